@@ -1,0 +1,143 @@
+"""Saving an image where the designer chose: metadata embedded, a readable unique name, and an
+atomic write so a full disk or a crash never leaves a half-written file behind."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from desktop.services.filenames import safe_filename, unique_path
+from desktop.services.image_metadata import embed_metadata, sniff_format
+from desktop.services.xmp import ImageMetadata
+
+__all__ = [
+    "ImageMetadata",
+    "describe_os_error",
+    "embed_metadata",
+    "export_image",
+    "extension_for",
+    "safe_filename",
+    "unique_path",
+    "write_atomic",
+]
+
+_CONTENT_TYPES = {
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "image/jpg": "jpg",
+    "image/webp": "webp",
+    "image/gif": "gif",
+}
+_MAX_UNIQUE_ATTEMPTS = 1000
+
+
+def extension_for(content_type: str, data: bytes = b"") -> str:
+    """File extension from the bytes if recognisable, else from the content type."""
+    sniffed = sniff_format(data)
+    if sniffed:
+        return "jpg" if sniffed == "jpeg" else sniffed
+    mime = content_type.split(";", 1)[0].strip().lower()
+    return _CONTENT_TYPES.get(mime, "bin")
+
+
+def _write_temp(directory: Path, data: bytes) -> str:
+    """A fully written, fsynced temp file in directory (removed again if anything fails)."""
+    fd, tmp = tempfile.mkstemp(prefix=".neuroflash-", suffix=".part", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            fd = os.open(directory, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace path with data in one step; OSError (ENOSPC, EACCES…) propagates to the caller."""
+    path = Path(path)
+    tmp = _write_temp(path.parent, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _write_new(directory: Path, name: str, data: bytes) -> Path:
+    """Atomically create a file that did not exist, picking 'name (2)' etc. on a collision.
+
+    A hard link never replaces an existing file, which closes the race between choosing a
+    free name and writing it. Where links are unsupported (FAT, some shares) we fall back
+    to check-then-replace.
+    """
+    tmp = _write_temp(directory, data)
+    try:
+        for _ in range(_MAX_UNIQUE_ATTEMPTS):
+            target = unique_path(directory, name)
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                continue
+            except OSError:
+                os.replace(tmp, target)
+                _fsync_dir(directory)
+                return target
+            _fsync_dir(directory)
+            return target
+        raise FileExistsError(errno.EEXIST, "No free file name", str(directory / name))
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def export_image(
+    data: bytes,
+    content_type: str,
+    meta: ImageMetadata,
+    directory: Path,
+    unique: bool = True,
+) -> Path:
+    """Write the image with metadata into directory; returns the path actually written."""
+    directory = Path(directory)
+    name = safe_filename(meta.prompt, meta.image_id, extension_for(content_type, data))
+    tagged = embed_metadata(data, meta)
+    if unique:
+        return _write_new(directory, name, tagged)
+    target = directory / name
+    write_atomic(target, tagged)
+    return target
+
+
+def describe_os_error(err: OSError) -> str:
+    """A sentence a designer can act on, for the error dialog."""
+    code = err.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return "The disk is full. Free some space or choose another folder."
+    if isinstance(err, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        return "You don't have permission to save in this folder. Choose another folder."
+    if code == errno.EROFS:
+        return "This folder is read-only. Choose another folder."
+    if isinstance(err, FileNotFoundError) or code == errno.ENOENT:
+        return "The folder no longer exists. Choose another folder."
+    if code == errno.ENAMETOOLONG:
+        return "The file name is too long for this folder. Choose a shorter folder path."
+    detail = err.strerror or str(err)
+    return f"The image could not be saved ({detail})."
