@@ -1,0 +1,295 @@
+"""NeuroflashClient: the guide's flow (token, workspaces, quota, models, generate, history,
+edit, delete, download) as blocking, typed, thread-safe calls."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urljoin
+
+import requests
+
+from desktop.api.auth import TokenManager
+from desktop.api.errors import InvalidRequestError, UnexpectedResponseError
+from desktop.api.imagebytes import sniff_image_type
+from desktop.api.mapping import SIGNED_OUT, error_from_response
+from desktop.api.models import (
+    ApiSettings,
+    Credentials,
+    EditRequest,
+    GenerationRequest,
+    GenerationResult,
+    HistoryItem,
+    HistoryPage,
+    ImageData,
+    ImageModel,
+    ImageQuota,
+    Workspace,
+)
+from desktop.api.parsing import (
+    parse_generation,
+    parse_history_item,
+    parse_history_page,
+    parse_models,
+    parse_quota,
+    parse_workspaces,
+)
+from desktop.api.transport import Retry, Transport
+from desktop.api.urls import (
+    edit_source_path,
+    is_allowed_url,
+    origin,
+    origin_url,
+    quote_segment,
+    require_secure,
+)
+
+_MAX_REDIRECTS = 3
+_MAX_HISTORY_PAGES = 500
+
+
+class NeuroflashClient:
+    """One signed-in service account. Safe to call from several threads at once."""
+
+    def __init__(self, credentials: Credentials, settings: ApiSettings | None = None) -> None:
+        settings = settings or ApiSettings()
+        self._base = require_secure(settings.base_url, "API address")
+        require_secure(settings.token_url, "sign-in address")
+        self._settings = settings
+        self._api_origin = origin(self._base)
+        self._transport = Transport(settings)
+        self._tokens = TokenManager(self._transport, credentials, settings)
+
+    # -- account ---------------------------------------------------------------------------
+    def sign_in(self) -> None:
+        """Fetch a token now, so wrong credentials show up at once."""
+        self._tokens.forget()
+        self._tokens.token()
+
+    @property
+    def token_requests(self) -> int:
+        """How many tokens this client has fetched (diagnostics and tests)."""
+        return self._tokens.renewals
+
+    def workspaces(self) -> list[Workspace]:
+        return parse_workspaces(self._get_json("/workspace-service/v1/workspaces"))
+
+    def image_quota(self, workspace_id: str) -> ImageQuota | None:
+        ws = quote_segment(workspace_id, "workspace")
+        data = self._get_json(
+            f"/usage-service/v1/workspaces/{ws}/quotas", params={"usageTypeKey": "images"}
+        )
+        return parse_quota(data)
+
+    def models(self, workspace_id: str) -> list[ImageModel]:
+        return parse_models(
+            self._get_json("/ds-prototypes/image_generation/models", workspace_id=workspace_id)
+        )
+
+    # -- images ----------------------------------------------------------------------------
+    def generate(self, workspace_id: str, request: GenerationRequest) -> GenerationResult:
+        """Generate images. Never retried once sent: a second try could spend credits twice."""
+        self._require_prompt(request.prompt)
+        body: dict[str, Any] = {
+            "prompt": request.prompt,
+            "model": request.model,
+            "num_images": int(request.num_images),
+        }
+        _put_optional(body, request.aspect_ratio, request.output_format)
+        data = self._post_json("/ds-prototypes/image_generation/", workspace_id, body)
+        return parse_generation(data, request.prompt, int(request.num_images))
+
+    def edit(self, workspace_id: str, request: EditRequest) -> GenerationResult:
+        """Image-to-image. Sources are sent as relative view paths (absolute URLs make it 500)."""
+        self._require_prompt(request.prompt)
+        sources = [edit_source_path(u) for u in request.image_urls]
+        if not sources:
+            raise InvalidRequestError("Pick an image to edit first.", detail="No image_urls")
+        body: dict[str, Any] = {
+            "prompt": request.prompt,
+            "image_urls": sources,
+            "num_images": int(request.num_images),
+        }
+        if request.model:
+            body["model"] = request.model
+        _put_optional(body, request.aspect_ratio, request.output_format)
+        data = self._post_json("/ds-prototypes/edit", workspace_id, body)
+        return parse_generation(data, request.prompt, int(request.num_images))
+
+    def history_page(self, workspace_id: str, page: int = 1, size: int = 50) -> HistoryPage:
+        page, size = max(1, int(page)), max(1, min(200, int(size)))
+        data = self._get_json(
+            "/ds-prototypes/history",
+            workspace_id=workspace_id,
+            params={"page": page, "size": size},
+        )
+        return parse_history_page(data, page, size)
+
+    def history(self, workspace_id: str, page_size: int = 200) -> list[HistoryItem]:
+        """Every history item, newest first, walking the pages until the last one."""
+        items: list[HistoryItem] = []
+        seen: set[str] = set()
+        for number in range(1, _MAX_HISTORY_PAGES + 1):
+            page = self.history_page(workspace_id, number, page_size)
+            fresh = [i for i in page.items if i.image_id not in seen]
+            seen.update(i.image_id for i in fresh)
+            items.extend(fresh)
+            if not page.items or not fresh:
+                break
+            if page.pages is not None and number >= page.pages:
+                break
+            if page.pages is None and len(page.items) < page.size:
+                break
+        return items
+
+    def history_item(self, workspace_id: str, image_id: str) -> HistoryItem:
+        path = f"/ds-prototypes/history/{quote_segment(image_id, 'image')}"
+        return parse_history_item(self._get_json(path, workspace_id=workspace_id))
+
+    def delete_image(self, workspace_id: str, output_image_id: str) -> None:
+        """Delete one image (its image id, not the batch id). Deleting returns no credits."""
+        path = f"/ds-prototypes/history/{quote_segment(output_image_id, 'image')}"
+        response = self._authed("DELETE", self._base + path, workspace_id, Retry.CONNECT_ONLY)
+        response.close()
+
+    def download_image(self, workspace_id: str, url: str) -> ImageData:
+        """The image bytes. View paths go to the API with the token; other hosts get no token."""
+        if not url or not str(url).strip():
+            raise InvalidRequestError("This image has no address.", detail="Empty image URL")
+        target = urljoin(origin_url(self._base) + "/", str(url).strip())
+        if not is_allowed_url(target):
+            raise InvalidRequestError(
+                "This image's address is not secure, so it was not downloaded.",
+                detail=f"Refused download URL {target!r}",
+            )
+        response = self._authed(
+            "GET", target, workspace_id, Retry.IDEMPOTENT, accept="image/*", foreign_ok=True
+        )
+        content = response.content
+        header_type = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        sniffed = sniff_image_type(content)
+        if sniffed is None and not (header_type == "image/svg+xml" and b"<svg" in content[:2048]):
+            raise UnexpectedResponseError(
+                "The downloaded file is not an image. Try again later.",
+                status=response.status_code,
+                detail=f"Download {target.split('?', 1)[0]}: {header_type or 'no type'}, "
+                f"{len(content)} bytes, starts {content[:16]!r}",
+            )
+        content_type = header_type if header_type.startswith("image/") else sniffed
+        return ImageData(content=content, content_type=content_type or "image/svg+xml")
+
+    def close(self) -> None:
+        self._transport.close()
+        self._tokens.forget()
+
+    def __enter__(self) -> NeuroflashClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing --------------------------------------------------------------------------
+    @staticmethod
+    def _require_prompt(prompt: str) -> None:
+        if not prompt or not prompt.strip():
+            raise InvalidRequestError("Write a prompt first.", detail="Empty prompt")
+
+    def _get_json(
+        self, path: str, *, workspace_id: str | None = None, params: dict | None = None
+    ) -> Any:
+        response = self._authed(
+            "GET", self._base + path, workspace_id, Retry.IDEMPOTENT, params=params
+        )
+        return _json(response)
+
+    def _post_json(self, path: str, workspace_id: str, body: dict[str, Any]) -> Any:
+        response = self._authed(
+            "POST",
+            self._base + path,
+            workspace_id,
+            Retry.CONNECT_ONLY,
+            json=body,
+            read_timeout=self._settings.generate_timeout,
+        )
+        return _json(response)
+
+    def _authed(
+        self,
+        method: str,
+        url: str,
+        workspace_id: str | None,
+        retry: Retry,
+        *,
+        accept: str = "application/json",
+        foreign_ok: bool = False,
+        **kwargs: Any,
+    ) -> requests.Response:
+        """Send with the token (API origin only); renew once and retry once after a 401."""
+        token = self._tokens.token() if origin(url) == self._api_origin else None
+        response = self._follow(method, url, token, workspace_id, retry, accept, foreign_ok, kwargs)
+        if response.status_code == 401 and token is not None:
+            response.close()
+            token = self._tokens.renew_after_rejection(token)
+            response = self._follow(
+                method, url, token, workspace_id, retry, accept, foreign_ok, kwargs
+            )
+            if response.status_code == 401:
+                error = error_from_response(response)
+                error.message = SIGNED_OUT
+                raise error
+        if response.status_code >= 400:
+            raise error_from_response(response)
+        if 300 <= response.status_code < 400:
+            raise UnexpectedResponseError(
+                status=response.status_code, detail=f"Unfollowed redirect from {method} {url}"
+            )
+        return response
+
+    def _follow(
+        self,
+        method: str,
+        url: str,
+        token: str | None,
+        workspace_id: str | None,
+        retry: Retry,
+        accept: str,
+        foreign_ok: bool,
+        kwargs: dict[str, Any],
+    ) -> requests.Response:
+        """Send, following redirects by hand: credentials only ever go to the API origin."""
+        for _ in range(_MAX_REDIRECTS + 1):
+            same_origin = origin(url) == self._api_origin
+            headers = {"Accept": accept}
+            if same_origin and token is not None:
+                headers["Authorization"] = f"Bearer {token}"
+            if same_origin and workspace_id:
+                headers["x-workspace-id"] = str(workspace_id)
+            response = self._transport.send(method, url, retry=retry, headers=headers, **kwargs)
+            location = response.headers.get("Location")
+            if response.status_code not in (301, 302, 303, 307, 308) or not location:
+                return response
+            target = urljoin(url, location)
+            foreign = origin(target) != self._api_origin
+            if not is_allowed_url(target) or (foreign and not foreign_ok):
+                return response  # _authed turns an unfollowed redirect into an error
+            if method != "GET" and response.status_code not in (307, 308):
+                return response  # never silently turn a POST into a GET
+            response.close()
+            url = target
+        return response
+
+
+def _put_optional(body: dict[str, Any], aspect_ratio: str | None, fmt: str | None) -> None:
+    if aspect_ratio:
+        body["aspect_ratio"] = aspect_ratio
+    if fmt:
+        body["output_format"] = fmt
+
+
+def _json(response: requests.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError as exc:
+        raise UnexpectedResponseError(
+            status=response.status_code,
+            detail=f"Not JSON ({response.headers.get('Content-Type')}): {response.text[:200]!r}",
+        ) from exc

@@ -1,0 +1,116 @@
+"""Typed errors with a message a designer can act on, plus technical detail for the log."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class NeuroflashError(Exception):
+    """Base of every error the client raises; `str(err)` is the user-facing message."""
+
+    default_message = "Something went wrong while talking to neuroflash."
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        status: int | None = None,
+        code: str | None = None,
+        detail: str | None = None,
+    ) -> None:
+        self.message = message or self.default_message
+        self.status = status
+        self.code = code
+        self.detail = detail
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(message={self.message!r}, status={self.status!r}, "
+            f"code={self.code!r}, detail={self.detail!r})"
+        )
+
+
+class AuthenticationError(NeuroflashError):
+    default_message = (
+        "The client ID or secret is not right. Check them in neuroflash under Service Accounts."
+    )
+
+
+class NoCreditsError(NeuroflashError):
+    """No image credits left; `scope` says whether today's or the cycle's ran out."""
+
+    _MESSAGES: ClassVar[dict[str, str]] = {
+        "daily": "You have used today's image credits. They renew at midnight UTC.",
+        "cycle": (
+            "You have used all image credits for this billing cycle. They renew when the next "
+            "cycle starts, or you can upgrade your plan."
+        ),
+    }
+
+    def __init__(self, message: str | None = None, *, scope: str = "cycle", **kwargs) -> None:
+        self.scope = scope if scope in self._MESSAGES else "cycle"
+        super().__init__(message or self._MESSAGES[self.scope], **kwargs)
+
+
+class ModelNotAllowedError(NeuroflashError):
+    default_message = (
+        "This workspace's plan does not include that image model. Pick another model."
+    )
+
+
+class RateLimitedError(NeuroflashError):
+    """Too many requests; `retry_after` is the wait in seconds when the server said it."""
+
+    def __init__(
+        self, message: str | None = None, *, retry_after: float | None = None, **kwargs
+    ) -> None:
+        self.retry_after = retry_after
+        if message is None:
+            if retry_after is not None and retry_after > 0:
+                secs = max(1, round(retry_after))
+                unit = "second" if secs == 1 else "seconds"
+                message = f"Too many requests at once. Try again in {secs} {unit}."
+            else:
+                message = "Too many requests at once. Wait a moment and try again."
+        super().__init__(message, **kwargs)
+
+
+class PermissionDeniedError(NeuroflashError):
+    default_message = (
+        "Your service account may not do this in this workspace. Ask a workspace admin."
+    )
+
+
+class NotFoundError(NeuroflashError):
+    default_message = "neuroflash could not find that. It may have been deleted."
+
+
+class InvalidRequestError(NeuroflashError):
+    default_message = "neuroflash did not accept this request."
+
+
+class ServiceError(NeuroflashError):
+    default_message = "neuroflash is having trouble right now. Try again in a moment."
+
+
+class NetworkError(NeuroflashError):
+    default_message = "Can't reach neuroflash. Check your internet connection."
+
+
+class UnexpectedResponseError(NeuroflashError):
+    default_message = (
+        "neuroflash sent an answer the app could not read. Try again, or update the app."
+    )
+
+
+class InsecureSettingsError(NeuroflashError, ValueError):
+    """Raised at construction when a URL would send secrets without TLS."""
+
+    default_message = (
+        "The neuroflash address must start with https:// (plain http is only allowed to this "
+        "computer)."
+    )

@@ -1,0 +1,309 @@
+"""Turn JSON answers into typed values, leniently: unknown fields are ignored, missing or null
+optional fields get defaults, numbers may come as strings. Only a shape that cannot be read at
+all raises UnexpectedResponseError (never KeyError/TypeError).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from desktop.api.error_body import describe
+from desktop.api.errors import UnexpectedResponseError
+from desktop.api.models import (
+    GeneratedImage,
+    GenerationResult,
+    HistoryItem,
+    HistoryPage,
+    ImageModel,
+    ImageQuota,
+    Workspace,
+    view_path,
+)
+
+_LIST_KEYS = ("data", "items", "results", "content")
+
+
+def _bad(what: str, data: Any) -> UnexpectedResponseError:
+    return UnexpectedResponseError(detail=f"Unexpected {what} shape: {str(data)[:300]}")
+
+
+def to_int(value: Any, default: int | None = None) -> int | None:
+    """An int from an int, a whole float or a numeric string; `default` for anything else."""
+    if isinstance(value, bool) or value is None:
+        return default
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if math.isfinite(value) else default
+    if isinstance(value, str):
+        try:
+            number = float(value.strip())
+        except ValueError:
+            return default
+        return int(number) if math.isfinite(number) else default
+    return default
+
+
+def to_str(value: Any, default: str | None = None) -> str | None:
+    if value is None or isinstance(value, dict | list | bool):
+        return default
+    text = str(value)
+    return text if text else default
+
+
+def to_bool(value: Any, default: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        low = value.strip().lower()
+        if low in ("true", "1", "yes"):
+            return True
+        if low in ("false", "0", "no"):
+            return False
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return bool(value)
+    return default
+
+
+def to_strs(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,) if value else ()
+    if not isinstance(value, list | tuple):
+        return ()
+    return tuple(s for s in (to_str(v) for v in value) if s)
+
+
+def to_datetime(value: Any) -> datetime | None:
+    """An aware UTC datetime from ISO 8601 (with Z or offset; naive means UTC) or epoch seconds."""
+    try:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            seconds = value / 1000 if value > 1e11 else value
+            return datetime.fromtimestamp(seconds, tz=UTC)
+        if isinstance(value, str) and value.strip():
+            parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            if parsed.tzinfo is None:
+                parsed = parsed.replace(tzinfo=UTC)
+            return parsed.astimezone(UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
+    return None
+
+
+def to_date(value: Any) -> date | None:
+    if isinstance(value, str) and value.strip():
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _records(data: Any, *keys: str) -> list[Any] | None:
+    """The list inside an answer: a bare list, or under one of `keys` (dotted for nesting)."""
+    if isinstance(data, list):
+        return data
+    if not isinstance(data, dict):
+        return None
+    for key in (*keys, *_LIST_KEYS):
+        node: Any = data
+        for part in key.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        if isinstance(node, list):
+            return node
+    return None
+
+
+def parse_workspaces(data: Any) -> list[Workspace]:
+    records = _records(data, "_embedded.workspaces", "workspaces")
+    if records is None:
+        raise _bad("workspaces", data)
+    out = []
+    for rec in records:
+        if isinstance(rec, dict):
+            ws_id = to_str(rec.get("id")) or to_str(rec.get("workspaceId"))
+            if ws_id:
+                out.append(Workspace(id=ws_id, name=to_str(rec.get("name")) or ws_id))
+    return out
+
+
+def parse_quota(data: Any) -> ImageQuota | None:
+    """The `images` quota, or None when the workspace has none (its plan has no images)."""
+    if isinstance(data, dict) and "availableAmount" in data:
+        records: list[Any] | None = [data]
+    else:
+        records = _records(data, "quotas", "_embedded.quotas")
+    if records is None:
+        raise _bad("quota", data)
+    dicts = [r for r in records if isinstance(r, dict)]
+    chosen = next((r for r in dicts if r.get("usageTypeKey") == "images"), None)
+    if chosen is None:
+        chosen = next((r for r in dicts if "usageTypeKey" not in r), None)
+    if chosen is None:
+        return None
+    num = lambda key: to_int(chosen.get(key), 0) or 0  # noqa: E731
+    limit, used = num("limitAmount"), num("usedAmount")
+    bonus, spill = num("bonusAmount"), num("spilloverAmount")
+    available = to_int(chosen.get("availableAmount"))
+    if available is None:
+        available = max(0, limit + bonus + spill - used)
+    return ImageQuota(
+        available=available,
+        used=used,
+        limit=limit,
+        used_daily=num("usedAmountDaily"),
+        limit_daily=num("limitAmountDaily"),
+        bonus=bonus,
+        spillover=spill,
+        fair_use_limit_reached=to_bool(chosen.get("fairUseLimitReached"), False),
+        daily_refreshed=to_date(chosen.get("dailyRefreshed")),
+    )
+
+
+def _pick(rec: dict[str, Any], *keys: str) -> Any:
+    for key in keys:
+        if rec.get(key) is not None:
+            return rec[key]
+    return None
+
+
+def parse_models(data: Any) -> list[ImageModel]:
+    """Both the snake_case bare list and the camelCase `{page, data}` catalogue, sorted by order."""
+    records = _records(data, "models")
+    if records is None:
+        raise _bad("models", data)
+    out = []
+    for rec in records:
+        if not isinstance(rec, dict):
+            continue
+        model_id = to_str(rec.get("id"))
+        if not model_id:
+            continue
+        out.append(
+            ImageModel(
+                id=model_id,
+                name=to_str(rec.get("name")) or model_id,
+                provider=to_str(rec.get("provider"), "") or "",
+                description=to_str(rec.get("description"), "") or "",
+                capabilities=to_strs(rec.get("capabilities")),
+                max_images=max(1, to_int(_pick(rec, "max_images", "maxImages"), 1) or 1),
+                aspect_ratios=to_strs(_pick(rec, "aspect_ratios", "aspectRatios")),
+                output_formats=to_strs(_pick(rec, "output_formats", "outputFormats")),
+                allowed=to_bool(rec.get("allowed"), True),
+                order=to_int(rec.get("order"), 10_000) or 0,
+            )
+        )
+    return sorted(out, key=lambda m: (m.order, m.name.lower()))
+
+
+_EXT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp"}
+
+
+def _guess_type(name: str | None, fallback: str = "image/png") -> str:
+    ext = (name or "").rsplit(".", 1)[-1].lower() if name and "." in name else ""
+    return _EXT_TYPES.get(ext, fallback)
+
+
+def parse_generation(data: Any, prompt: str, requested: int) -> GenerationResult:
+    if not isinstance(data, dict) or not isinstance(data.get("images"), list):
+        raise _bad("generation result", data)
+    images = []
+    for rec in data["images"]:
+        if not isinstance(rec, dict):
+            continue
+        url = to_str(rec.get("url")) or ""
+        image_id = to_str(_pick(rec, "image_id", "imageId", "id")) or ""
+        if not url and not image_id:
+            continue
+        file_name = to_str(rec.get("file_name"))
+        images.append(
+            GeneratedImage(
+                image_id=image_id,
+                url=url or view_path(image_id),
+                content_type=to_str(rec.get("content_type"))
+                or _guess_type(file_name or urlsplit(url).path),
+                width=to_int(rec.get("width")),
+                height=to_int(rec.get("height")),
+                file_name=file_name,
+                file_size=to_int(rec.get("file_size")),
+            )
+        )
+    detail = data.get("detail")
+    return GenerationResult(
+        images=tuple(images),
+        prompt=to_str(data.get("prompt")) or prompt,
+        batch_id=to_str(data.get("batch_id")),
+        detail=(describe(detail) or None) if detail is not None else None,
+        requested=requested,
+    )
+
+
+def parse_history_item(rec: Any) -> HistoryItem:
+    if not isinstance(rec, dict):
+        raise _bad("history item", rec)
+    image_id = to_str(_pick(rec, "output_image_id", "image_id", "imageId", "id"))
+    if not image_id:
+        raise _bad("history item", rec)
+    url = to_str(_pick(rec, "output_image_url", "image_url", "url"))
+    if not url or not url.startswith("/"):
+        url = view_path(image_id)  # an absolute URL is not a view path; rebuild it
+    inputs = to_strs(_pick(rec, "input_image_urls", "image_urls"))
+    kind = to_str(_pick(rec, "type", "kind")) or ("image2image" if inputs else "text2image")
+    model = rec.get("model")
+    if isinstance(model, dict):
+        model = model.get("id")
+    return HistoryItem(
+        image_id=image_id,
+        image_url=url,
+        batch_id=to_str(rec.get("batch_id")),
+        prompt=to_str(rec.get("prompt"), "") or "",
+        model=to_str(model),
+        aspect_ratio=to_str(rec.get("aspect_ratio")),
+        output_format=to_str(rec.get("output_format")),
+        content_type=to_str(rec.get("content_type")),
+        width=to_int(rec.get("width")),
+        height=to_int(rec.get("height")),
+        file_size=to_int(rec.get("file_size")),
+        created_at=to_datetime(_pick(rec, "created_at", "createdAt")),
+        kind=kind,
+        input_image_urls=inputs,
+    )
+
+
+def parse_history_page(data: Any, page: int, size: int) -> HistoryPage:
+    """A paged `{items, page, size, total, pages}`, a `{data: [...]}` or a bare list."""
+    records = _records(data, "items", "history")
+    if records is None:
+        raise _bad("history", data)
+    items = []
+    for rec in records:
+        try:
+            items.append(parse_history_item(rec))
+        except UnexpectedResponseError:
+            continue  # one odd record must not hide the others
+    meta = data if isinstance(data, dict) else {}
+    paging = meta.get("page") if isinstance(meta.get("page"), dict) else {}
+    total = to_int(meta.get("total"), to_int(paging.get("totalElements")))
+    pages = to_int(meta.get("pages"), to_int(paging.get("totalPages")))
+    if "page" not in meta and total is None and pages is None:
+        total, pages = len(items), 1  # not paged: this is everything
+    return HistoryPage(
+        items=tuple(items),
+        page=to_int(meta.get("page"), to_int(paging.get("currentPage"), page)) or page,
+        size=to_int(meta.get("size"), to_int(paging.get("size"), size)) or size,
+        total=total,
+        pages=pages,
+    )
+
+
+def parse_token(data: Any) -> tuple[str, float | None]:
+    """The access token and its lifetime in seconds (None when the server did not say)."""
+    if not isinstance(data, dict):
+        raise _bad("token", data)
+    token = to_str(data.get("access_token"))
+    if not token:
+        raise _bad("token", {k: "…" for k in data})
+    lifetime = to_int(data.get("expires_in"))
+    return token, (float(lifetime) if lifetime is not None and lifetime > 0 else None)

@@ -1,0 +1,162 @@
+"""HTTP plumbing: one verified-TLS session per thread, timeouts, and the retry rules.
+
+Retry rules: idempotent calls retry 502/503/504 and connection failures with exponential
+backoff + jitter. Calls that spend credits (generate, edit) retry only when the connection
+was never made, so a request that may have reached the server is never sent twice.
+"""
+
+from __future__ import annotations
+
+import random
+import ssl
+import threading
+import time
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import NewConnectionError
+
+from desktop.api.errors import NetworkError
+from desktop.api.models import ApiSettings
+
+RETRY_STATUSES = frozenset({502, 503, 504})
+
+
+class Retry(Enum):
+    IDEMPOTENT = "idempotent"  # GET: retry 502/503/504 and any connection failure
+    CONNECT_ONLY = "connect_only"  # POST/DELETE: retry only if the request never left
+
+
+def build_ssl_context() -> ssl.SSLContext:
+    """The OS trust store when truststore is available (corporate CAs work), else certifi."""
+    try:
+        import truststore
+
+        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    except Exception:  # any failure means: fall back to certifi
+        import certifi
+
+        return ssl.create_default_context(cafile=certifi.where())
+
+
+class VerifiedAdapter(HTTPAdapter):
+    """An adapter whose pools use our SSLContext (verification on, hostname checked)."""
+
+    def __init__(self, ssl_context: ssl.SSLContext, **kwargs: Any) -> None:
+        self._ssl_context = ssl_context
+        super().__init__(max_retries=0, **kwargs)
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["ssl_context"] = self._ssl_context
+        super().init_poolmanager(*args, **kwargs)
+
+
+def is_connect_failure(exc: BaseException) -> bool:
+    """True when the request surely never reached the server (refused, DNS, connect timeout)."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return True
+    if not isinstance(exc, requests.exceptions.ConnectionError):
+        return False
+    seen: set[int] = set()
+    stack: list[Any] = [exc]
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, NewConnectionError):
+            return True
+        stack.extend([getattr(node, "reason", None), node.__cause__, node.__context__])
+        stack.extend(a for a in getattr(node, "args", ()) if isinstance(a, BaseException))
+    return False
+
+
+class Transport:
+    """Sends requests with per-thread sessions; converts network failures to NetworkError."""
+
+    def __init__(
+        self, settings: ApiSettings, sleep: Callable[[float], None] = time.sleep
+    ) -> None:
+        self._settings = settings
+        self._sleep = sleep
+        self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+        self._lock = threading.Lock()
+        self._ssl_context = build_ssl_context()
+        self._closed = False
+
+    def session(self) -> requests.Session:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            adapter = VerifiedAdapter(self._ssl_context)
+            session.mount("https://", adapter)
+            session.mount("http://", HTTPAdapter(max_retries=0))
+            session.headers["User-Agent"] = "neuroflash-desktop"
+            with self._lock:
+                self._sessions.append(session)
+            self._local.session = session
+        return session
+
+    def send(
+        self,
+        method: str,
+        url: str,
+        *,
+        retry: Retry,
+        read_timeout: float | None = None,
+        **kwargs: Any,
+    ) -> requests.Response:
+        """One logical request with retries; the caller handles the status code."""
+        timeout = (self._settings.connect_timeout, read_timeout or self._settings.read_timeout)
+        attempts = 1 + max(0, self._settings.max_retries)
+        for attempt in range(attempts):
+            last = attempt == attempts - 1
+            try:
+                response = self.session().request(
+                    method, url, timeout=timeout, verify=True, allow_redirects=False, **kwargs
+                )
+            except requests.exceptions.RequestException as exc:
+                retriable = is_connect_failure(exc) or (
+                    retry is Retry.IDEMPOTENT and not isinstance(exc, requests.exceptions.Timeout)
+                )
+                if last or not retriable:
+                    raise self._network_error(exc, method, url) from exc
+                self._backoff(attempt)
+                continue
+            if retry is Retry.IDEMPOTENT and response.status_code in RETRY_STATUSES and not last:
+                response.close()
+                self._backoff(attempt)
+                continue
+            return response
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _backoff(self, attempt: int) -> None:
+        base = self._settings.retry_base_delay * (2**attempt)
+        delay = min(self._settings.retry_max_delay, base) * (0.5 + random.random() / 2)
+        if delay > 0:
+            self._sleep(delay)
+
+    @staticmethod
+    def _network_error(exc: Exception, method: str, url: str) -> NetworkError:
+        if isinstance(exc, requests.exceptions.ReadTimeout):
+            message = "neuroflash took too long to answer. Check your connection and try again."
+        elif isinstance(exc, requests.exceptions.SSLError):
+            message = (
+                "The secure connection to neuroflash could not be verified. Check your network "
+                "or proxy settings."
+            )
+        else:
+            message = None
+        path = url.split("?", 1)[0]
+        return NetworkError(message, detail=f"{method} {path}: {type(exc).__name__}: {exc}")
+
+    def close(self) -> None:
+        with self._lock:
+            sessions, self._sessions = self._sessions, []
+        for session in sessions:
+            session.close()
+        self._local = threading.local()
