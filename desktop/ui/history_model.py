@@ -1,0 +1,258 @@
+"""The workspace's image history as a Qt list model (newest first) with bounded thumbnails.
+
+Thumbnails live in an LRU of QPixmaps so memory stays flat with 10,000 images; an evicted
+thumbnail falls back to the placeholder and the view asks the loader for it again (served from
+the disk cache) when it scrolls back into sight.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+
+if TYPE_CHECKING:
+    from desktop.api import HistoryItem
+
+ItemRole = Qt.ItemDataRole.UserRole + 1
+"""Role returning the whole HistoryItem (Qt.UserRole returns just the image id)."""
+
+MAX_PIXMAPS = 800
+TOOLTIP_PROMPT_CHARS = 300
+SHORT_PROMPT_CHARS = 60
+
+_AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def elide(text: str, limit: int) -> str:
+    """Cut ``text`` to ``limit`` characters with an ellipsis, collapsing whitespace first."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def format_size(item: HistoryItem) -> str:
+    """'1024 × 576', or '' when the API did not report dimensions."""
+    if item.width and item.height:
+        return f"{item.width} × {item.height}"
+    return ""
+
+
+def format_date(when: datetime | None) -> str:
+    """Local, human-readable time; naive datetimes are taken as UTC like the API sends them."""
+    if when is None:
+        return ""
+    if when.tzinfo is None:
+        from datetime import UTC
+
+        when = when.replace(tzinfo=UTC)
+    local = when.astimezone()
+    return f"{local.day} {local:%b %Y, %H:%M}"
+
+
+def describe(item: HistoryItem) -> str:
+    """'model · size · date' — the one-line summary shared by tooltips and the preview."""
+    parts = [item.model or "", format_size(item), format_date(item.created_at)]
+    return " · ".join(p for p in parts if p)
+
+
+def tooltip_html(item: HistoryItem) -> str:
+    """Rich tooltip; the prompt is escaped because it is user text, not markup."""
+    prompt = html.escape(elide(item.prompt or "(no prompt)", TOOLTIP_PROMPT_CHARS))
+    lines = [f"<p style='white-space:pre-wrap'>{prompt}</p>"]
+    details = [
+        ("Model", item.model or ""),
+        ("Size", format_size(item)),
+        ("Created", format_date(item.created_at)),
+    ]
+    rows = "".join(
+        f"<tr><td style='color:gray;padding-right:8px'>{k}</td><td>{html.escape(v)}</td></tr>"
+        for k, v in details
+        if v
+    )
+    if rows:
+        lines.append(f"<table>{rows}</table>")
+    return "<qt>" + "".join(lines) + "</qt>"
+
+
+def _placeholder(size: int, failed: bool) -> QPixmap:
+    """Neutral tile while loading; a tile with a crossed frame when the thumbnail failed."""
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(128, 128, 128, 40))
+    if failed:
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(160, 60, 60, 200), 3))
+        m = size // 3
+        painter.drawRoundedRect(m, m, size - 2 * m, size - 2 * m, 6, 6)
+        painter.drawLine(m, m, size - m, size - m)
+        painter.end()
+    return QPixmap.fromImage(image)
+
+
+class HistoryModel(QAbstractListModel):
+    """List model of HistoryItem, newest first, with O(1) id→row lookup."""
+
+    def __init__(self, parent=None, thumb_size: int = 192, max_pixmaps: int = MAX_PIXMAPS):
+        super().__init__(parent)
+        self._items: list[HistoryItem] = []
+        self._rows: dict[str, int] = {}
+        self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
+        self._failed: set[str] = set()
+        self._max_pixmaps = max_pixmaps
+        self._thumb_size = thumb_size
+        self._loading_pixmap: QPixmap | None = None
+        self._failed_pixmap: QPixmap | None = None
+
+    # --- Qt model API -------------------------------------------------------------------------
+    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return item.image_id
+        if role == ItemRole:
+            return item
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.thumbnail(item.image_id)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip_html(item)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return elide(item.prompt or "Untitled image", SHORT_PROMPT_CHARS)
+        return None
+
+    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+    # --- items --------------------------------------------------------------------------------
+    def set_items(self, items: Iterable[HistoryItem]) -> None:
+        """Replace everything (e.g. after a workspace switch); keeps pixmaps of ids still here."""
+        self.beginResetModel()
+        self._items = list(items)
+        self._reindex()
+        for image_id in [i for i in self._pixmaps if i not in self._rows]:
+            del self._pixmaps[image_id]
+        self._failed &= self._rows.keys()
+        self.endResetModel()
+
+    def prepend(self, items: Sequence[HistoryItem]) -> None:
+        """Insert new results at the top (``items`` newest first); known ids are skipped."""
+        fresh = []
+        seen = set(self._rows)
+        for item in items:
+            if item.image_id not in seen:
+                seen.add(item.image_id)
+                fresh.append(item)
+        if not fresh:
+            return
+        self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
+        self._items[0:0] = fresh
+        self._reindex()
+        self.endInsertRows()
+
+    def remove_ids(self, ids: Iterable[str]) -> None:
+        """Remove the given images, one beginRemoveRows per contiguous run (bottom up)."""
+        rows = sorted({self._rows[i] for i in ids if i in self._rows}, reverse=True)
+        if not rows:
+            return
+        runs: list[tuple[int, int]] = []
+        for row in rows:
+            if runs and runs[-1][0] == row + 1:
+                runs[-1] = (row, runs[-1][1])
+            else:
+                runs.append((row, row))
+        for first, last in runs:
+            self.beginRemoveRows(QModelIndex(), first, last)
+            for item in self._items[first : last + 1]:
+                self._pixmaps.pop(item.image_id, None)
+                self._failed.discard(item.image_id)
+            del self._items[first : last + 1]
+            self.endRemoveRows()
+        self._reindex()
+
+    def item(self, row: int) -> HistoryItem:
+        return self._items[row]
+
+    def items(self) -> list[HistoryItem]:
+        return list(self._items)
+
+    def row_of(self, image_id: str) -> int:
+        """Row of ``image_id`` or -1."""
+        return self._rows.get(image_id, -1)
+
+    def _reindex(self) -> None:
+        self._rows = {item.image_id: row for row, item in enumerate(self._items)}
+
+    # --- thumbnails ---------------------------------------------------------------------------
+    def thumbnail(self, image_id: str) -> QPixmap:
+        """The cached pixmap (marked recently used) or a placeholder."""
+        pixmap = self._pixmaps.get(image_id)
+        if pixmap is not None:
+            self._pixmaps.move_to_end(image_id)
+            return pixmap
+        if image_id in self._failed:
+            if self._failed_pixmap is None:
+                self._failed_pixmap = _placeholder(self._thumb_size, failed=True)
+            return self._failed_pixmap
+        if self._loading_pixmap is None:
+            self._loading_pixmap = _placeholder(self._thumb_size, failed=False)
+        return self._loading_pixmap
+
+    def has_thumbnail(self, image_id: str) -> bool:
+        return image_id in self._pixmaps
+
+    def pixmap_count(self) -> int:
+        return len(self._pixmaps)
+
+    def missing_thumbnails(self, first: int, last: int) -> list[HistoryItem]:
+        """Items in rows [first, last] with neither a pixmap nor a recorded failure."""
+        first = max(first, 0)
+        last = min(last, len(self._items) - 1)
+        return [
+            item
+            for item in self._items[first : last + 1]
+            if item.image_id not in self._pixmaps and item.image_id not in self._failed
+        ]
+
+    def set_thumbnail(self, image_id: str, image: QImage) -> None:
+        """Store a decoded thumbnail; must run on the GUI thread (QPixmap)."""
+        row = self._rows.get(image_id)
+        if row is None or image.isNull():
+            return
+        self._pixmaps[image_id] = QPixmap.fromImage(image)
+        self._pixmaps.move_to_end(image_id)
+        self._failed.discard(image_id)
+        while len(self._pixmaps) > self._max_pixmaps:
+            self._pixmaps.popitem(last=False)
+        self._changed(row)
+
+    def set_thumbnail_failed(self, image_id: str, message: str = "") -> None:
+        """Show the error tile; a later set_items/retry_failed clears it."""
+        row = self._rows.get(image_id)
+        if row is None:
+            return
+        self._failed.add(image_id)
+        self._pixmaps.pop(image_id, None)
+        self._changed(row)
+
+    def retry_failed(self) -> None:
+        """Forget failures so visible ones are requested again (e.g. after reconnecting)."""
+        failed, self._failed = self._failed, set()
+        for image_id in failed:
+            if image_id in self._rows:
+                self._changed(self._rows[image_id])
+
+    def _changed(self, row: int) -> None:
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])

@@ -1,0 +1,277 @@
+"""The history grid: thumbnails in icon mode, context menu, shortcuts, drag-out, empty state.
+
+Only visible rows (plus about a screen of margin) are asked for thumbnails, debounced while
+scrolling, so opening a 10,000-image workspace stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractItemModel, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
+
+from desktop.ui.history_delegate import ThumbnailDelegate
+from desktop.ui.history_model import HistoryModel, ItemRole
+
+if TYPE_CHECKING:
+    from desktop.api import HistoryItem
+    from desktop.ui.drag_out import DragOut
+    from desktop.ui.thumbnail_loader import ThumbnailLoader
+
+DEFAULT_EMPTY_TEXT = "No images yet — write a prompt and press Generate"
+CELL_PADDING = 16
+REQUEST_DEBOUNCE_MS = 30
+
+
+class HistoryView(QListView):
+    """Grid of the workspace's images; emits intent signals with the selected HistoryItems."""
+
+    editRequested = Signal(object)
+    deleteRequested = Signal(object)
+    saveRequested = Signal(object)
+    copyImageRequested = Signal(object)
+    copyPromptRequested = Signal(object)
+    previewRequested = Signal(object)
+    thumbnailsWanted = Signal(object)  # list[HistoryItem] visible (first) + margin, no thumb yet
+
+    def __init__(self, parent: QWidget | None = None, thumb_size: int = 192) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyView")
+        self.setAccessibleName("Image history")
+        self.setAccessibleDescription("Your generated images, newest first")
+        self._empty_text = DEFAULT_EMPTY_TEXT
+        self._drag_out: DragOut | None = None
+        cell = QSize(thumb_size + CELL_PADDING, thumb_size + CELL_PADDING)
+
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setUniformItemSizes(True)
+        self.setGridSize(cell)
+        self.setIconSize(QSize(thumb_size, thumb_size))
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setWrapping(True)
+        self.setSpacing(0)
+        self.setWordWrap(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(thumb_size // 4)
+        self.setMouseTracking(True)
+        self.setItemDelegate(ThumbnailDelegate(cell, self))
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._show_context_menu)
+        self.doubleClicked.connect(lambda _index: self._emit(self.previewRequested))
+
+        self._request_timer = QTimer(self)
+        self._request_timer.setSingleShot(True)
+        self._request_timer.setInterval(REQUEST_DEBOUNCE_MS)
+        self._request_timer.timeout.connect(self.request_visible_thumbnails)
+        self.verticalScrollBar().valueChanged.connect(self.schedule_thumbnail_request)
+        self._create_actions()
+
+    # --- actions / context menu ---------------------------------------------------------------
+    def _action(self, text: str, keys: list[QKeySequence], signal: Signal) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda: self._emit(signal))
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        key = QKeySequence
+        self.edit_action = self._action("Edit…", [key("Ctrl+E")], self.editRequested)
+        self.save_action = self._action("Save As…", [key(key.StandardKey.Save)], self.saveRequested)
+        self.copy_image_action = self._action(
+            "Copy Image", [key(key.StandardKey.Copy)], self.copyImageRequested
+        )
+        self.copy_prompt_action = self._action(
+            "Copy Prompt", [key("Ctrl+Shift+C")], self.copyPromptRequested
+        )
+        self.delete_action = self._action(
+            "Delete", [key(key.StandardKey.Delete), key(Qt.Key.Key_Backspace)], self.deleteRequested
+        )
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        count = len(self.selectionModel().selectedIndexes()) if self.selectionModel() else 0
+        self.edit_action.setEnabled(count == 1)
+        for action in (
+            self.save_action,
+            self.copy_image_action,
+            self.copy_prompt_action,
+            self.delete_action,
+        ):
+            action.setEnabled(count > 0)
+
+    def build_context_menu(self) -> QMenu:
+        """The right-click menu for the current selection (separate so tests can inspect it)."""
+        self._update_actions()
+        menu = QMenu(self)
+        menu.setAccessibleName("Image actions")
+        menu.addAction(self.edit_action)
+        menu.addAction(self.save_action)
+        menu.addAction(self.copy_image_action)
+        menu.addAction(self.copy_prompt_action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        return menu
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.selectionModel().isSelected(index):
+            self.setCurrentIndex(index)  # right-click on an unselected tile selects just it
+        menu = self.build_context_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.viewport().mapToGlobal(pos))
+
+    def _emit(self, signal: Signal) -> None:
+        items = self.selected_items()
+        if items:
+            signal.emit(items)
+
+    # --- selection ----------------------------------------------------------------------------
+    def selected_items(self) -> list[HistoryItem]:
+        """Selected images in grid order (newest first)."""
+        if self.selectionModel() is None:
+            return []
+        indexes = sorted(self.selectionModel().selectedIndexes(), key=lambda i: i.row())
+        return [i.data(ItemRole) for i in indexes]
+
+    def select_image(self, image_id: str) -> bool:
+        """Select, focus and scroll to ``image_id``; False if it is not in the grid."""
+        model = self.model()
+        row = model.row_of(image_id) if isinstance(model, HistoryModel) else -1
+        if row < 0:
+            return False
+        index = model.index(row, 0)
+        self.setCurrentIndex(index)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        return True
+
+    def focus_newest(self) -> None:
+        """Ctrl+H: focus the grid, selecting the newest image if nothing is selected."""
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        model = self.model()
+        if model is not None and model.rowCount() and not self.selectionModel().hasSelection():
+            self.setCurrentIndex(model.index(0, 0))
+            self.scrollToTop()
+
+    def selectionChanged(self, selected, deselected) -> None:
+        super().selectionChanged(selected, deselected)
+        self._update_actions()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self._emit(self.previewRequested)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # --- model hookup & visible-row thumbnail requests ----------------------------------------
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            for signal in (
+                model.modelReset,
+                model.rowsInserted,
+                model.rowsRemoved,
+                model.layoutChanged,
+                model.dataChanged,
+            ):
+                signal.connect(self.schedule_thumbnail_request)
+            model.modelReset.connect(self._update_actions)
+            model.rowsRemoved.connect(self._update_actions)
+        self.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self._update_actions()
+        self.schedule_thumbnail_request()
+
+    def schedule_thumbnail_request(self, *_args: object) -> None:
+        self._request_timer.start()
+
+    def visible_rows(self) -> tuple[int, int]:
+        """First and last row intersecting the viewport (empty range → (0, -1))."""
+        model = self.model()
+        count = model.rowCount() if model is not None else 0
+        if count == 0:
+            return 0, -1
+        grid = self.gridSize()
+        viewport = self.viewport().rect()
+        columns = max(1, viewport.width() // max(1, grid.width()))
+        top_line = max(0, self.verticalOffset() // max(1, grid.height()))
+        lines = viewport.height() // max(1, grid.height()) + 2
+        first = min(count - 1, top_line * columns)
+        last = min(count - 1, (top_line + lines) * columns - 1)
+        return first, last
+
+    def request_visible_thumbnails(self) -> None:
+        """Emit thumbnailsWanted: visible rows first, then one screen below and above."""
+        model = self.model()
+        if not isinstance(model, HistoryModel):
+            return
+        first, last = self.visible_rows()
+        if last < first:
+            self.thumbnailsWanted.emit([])
+            return
+        span = last - first + 1
+        wanted = model.missing_thumbnails(first, last)
+        wanted += model.missing_thumbnails(last + 1, last + span)
+        wanted += model.missing_thumbnails(first - span, first - 1)
+        self.thumbnailsWanted.emit(wanted)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.schedule_thumbnail_request()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.schedule_thumbnail_request()
+
+    # --- drag-out -----------------------------------------------------------------------------
+    def set_drag_out(self, drag_out: DragOut | None) -> None:
+        self._drag_out = drag_out
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        items = self.selected_items()
+        if self._drag_out is None or not items:
+            return
+        current = self.currentIndex()
+        pixmap = current.data(Qt.ItemDataRole.DecorationRole) if current.isValid() else None
+        self._drag_out.start(self, items, pixmap if isinstance(pixmap, QPixmap) else None)
+
+    # --- empty state --------------------------------------------------------------------------
+    def set_empty_text(self, text: str) -> None:
+        self._empty_text = text
+        self.viewport().update()
+
+    def empty_text(self) -> str:
+        return self._empty_text
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() > 0:
+            return
+        painter = QPainter(self.viewport())
+        color = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(color)
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        painter.setFont(font)
+        area = self.viewport().rect().adjusted(24, 24, -24, -24)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(QRect(area), int(flags), self._empty_text)
+        painter.end()
+
+
+def connect_thumbnails(model: HistoryModel, view: HistoryView, loader: ThumbnailLoader) -> None:
+    """Wire the grid to the loader: visible rows are requested, results land in the model."""
+    view.thumbnailsWanted.connect(lambda items: loader.request(items, replace_queue=True))
+    loader.thumbnailReady.connect(model.set_thumbnail)
+    loader.thumbnailFailed.connect(model.set_thumbnail_failed)

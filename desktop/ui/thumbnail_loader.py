@@ -1,0 +1,218 @@
+"""Fetches, scales and disk-caches history thumbnails off the GUI thread.
+
+Only what the grid asks for is loaded (visible rows plus a margin), at most ``max_concurrent``
+at a time. The disk cache is checked first, so a second launch shows the grid with no network
+traffic. Results arrive as QImages through signals; the model turns them into QPixmaps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
+from PySide6.QtGui import QImage
+
+from desktop.ui.background import BackgroundRunner
+
+if TYPE_CHECKING:
+    from desktop.api import HistoryItem, ImageData
+
+log = logging.getLogger(__name__)
+
+FetchImage = Callable[["HistoryItem"], "ImageData"]
+
+
+def error_message(err: BaseException) -> str:
+    """A sentence for the user: the API's own message, an OS error explained, or the text."""
+    message = getattr(err, "message", None)
+    if isinstance(message, str) and message:
+        return message
+    if isinstance(err, OSError):
+        try:
+            from desktop.services.export import describe_os_error
+
+            return describe_os_error(err)
+        except ImportError:
+            pass
+    return str(err) or type(err).__name__
+
+
+def decode_image(data: bytes) -> QImage:
+    """Decode with Qt's plugins, falling back to Pillow for formats Qt cannot read."""
+    image = QImage.fromData(data)
+    if not image.isNull():
+        return image
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as pil:
+        buffer = io.BytesIO()
+        pil.convert("RGBA").save(buffer, format="PNG")
+    image = QImage.fromData(buffer.getvalue())
+    if image.isNull():
+        raise ValueError("The image could not be decoded.")
+    return image
+
+
+def make_thumbnail(original: bytes, size: int) -> tuple[QImage, bytes]:
+    """Scale to fit ``size``×``size`` and encode: JPEG when opaque (small), PNG with alpha."""
+    image = decode_image(original)
+    if image.width() > size or image.height() > size:
+        image = image.scaled(
+            size,
+            size,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if image.hasAlphaChannel():
+        image.save(buffer, "PNG")
+    else:
+        image = image.convertToFormat(QImage.Format.Format_RGB32)
+        image.save(buffer, "JPEG", 88)
+    return image, bytes(QByteArray(buffer.data()).data())
+
+
+class ThumbnailLoader(QObject):
+    """Queue + bounded concurrency + dedupe for thumbnails; also downloads originals on demand."""
+
+    thumbnailReady = Signal(str, QImage)
+    thumbnailFailed = Signal(str, str)
+
+    def __init__(
+        self,
+        runner: BackgroundRunner,
+        fetch_image: FetchImage,
+        thumbnails: Any,
+        originals: Any,
+        workspace: str | Callable[[], str],
+        thumb_size: int = 192,
+        max_concurrent: int = 6,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._fetch = fetch_image
+        self.thumbnails = thumbnails
+        self.originals = originals
+        self._workspace = workspace
+        self.thumb_size = thumb_size
+        self._max_concurrent = max_concurrent
+        self._queue: deque[HistoryItem] = deque()
+        self._queued: set[str] = set()
+        self._in_flight: set[str] = set()
+        self._active = 0
+        self._generation = 0
+        self._tasks: set[asyncio.Future[Any]] = set()
+        self._originals_pending: dict[str, asyncio.Future[Path]] = {}
+
+    # --- keys ---------------------------------------------------------------------------------
+    @property
+    def workspace(self) -> str:
+        return self._workspace() if callable(self._workspace) else self._workspace
+
+    def set_workspace(self, workspace: str) -> None:
+        """Switch workspace: drops queued work; results still in flight are ignored."""
+        self.cancel_pending()
+        self._workspace = workspace
+
+    def cache_key(self, item: HistoryItem) -> str:
+        return f"{self.workspace}/{item.image_id}"
+
+    def original_path(self, item: HistoryItem) -> Path | None:
+        """Path of the cached full-size file, or None if it has not been downloaded."""
+        return self.originals.path(self.cache_key(item))
+
+    # --- thumbnails ---------------------------------------------------------------------------
+    def request(self, items: Iterable[HistoryItem], *, replace_queue: bool = False) -> None:
+        """Queue thumbnails not already queued or loading. ``replace_queue`` drops requests
+        for rows that scrolled away, so fast scrolling never builds a backlog."""
+        if replace_queue:
+            self._queue.clear()
+            self._queued.clear()
+        for item in items:
+            image_id = item.image_id
+            if image_id in self._queued or image_id in self._in_flight:
+                continue
+            self._queue.append(item)
+            self._queued.add(image_id)
+        self._pump()
+
+    def cancel_pending(self) -> None:
+        """Forget queued requests and ignore results of the ones already running."""
+        self._queue.clear()
+        self._queued.clear()
+        self._in_flight.clear()
+        self._generation += 1
+
+    def pending_count(self) -> int:
+        return len(self._queue) + len(self._in_flight)
+
+    def _pump(self) -> None:
+        while self._queue and self._active < self._max_concurrent:
+            item = self._queue.popleft()
+            self._queued.discard(item.image_id)
+            self._in_flight.add(item.image_id)
+            self._active += 1
+            task = asyncio.ensure_future(self._load(item, self.cache_key(item), self._generation))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _load(self, item: HistoryItem, key: str, generation: int) -> None:
+        try:
+            image = await self._runner.run(self._load_blocking, item, key)
+        except asyncio.CancelledError:
+            image, failure = None, None
+        except Exception as err:
+            log.info("thumbnail %s failed: %s", item.image_id, err)
+            image, failure = None, error_message(err)
+        else:
+            failure = None
+        finally:
+            self._active -= 1
+        if generation == self._generation:
+            self._in_flight.discard(item.image_id)
+            if image is not None:
+                self.thumbnailReady.emit(item.image_id, image)
+            elif failure is not None:
+                self.thumbnailFailed.emit(item.image_id, failure)
+        self._pump()
+
+    def _load_blocking(self, item: HistoryItem, key: str) -> QImage:
+        """Worker thread: disk thumbnail → cached original → network, then cache the result."""
+        cached = self.thumbnails.get(key)
+        if cached:
+            image = QImage.fromData(cached)
+            if not image.isNull():
+                return image
+        original = self.originals.get(key)
+        if original is None:
+            original = self._fetch(item).content
+            self.originals.put(key, original)
+        image, encoded = make_thumbnail(original, self.thumb_size)
+        self.thumbnails.put(key, encoded)
+        return image
+
+    # --- originals ----------------------------------------------------------------------------
+    async def ensure_original(self, item: HistoryItem) -> Path:
+        """Path of the full-size file, downloading it once if needed (concurrent calls share)."""
+        key = self.cache_key(item)
+        path = self.originals.path(key)
+        if path is not None:
+            return path
+        pending = self._originals_pending.get(key)
+        if pending is None:
+            pending = asyncio.ensure_future(self._download_original(item, key))
+            self._originals_pending[key] = pending
+            pending.add_done_callback(lambda _f: self._originals_pending.pop(key, None))
+        return await asyncio.shield(pending)
+
+    async def _download_original(self, item: HistoryItem, key: str) -> Path:
+        data = await self._runner.run(self._fetch, item)
+        return await self._runner.run(self.originals.put, key, data.content)
