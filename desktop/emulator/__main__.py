@@ -1,0 +1,53 @@
+"""CLI: run the built-in server for demos or manual testing until Ctrl+C."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from desktop.emulator.config import EmulatorConfig
+from desktop.emulator.demo_data import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+from desktop.emulator.faults import FAULT_KINDS
+from desktop.emulator.server import start_server
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m desktop.emulator",
+                                description="neuroflash-compatible built-in server")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--latency-ms", type=float, default=0.0)
+    p.add_argument("--token-lifetime", type=int, default=14399)
+    p.add_argument("--history-size", type=int, default=24)
+    p.add_argument("--rate-limit", type=int, default=30, help="calls/minute; 0 disables")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--fault-share", type=float, default=0.0)
+    p.add_argument("--fault-kinds", default="", help=f"comma list of {','.join(FAULT_KINDS)}")
+    p.add_argument("--timeout-fault-s", type=float, default=30.0)
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    kinds = tuple(k.strip() for k in args.fault_kinds.split(",") if k.strip())
+    config = EmulatorConfig(
+        latency_s=args.latency_ms / 1000, token_lifetime_s=args.token_lifetime,
+        history_size=args.history_size, rate_limit_per_minute=args.rate_limit, seed=args.seed,
+        timeout_fault_s=args.timeout_fault_s, fault_share=args.fault_share, fault_kinds=kinds)
+    server = start_server(config, host=args.host, port=args.port, log_level="info")
+    print(f"API URL:       {server.api_url}")
+    print(f"Token URL:     {server.token_url}")
+    print(f"Client id:     {DEMO_CLIENT_ID}")
+    print(f"Client secret: {DEMO_CLIENT_SECRET}")
+    print("Press Ctrl+C to stop.", flush=True)
+    try:
+        while True:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()

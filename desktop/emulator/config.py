@@ -1,0 +1,23 @@
+"""Knobs of the built-in server, so tests and demo mode can shape its behaviour."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EmulatorConfig:
+    """Everything that varies between a demo run and a test run.
+
+    rate_limit_per_minute <= 0 disables the rate limit; fault_share > 0 injects random faults.
+    """
+
+    latency_s: float = 0.0
+    token_lifetime_s: int = 14399
+    history_size: int = 6
+    rate_limit_per_minute: int = 30
+    seed: int = 1
+    timeout_fault_s: float = 30.0
+    fault_share: float = 0.0
+    fault_kinds: tuple[str, ...] = ()
+    image_cache_items: int = 256

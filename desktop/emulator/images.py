@@ -1,0 +1,147 @@
+"""Deterministic placeholder images: visibly shaped by the prompt, rendered lazily, LRU-cached."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import textwrap
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+LONG_SIDE = 1024
+CONTENT_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "webp": "image/webp"}
+EXTENSIONS = {"png": "png", "jpeg": "jpeg", "webp": "webp"}
+
+
+@dataclass(frozen=True)
+class RenderSpec:
+    """Everything the pixels depend on; equal specs give byte-identical images."""
+
+    prompt: str
+    model: str
+    index: int
+    width: int
+    height: int
+    output_format: str
+    source: RenderSpec | None = None
+
+
+def size_for_ratio(ratio: str) -> tuple[int, int]:
+    """Long side 1024, short side rounded to the nearest even number (16:9 -> 1024x576)."""
+    w_part, h_part = (int(p) for p in ratio.split(":"))
+    if w_part >= h_part:
+        return LONG_SIDE, 2 * round(LONG_SIDE * h_part / w_part / 2)
+    return 2 * round(LONG_SIDE * w_part / h_part / 2), LONG_SIDE
+
+
+def _digest(*parts: object) -> bytes:
+    return hashlib.sha256("|".join(str(p) for p in parts).encode()).digest()
+
+
+def _colour(d: bytes, at: int) -> tuple[int, int, int]:
+    return d[at % len(d)], d[(at + 1) % len(d)], d[(at + 2) % len(d)]
+
+
+@lru_cache(maxsize=16)
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    return ImageFont.load_default(size=size)
+
+
+def _draw_text(img: Image.Image, text: str, top: int, bottom_band: bool = False) -> None:
+    """Write the prompt on the image so a human can tell images apart at a glance."""
+    w, h = img.size
+    size = max(16, min(w, h) // 18)
+    chars = max(10, int(w / (size * 0.55)))
+    lines = textwrap.wrap(text, chars)[:4]
+    draw = ImageDraw.Draw(img)
+    line_h = int(size * 1.25)
+    if bottom_band:
+        band_top = h - line_h * len(lines) - size
+        draw.rectangle((0, band_top, w, h), fill=(20, 20, 20))
+        top = band_top + size // 2
+    for n, line in enumerate(lines):
+        draw.text((size, top + n * line_h), line, font=_font(size), fill=(255, 255, 255),
+                  stroke_width=max(1, size // 12), stroke_fill=(0, 0, 0))
+
+
+def _generated(spec: RenderSpec) -> Image.Image:
+    d = _digest(spec.model, spec.prompt, spec.index)
+    w, h = spec.width, spec.height
+    grad = Image.linear_gradient("L").rotate(d[0] * 360 / 256, expand=False).resize((w, h))
+    img = ImageOps.colorize(grad, _colour(d, 1), _colour(d, 4)).convert("RGB")
+    draw = ImageDraw.Draw(img)
+    for n in range(6):
+        b = d[7 + n * 4: 11 + n * 4]
+        x, y = b[0] * w // 256, b[1] * h // 256
+        r = (b[2] % 64 + 24) * min(w, h) // 256
+        box = (x - r, y - r, x + r, y + r)
+        fill = _colour(d, 3 + n * 5)
+        if b[3] % 3 == 0:
+            draw.ellipse(box, fill=fill)
+        elif b[3] % 3 == 1:
+            draw.rectangle(box, fill=fill)
+        else:
+            draw.polygon([(x, y - r), (x + r, y + r), (x - r, y + r)], fill=fill)
+    _draw_text(img, spec.prompt, top=max(16, h // 24))
+    return img
+
+
+def _edited(spec: RenderSpec) -> Image.Image:
+    assert spec.source is not None
+    src = render_pixels(spec.source)
+    img = ImageOps.fit(src, (spec.width, spec.height))
+    tint = Image.new("RGB", img.size, _colour(_digest("edit", spec.prompt, spec.index), 0))
+    img = Image.blend(img, tint, 0.35)
+    _draw_text(img, spec.prompt, top=0, bottom_band=True)
+    return img
+
+
+def render_pixels(spec: RenderSpec) -> Image.Image:
+    """The RGB pixels for a spec: a fresh generation, or an edit derived from its source."""
+    return _edited(spec) if spec.source is not None else _generated(spec)
+
+
+def encode(img: Image.Image, output_format: str) -> bytes:
+    """Encode quickly (low PNG compression) in the requested format."""
+    buf = io.BytesIO()
+    if output_format == "png":
+        img.save(buf, "PNG", compress_level=1)
+    elif output_format == "jpeg":
+        img.save(buf, "JPEG", quality=88)
+    else:
+        img.save(buf, "WEBP", quality=80, method=0)
+    return buf.getvalue()
+
+
+class ImageCache:
+    """Encoded bytes per spec, bounded LRU: history can list 10,000+ never-viewed images."""
+
+    def __init__(self, max_items: int = 256) -> None:
+        self._max = max(1, max_items)
+        self._items: OrderedDict[RenderSpec, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, spec: RenderSpec) -> bytes:
+        """Render on first request (outside the lock), then serve from the cache."""
+        with self._lock:
+            data = self._items.get(spec)
+            if data is not None:
+                self._items.move_to_end(spec)
+                return data
+        data = encode(render_pixels(spec), spec.output_format)
+        with self._lock:
+            self._items[spec] = data
+            self._items.move_to_end(spec)
+            while len(self._items) > self._max:
+                self._items.popitem(last=False)
+        return data
+
+    def peek_size(self, spec: RenderSpec) -> int | None:
+        """The byte size if already rendered, without rendering."""
+        with self._lock:
+            data = self._items.get(spec)
+        return None if data is None else len(data)

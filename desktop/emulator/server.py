@@ -1,0 +1,83 @@
+"""Runs the app with uvicorn in a daemon thread on a socket we bind, so port 0 just works."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import uvicorn
+
+from desktop.emulator.app import create_app
+from desktop.emulator.config import EmulatorConfig
+from desktop.emulator.state import EmulatorState
+
+
+class _ThreadServer(uvicorn.Server):
+    """uvicorn without signal handlers: it is not in the main thread and must not own Ctrl+C."""
+
+    def install_signal_handlers(self) -> None:  # older uvicorn
+        return None
+
+
+class EmulatorServer:
+    """A running built-in server: its URLs, its state, and stop()."""
+
+    def __init__(self, state: EmulatorState, host: str, port: int, server: uvicorn.Server,
+                 thread: threading.Thread, sock: socket.socket) -> None:
+        self.state = state
+        self.host = host
+        self.port = port
+        api_host = "127.0.0.1" if host in ("", "0.0.0.0") else host
+        storage_host = "127.0.0.1" if api_host == "localhost" else "localhost"
+        self.base_origin = f"http://{api_host}:{port}"
+        self.api_url = f"{self.base_origin}/api"
+        self.token_url = f"{self.base_origin}/oauth/v2/token"
+        self.storage_origin = f"http://{storage_host}:{port}"
+        self._server = server
+        self._thread = thread
+        self._sock = sock
+
+    def stop(self, timeout: float = 1.0) -> None:
+        """Stop serving; held (timeout-fault) answers are abandoned so this takes ~1 s at most."""
+        self.state.stopping.set()
+        self._server.should_exit = True
+        self._thread.join(timeout * 0.6)
+        if self._thread.is_alive():
+            self._server.force_exit = True
+            self._thread.join(timeout * 0.4)
+        self._sock.close()
+
+    def __enter__(self) -> EmulatorServer:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+
+def start_server(config: EmulatorConfig | None = None, host: str = "127.0.0.1",
+                 port: int = 0, log_level: str = "warning") -> EmulatorServer:
+    """Bind, start uvicorn in a daemon thread, and return once connections are accepted."""
+    state = EmulatorState(config or EmulatorConfig())
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(128)
+    sock.setblocking(False)
+    bound_port = sock.getsockname()[1]
+    uv_config = uvicorn.Config(create_app(state), log_level=log_level, lifespan="off",
+                               access_log=False, timeout_graceful_shutdown=1,
+                               timeout_keep_alive=5)
+    server = _ThreadServer(uv_config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]},
+                              name=f"emulator-{bound_port}", daemon=True)
+    emulator = EmulatorServer(state, host, bound_port, server, thread, sock)
+    state.storage_origin = emulator.storage_origin
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            sock.close()
+            raise RuntimeError("the built-in server did not start")
+        time.sleep(0.01)
+    return emulator
