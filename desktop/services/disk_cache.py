@@ -95,13 +95,14 @@ class DiskCache:
             log.warning("Cache read failed for %s: %s", p.name, err)
             return None
         with self._lock:
-            with contextlib.suppress(OSError):
+            try:
                 os.utime(p)
-            if p.name in self._index:
-                self._index.move_to_end(p.name)
-            else:
-                self._index[p.name] = len(data)
-                self._total += len(data)
+                size = p.stat().st_size
+            except OSError:  # evicted or replaced meanwhile; the bytes we read are still valid
+                return data
+            self._forget(p.name)
+            self._index[p.name] = size
+            self._total += size
         return data
 
     def put(self, key: str, data: bytes) -> Path:
@@ -111,16 +112,16 @@ class DiskCache:
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
-            os.replace(tmp, target)
+            with self._lock:  # replace + bookkeeping together, so eviction sees a true index
+                os.replace(tmp, target)
+                self._forget(target.name)
+                self._index[target.name] = len(data)
+                self._total += len(data)
+                self._evict(keep=target.name)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-        with self._lock:
-            self._forget(target.name)
-            self._index[target.name] = len(data)
-            self._total += len(data)
-            self._evict(keep=target.name)
         return target
 
     def remove(self, key: str) -> None:

@@ -66,8 +66,8 @@ def _itxt(keyword: str, text: str) -> bytes:
 
 def _png_text_entries(meta: ImageMetadata) -> list[tuple[str, str]]:
     entries = [("Title", meta.title), ("Description", meta.prompt), ("Software", meta.software)]
-    if meta.created_iso:
-        entries.append(("Creation Time", meta.created_iso))
+    if meta.created_rfc1123:
+        entries.append(("Creation Time", meta.created_rfc1123))
     if meta.model:
         entries.append(("Source", meta.model))
     comment = f"neuroflash image {meta.image_id}" + (f", model {meta.model}" if meta.model else "")

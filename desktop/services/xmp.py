@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
 NEUROFLASH_NS = "https://neuroflash.com/ns/desktop/1.0/"
@@ -44,6 +45,14 @@ class ImageMetadata:
         if dt.tzinfo is None:
             dt = dt.replace(tzinfo=UTC)
         return dt.isoformat(timespec="seconds")
+
+    @property
+    def created_rfc1123(self) -> str | None:
+        """The date format the PNG spec suggests for 'Creation Time' (what exiftool expects)."""
+        if self.created_at is None:
+            return None
+        dt = self.created_at if self.created_at.tzinfo else self.created_at.replace(tzinfo=UTC)
+        return format_datetime(dt.replace(microsecond=0))
 
 
 def clean_text(value: str) -> str:

@@ -1,0 +1,65 @@
+"""Preferences persist between launches; there is no place to put a secret."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from desktop.services.settings import AppSettings
+
+
+def test_values_survive_a_restart(tmp_path):
+    path = tmp_path / "s.ini"
+    s = AppSettings(path)
+    s.last_workspace_id = "ws-42"
+    s.window_geometry = b"\x01\x00\xffgeom"
+    s.window_state = b"state\x00"
+    s.splitter_state = b"\x00split"
+    s.api_url = "https://api.example.com/v1"
+    s.token_url = "https://auth.example.com/token"
+    s.remember_credentials = False
+    s.sync()
+
+    again = AppSettings(path)
+    assert again.last_workspace_id == "ws-42"
+    assert again.window_geometry == b"\x01\x00\xffgeom"
+    assert again.window_state == b"state\x00"
+    assert again.splitter_state == b"\x00split"
+    assert again.api_url == "https://api.example.com/v1"
+    assert again.token_url == "https://auth.example.com/token"
+    assert again.remember_credentials is False
+
+
+def test_defaults_on_first_launch(tmp_path):
+    s = AppSettings(tmp_path / "fresh.ini")
+    assert s.last_workspace_id is None
+    assert s.window_geometry is None
+    assert s.window_state is None
+    assert s.splitter_state is None
+    assert s.api_url is None
+    assert s.token_url is None
+    assert s.remember_credentials is True
+
+
+def test_none_clears_a_value(tmp_path):
+    s = AppSettings(tmp_path / "s.ini")
+    s.api_url = "https://x"
+    s.window_geometry = b"g"
+    s.api_url = None
+    s.window_geometry = None
+    assert s.api_url is None
+    assert s.window_geometry is None
+
+
+def test_accepts_a_qsettings(tmp_path):
+    qs = QSettings(str(tmp_path / "q.ini"), QSettings.Format.IniFormat)
+    s = AppSettings(qs)
+    s.last_workspace_id = "w"
+    assert qs.value("workspace/last_id") == "w"
+    assert s.qsettings is qs
+
+
+def test_there_is_no_field_for_a_secret():
+    public = {n for n in dir(AppSettings) if not n.startswith("_")}
+    suspicious = {n for n in public if any(w in n for w in ("secret", "password", "token"))}
+    assert suspicious <= {"token_url"}
+    assert "client_secret" not in public
