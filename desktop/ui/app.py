@@ -1,0 +1,129 @@
+"""Application start-up and shutdown: Qt, the asyncio loop (qasync), the worker pool, the
+window and sign-in. The window paints first; everything slow happens after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+import threading
+from pathlib import Path
+
+os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6, not another Qt binding
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop import __version__
+
+log = logging.getLogger(__name__)
+QUIT_GRACE_S = 1.0
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names that decide where settings and caches live."""
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("neuroflash Desktop")
+    app.setOrganizationName("neuroflash")
+    app.setOrganizationDomain("neuroflash.com")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("neuroflash-desktop")
+    from desktop.ui.theme import apply_theme
+
+    apply_theme(app)  # type: ignore[arg-type]
+    return app  # type: ignore[return-value]
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Run the app until the window closes; returns the exit code."""
+    app = create_application()
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    components = build_components(args)
+    window = components.window
+    window.show()
+    QTimer.singleShot(0, lambda: components.session.spawn(components.flow.start(args.demo)))
+    app.aboutToQuit.connect(components.close)
+    with loop:
+        loop.run_forever()
+    return finish_process()
+
+
+class Components:
+    """Everything the running app owns, built in one place and closed in one place."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from desktop.api import ApiSettings
+        from desktop.services.credentials import CredentialStore
+        from desktop.services.log_setup import setup_logging
+        from desktop.services.paths import AppPaths
+        from desktop.services.settings import AppSettings
+        from desktop.ui.background import BackgroundRunner
+        from desktop.ui.main_window import MainWindow
+        from desktop.ui.session import Session
+        from desktop.ui.sign_in_flow import SignInFlow
+
+        profile = Path(args.profile) if getattr(args, "profile", None) else None
+        self.paths = AppPaths(profile)
+        self.logging = setup_logging(self.paths.log_dir)
+        settings_source = profile / "settings.ini" if profile else None
+        self.settings = AppSettings(settings_source)
+        api = ApiSettings()
+        self.api_settings = ApiSettings(
+            base_url=args.api_url or self.settings.api_url or api.base_url,
+            token_url=args.token_url or self.settings.token_url or api.token_url,
+        )
+        self.runner = BackgroundRunner()
+        self.session = Session(self.runner, self.api_settings)
+        self.window = MainWindow(self.session, self.runner, self.settings, self.paths)
+        self.store = CredentialStore()
+        self.flow = SignInFlow(
+            self.session, self.runner, self.store, self.logging.redactor, self.window
+        )
+        self.flow.signedIn.connect(self.window.set_account)
+        self.flow.signedOut.connect(self.window.reset_for_sign_out)
+        self.window.sign_out_action.triggered.connect(self.flow.sign_out)
+        self.session.authenticationFailed.connect(self.flow.open_dialog)
+        self._closed = False
+        log.info("neuroflash Desktop %s started; API %s", __version__, self.api_settings.base_url)
+
+    def close(self) -> None:
+        """Stop everything without waiting on the network: quitting must be instant."""
+        if self._closed:
+            return
+        self._closed = True
+        self.session.close()
+        self.runner.shutdown()
+        server = self.flow.demo_server
+        if server is not None:
+            threading.Thread(target=server.stop, daemon=True).start()
+        self.settings.sync()
+        log.info("neuroflash Desktop closed")
+
+
+def build_components(args: argparse.Namespace) -> Components:
+    return Components(args)
+
+
+def finish_process() -> int:
+    """Leave at once even if a worker thread still waits on a slow request.
+
+    ThreadPoolExecutor joins its threads at interpreter exit, which could hold the app open
+    for a whole request timeout. Everything worth keeping is saved by now.
+    """
+    busy = [
+        t
+        for t in threading.enumerate()
+        if t is not threading.main_thread() and t.is_alive() and not t.daemon
+    ]
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if busy:
+        os._exit(0)
+    return 0

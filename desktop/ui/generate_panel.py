@@ -1,0 +1,324 @@
+"""Model and parameter panel: prompt, model, count, ratio, format, cost, Generate and Cancel.
+
+It validates what the designer typed against the chosen model and the credits left, and
+explains why Generate is disabled. Running the request is the window's job.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.api import GenerationRequest, ImageModel, ImageQuota
+
+MAX_PROMPT_CHARS = 10_000
+NOT_ALLOWED_REASON = "Not included in this workspace's plan"
+
+
+def clean_prompt(text: str) -> str:
+    """Drop control characters (keeping line breaks and tabs) and surrounding space."""
+    kept = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
+    return kept.strip()
+
+
+class GeneratePanel(QFrame):
+    """Emits ``generateRequested`` with a valid request, and ``cancelRequested``."""
+
+    generateRequested = Signal(object)
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("generatePanel")
+        self.setAccessibleName("Generate images")
+        self._models: list[ImageModel] = []
+        self._quota: ImageQuota | None = None
+        self._quota_known = False
+        self._running = False
+        self._started = 0.0
+
+        self.prompt_edit = QPlainTextEdit()
+        self.prompt_edit.setObjectName("promptEdit")
+        self.prompt_edit.setAccessibleName("Prompt")
+        self.prompt_edit.setPlaceholderText("Describe the image you want… (Ctrl+Enter generates)")
+        self.prompt_edit.setTabChangesFocus(True)
+        self.prompt_edit.setMinimumHeight(120)
+        self.prompt_counter = QLabel()
+        self.prompt_counter.setObjectName("promptCounter")
+        self.prompt_counter.setProperty("role", "secondary")
+        self.prompt_counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+        self.model_combo = QComboBox()
+        self.model_combo.setObjectName("modelCombo")
+        self.model_combo.setAccessibleName("Model")
+        self.model_description = QLabel()
+        self.model_description.setObjectName("modelDescription")
+        self.model_description.setProperty("role", "secondary")
+        self.model_description.setWordWrap(True)
+        self.num_images_spin = QSpinBox()
+        self.num_images_spin.setObjectName("numImagesSpin")
+        self.num_images_spin.setAccessibleName("Number of images")
+        self.num_images_spin.setRange(1, 1)
+        self.aspect_ratio_combo = QComboBox()
+        self.aspect_ratio_combo.setObjectName("aspectRatioCombo")
+        self.aspect_ratio_combo.setAccessibleName("Aspect ratio")
+        self.output_format_combo = QComboBox()
+        self.output_format_combo.setObjectName("outputFormatCombo")
+        self.output_format_combo.setAccessibleName("Output format")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Model", self.model_combo)
+        form.addRow("", self.model_description)
+        form.addRow("Images", self.num_images_spin)
+        form.addRow("Aspect ratio", self.aspect_ratio_combo)
+        form.addRow("Format", self.output_format_combo)
+
+        self.cost_label = QLabel()
+        self.cost_label.setObjectName("costLabel")
+        self.cost_label.setWordWrap(True)
+        self.cost_label.setAccessibleName("Cost of this generation")
+        self.generate_button = QPushButton("Generate")
+        self.generate_button.setObjectName("generateButton")
+        self.generate_button.setAccessibleName("Generate")
+        self.generate_button.setProperty("role", "primary")
+        self.generate_button.setToolTip("Generate (Ctrl+Enter)")
+        self.generate_button.setMinimumHeight(36)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setAccessibleName("Cancel waiting")
+        self.cancel_button.setToolTip("Stop waiting; the images still arrive in your history")
+        self.cancel_button.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.generate_button, 1)
+        buttons.addWidget(self.cancel_button)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("generateProgress")
+        self.progress.setAccessibleName("Generating")
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(6)
+        self.progress.hide()
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("generateProgressLabel")
+        self.progress_label.setProperty("role", "secondary")
+        self.progress_label.hide()
+        self.message_label = QLabel()
+        self.message_label.setObjectName("generateMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setProperty("role", "error")
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.hide()
+
+        title = QLabel("Create")
+        title.setProperty("role", "heading")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addWidget(title)
+        layout.addWidget(self.prompt_edit, 1)
+        layout.addWidget(self.prompt_counter)
+        layout.addLayout(form)
+        layout.addWidget(self.cost_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.message_label)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(250)
+        self._tick.timeout.connect(self._update_elapsed)
+        self.model_combo.currentIndexChanged.connect(self._on_model_changed)
+        self.prompt_edit.textChanged.connect(self._update_state)
+        self.num_images_spin.valueChanged.connect(self._update_state)
+        self.generate_button.clicked.connect(self.request_generate)
+        self.cancel_button.clicked.connect(self.cancelRequested)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self.prompt_edit)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.request_generate)
+        self._update_state()
+
+    # -- inputs from the session ---------------------------------------------------------------
+
+    def set_models(self, models: list[ImageModel]) -> None:
+        """Fill the model list in ``order``; models not allowed stay visible but disabled."""
+        previous = self.current_model()
+        self._models = sorted(models, key=lambda m: m.order)
+        self.model_combo.blockSignals(True)
+        self.model_combo.clear()
+        item_model = self.model_combo.model()
+        first_allowed = -1
+        for row, model in enumerate(self._models):
+            label = model.name if model.allowed else f"{model.name} — {NOT_ALLOWED_REASON.lower()}"
+            self.model_combo.addItem(label, model.id)
+            self.model_combo.setItemData(
+                row, model.description or model.name, Qt.ItemDataRole.ToolTipRole
+            )
+            if isinstance(item_model, QStandardItemModel) and not model.allowed:
+                item = item_model.item(row)
+                item.setEnabled(False)
+                item.setToolTip(NOT_ALLOWED_REASON)
+            if model.allowed and first_allowed < 0:
+                first_allowed = row
+        keep = next(
+            (
+                row
+                for row, m in enumerate(self._models)
+                if previous and m.id == previous.id and m.allowed
+            ),
+            first_allowed,
+        )
+        self.model_combo.setCurrentIndex(max(keep, 0) if self._models else -1)
+        self.model_combo.blockSignals(False)
+        self._on_model_changed()
+
+    def set_quota(self, quota: ImageQuota | None, known: bool = True) -> None:
+        self._quota = quota
+        self._quota_known = known
+        self._update_state()
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def current_model(self) -> ImageModel | None:
+        row = self.model_combo.currentIndex()
+        return self._models[row] if 0 <= row < len(self._models) else None
+
+    def prompt(self) -> str:
+        return clean_prompt(self.prompt_edit.toPlainText())
+
+    def _on_model_changed(self) -> None:
+        model = self.current_model()
+        self._fill_combo(self.aspect_ratio_combo, model.aspect_ratios if model else (), "1:1")
+        self._fill_combo(self.output_format_combo, model.output_formats if model else (), "png")
+        self.num_images_spin.setRange(1, max(1, model.max_images if model else 1))
+        self.model_description.setText(model.description if model else "")
+        self.model_description.setVisible(bool(model and model.description))
+        self._update_state()
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, values: tuple[str, ...], preferred: str) -> None:
+        previous = combo.currentText()
+        combo.clear()
+        combo.addItems(list(values))
+        for wanted in (previous, preferred):
+            if wanted in values:
+                combo.setCurrentText(wanted)
+                break
+        combo.setEnabled(bool(values))
+
+    def blocking_reason(self) -> str | None:
+        """Why Generate can't run now, in the designer's words; None when it can."""
+        model = self.current_model()
+        prompt = self.prompt()
+        if self._running:
+            return "Generating…"
+        if not self._models:
+            return "No image models are available in this workspace."
+        if model is None or not model.allowed:
+            return "Choose a model included in this workspace's plan."
+        if self._quota_known and self._quota is None:
+            return "This workspace's plan has no image credits."
+        if self._quota is not None and self._quota.remaining <= 0:
+            if self._quota.exhausted_scope == "daily":
+                return "You have used today's image credits. They renew at midnight UTC."
+            return "No image credits left in this billing cycle."
+        if not prompt:
+            return "Write a prompt first."
+        if len(prompt) > MAX_PROMPT_CHARS:
+            return f"The prompt is too long: {len(prompt):,} of {MAX_PROMPT_CHARS:,} characters."
+        return None
+
+    def _update_state(self) -> None:
+        count = len(self.prompt())
+        self.prompt_counter.setText(f"{count:,} / {MAX_PROMPT_CHARS:,}")
+        self.prompt_counter.setProperty("state", "over" if count > MAX_PROMPT_CHARS else "")
+        self.prompt_counter.style().polish(self.prompt_counter)
+        reason = self.blocking_reason()
+        self.generate_button.setEnabled(reason is None)
+        self.generate_button.setToolTip(reason or "Generate (Ctrl+Enter)")
+        self.cost_label.setText(self._cost_text(reason))
+        self.cost_label.style().unpolish(self.cost_label)
+        self.cost_label.style().polish(self.cost_label)
+
+    def _cost_text(self, reason: str | None) -> str:
+        wanted = self.num_images_spin.value()
+        credits = "1 credit" if wanted == 1 else f"{wanted} credits"
+        if reason and reason != "Write a prompt first.":
+            self.cost_label.setProperty("role", "warning")
+            return reason
+        self.cost_label.setProperty("role", "secondary")
+        if self._quota is None:
+            return f"Uses {credits}."
+        left = self._quota.remaining
+        if wanted > left:
+            self.cost_label.setProperty("role", "warning")
+            return f"Uses {credits}, but only {left} left: you may get fewer images."
+        return f"Uses {credits} · {left - wanted:,} left today afterwards"
+
+    # -- running -------------------------------------------------------------------------------
+
+    def request_generate(self) -> None:
+        self._update_state()
+        reason = self.blocking_reason()
+        model = self.current_model()
+        if reason is not None or model is None:
+            if reason and not self._running:
+                self.show_message(reason)
+            return
+        self.clear_message()
+        self.generateRequested.emit(
+            GenerationRequest(
+                prompt=self.prompt(),
+                model=model.id,
+                num_images=self.num_images_spin.value(),
+                aspect_ratio=self.aspect_ratio_combo.currentText() or None,
+                output_format=self.output_format_combo.currentText() or None,
+            )
+        )
+
+    def set_running(self, running: bool, what: str = "Generating") -> None:
+        self._running = running
+        self._what = what
+        self.progress.setVisible(running)
+        self.progress_label.setVisible(running)
+        self.cancel_button.setVisible(running)
+        if running:
+            self._started = time.monotonic()
+            self._update_elapsed()
+            self._tick.start()
+        else:
+            self._tick.stop()
+        self._update_state()
+
+    def _update_elapsed(self) -> None:
+        seconds = int(time.monotonic() - self._started)
+        self.progress_label.setText(f"{self._what}… {seconds} s")
+
+    def show_message(self, text: str, error: bool = True) -> None:
+        self.message_label.setProperty("role", "error" if error else "secondary")
+        self.message_label.style().polish(self.message_label)
+        self.message_label.setText(text)
+        self.message_label.show()
+
+    def clear_message(self) -> None:
+        self.message_label.hide()
+
+    def focus_prompt(self) -> None:
+        self.prompt_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.prompt_edit.selectAll()

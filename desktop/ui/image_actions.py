@@ -1,0 +1,227 @@
+"""What the designer can do with history images: edit, delete, save as, copy.
+
+Dialogs open with ``open()`` and answer through signals, never a nested ``exec()`` inside a
+coroutine. Network and disk work runs through the session and the thumbnail loader.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop.api import HistoryItem
+from desktop.api.errors import NeuroflashError
+from desktop.services.export import (
+    ImageMetadata,
+    describe_os_error,
+    embed_metadata,
+    export_image,
+    safe_filename,
+    write_atomic,
+)
+from desktop.ui.edit_dialog import EditDialog
+from desktop.ui.history_model import HistoryModel
+from desktop.ui.message_bar import MessageBar
+from desktop.ui.session import Session
+from desktop.ui.thumbnail_loader import ThumbnailLoader
+
+log = logging.getLogger(__name__)
+_FORMAT_FILTERS = {
+    "png": "PNG image (*.png)",
+    "jpg": "JPEG image (*.jpg *.jpeg)",
+    "webp": "WebP image (*.webp)",
+}
+
+
+def metadata_for(item: HistoryItem) -> ImageMetadata:
+    return ImageMetadata(
+        prompt=item.prompt, model=item.model, created_at=item.created_at, image_id=item.image_id
+    )
+
+
+def extension_for(item: HistoryItem) -> str:
+    fmt = (item.output_format or (item.content_type or "").removeprefix("image/") or "png").lower()
+    return "jpg" if fmt in {"jpeg", "jpg"} else fmt
+
+
+class ImageActions(QObject):
+    """Carries out the grid's context-menu and keyboard actions."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        session: Session,
+        loader: ThumbnailLoader,
+        model: HistoryModel,
+        messages: MessageBar,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._session = session
+        self._loader = loader
+        self._model = model
+        self._messages = messages
+        self.confirm_box: QMessageBox | None = None
+        self.edit_dialog: EditDialog | None = None
+        self.save_dialog: QFileDialog | None = None
+        self.last_save_dir: Path = Path.home()
+
+    # -- edit -----------------------------------------------------------------------------------
+
+    def edit(self, items: list[HistoryItem]) -> EditDialog | None:
+        if not items:
+            return None
+        item = items[0]
+        dialog = EditDialog(item, self._model.thumbnail(item.image_id), self._window)
+        dialog.editRequested.connect(
+            lambda it, prompt: self._session.spawn(self._run_edit(it, prompt))
+        )
+        dialog.finished.connect(lambda _r: setattr(self, "edit_dialog", None))
+        self.edit_dialog = dialog
+        dialog.open()
+        return dialog
+
+    async def _run_edit(self, item: HistoryItem, prompt: str) -> None:
+        self._messages.show_note("Editing the image…", seconds=60)
+        try:
+            result = await self._session.edit(item, prompt)
+        except NeuroflashError as error:
+            self._messages.show_error(
+                error.message, lambda: self._session.spawn(self._run_edit(item, prompt))
+            )
+            return
+        if not result.detail:
+            self._messages.show_note("Edited image added to your history.")
+
+    # -- delete ---------------------------------------------------------------------------------
+
+    def delete(self, items: list[HistoryItem]) -> QMessageBox | None:
+        """Ask first (Enter confirms), then delete; the grid updates when the server agrees."""
+        if not items:
+            return None
+        count = len(items)
+        box = QMessageBox(self._window)
+        box.setObjectName("deleteConfirm")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Delete images" if count > 1 else "Delete image")
+        box.setText(f"Delete {count} images?" if count > 1 else "Delete this image?")
+        box.setInformativeText(
+            "It is removed from the workspace's history for everyone. Credits are not refunded."
+        )
+        delete_button = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(delete_button)
+        box.buttonClicked.connect(
+            lambda button: button is delete_button and self._session.spawn(self._run_delete(items))
+        )
+        box.finished.connect(lambda _r: setattr(self, "confirm_box", None))
+        self.confirm_box = box
+        box.open()
+        return box
+
+    async def _run_delete(self, items: list[HistoryItem]) -> None:
+        gone = await self._session.delete(items)
+        if gone:
+            word = "image" if len(gone) == 1 else "images"
+            self._messages.show_note(f"Deleted {len(gone)} {word}.")
+
+    # -- save as --------------------------------------------------------------------------------
+
+    def save_as(self, items: list[HistoryItem]) -> QFileDialog | None:
+        """Ask where to save (the dialog asks before overwriting), then write with metadata."""
+        if not items:
+            return None
+        if len(items) > 1:
+            dialog = QFileDialog(self._window, f"Save {len(items)} images to folder")
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+            dialog.setDirectory(str(self.last_save_dir))
+            dialog.fileSelected.connect(
+                lambda folder: self._session.spawn(self._save_many(items, Path(folder)))
+            )
+        else:
+            item = items[0]
+            ext = extension_for(item)
+            name = safe_filename(item.prompt, item.image_id, ext)
+            dialog = QFileDialog(self._window, "Save image as")
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setNameFilter(_FORMAT_FILTERS.get(ext, f"Image (*.{ext})"))
+            dialog.setDefaultSuffix(ext)
+            dialog.setDirectory(str(self.last_save_dir))
+            dialog.selectFile(name)
+            dialog.fileSelected.connect(
+                lambda path: self._session.spawn(self._save_one(item, Path(path)))
+            )
+        dialog.setObjectName("saveDialog")
+        dialog.finished.connect(lambda _r: setattr(self, "save_dialog", None))
+        self.save_dialog = dialog
+        dialog.open()
+        return dialog
+
+    async def _original_bytes(self, item: HistoryItem) -> bytes:
+        path = await self._loader.ensure_original(item)
+        return path.read_bytes()
+
+    async def _save_one(self, item: HistoryItem, target: Path) -> Path | None:
+        try:
+            data = await self._original_bytes(item)
+            write_atomic(target, embed_metadata(data, metadata_for(item)))
+            written = target
+        except NeuroflashError as error:
+            self._messages.show_error(
+                error.message, lambda: self._session.spawn(self._save_one(item, target))
+            )
+            return None
+        except OSError as error:
+            self._messages.show_error(f"Couldn't save the image. {describe_os_error(error)}")
+            return None
+        self.last_save_dir = target.parent
+        self._messages.show_note(f"Saved {written.name}")
+        return written
+
+    async def _save_many(self, items: list[HistoryItem], folder: Path) -> list[Path]:
+        written: list[Path] = []
+        for item in items:
+            try:
+                data = await self._original_bytes(item)
+                written.append(
+                    export_image(data, item.content_type or "", metadata_for(item), folder)
+                )
+            except NeuroflashError as error:
+                self._messages.show_error(error.message)
+                break
+            except OSError as error:
+                self._messages.show_error(f"Couldn't save the images. {describe_os_error(error)}")
+                break
+        if written:
+            self.last_save_dir = folder
+            self._messages.show_note(f"Saved {len(written)} images to {folder}")
+        return written
+
+    # -- clipboard ------------------------------------------------------------------------------
+
+    def copy_prompt(self, items: list[HistoryItem]) -> None:
+        if items:
+            QGuiApplication.clipboard().setText("\n\n".join(item.prompt for item in items))
+            self._messages.show_note("Prompt copied.", seconds=3)
+
+    def copy_image(self, items: list[HistoryItem]) -> None:
+        if items:
+            self._session.spawn(self._copy_image(items[0]))
+
+    async def _copy_image(self, item: HistoryItem) -> None:
+        try:
+            data = await self._original_bytes(item)
+        except NeuroflashError as error:
+            self._messages.show_error(error.message)
+            return
+        image = QImage.fromData(data)
+        if image.isNull():
+            self._messages.show_error("This image could not be read, so it was not copied.")
+            return
+        QGuiApplication.clipboard().setImage(image)
+        self._messages.show_note("Image copied.", seconds=3)

@@ -1,0 +1,293 @@
+"""The main window: workspaces and credits on the left, the history grid in the middle, the
+prompt and parameters on the right. It wires widgets to the session; it holds no API logic.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.api import HistoryItem
+from desktop.api.errors import NeuroflashError
+from desktop.services.disk_cache import DiskCache
+from desktop.services.paths import AppPaths
+from desktop.services.settings import AppSettings
+from desktop.ui.background import BackgroundRunner
+from desktop.ui.drag_out import DragOut
+from desktop.ui.generate_panel import GeneratePanel
+from desktop.ui.generation_job import GenerationJob
+from desktop.ui.history_model import HistoryModel
+from desktop.ui.history_view import HistoryView, connect_thumbnails
+from desktop.ui.image_actions import ImageActions
+from desktop.ui.message_bar import MessageBar
+from desktop.ui.preview_dialog import PreviewDialog
+from desktop.ui.quota_panel import QuotaPanel
+from desktop.ui.session import Session
+from desktop.ui.thumbnail_loader import ThumbnailLoader
+from desktop.ui.workspace_list import WorkspaceList
+
+log = logging.getLogger(__name__)
+THUMBNAIL_CACHE_BYTES = 200 * 1024 * 1024
+ORIGINALS_CACHE_BYTES = 1024 * 1024 * 1024
+
+
+class MainWindow(QMainWindow):
+    """Composes the panels and routes their requests to the session."""
+
+    def __init__(
+        self,
+        session: Session,
+        runner: BackgroundRunner,
+        settings: AppSettings,
+        paths: AppPaths,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("neuroflash Desktop")
+        self.setAccessibleName("neuroflash Desktop")
+        self.session = session
+        self.settings = settings
+        self.paths = paths
+        self._quitting = False
+
+        self.workspace_list = WorkspaceList()
+        self.quota_panel = QuotaPanel()
+        self.generate_panel = GeneratePanel()
+        self.messages = MessageBar()
+        self.history_model = HistoryModel(self)
+        self.history_view = HistoryView()
+        self.history_view.setModel(self.history_model)
+        self.history_view.set_empty_text("Signing in…")
+        self.loader = ThumbnailLoader(
+            runner,
+            session.fetch_image,
+            DiskCache(paths.thumbnail_dir, THUMBNAIL_CACHE_BYTES),
+            DiskCache(paths.originals_dir, ORIGINALS_CACHE_BYTES),
+            lambda: session.workspace_id or "",
+            parent=self,
+        )
+        connect_thumbnails(self.history_model, self.history_view, self.loader)
+        self.drag_out = DragOut(self.loader, lambda: paths.drag_dir, self)
+        self.history_view.set_drag_out(self.drag_out)
+        self.actions_ = ImageActions(self, session, self.loader, self.history_model, self.messages)
+        self.job = GenerationJob(session, self.generate_panel, self.messages, self)
+        self.previews: list[PreviewDialog] = []
+
+        self._build_layout()
+        self._build_menus()
+        self._connect()
+        self._restore_geometry()
+
+    # -- construction ---------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        heading = QLabel("Workspaces")
+        heading.setProperty("role", "heading")
+        left = QWidget()
+        left.setObjectName("sidebar")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(12, 12, 0, 12)
+        left_layout.addWidget(heading)
+        left_layout.addWidget(self.workspace_list, 1)
+        left_layout.addWidget(self.quota_panel)
+
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 12, 0, 0)
+        center_layout.setSpacing(6)
+        history_heading = QLabel("History")
+        history_heading.setProperty("role", "heading")
+        history_heading.setContentsMargins(4, 0, 0, 0)
+        center_layout.addWidget(history_heading)
+        center_layout.addWidget(self.messages)
+        center_layout.addWidget(self.history_view, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.generate_panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([240, 720, 340])
+        left.setMinimumWidth(200)
+        self.generate_panel.setMinimumWidth(300)
+        self.setCentralWidget(self.splitter)
+        self.account_label = QLabel()
+        self.statusBar().addPermanentWidget(self.account_label)
+        self.resize(1280, 800)
+        self.setMinimumSize(960, 600)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.sign_out_action = QAction("Sign Out", self)
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addSeparator()
+        quit_action = QAction("Quit", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        image_menu = self.menuBar().addMenu("&Image")
+        generate_action = QAction("Generate", self)
+        generate_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        generate_action.triggered.connect(self.generate_panel.request_generate)
+        image_menu.addAction(generate_action)
+        image_menu.addSeparator()
+        view = self.history_view
+        for action in (
+            view.edit_action,
+            view.save_action,
+            view.copy_image_action,
+            view.copy_prompt_action,
+        ):
+            image_menu.addAction(action)
+        image_menu.addSeparator()
+        image_menu.addAction(view.delete_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.refresh_action = QAction("Refresh", self)
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        focus_prompt = QAction("Go to Prompt", self)
+        focus_prompt.setShortcut(QKeySequence("Ctrl+L"))
+        focus_prompt.triggered.connect(self.generate_panel.focus_prompt)
+        focus_grid = QAction("Go to History", self)
+        focus_grid.setShortcut(QKeySequence("Ctrl+H"))
+        focus_grid.triggered.connect(self.history_view.focus_newest)
+        for action in (self.refresh_action, focus_prompt, focus_grid):
+            view_menu.addAction(action)
+        self.addActions(
+            [generate_action, self.refresh_action, focus_prompt, focus_grid, quit_action]
+        )
+
+    def _connect(self) -> None:
+        session, view = self.session, self.history_view
+        session.workspacesChanged.connect(self._on_workspaces)
+        session.workspaceChanged.connect(self._on_workspace_changed)
+        session.quotaChanged.connect(self._on_quota)
+        session.modelsChanged.connect(self.generate_panel.set_models)
+        session.historyReset.connect(self._on_history_reset)
+        session.historyAdded.connect(self._on_history_added)
+        session.historyRemoved.connect(self.history_model.remove_ids)
+        session.loadingChanged.connect(self._on_loading)
+        session.errorRaised.connect(self._on_error)
+        session.notice.connect(lambda text: self.messages.show_note(text, seconds=12))
+        self.workspace_list.workspaceChosen.connect(self.choose_workspace)
+        self.quota_panel.refreshRequested.connect(lambda: session.spawn(session.refresh_quota()))
+        self.refresh_action.triggered.connect(lambda: session.spawn(session.refresh_all()))
+        view.editRequested.connect(self.actions_.edit)
+        view.deleteRequested.connect(self.actions_.delete)
+        view.saveRequested.connect(self.actions_.save_as)
+        view.copyImageRequested.connect(self.actions_.copy_image)
+        view.copyPromptRequested.connect(self.actions_.copy_prompt)
+        view.previewRequested.connect(self.open_preview)
+        self.drag_out.dragNotReady.connect(lambda text: self.messages.show_note(text, seconds=4))
+        self.drag_out.dragFailed.connect(self.messages.show_error)
+
+    # -- session events -------------------------------------------------------------------------
+
+    def set_account(self, label: str) -> None:
+        self.account_label.setText(f"Signed in: {label}" if label else "Not signed in")
+
+    def reset_for_sign_out(self) -> None:
+        """Clear what belonged to the old account; the prompt text stays."""
+        self.loader.cancel_pending()
+        self.workspace_list.set_workspaces([])
+        self.history_model.set_items([])
+        self.history_view.set_empty_text("Sign in to see your images.")
+        self.quota_panel.set_quota(None, loaded=False)
+        self.generate_panel.set_models([])
+        self.set_account("")
+
+    def choose_workspace(self, workspace_id: str) -> None:
+        self.settings.last_workspace_id = workspace_id
+        self.loader.set_workspace(workspace_id)
+        self.session.spawn(self.session.select_workspace(workspace_id))
+
+    def _on_workspaces(self, workspaces: list) -> None:
+        self.workspace_list.set_workspaces(workspaces)
+        current = self.session.workspace_id
+        ids = [w.id for w in workspaces]
+        if current in ids:
+            self.workspace_list.select_workspace(current)
+            return
+        if not ids:
+            self.history_view.set_empty_text("This account has no workspaces.")
+            return
+        remembered = self.settings.last_workspace_id
+        chosen = remembered if remembered in ids else ids[0]
+        self.workspace_list.select_workspace(chosen)
+        self.choose_workspace(chosen)
+
+    def _on_workspace_changed(self, workspace_id: str) -> None:
+        self.workspace_list.select_workspace(workspace_id)
+        self.quota_panel.set_quota(None, loaded=False)
+        self.generate_panel.set_quota(None, known=False)
+        self.generate_panel.set_models([])
+        self.history_view.set_empty_text("Loading history…")
+        name = next((w.name for w in self.session.workspaces if w.id == workspace_id), "")
+        self.setWindowTitle(f"{name} — neuroflash Desktop" if name else "neuroflash Desktop")
+
+    def _on_quota(self, quota: object) -> None:
+        self.quota_panel.set_quota(quota)  # type: ignore[arg-type]
+        self.generate_panel.set_quota(quota)  # type: ignore[arg-type]
+
+    def _on_history_reset(self, items: list[HistoryItem]) -> None:
+        self.history_model.set_items(items)
+        self.history_view.set_empty_text("No images yet — write a prompt and press Generate.")
+
+    def _on_history_added(self, items: list[HistoryItem], select: bool) -> None:
+        self.history_model.prepend(items)
+        if select and items:
+            self.history_view.clearSelection()
+            self.history_view.select_image(items[0].image_id)
+
+    def _on_loading(self, what: str, loading: bool) -> None:
+        if what == "quota":
+            self.quota_panel.set_loading(loading)
+        if what == "history" and loading and self.history_model.rowCount() == 0:
+            self.history_view.set_empty_text("Loading history…")
+
+    def _on_error(self, error: NeuroflashError, retry: object) -> None:
+        action = (lambda: self.session.spawn(retry())) if callable(retry) else None
+        self.messages.show_error(error.message, action)
+
+    # -- generation and preview -----------------------------------------------------------------
+
+    def open_preview(self, items: list[HistoryItem]) -> None:
+        for item in items[:4]:
+            dialog = PreviewDialog(item, self.loader, self)
+            dialog.finished.connect(
+                lambda _r, d=dialog: d in self.previews and self.previews.remove(d)
+            )
+            self.previews.append(dialog)
+            dialog.show()
+
+    # -- window state ---------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        if geometry := self.settings.window_geometry:
+            self.restoreGeometry(geometry)
+        if state := self.settings.splitter_state:
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.window_geometry = bytes(self.saveGeometry().data())
+        self.settings.splitter_state = bytes(self.splitter.saveState().data())
+        self.settings.sync()
+        super().closeEvent(event)
+
+    @property
+    def drag_folder(self) -> Path:
+        return self.paths.drag_dir

@@ -1,0 +1,69 @@
+"""A non-modal strip above the grid that says what went wrong, with Retry where it helps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+
+class MessageBar(QFrame):
+    """Shows one message at a time; errors stay until dismissed, notes fade after a while."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setAccessibleName("Message")
+        self._retry: Callable[[], None] | None = None
+        self.label = QLabel()
+        self.label.setObjectName("messageText")
+        self.label.setWordWrap(True)
+        self.retry_button = QPushButton("Retry")
+        self.retry_button.setObjectName("retryButton")
+        self.retry_button.setAccessibleName("Retry")
+        self.close_button = QToolButton()
+        self.close_button.setText("✕")
+        self.close_button.setAccessibleName("Dismiss message")
+        self.close_button.setAutoRaise(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 6, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.retry_button)
+        layout.addWidget(self.close_button)
+        self.retry_button.clicked.connect(self._on_retry)
+        self.close_button.clicked.connect(self.dismiss)
+        self._fade = QTimer(self)
+        self._fade.setSingleShot(True)
+        self._fade.timeout.connect(self.dismiss)
+        self.hide()
+
+    def show_error(self, text: str, retry: Callable[[], None] | None = None) -> None:
+        self._show(text, "error", retry)
+
+    def show_note(self, text: str, seconds: float = 8.0) -> None:
+        self._show(text, "note", None)
+        self._fade.start(int(seconds * 1000))
+
+    def _show(self, text: str, kind: str, retry: Callable[[], None] | None) -> None:
+        self._fade.stop()
+        self._retry = retry
+        self.setProperty("kind", kind)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.label.setText(text)
+        self.retry_button.setVisible(retry is not None)
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+    def _on_retry(self) -> None:
+        retry, self._retry = self._retry, None
+        self.dismiss()
+        if retry is not None:
+            retry()
+
+    def dismiss(self) -> None:
+        self._fade.stop()
+        self.hide()
