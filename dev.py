@@ -28,7 +28,7 @@ def ensure_uv() -> Path:
     uv = TOOLS / SCRIPTS / f"uv{EXE}"
     if uv.exists():
         return uv
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be run by an older python3
         sys.exit("neuroflash Desktop needs Python 3.11 or newer.")
     print(f"Installing uv {UV_VERSION} into {TOOLS} (once) ...", flush=True)
     venv.create(TOOLS, with_pip=True, clear=True)

@@ -116,3 +116,12 @@ def test_secret_never_reaches_the_settings_file(tmp_path):
         p for p in tmp_path.rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()
     ]
     assert leftovers == []
+
+
+def test_loaded_credentials_are_the_api_type():
+    from desktop.api.models import Credentials
+
+    CredentialStore().save(Credentials("my-id", SECRET))
+    loaded = CredentialStore().load()
+    assert isinstance(loaded, Credentials)
+    assert SECRET not in repr(loaded)
