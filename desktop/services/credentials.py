@@ -105,6 +105,13 @@ class CredentialStore:
             self._memory = _make_credentials(client_id, secret)
             return False
 
+    def keep_for_session(self, creds: Any) -> None:
+        """For "don't remember me": use these until quit and clear any keychain copy."""
+        with self._lock:
+            if self.keychain_available:
+                self._delete_quietly()
+            self._memory = _make_credentials(str(creds.client_id), str(creds.client_secret))
+
     def forget(self) -> None:
         """Remove the credentials from memory and the keychain (missing entries are fine)."""
         with self._lock:

@@ -125,3 +125,12 @@ def test_loaded_credentials_are_the_api_type():
     loaded = CredentialStore().load()
     assert isinstance(loaded, Credentials)
     assert SECRET not in repr(loaded)
+
+
+def test_dont_remember_me_keeps_them_for_this_session_only(memory_keyring):
+    CredentialStore().save(Creds("old-id", "old-secret"))
+    store = CredentialStore()
+    store.keep_for_session(Creds("my-id", SECRET))
+    assert store.load().client_secret == SECRET
+    assert memory_keyring.store == {}
+    assert CredentialStore().load() is None
