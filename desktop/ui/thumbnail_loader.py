@@ -154,7 +154,12 @@ class ThumbnailLoader(QObject):
         self._generation += 1
 
     def pending_count(self) -> int:
+        """Queued plus in-flight requests of the current workspace."""
         return len(self._queue) + len(self._in_flight)
+
+    def active_count(self) -> int:
+        """Downloads/decodes running right now (including ignored old-workspace ones)."""
+        return self._active
 
     def _pump(self) -> None:
         while self._queue and self._active < self._max_concurrent:

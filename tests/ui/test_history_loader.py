@@ -1,0 +1,210 @@
+"""Thumbnail loading against the built-in server: only what is asked, cached, offline next run."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import Callable
+
+import PySide6  # noqa: F401  (Qt binding first, then qasync)
+import pytest
+import qasync
+from PySide6.QtCore import QSize
+
+from desktop.api import ApiSettings, Credentials, HistoryItem, ImageData, NeuroflashClient
+from desktop.services.disk_cache import DiskCache
+from desktop.ui.background import BackgroundRunner
+from desktop.ui.thumbnail_loader import ThumbnailLoader
+
+THUMB = 96
+
+
+class CountingFetch:
+    """The real download through the API client, counting calls (thread-safe)."""
+
+    def __init__(self, client: NeuroflashClient, workspace_id: str) -> None:
+        self._client = client
+        self._workspace_id = workspace_id
+        self._lock = threading.Lock()
+        self.calls: list[str] = []
+
+    def __call__(self, item: HistoryItem) -> ImageData:
+        with self._lock:
+            self.calls.append(item.image_id)
+        return self._client.download_image(self._workspace_id, item.image_url)
+
+
+@pytest.fixture
+def loop(qapp):
+    event_loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(event_loop)
+    yield event_loop
+    event_loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def runner():
+    r = BackgroundRunner(max_workers=4)
+    yield r
+    r.shutdown()
+
+
+@pytest.fixture
+def api(emulator):
+    from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+
+    client = NeuroflashClient(
+        Credentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
+        ApiSettings(base_url=emulator.api_url, token_url=emulator.token_url),
+    )
+    workspace = client.workspaces()[0].id
+    items = client.history(workspace)
+    yield client, workspace, items
+    client.close()
+
+
+@pytest.fixture
+def make_loader(runner, api, tmp_path):
+    client, workspace, _items = api
+
+    def make(fetch: Callable | None = None, **kwargs) -> tuple[ThumbnailLoader, CountingFetch]:
+        counting = CountingFetch(client, workspace)
+        loader = ThumbnailLoader(
+            runner,
+            fetch or counting,
+            DiskCache(tmp_path / "thumbs", 50_000_000),
+            DiskCache(tmp_path / "originals", 200_000_000),
+            workspace,
+            thumb_size=THUMB,
+            **kwargs,
+        )
+        return loader, counting
+
+    return make
+
+
+def run_until(loop, condition: Callable[[], bool], timeout: float = 15.0) -> None:
+    """Spin the qasync loop until ``condition`` holds (fails the test on timeout)."""
+
+    async def wait() -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            assert time.monotonic() < deadline, "timed out waiting"
+            await asyncio.sleep(0.01)
+
+    loop.run_until_complete(wait())
+
+
+def collect(loader: ThumbnailLoader) -> tuple[dict, dict]:
+    ready: dict = {}
+    failed: dict = {}
+    loader.thumbnailReady.connect(lambda image_id, image: ready.__setitem__(image_id, image))
+    loader.thumbnailFailed.connect(lambda image_id, msg: failed.__setitem__(image_id, msg))
+    return ready, failed
+
+
+def test_fetches_only_requested_then_second_run_is_offline(loop, api, make_loader):
+    _client, _workspace, items = api
+    assert len(items) >= 4
+    loader, fetch = make_loader()
+    ready, failed = collect(loader)
+    wanted = items[:3]
+    loader.request(wanted)
+    loader.request(wanted)  # duplicate while in flight: no second download
+    run_until(loop, lambda: len(ready) == 3)
+    assert not failed
+    assert sorted(fetch.calls) == sorted(i.image_id for i in wanted)
+    for image in ready.values():
+        assert max(image.width(), image.height()) <= THUMB and not image.isNull()
+    assert loader.original_path(wanted[0]) is not None  # original kept for drag/preview
+
+    # A second launch: fresh loader and caches over the same folders → zero network requests.
+    second, second_fetch = make_loader()
+    ready2, _ = collect(second)
+    second.request(wanted)
+    run_until(loop, lambda: len(ready2) == 3)
+    assert second_fetch.calls == []
+    assert ready2[wanted[0].image_id].size() == ready[wanted[0].image_id].size()
+
+
+def test_concurrency_is_bounded(loop, api, make_loader):
+    _client, _workspace, items = api
+    active = {"now": 0, "max": 0}
+    lock = threading.Lock()
+    loader_holder: dict = {}
+
+    def slow_fetch(item):
+        with lock:
+            active["now"] += 1
+            active["max"] = max(active["max"], active["now"])
+        time.sleep(0.05)
+        try:
+            return loader_holder["fetch"](item)
+        finally:
+            with lock:
+                active["now"] -= 1
+
+    loader, fetch = make_loader(slow_fetch, max_concurrent=2)
+    loader_holder["fetch"] = fetch
+    ready, _ = collect(loader)
+    loader.request(items)
+    run_until(loop, lambda: len(ready) == len(items))
+    assert active["max"] <= 2
+
+
+def test_failure_reports_a_message_and_cancel_drops_queue(loop, api, make_loader):
+    _client, _workspace, items = api
+    loader, fetch = make_loader(max_concurrent=1)
+    ready, failed = collect(loader)
+    broken = HistoryItem(image_id="gone", image_url="/api/ds-prototypes/image_generation/gone/view")
+    loader.request([broken])
+    run_until(loop, lambda: "gone" in failed)
+    assert failed["gone"] and "Traceback" not in failed["gone"]
+
+    loader.request(items)
+    loader.cancel_pending()  # workspace switch: queued work dropped, running result ignored
+    assert loader.pending_count() == 0
+    run_until(loop, lambda: loader.active_count() == 0)  # let the in-flight one finish
+    assert ready == {}
+    assert len(fetch.calls) <= 2  # 'gone' plus at most the one already running
+
+
+def test_ensure_original_downloads_once(loop, api, make_loader):
+    client, workspace, items = api
+    loader, fetch = make_loader()
+
+    async def both():
+        return await asyncio.gather(
+            loader.ensure_original(items[0]), loader.ensure_original(items[0])
+        )
+
+    first, second = loop.run_until_complete(both())
+    assert first == second and first.is_file()
+    assert first.read_bytes() == client.download_image(workspace, items[0].image_url).content
+    assert fetch.calls == [items[0].image_id]
+    assert loop.run_until_complete(loader.ensure_original(items[0])) == first
+    assert fetch.calls == [items[0].image_id]
+
+
+def test_thumbnail_keeps_aspect_ratio(loop, runner, tmp_path):
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (1024, 576), "teal").save(buffer, "PNG")
+    data = ImageData(content=buffer.getvalue(), content_type="image/png")
+    loader = ThumbnailLoader(
+        runner,
+        lambda _item: data,
+        DiskCache(tmp_path / "t", 10_000_000),
+        DiskCache(tmp_path / "o", 10_000_000),
+        lambda: "ws",
+        thumb_size=192,
+    )
+    ready, _ = collect(loader)
+    loader.request([HistoryItem(image_id="wide", image_url="/v/wide")])
+    run_until(loop, lambda: "wide" in ready)
+    assert ready["wide"].size() == QSize(192, 108)
