@@ -1,0 +1,51 @@
+"""Drive the real app (components, window, qasync loop) against the built-in server."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import PySide6  # noqa: F401  (the Qt binding first, then qasync)
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from desktop.ui.app import Components
+
+
+def wait_until(
+    loop: asyncio.AbstractEventLoop, predicate: Callable[[], object], timeout: float = 15
+) -> None:
+    """Let the app run until ``predicate`` holds; fail with a clear message if it never does."""
+
+    async def poll() -> None:
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out after {timeout} s waiting for {predicate}")
+            await asyncio.sleep(0.02)
+
+    loop.run_until_complete(poll())
+
+
+def make_loop(app: QApplication) -> qasync.QEventLoop:
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    return loop
+
+
+def make_components(api_url: str, token_url: str, profile: Path) -> Components:
+    args = argparse.Namespace(
+        demo=False, api_url=api_url, token_url=token_url, profile=str(profile)
+    )
+    return Components(args)
+
+
+def close_components(components: Components, loop: qasync.QEventLoop) -> None:
+    components.window.close()
+    components.close()
+    components.logging.close()
+    loop.run_until_complete(asyncio.sleep(0.05))
+    components.window.deleteLater()
