@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
@@ -128,7 +138,7 @@ class HistoryView(QListView):
         if not index.isValid():
             return
         if not self.selectionModel().isSelected(index):
-            self.setCurrentIndex(index)  # right-click on an unselected tile selects just it
+            self._select_only(index)  # right-click on an unselected tile selects just it
         menu = self.build_context_menu()
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.viewport().mapToGlobal(pos))
@@ -153,16 +163,20 @@ class HistoryView(QListView):
         if row < 0:
             return False
         index = model.index(row, 0)
-        self.setCurrentIndex(index)
+        self._select_only(index)
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
+
+    def _select_only(self, index: QModelIndex) -> None:
+        flag = QItemSelectionModel.SelectionFlag
+        self.selectionModel().setCurrentIndex(index, flag.ClearAndSelect)
 
     def focus_newest(self) -> None:
         """Ctrl+H: focus the grid, selecting the newest image if nothing is selected."""
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
         model = self.model()
         if model is not None and model.rowCount() and not self.selectionModel().hasSelection():
-            self.setCurrentIndex(model.index(0, 0))
+            self._select_only(model.index(0, 0))
             self.scrollToTop()
 
     def selectionChanged(self, selected, deselected) -> None:

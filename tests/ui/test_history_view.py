@@ -1,0 +1,180 @@
+"""The grid as a user drives it: keys, context menu, selection, empty state, visible loading."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QListView
+
+from desktop.api import HistoryItem
+from desktop.ui.history_model import HistoryModel
+from desktop.ui.history_view import DEFAULT_EMPTY_TEXT, HistoryView
+
+BASE = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
+
+
+def make_items(count: int) -> list[HistoryItem]:
+    return [
+        HistoryItem(
+            image_id=f"img-{n}",
+            image_url=f"/v/img-{n}",
+            prompt=f"prompt {n}",
+            model="flux-pro",
+            width=1024,
+            height=1024,
+            created_at=BASE - timedelta(minutes=n),
+        )
+        for n in range(count)
+    ]
+
+
+@pytest.fixture
+def grid(qtbot):
+    model = HistoryModel(thumb_size=96)
+    view = HistoryView(thumb_size=96)
+    view.setModel(model)
+    view.resize(700, 500)
+    qtbot.addWidget(view)
+    view.show()
+    view.activateWindow()
+    qtbot.waitExposed(view)
+    view.setFocus()
+    return model, view
+
+
+def select_rows(view: HistoryView, rows: list[int]) -> None:
+    view.clearSelection()
+    sel = view.selectionModel()
+    for row in rows:
+        sel.select(view.model().index(row, 0), sel.SelectionFlag.Select)
+    view.selectionModel().setCurrentIndex(
+        view.model().index(rows[0], 0), sel.SelectionFlag.NoUpdate
+    )
+
+
+def test_grid_is_configured_for_large_histories(grid):
+    _model, view = grid
+    assert view.objectName() == "historyView" and view.accessibleName()
+    assert view.viewMode() == QListView.ViewMode.IconMode
+    assert view.uniformItemSizes()
+    assert view.selectionMode() == QListView.SelectionMode.ExtendedSelection
+
+
+def test_delete_key_emits_the_selection(grid, qtbot):
+    model, view = grid
+    model.set_items(make_items(5))
+    select_rows(view, [1, 3])
+    with qtbot.waitSignal(view.deleteRequested, timeout=1000) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert [i.image_id for i in blocker.args[0]] == ["img-1", "img-3"]
+
+
+def test_enter_opens_preview_and_shortcuts_emit(grid, qtbot):
+    model, view = grid
+    model.set_items(make_items(3))
+    select_rows(view, [2])
+    with qtbot.waitSignal(view.previewRequested, timeout=1000) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert [i.image_id for i in blocker.args[0]] == ["img-2"]
+    with qtbot.waitSignal(view.editRequested, timeout=1000) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert [i.image_id for i in blocker.args[0]] == ["img-2"]
+    with qtbot.waitSignal(view.saveRequested, timeout=1000):
+        qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_context_menu_offers_the_actions(grid, qtbot):
+    model, view = grid
+    model.set_items(make_items(4))
+    select_rows(view, [0])
+    menu = view.build_context_menu()
+    texts = [a.text() for a in menu.actions()]
+    assert texts == ["Edit…", "Save As…", "Copy Image", "Copy Prompt", "", "Delete"]
+    assert menu.actions()[4].isSeparator()
+    assert view.edit_action.shortcut().toString() == "Ctrl+E"
+    with qtbot.waitSignal(view.copyPromptRequested, timeout=1000) as blocker:
+        view.copy_prompt_action.trigger()
+    assert [i.image_id for i in blocker.args[0]] == ["img-0"]
+
+    select_rows(view, [0, 1])
+    view.build_context_menu()
+    assert not view.edit_action.isEnabled() and view.delete_action.isEnabled()
+    view.clearSelection()
+    view.build_context_menu()
+    assert not view.delete_action.isEnabled()
+
+
+def test_right_click_on_unselected_tile_selects_it(grid, qtbot):
+    model, view = grid
+    model.set_items(make_items(4))
+    select_rows(view, [0])
+    pos = view.visualRect(model.index(2, 0)).center()
+    view.customContextMenuRequested.emit(pos)
+    assert [i.image_id for i in view.selected_items()] == ["img-2"]
+    for menu in view.findChildren(type(view.build_context_menu())):
+        menu.close()
+
+
+def test_select_image_and_focus_newest(grid):
+    model, view = grid
+    model.set_items(make_items(300))
+    assert view.select_image("img-250")
+    assert [i.image_id for i in view.selected_items()] == ["img-250"]
+    assert view.viewport().rect().intersects(view.visualRect(model.index(250, 0)))
+    assert not view.select_image("nope")
+    view.clearSelection()
+    view.focus_newest()
+    assert [i.image_id for i in view.selected_items()] == ["img-0"]
+
+
+def test_empty_state_message(grid, qtbot):
+    model, view = grid
+    assert view.empty_text() == DEFAULT_EMPTY_TEXT
+    view.set_empty_text("Nothing in this workspace")
+    view.repaint()
+    image = view.viewport().grab().toImage()
+    colors = {image.pixelColor(x, image.height() // 2).rgb() for x in range(image.width())}
+    assert len(colors) > 1  # something (the message) is painted in the middle
+    model.set_items(make_items(1))
+    assert view.empty_text() == "Nothing in this workspace"
+
+
+def test_only_visible_rows_are_requested(grid, qtbot):
+    model, view = grid
+    wanted: list[list[HistoryItem]] = []
+    view.thumbnailsWanted.connect(wanted.append)
+    start = time.perf_counter()
+    model.set_items(make_items(10_000))
+    qtbot.waitUntil(lambda: bool(wanted), timeout=2000)
+    assert time.perf_counter() - start < 2.0
+    first = [i.image_id for i in wanted[-1]]
+    assert first[0] == "img-0" and 5 < len(first) < 200
+    visible = [
+        r
+        for r in range(60)
+        if view.viewport().rect().intersects(view.visualRect(model.index(r, 0)))
+    ]
+    assert {f"img-{r}" for r in visible} <= set(first)
+
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(QColor("blue"))
+    model.set_thumbnail("img-0", image)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    wanted.clear()
+    qtbot.waitUntil(lambda: bool(wanted), timeout=2000)
+    ids = {i.image_id for i in wanted[-1]}
+    assert "img-9999" in ids and "img-0" not in ids
+
+
+def test_double_click_requests_preview(grid, qtbot):
+    model, view = grid
+    model.set_items(make_items(2))
+    pos: QPoint = view.visualRect(model.index(1, 0)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    with qtbot.waitSignal(view.previewRequested, timeout=1000) as blocker:
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert [i.image_id for i in blocker.args[0]] == ["img-1"]
