@@ -1,7 +1,5 @@
 """The neuroflash REST client: sign-in, quotas, models, generate, history, edit, delete, download.
-
-Blocking, thread-safe and free of Qt, so the UI, the services and the tests can all use it.
-"""
+Blocking and thread-safe; it imports no Qt, so the UI, the services and the tests can all use it."""
 
 from desktop.api.client import NeuroflashClient
 from desktop.api.models import (

@@ -5,11 +5,10 @@ all raises UnexpectedResponseError (never KeyError/TypeError).
 
 from __future__ import annotations
 
-import math
-from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from desktop.api.coerce import to_bool, to_date, to_datetime, to_int, to_str, to_strs
 from desktop.api.error_body import describe
 from desktop.api.errors import UnexpectedResponseError
 from desktop.api.models import (
@@ -28,77 +27,6 @@ _LIST_KEYS = ("data", "items", "results", "content")
 
 def _bad(what: str, data: Any) -> UnexpectedResponseError:
     return UnexpectedResponseError(detail=f"Unexpected {what} shape: {str(data)[:300]}")
-
-
-def to_int(value: Any, default: int | None = None) -> int | None:
-    """An int from an int, a whole float or a numeric string; `default` for anything else."""
-    if isinstance(value, bool) or value is None:
-        return default
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if math.isfinite(value) else default
-    if isinstance(value, str):
-        try:
-            number = float(value.strip())
-        except ValueError:
-            return default
-        return int(number) if math.isfinite(number) else default
-    return default
-
-
-def to_str(value: Any, default: str | None = None) -> str | None:
-    if value is None or isinstance(value, dict | list | bool):
-        return default
-    text = str(value)
-    return text if text else default
-
-
-def to_bool(value: Any, default: bool) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        low = value.strip().lower()
-        if low in ("true", "1", "yes"):
-            return True
-        if low in ("false", "0", "no"):
-            return False
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return bool(value)
-    return default
-
-
-def to_strs(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,) if value else ()
-    if not isinstance(value, list | tuple):
-        return ()
-    return tuple(s for s in (to_str(v) for v in value) if s)
-
-
-def to_datetime(value: Any) -> datetime | None:
-    """An aware UTC datetime from ISO 8601 (with Z or offset; naive means UTC) or epoch seconds."""
-    try:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            seconds = value / 1000 if value > 1e11 else value
-            return datetime.fromtimestamp(seconds, tz=UTC)
-        if isinstance(value, str) and value.strip():
-            parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-            if parsed.tzinfo is None:
-                parsed = parsed.replace(tzinfo=UTC)
-            return parsed.astimezone(UTC)
-    except (ValueError, OverflowError, OSError):
-        return None
-    return None
-
-
-def to_date(value: Any) -> date | None:
-    if isinstance(value, str) and value.strip():
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def _records(data: Any, *keys: str) -> list[Any] | None:
