@@ -101,19 +101,20 @@ class ScaledImage(QWidget):
 
 
 class PreviewDialog(QDialog):
-    """Shows one image large; Esc closes. Call ``show()`` then ``start_loading()``."""
+    """Shows one image large; Esc closes. ``show()`` it: loading starts on the first show."""
 
     def __init__(
         self,
         item: HistoryItem,
         loader: ThumbnailLoader,
-        runner: BackgroundRunner,
         parent: QWidget | None = None,
+        *,
+        runner: BackgroundRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.item = item
         self._loader = loader
-        self._runner = runner
+        self._runner = runner or loader.runner
         self._task: asyncio.Future[None] | None = None
         self.setObjectName("previewDialog")
         self.setModal(False)
@@ -143,8 +144,12 @@ class PreviewDialog(QDialog):
         size.scale(screen * 0.8, Qt.AspectRatioMode.KeepAspectRatio)
         return size.boundedTo(QSize(w + 16, h + 56)).expandedTo(QSize(320, 240))
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.start_loading()
+
     def start_loading(self) -> asyncio.Future[None]:
-        """Fetch (or read cached) original and display it; safe to call once after show()."""
+        """Fetch (or read the cached) original and display it; later calls are no-ops."""
         if self._task is None:
             self._task = asyncio.ensure_future(self._load())
         return self._task

@@ -114,6 +114,11 @@ class ThumbnailLoader(QObject):
         self._tasks: set[asyncio.Future[Any]] = set()
         self._originals_pending: dict[str, asyncio.Future[Path]] = {}
 
+    @property
+    def runner(self) -> BackgroundRunner:
+        """The runner this loader uses (shared with the preview's decode)."""
+        return self._runner
+
     # --- keys ---------------------------------------------------------------------------------
     @property
     def workspace(self) -> str:
