@@ -30,6 +30,7 @@ class RenderSpec:
     source: RenderSpec | None = None
 
 
+@lru_cache(maxsize=64)
 def size_for_ratio(ratio: str) -> tuple[int, int]:
     """Long side 1024, short side rounded to the nearest even number (16:9 -> 1024x576)."""
     w_part, h_part = (int(p) for p in ratio.split(":"))

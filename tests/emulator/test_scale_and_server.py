@@ -73,3 +73,13 @@ def test_cli_prints_urls_and_credentials() -> None:
     finally:
         proc.terminate()
         proc.wait(5)
+
+
+def test_imports_no_qt_and_no_app_layers() -> None:
+    code = ("import sys, desktop.emulator, desktop.emulator.__main__; "
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'qasync', "
+            "'shiboken6') or m.startswith(('desktop.ui', 'desktop.services', 'desktop.api'))]; "
+            "print(bad); sys.exit(1 if bad else 0)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
