@@ -12,6 +12,7 @@ import PySide6  # noqa: F401  (Qt binding first, then qasync)
 import pytest
 import qasync
 from PIL import Image
+from PySide6.QtCore import Qt
 
 from desktop.api import HistoryItem, ImageData
 from desktop.services.disk_cache import DiskCache
@@ -129,3 +130,32 @@ def test_uncached_original_is_fetched_and_user_told_to_drag_again(qapp, qtbot, t
         runner.shutdown()
         loop.close()
         asyncio.set_event_loop(None)
+
+
+def test_dragging_from_the_grid_offers_the_selected_originals(qapp, qtbot, originals, tmp_path):
+    from desktop.ui.history_model import HistoryModel
+    from desktop.ui.history_view import HistoryView
+
+    runner = BackgroundRunner(max_workers=1)
+    try:
+        loader = ThumbnailLoader(runner, None, DiskCache(tmp_path / "t", 10_000_000), originals, WS)
+        first = item("aaaa1111", "Blue whale", "image/png")
+        second = item("bbbb2222", "Green hills", "image/jpeg")
+        originals.put(f"{WS}/{first.image_id}", image_bytes("PNG"))
+        originals.put(f"{WS}/{second.image_id}", image_bytes("JPEG"))
+        model = HistoryModel(thumb_size=64)
+        model.set_items([first, second])
+        view = HistoryView(thumb_size=64)
+        view.setModel(model)
+        qtbot.addWidget(view)
+        view.show()
+        view.selectAll()
+        drag = DragOut(loader, tmp_path / "drag")
+        view.set_drag_out(drag)
+        with qtbot.waitSignal(drag.dragFinished, timeout=5000) as blocker:
+            view.startDrag(Qt.DropAction.CopyAction)
+        paths = blocker.args[0]
+        assert [p.suffix for p in paths] == [".png", ".jpg"]
+        assert all(p.is_file() and p.stat().st_size > 1000 for p in paths)
+    finally:
+        runner.shutdown()
