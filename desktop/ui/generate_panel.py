@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -148,10 +148,6 @@ class GeneratePanel(QFrame):
         self.num_images_spin.valueChanged.connect(self._update_state)
         self.generate_button.clicked.connect(self.request_generate)
         self.cancel_button.clicked.connect(self.cancelRequested)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self.prompt_edit)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.request_generate)
         self._update_state()
 
     # -- inputs from the session ---------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -51,6 +51,8 @@ def extension_for(item: HistoryItem) -> str:
 class ImageActions(QObject):
     """Carries out the grid's context-menu and keyboard actions."""
 
+    focusReturned = Signal()
+
     def __init__(
         self,
         window: QWidget,
@@ -80,10 +82,17 @@ class ImageActions(QObject):
         dialog.editRequested.connect(
             lambda it, prompt: self._session.spawn(self._run_edit(it, prompt))
         )
-        dialog.finished.connect(lambda _r: setattr(self, "edit_dialog", None))
+        dialog.finished.connect(self._on_edit_dialog_finished)
         self.edit_dialog = dialog
         dialog.open()
         return dialog
+
+    def _on_edit_dialog_finished(self, _result: int) -> None:
+        """Give the keyboard back to the window, where the edited image will appear."""
+        self.edit_dialog = None
+        self._window.activateWindow()
+        self._window.setFocus()
+        self.focusReturned.emit()
 
     async def _run_edit(self, item: HistoryItem, prompt: str) -> None:
         self._messages.show_note("Editing the image…", seconds=60)

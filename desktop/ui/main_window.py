@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         view.copyImageRequested.connect(self.actions_.copy_image)
         view.copyPromptRequested.connect(self.actions_.copy_prompt)
         view.previewRequested.connect(self.open_preview)
+        self.actions_.focusReturned.connect(lambda: view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.drag_out.dragNotReady.connect(lambda text: self.messages.show_note(text, seconds=4))
         self.drag_out.dragFailed.connect(self.messages.show_error)
 
