@@ -158,6 +158,12 @@ class ThumbnailLoader(QObject):
         self._in_flight.clear()
         self._generation += 1
 
+    def shutdown(self) -> None:
+        """On quit: drop the queue and cancel running loads and original downloads."""
+        self.cancel_pending()
+        for task in [*self._tasks, *self._originals_pending.values()]:
+            task.cancel()
+
     def pending_count(self) -> int:
         """Queued plus in-flight requests of the current workspace."""
         return len(self._queue) + len(self._in_flight)
@@ -181,6 +187,13 @@ class ThumbnailLoader(QObject):
             image = await self._runner.run(self._load_blocking, item, key)
         except asyncio.CancelledError:
             image, failure = None, None
+        except RuntimeError as err:
+            # Resumed outside a running asyncio loop (a nested Qt loop, or quitting): not the
+            # image's fault, so no error tile; the view asks again when it next needs it.
+            log.debug("thumbnail %s not loaded: %s", item.image_id, err)
+            text = str(err)
+            quitting = "event loop" in text or "shutdown" in text
+            image, failure = None, (None if quitting else error_message(err))
         except Exception as err:
             log.info("thumbnail %s failed: %s", item.image_id, err)
             image, failure = None, error_message(err)
