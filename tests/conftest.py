@@ -13,6 +13,10 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
+from desktop.ui.qt_compat import guard_signal_emit_refcount
+
+guard_signal_emit_refcount()  # before any test emits a Qt signal
+
 
 class MemoryKeyring(KeyringBackend):
     """A keychain that lives in this process only, so tests never touch the real one."""

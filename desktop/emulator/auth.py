@@ -36,7 +36,7 @@ async def issue_token(request: Request, state: StateDep) -> JSONResponse:
         return JSONResponse({"error": "unsupported_grant_type",
                              "error_description": f"Grant type '{grant_type}' is not supported."},
                             status_code=400)
-    if client_id != DEMO_CLIENT_ID or client_secret != DEMO_CLIENT_SECRET:
+    if client_id != DEMO_CLIENT_ID or client_secret != DEMO_CLIENT_SECRET or state.client_revoked:
         return JSONResponse({"error": "invalid_client",
                              "error_description": "Client authentication failed."},
                             status_code=401, headers={"WWW-Authenticate": "Basic"})

@@ -96,6 +96,7 @@ class EmulatorState:
         self.stopping = threading.Event()
         self.lock = threading.RLock()
         self._tokens: dict[str, datetime] = {}
+        self.client_revoked = False
         self.workspaces: dict[str, Workspace] = {}
         self.records: dict[str, ImageRecord] = {}
         self._seed()
@@ -129,6 +130,13 @@ class EmulatorState:
             self._tokens[token] = self.clock.now() + timedelta(
                 seconds=self.config.token_lifetime_s)
         return token
+
+    def revoke_client(self) -> None:
+        """The service account was deleted or its secret rotated: its tokens stop working
+        and it can get no new ones (tests of the "credentials revoked" path)."""
+        with self.lock:
+            self.client_revoked = True
+            self._tokens.clear()
 
     def token_valid(self, token: str) -> bool:
         with self.lock:

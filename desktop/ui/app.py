@@ -25,6 +25,9 @@ QUIT_GRACE_S = 1.0
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with names that decide where settings and caches live."""
+    from desktop.ui.qt_compat import guard_signal_emit_refcount
+
+    guard_signal_emit_refcount()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("neuroflash Desktop")
     app.setOrganizationName("neuroflash")
@@ -97,6 +100,7 @@ class Components:
         if self._closed:
             return
         self._closed = True
+        self.window.loader.shutdown()
         self.session.close()
         self.runner.shutdown()
         server = self.flow.demo_server

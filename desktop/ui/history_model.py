@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 
-from desktop.ui.history_compat import guard_signal_emit_refcount
 
 if TYPE_CHECKING:
     from desktop.api import HistoryItem
@@ -100,7 +99,6 @@ class HistoryModel(QAbstractListModel):
     """List model of HistoryItem, newest first, with O(1) id→row lookup."""
 
     def __init__(self, parent=None, thumb_size: int = 192, max_pixmaps: int = MAX_PIXMAPS):
-        guard_signal_emit_refcount()  # see history_compat: emits must not abort the app
         super().__init__(parent)
         self._items: list[HistoryItem] = []
         self._rows: dict[str, int] = {}

@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
-from desktop.ui.history_compat import guard_signal_emit_refcount
 from desktop.ui.history_delegate import ThumbnailDelegate
 from desktop.ui.history_model import HistoryModel, ItemRole
 
@@ -48,7 +47,6 @@ class HistoryView(QListView):
     thumbnailsWanted = Signal(object)  # list[HistoryItem] visible (first) + margin, no thumb yet
 
     def __init__(self, parent: QWidget | None = None, thumb_size: int = 192) -> None:
-        guard_signal_emit_refcount()  # see history_compat: emits must not abort the app
         super().__init__(parent)
         self.setObjectName("historyView")
         self.setAccessibleName("Image history")

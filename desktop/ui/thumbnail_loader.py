@@ -19,7 +19,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
 from desktop.ui.background import BackgroundRunner
-from desktop.ui.history_compat import guard_signal_emit_refcount
 
 if TYPE_CHECKING:
     from desktop.api import HistoryItem, ImageData
@@ -97,7 +96,6 @@ class ThumbnailLoader(QObject):
         max_concurrent: int = 6,
         parent: QObject | None = None,
     ) -> None:
-        guard_signal_emit_refcount()  # see history_compat: emits must not abort the app
         super().__init__(parent)
         self._runner = runner
         self._fetch = fetch_image

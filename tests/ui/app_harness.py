@@ -10,6 +10,7 @@ from pathlib import Path
 
 import PySide6  # noqa: F401  (the Qt binding first, then qasync)
 import qasync
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.app import Components
@@ -44,8 +45,11 @@ def make_components(api_url: str, token_url: str, profile: Path) -> Components:
 
 
 def close_components(components: Components, loop: qasync.QEventLoop) -> None:
+    """Close like a quit does, then destroy the window while the loop still runs, so no
+    timer of it fires into a closed loop."""
     components.window.close()
     components.close()
     components.logging.close()
-    loop.run_until_complete(asyncio.sleep(0.05))
     components.window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    loop.run_until_complete(asyncio.sleep(0.05))

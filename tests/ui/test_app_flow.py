@@ -60,7 +60,9 @@ def test_model_constraints_limit_count_ratio_and_format(app):
         if not model.allowed:
             continue
         panel.model_combo.setCurrentIndex(row)
-        ratios = [panel.aspect_ratio_combo.itemText(i) for i in range(panel.aspect_ratio_combo.count())]
+        ratios = [
+            panel.aspect_ratio_combo.itemText(i) for i in range(panel.aspect_ratio_combo.count())
+        ]
         formats = [
             panel.output_format_combo.itemText(i) for i in range(panel.output_format_combo.count())
         ]
@@ -140,7 +142,7 @@ def test_revoked_credentials_bring_back_sign_in_and_keep_the_prompt(app, emulato
     loop, components = app
     window = components.window
     window.generate_panel.prompt_edit.setPlainText("keep me")
-    emulator.state.revoke_tokens()
+    emulator.state.revoke_client()
     window.refresh_action.trigger()
     wait_until(loop, lambda: components.flow.dialog is not None)
     assert components.flow.dialog.message_label.isVisible()
