@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 
-
 if TYPE_CHECKING:
     from desktop.api import HistoryItem
 

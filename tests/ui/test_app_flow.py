@@ -150,7 +150,7 @@ def test_revoked_credentials_bring_back_sign_in_and_keep_the_prompt(app, emulato
 
 
 def test_profile_files_never_contain_the_secret(app, tmp_path):
-    loop, components = app
+    _loop, components = app
     components.settings.sync()
     components.logging.handlers[0].flush()
     hits = [
