@@ -7,12 +7,15 @@ rather than a speed benchmark; the benchmarks in benchmarks/ measure the fine fi
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
+from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QTimer
 
-from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, EmulatorConfig, start_server
+from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from tests.ui.app_harness import close_components, make_components, make_loop, wait_until
 
 
@@ -35,11 +38,26 @@ class Heartbeat:
         self.timer.start()
 
 
+@dataclass
+class ServerProcess:
+    api_url: str
+    token_url: str
+
+
 @pytest.fixture
 def slow_server():
-    server = start_server(EmulatorConfig(latency_s=0.3, history_size=40), port=0)
-    yield server
-    server.stop()
+    """The built-in server in its own process, as the real service would be: this measures
+    the app's GUI thread, not the server's image rendering competing for the same GIL."""
+    command = [sys.executable, "-m", "desktop.emulator", "--port", "0", "--latency-ms", "300",
+               "--history-size", "40"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        api_url = process.stdout.readline().split()[-1]
+        token_url = process.stdout.readline().split()[-1]
+        yield ServerProcess(api_url, token_url)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def test_gui_never_stalls_during_a_slow_generation(qapp, slow_server, tmp_path, monkeypatch):
