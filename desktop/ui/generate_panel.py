@@ -57,7 +57,7 @@ class GeneratePanel(QFrame):
         self.prompt_edit.setAccessibleName("Prompt")
         self.prompt_edit.setPlaceholderText("Describe the image you want… (Ctrl+Enter generates)")
         self.prompt_edit.setTabChangesFocus(True)
-        self.prompt_edit.setMinimumHeight(120)
+        self.prompt_edit.setMinimumHeight(140)
         self.prompt_counter = QLabel()
         self.prompt_counter.setObjectName("promptCounter")
         self.prompt_counter.setProperty("role", "secondary")
@@ -131,7 +131,7 @@ class GeneratePanel(QFrame):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
         layout.addWidget(title)
-        layout.addWidget(self.prompt_edit, 1)
+        layout.addWidget(self.prompt_edit, 2)
         layout.addWidget(self.prompt_counter)
         layout.addLayout(form)
         layout.addWidget(self.cost_label)
@@ -139,6 +139,7 @@ class GeneratePanel(QFrame):
         layout.addWidget(self.progress)
         layout.addWidget(self.progress_label)
         layout.addWidget(self.message_label)
+        layout.addStretch(1)
 
         self._tick = QTimer(self)
         self._tick.setInterval(250)
@@ -224,12 +225,12 @@ class GeneratePanel(QFrame):
         prompt = self.prompt()
         if self._running:
             return "Generating…"
+        if self._quota_known and self._quota is None:
+            return "This workspace's plan doesn't include image generation."
         if not self._models:
             return "No image models are available in this workspace."
         if model is None or not model.allowed:
             return "Choose a model included in this workspace's plan."
-        if self._quota_known and self._quota is None:
-            return "This workspace's plan has no image credits."
         if self._quota is not None and self._quota.remaining <= 0:
             if self._quota.exhausted_scope == "daily":
                 return "You have used today's image credits. They renew at midnight UTC."

@@ -115,6 +115,9 @@ class ImageActions(QObject):
         count = len(items)
         box = QMessageBox(self._window)
         box.setObjectName("deleteConfirm")
+        box.setStyleSheet(
+            "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 300px; }"
+        )
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Delete images" if count > 1 else "Delete image")
         box.setText(f"Delete {count} images?" if count > 1 else "Delete this image?")

@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.paths = paths
-        self._quitting = False
+        self._quota_loaded = False
 
         self.workspace_list = WorkspaceList()
         self.quota_panel = QuotaPanel()
@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         self.choose_workspace(chosen)
 
     def _on_workspace_changed(self, workspace_id: str) -> None:
+        self._quota_loaded = False
         self.workspace_list.select_workspace(workspace_id)
         self.quota_panel.set_quota(None, loaded=False)
         self.generate_panel.set_quota(None, known=False)
@@ -241,12 +242,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — neuroflash Desktop" if name else "neuroflash Desktop")
 
     def _on_quota(self, quota: object) -> None:
+        self._quota_loaded = True
         self.quota_panel.set_quota(quota)  # type: ignore[arg-type]
         self.generate_panel.set_quota(quota)  # type: ignore[arg-type]
+        self._update_empty_text()
 
     def _on_history_reset(self, items: list[HistoryItem]) -> None:
         self.history_model.set_items(items)
-        self.history_view.set_empty_text("No images yet — write a prompt and press Generate.")
+        self._update_empty_text()
+
+    def _update_empty_text(self) -> None:
+        if self._quota_loaded and self.session.quota is None:
+            text = "This workspace's plan doesn't include image generation."
+        else:
+            text = "No images yet — write a prompt and press Generate."
+        self.history_view.set_empty_text(text)
 
     def _on_history_added(self, items: list[HistoryItem], select: bool) -> None:
         self.history_model.prepend(items)

@@ -106,11 +106,13 @@ class QuotaPanel(QFrame):
         for widget in (self.cycle_label, self.cycle_bar, self.daily_label, self.daily_bar):
             widget.setVisible(has)
         self.fair_use_label.setVisible(bool(quota and quota.fair_use_limit_reached))
+        self.available_label.setVisible(has)
         if quota is None:
-            self.available_label.setText("–")
             self.extra_label.hide()
             self.status_label.setText(
-                "This workspace's plan has no image credits." if loaded else "Not loaded yet."
+                "This workspace's plan doesn't include image generation."
+                if loaded
+                else "Loading credits…"
             )
             self.status_label.setVisible(True)
             self.setAccessibleDescription(self.status_label.text())
