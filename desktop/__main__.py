@@ -26,6 +26,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="keep settings and caches under this folder instead of the system locations",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check offscreen that this install has everything it needs, then exit",
+    )
     return parser.parse_args(argv)
 
 
@@ -36,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"neuroflash Desktop {__version__}")
         return 0
+    if args.self_test:
+        from desktop.self_test import run_self_test
+
+        return run_self_test()
     from desktop.ui.app import run_app
 
     return run_app(args)
