@@ -77,7 +77,7 @@ class HistoryProxyModel(QAbstractProxyModel):
     def history_model(self) -> HistoryModel:
         return self.sourceModel()  # type: ignore[return-value]
 
-    def setSourceModel(self, model: HistoryModel) -> None:  # noqa: N802 - Qt override
+    def setSourceModel(self, model: HistoryModel) -> None:
         old = self.sourceModel()
         if old is not None:
             old.modelReset.disconnect(self._reset)
@@ -196,7 +196,7 @@ class HistoryProxyModel(QAbstractProxyModel):
 
     def _forward_data_changed(
         self, top_left: QModelIndex, bottom_right: QModelIndex, roles: list[int] = ()
-    ) -> None:  # noqa: E501
+    ) -> None:
         source = self.sourceModel()
         for source_row in range(top_left.row(), bottom_right.row() + 1):
             image_id = source.item(source_row).image_id
@@ -207,10 +207,10 @@ class HistoryProxyModel(QAbstractProxyModel):
 
     # -- Qt proxy API ---------------------------------------------------------------------------
 
-    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
 
-    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 1
 
     def index(self, row: int, column: int = 0, parent: _AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -221,7 +221,7 @@ class HistoryProxyModel(QAbstractProxyModel):
     def parent(self, index: _AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         return QModelIndex()
 
-    def mapToSource(self, proxy_index: _AnyIndex) -> QModelIndex:  # noqa: N802
+    def mapToSource(self, proxy_index: _AnyIndex) -> QModelIndex:
         if not proxy_index.isValid() or not 0 <= proxy_index.row() < len(self._entries):
             return QModelIndex()
         entry = self._entries[proxy_index.row()]
@@ -230,7 +230,7 @@ class HistoryProxyModel(QAbstractProxyModel):
         row = self.sourceModel().row_of(entry)
         return self.sourceModel().index(row, 0) if row >= 0 else QModelIndex()
 
-    def mapFromSource(self, source_index: _AnyIndex) -> QModelIndex:  # noqa: N802
+    def mapFromSource(self, source_index: _AnyIndex) -> QModelIndex:
         if not source_index.isValid():
             return QModelIndex()
         image_id = self.sourceModel().item(source_index.row()).image_id
