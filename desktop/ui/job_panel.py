@@ -1,0 +1,98 @@
+"""The list of queued, running and finished jobs under the Generate button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.job_queue import Job, JobQueue, JobRole, JobStatus
+
+
+class JobPanel(QWidget):
+    """Shows the queue; Cancel and Retry act on the selected job. Retry is only asked for
+    (``retryRequested``): the window checks credits before it queues the new job."""
+
+    retryRequested = Signal(object)
+
+    def __init__(self, queue: JobQueue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("jobPanel")
+        self.setAccessibleName("Jobs")
+        self.queue = queue
+        title = QLabel("Jobs")
+        title.setProperty("role", "heading")
+        self.list_view = QListView()
+        self.list_view.setObjectName("jobList")
+        self.list_view.setAccessibleName("Jobs")
+        self.list_view.setModel(queue)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.setWordWrap(True)
+        self.list_view.setSpacing(2)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("jobCancelButton")
+        self.cancel_button.setToolTip("Stop waiting; the images still arrive in your history")
+        self.retry_button = QPushButton("Retry")
+        self.retry_button.setObjectName("jobRetryButton")
+        self.retry_button.setToolTip("Send the same request again as a new job (uses credits)")
+        self.clear_button = QPushButton("Clear finished")
+        self.clear_button.setObjectName("jobClearButton")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.retry_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(title)
+        layout.addWidget(self.list_view, 1)
+        layout.addLayout(buttons)
+
+        self.cancel_button.clicked.connect(self._cancel)
+        self.retry_button.clicked.connect(self._retry)
+        self.clear_button.clicked.connect(queue.clear_finished)
+        self.list_view.selectionModel().currentChanged.connect(self._update_buttons)
+        queue.dataChanged.connect(self._update_buttons)
+        queue.rowsInserted.connect(self._on_inserted)
+        queue.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+        self.setVisible(False)
+
+    def selected_job(self) -> Job | None:
+        index = self.list_view.currentIndex()
+        return index.data(JobRole) if index.isValid() else None
+
+    def _on_inserted(self) -> None:
+        self.setVisible(True)
+        self.list_view.setCurrentIndex(self.queue.index(0, 0))
+        self._update_buttons()
+
+    def _update_buttons(self, *_args: object) -> None:
+        job = self.selected_job()
+        self.cancel_button.setEnabled(bool(job and job.active))
+        self.retry_button.setEnabled(bool(job and job.status is JobStatus.FAILED))
+        self.clear_button.setEnabled(any(not j.active for j in self.queue.jobs()))
+        if self.queue.rowCount() == 0:
+            self.setVisible(False)
+
+    def _cancel(self) -> None:
+        if (job := self.selected_job()) is not None:
+            self.queue.cancel(job)
+
+    def _retry(self) -> None:
+        if (job := self.selected_job()) is not None:
+            self.retryRequested.emit(job)
+
+    def keyPressEvent(self, event) -> None:  # Qt override
+        if event.key() == Qt.Key.Key_Delete:
+            self._cancel()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,251 @@
+"""The queue of generations and edits: submitted one after another, run a few at a time.
+
+Each job shows its status and elapsed time and can be cancelled. Cancel only stops waiting:
+the request already reached neuroflash, so its images still arrive in the history. A failed
+job can be retried, and a retry is a new job (it costs credits again), shown as such.
+Credits are checked against the whole queue before a job is accepted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+
+from desktop.api import GenerationRequest, GenerationResult, HistoryItem
+from desktop.api.errors import NeuroflashError
+
+log = logging.getLogger(__name__)
+JobRole = Qt.ItemDataRole.UserRole + 1
+MAX_RUNNING = 2
+_AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class JobStatus(Enum):
+    QUEUED = "Waiting"
+    RUNNING = "Running"
+    DONE = "Done"
+    FAILED = "Failed"
+    CANCELLED = "Stopped waiting"
+
+
+@dataclass
+class Job:
+    """One generate or edit request and what became of it."""
+
+    number: int
+    prompt: str
+    images: int
+    request: GenerationRequest | None = None
+    source: HistoryItem | None = None
+    retry_of: int | None = None
+    status: JobStatus = JobStatus.QUEUED
+    message: str = ""
+    started: float | None = None
+    finished: float | None = None
+    made: int = 0
+    task: asyncio.Task[Any] | None = field(default=None, repr=False)
+
+    @property
+    def kind(self) -> str:
+        return "Edit" if self.source is not None else "Generate"
+
+    @property
+    def active(self) -> bool:
+        return self.status in (JobStatus.QUEUED, JobStatus.RUNNING)
+
+    def elapsed(self, now: float | None = None) -> float:
+        if self.started is None:
+            return 0.0
+        return (self.finished or now or time.monotonic()) - self.started
+
+    def title(self) -> str:
+        what = "image" if self.images == 1 else "images"
+        prefix = f"Retry of #{self.retry_of} · " if self.retry_of else ""
+        return f"#{self.number} {prefix}{self.kind} · {self.images} {what}"
+
+    def status_text(self) -> str:
+        seconds = int(self.elapsed())
+        if self.status is JobStatus.RUNNING:
+            return f"Running · {seconds} s"
+        if self.status is JobStatus.DONE:
+            got = f"{self.made} image{'s' if self.made != 1 else ''}"
+            return f"Done · {got} in {seconds} s"
+        if self.status is JobStatus.FAILED:
+            return f"Failed · {self.message}"
+        return self.status.value
+
+
+Runner = Callable[[Job], Awaitable[GenerationResult]]
+
+
+class JobQueue(QAbstractListModel):
+    """Jobs newest first; runs up to ``max_running`` at once through ``run_job``."""
+
+    jobFinished = Signal(object)  # Job
+    jobFailed = Signal(object)  # Job
+
+    def __init__(self, run_job: Runner, max_running: int = MAX_RUNNING, parent: Any = None):
+        super().__init__(parent)
+        self._run_job = run_job
+        self._max_running = max_running
+        self._jobs: list[Job] = []
+        self._numbers = itertools.count(1)
+        self._tick = QTimer(self)
+        self._tick.setInterval(500)
+        self._tick.timeout.connect(self._refresh_running)
+
+    # -- submitting -----------------------------------------------------------------------------
+
+    def credits_needed(self) -> int:
+        """Images that queued and running jobs will still charge."""
+        return sum(job.images for job in self._jobs if job.active)
+
+    def check_credits(self, images: int, remaining: int | None) -> str | None:
+        """Why a job for ``images`` can't be accepted now, or None."""
+        if remaining is None:
+            return None
+        pending = self.credits_needed()
+        if pending + images <= remaining:
+            return None
+        if pending:
+            return (
+                f"Not enough credits for this and the queued jobs: {remaining} left, "
+                f"{pending + images} needed."
+            )
+        return f"Not enough credits: {remaining} left, {images} needed."
+
+    def submit_generation(self, request: GenerationRequest) -> Job:
+        return self._add(Job(next(self._numbers), request.prompt, request.num_images, request))
+
+    def submit_edit(self, source: HistoryItem, prompt: str) -> Job:
+        return self._add(Job(next(self._numbers), prompt, 1, source=source))
+
+    def retry(self, job: Job) -> Job:
+        """A new job with the same request; the old one stays in the list as it was."""
+        again = replace(
+            job,
+            number=next(self._numbers),
+            retry_of=job.number,
+            status=JobStatus.QUEUED,
+            message="",
+            started=None,
+            finished=None,
+            made=0,
+            task=None,
+        )
+        return self._add(again)
+
+    def cancel(self, job: Job) -> None:
+        """Stop waiting for a job; a queued job never starts, a running one finishes unseen."""
+        if not job.active:
+            return
+        was_running = job.status is JobStatus.RUNNING
+        job.status = JobStatus.CANCELLED
+        job.finished = time.monotonic()
+        job.message = "Its images will still appear in the history." if was_running else ""
+        self._changed(job)
+        self._start_next()
+
+    def clear_finished(self) -> None:
+        keep = [job for job in self._jobs if job.active]
+        if len(keep) != len(self._jobs):
+            self.beginResetModel()
+            self._jobs = keep
+            self.endResetModel()
+
+    def _add(self, job: Job) -> Job:
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._jobs.insert(0, job)
+        self.endInsertRows()
+        self._start_next()
+        return job
+
+    # -- running --------------------------------------------------------------------------------
+
+    def running_count(self) -> int:
+        return sum(1 for job in self._jobs if job.status is JobStatus.RUNNING)
+
+    def _start_next(self) -> None:
+        waiting = [job for job in reversed(self._jobs) if job.status is JobStatus.QUEUED]
+        for job in waiting[: max(0, self._max_running - self.running_count())]:
+            job.status = JobStatus.RUNNING
+            job.started = time.monotonic()
+            job.task = asyncio.ensure_future(self._run(job))
+            self._changed(job)
+        if self.running_count():
+            self._tick.start()
+        else:
+            self._tick.stop()
+
+    async def _run(self, job: Job) -> None:
+        try:
+            result = await self._run_job(job)
+        except asyncio.CancelledError:
+            raise
+        except NeuroflashError as error:
+            self._finish(job, JobStatus.FAILED, error.message)
+            return
+        except Exception as error:  # a job must never take the app down
+            log.exception("Job #%s failed unexpectedly", job.number)
+            self._finish(job, JobStatus.FAILED, f"Something went wrong ({type(error).__name__}).")
+            return
+        job.made = len(result.images)
+        message = result.detail or ""
+        if not message and job.made < job.images:
+            message = f"Only {job.made} of {job.images} images were generated."
+        self._finish(job, JobStatus.DONE, message)
+
+    def _finish(self, job: Job, status: JobStatus, message: str) -> None:
+        cancelled = job.status is JobStatus.CANCELLED
+        job.finished = job.finished or time.monotonic()
+        if not cancelled:
+            job.status, job.message = status, message
+            self._changed(job)
+            (self.jobFailed if status is JobStatus.FAILED else self.jobFinished).emit(job)
+        self._start_next()
+
+    # -- model ----------------------------------------------------------------------------------
+
+    def jobs(self) -> list[Job]:
+        return list(self._jobs)
+
+    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._jobs)
+
+    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._jobs):
+            return None
+        job = self._jobs[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{job.title()}\n{job.status_text()}"
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            details = f"{job.title()}: {job.status_text()}"
+            return f"{details}\n{job.prompt}" + (f"\n{job.message}" if job.message else "")
+        if role == JobRole:
+            return job
+        return None
+
+    def _changed(self, job: Job) -> None:
+        if job in self._jobs:
+            index = self.index(self._jobs.index(job), 0)
+            self.dataChanged.emit(index, index)
+
+    def _refresh_running(self) -> None:
+        for job in self._jobs:
+            if job.status is JobStatus.RUNNING:
+                self._changed(job)
