@@ -1,0 +1,104 @@
+"""A zoomable, pannable image canvas: fit, 100 %, mouse wheel (zooming at the pointer) and drag.
+
+Built on QGraphicsView, which does the scaling and scrolling in C++; the pixmap is the
+original at full resolution, so 100 % shows real pixels (device pixels on HiDPI screens).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPixmap, QWheelEvent
+from PySide6.QtWidgets import QFrame, QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QWidget
+
+MIN_ZOOM = 0.05
+MAX_ZOOM = 16.0
+WHEEL_STEP = 1.25
+
+
+class ImageViewer(QGraphicsView):
+    """Shows one pixmap; ``zoomChanged(factor)`` reports the scale (1.0 = 100 %)."""
+
+    zoomChanged = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("imageViewer")
+        self.setAccessibleName("Image")
+        self._scene = QGraphicsScene(self)
+        self._item = QGraphicsPixmapItem()
+        self._item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self._scene.addItem(self._item)
+        self.setScene(self._scene)
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumSize(200, 150)
+        self._fit_mode = True
+
+    # -- content --------------------------------------------------------------------------------
+
+    def set_pixmap(self, pixmap: QPixmap) -> None:
+        self._item.setPixmap(pixmap)
+        self._scene.setSceneRect(self._item.boundingRect())
+        self.fit()
+
+    def has_image(self) -> bool:
+        return not self._item.pixmap().isNull()
+
+    # -- zoom -----------------------------------------------------------------------------------
+
+    def zoom(self) -> float:
+        """Scale in image pixels per device-independent pixel of the screen."""
+        return self.transform().m11()
+
+    def fit(self) -> None:
+        """Show the whole image, never enlarged beyond 100 %."""
+        self._fit_mode = True
+        if not self.has_image():
+            return
+        self.resetTransform()
+        self.fitInView(self._item, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 1.0:
+            self.resetTransform()
+        self.zoomChanged.emit(self.zoom())
+
+    def actual_size(self) -> None:
+        """100 %: one image pixel per device pixel."""
+        self._fit_mode = False
+        ratio = self.devicePixelRatioF() or 1.0
+        self.set_zoom(1.0 / ratio)
+
+    def set_zoom(self, factor: float) -> None:
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        self._fit_mode = False
+        self.setTransform(self.transform().fromScale(factor, factor))
+        self.zoomChanged.emit(self.zoom())
+
+    def zoom_by(self, step: float) -> None:
+        self.set_zoom(self.zoom() * step)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # Qt override
+        delta = event.angleDelta().y()
+        if delta:
+            self.zoom_by(WHEEL_STEP if delta > 0 else 1 / WHEEL_STEP)
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(WHEEL_STEP)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(1 / WHEEL_STEP)
+        elif key == Qt.Key.Key_0:
+            self.fit()
+        elif key == Qt.Key.Key_1:
+            self.actual_size()
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        if self._fit_mode:
+            self.fit()
