@@ -1,0 +1,44 @@
+"""Recent prompts, kept on this computer (in the app's settings) with a cap, newest first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+KEY = "prompts/recent"
+DEFAULT_CAP = 50
+
+
+class RecentPrompts:
+    """Remembers prompts the designer generated with; the same prompt is kept once."""
+
+    def __init__(self, settings: QSettings, cap: int = DEFAULT_CAP) -> None:
+        self._settings = settings
+        self._cap = cap
+
+    def items(self) -> list[str]:
+        value = self._settings.value(KEY, [])
+        if isinstance(value, str):  # QSettings gives a lone string for a one-item list
+            value = [value]
+        return [str(v) for v in value or [] if str(v).strip()]
+
+    def add(self, prompt: str) -> None:
+        prompt = prompt.strip()
+        if not prompt:
+            return
+        kept = [p for p in self.items() if p != prompt]
+        self._settings.setValue(KEY, [prompt, *kept][: self._cap])
+
+    def clear(self) -> None:
+        self._settings.remove(KEY)
+
+    def matching(self, text: str, limit: int = 8) -> list[str]:
+        """Prompts containing every word typed so far, newest first, not the text itself."""
+        words = text.casefold().split()
+        if not words:
+            return []
+        found = [
+            p
+            for p in self.items()
+            if p.casefold() != text.strip().casefold() and all(w in p.casefold() for w in words)
+        ]
+        return found[:limit]

@@ -1,0 +1,81 @@
+"""The prompt box: plain text, with recent prompts offered as you type.
+
+QCompleter only drives QLineEdit out of the box; this follows Qt's "Custom Completer"
+pattern so a multi-line editor can use it: the popup takes Up/Down/Enter/Escape while it is
+open, and choosing an entry replaces the whole prompt.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QWidget
+
+from desktop.services.recent_prompts import RecentPrompts
+
+MIN_CHARS = 2
+POPUP_KEYS = {
+    Qt.Key.Key_Enter,
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Escape,
+    Qt.Key.Key_Tab,
+    Qt.Key.Key_Backtab,
+}
+
+
+class PromptEdit(QPlainTextEdit):
+    """A QPlainTextEdit that suggests recent prompts (when given a RecentPrompts store)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._recent: RecentPrompts | None = None
+        self._model = QStringListModel(self)
+        self.completer = QCompleter(self._model, self)
+        self.completer.setWidget(self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setMaxVisibleItems(8)
+        self.completer.popup().setObjectName("recentPromptsPopup")
+        self.completer.popup().setAccessibleName("Recent prompts")
+        self.completer.activated.connect(self.use_suggestion)
+        self._applying = False
+
+    def set_recent_prompts(self, recent: RecentPrompts | None) -> None:
+        self._recent = recent
+
+    def suggestions(self) -> list[str]:
+        return self._model.stringList()
+
+    def use_suggestion(self, text: str) -> None:
+        self._applying = True
+        try:
+            self.setPlainText(text)
+            self.moveCursor(self.textCursor().MoveOperation.End)
+        finally:
+            self._applying = False
+        self.completer.popup().hide()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        popup = self.completer.popup()
+        if popup.isVisible() and event.key() in POPUP_KEYS and not event.modifiers():
+            event.ignore()  # the completer's popup handles it
+            return
+        super().keyPressEvent(event)
+        if event.text() or event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            self._update_popup()
+
+    def _update_popup(self) -> None:
+        popup = self.completer.popup()
+        text = self.toPlainText()
+        if self._applying or self._recent is None or len(text.strip()) < MIN_CHARS:
+            popup.hide()
+            return
+        matches = self._recent.matching(text)
+        if not matches:
+            popup.hide()
+            return
+        self._model.setStringList(matches)
+        rect = self.cursorRect()
+        rect.setWidth(max(self.viewport().width() - 8, 200))
+        self.completer.complete(rect)
+        popup.setCurrentIndex(self._model.index(-1, 0))
