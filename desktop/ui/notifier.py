@@ -22,7 +22,7 @@ class Notifier(QObject):
 
     def in_background(self) -> bool:
         active = (
-            QGuiApplication.applicationState() == QGuiApplication.ApplicationState.ApplicationActive
+            QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
         )
         return not (active and self._window.isActiveWindow())
 
