@@ -1,0 +1,109 @@
+"""Languages: English (the source strings) and German, through Qt's translation system.
+
+The .ts sources live in resources/translations/. They are compiled to .qm at build time
+(packaging runs lrelease); a source checkout compiles them on first use into the cache, so
+nobody has to remember a step. The language follows the system unless the designer picked
+one in settings; Qt's own dialogs (buttons like Cancel) follow via qtbase's translations.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop.resources import resource
+
+log = logging.getLogger(__name__)
+LANGUAGES = {"en": "English", "de": "Deutsch"}
+APP_CATALOG = "neuroflash"
+
+
+def system_language() -> str:
+    name = QLocale.system().name().split("_")[0]
+    return name if name in LANGUAGES else "en"
+
+
+def resolve_language(chosen: str | None) -> str:
+    """The setting if it names a language we ship, else the system's, else English."""
+    return chosen if chosen in LANGUAGES else system_language()
+
+
+def _lrelease() -> str | None:
+    from PySide6 import __file__ as pyside_init
+
+    for candidate in (
+        shutil.which("pyside6-lrelease"),
+        str(Path(pyside_init).parent / "lrelease"),
+        shutil.which("lrelease"),
+    ):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def compiled_catalog(language: str, cache_dir: Path) -> Path | None:
+    """The .qm for ``language``: shipped beside the .ts (bundles), or compiled into the cache."""
+    source = resource("translations", f"{APP_CATALOG}_{language}.ts")
+    shipped = source.with_suffix(".qm")
+    if shipped.exists() and (
+        not source.exists() or shipped.stat().st_mtime >= source.stat().st_mtime
+    ):
+        return shipped
+    if not source.exists():
+        return None
+    target = cache_dir / shipped.name
+    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+        return target
+    tool = _lrelease()
+    if tool is None:
+        log.warning("No lrelease found; the UI stays in English")
+        return None
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [tool, "-silent", str(source), "-qm", str(target)], capture_output=True, text=True
+    )
+    if result.returncode != 0 or not target.exists():
+        log.warning("lrelease failed for %s: %s", source.name, result.stderr.strip())
+        return None
+    return target
+
+
+class Translations:
+    """Installs the translators for one language and swaps them when the language changes."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self._cache_dir = cache_dir
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def apply(self, language: str) -> str:
+        """Switch to ``language`` (already resolved); returns the language now in effect."""
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed.clear()
+        self.language = "en"
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        if language == "en":
+            return self.language
+        catalog = compiled_catalog(language, self._cache_dir)
+        if catalog is None:
+            return self.language
+        app_translator = QTranslator(app)
+        if not app_translator.load(str(catalog)):
+            log.warning("Could not load %s", catalog)
+            return self.language
+        qt_translator = QTranslator(app)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_translator.load(f"qtbase_{language}", qt_dir):
+            app.installTranslator(qt_translator)
+            self._installed.append(qt_translator)
+        app.installTranslator(app_translator)
+        self._installed.append(app_translator)
+        QLocale.setDefault(QLocale(language))
+        self.language = language
+        return language
