@@ -10,7 +10,7 @@ import requests
 
 from desktop.api.auth import TokenManager
 from desktop.api.errors import InvalidRequestError, UnexpectedResponseError
-from desktop.api.imagebytes import sniff_image_type
+from desktop.api.imagebytes import looks_complete, sniff_image_type
 from desktop.api.mapping import SIGNED_OUT, error_from_response
 from desktop.api.models import (
     ApiSettings,
@@ -162,19 +162,28 @@ class NeuroflashClient:
                 detail=f"Refused download URL {target!r}",
             )
         response = self._authed(
-            "GET", target, workspace_id, Retry.IDEMPOTENT, accept="image/*", foreign_ok=True
+            "GET", target, workspace_id, Retry.IDEMPOTENT, accept="image/*", foreign_ok=True,
+            max_body=self._settings.max_image_bytes,
         )
         content = response.content
         header_type = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         sniffed = sniff_image_type(content)
+        where = target.split("?", 1)[0]
         if sniffed is None and not (header_type == "image/svg+xml" and b"<svg" in content[:2048]):
             raise UnexpectedResponseError(
                 "The downloaded file is not an image. Try again later.",
                 status=response.status_code,
-                detail=f"Download {target.split('?', 1)[0]}: {header_type or 'no type'}, "
+                detail=f"Download {where}: {header_type or 'no type'}, "
                 f"{len(content)} bytes, starts {content[:16]!r}",
             )
-        content_type = header_type if header_type.startswith("image/") else sniffed
+        if not looks_complete(content, sniffed):
+            raise UnexpectedResponseError(
+                "The image arrived incomplete, so it was not kept. Try again.",
+                status=response.status_code,
+                detail=f"Download {where}: {sniffed} cut short at {len(content)} bytes",
+            )
+        # The bytes decide the type: a server that labels a PNG "text/plain" is still a PNG.
+        content_type = sniffed or header_type
         return ImageData(content=content, content_type=content_type or "image/svg+xml")
 
     def close(self) -> None:

@@ -98,7 +98,12 @@ class ServiceError(NeuroflashError):
 
 
 class NetworkError(NeuroflashError):
+    """``connect_failure``: the request surely never left (refused, DNS): we are offline.
+    ``maybe_delivered``: a credit-spending request may have reached the server."""
+
     default_message = "Can't reach neuroflash. Check your internet connection."
+    connect_failure = False
+    maybe_delivered = False
 
 
 class UnexpectedResponseError(NeuroflashError):

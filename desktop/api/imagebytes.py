@@ -25,3 +25,17 @@ def sniff_image_type(content: bytes) -> str | None:
     if content[4:8] == b"ftyp" and content[8:12] in (b"heic", b"heix", b"mif1"):
         return "image/heic"
     return None
+
+
+def looks_complete(content: bytes, mime: str | None) -> bool:
+    """False when the bytes are visibly cut short (a PNG without IEND, a JPEG without EOI, a
+    WebP shorter than its RIFF size), so a truncated download never lands in a cache."""
+    if mime == "image/png":
+        return content.rstrip(b"\x00").endswith(b"IEND\xaeB`\x82")
+    if mime == "image/jpeg":
+        return b"\xff\xd9" in content[-64:]
+    if mime == "image/webp":
+        return len(content) >= 12 and int.from_bytes(content[4:8], "little") + 8 <= len(content)
+    if mime == "image/gif":
+        return content.rstrip(b"\x00").endswith(b";")
+    return True

@@ -34,6 +34,8 @@ class ApiSettings:
     max_retries: int = 2
     retry_base_delay: float = 0.5
     retry_max_delay: float = 8.0
+    max_json_bytes: int = 16 * 1024 * 1024  # a 200-item history page is ~150 KB
+    max_image_bytes: int = 64 * 1024 * 1024  # a 1024 px PNG is ~2 MB
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,22 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import NewConnectionError
 
-from desktop.api.errors import NetworkError
+from desktop.api.errors import NetworkError, UnexpectedResponseError
 from desktop.api.models import ApiSettings
 
 RETRY_STATUSES = frozenset({502, 503, 504})
+_CHUNK = 256 * 1024
+MAYBE_DELIVERED = (
+    "The connection dropped after neuroflash received the request. Your images may still "
+    "arrive: refresh in a moment."
+)
+TOO_LARGE = "neuroflash sent far more data than expected, so the app stopped reading it."
+
+
+class BodyTooLargeError(UnexpectedResponseError):
+    """The answer is bigger than any real one: we stop reading rather than fill memory."""
+
+    default_message = TOO_LARGE
 
 
 class Retry(Enum):
@@ -108,17 +120,24 @@ class Transport:
         *,
         retry: Retry,
         read_timeout: float | None = None,
+        max_body: int | None = None,
         **kwargs: Any,
     ) -> requests.Response:
-        """One logical request with retries; the caller handles the status code."""
+        """One logical request with retries; the caller handles the status code.
+
+        The body is read here, at most ``max_body`` bytes, so a connection that dies mid-body
+        is retried like any other network failure (for idempotent calls only)."""
+        limit = max_body or self._settings.max_json_bytes
         timeout = (self._settings.connect_timeout, read_timeout or self._settings.read_timeout)
         attempts = 1 + max(0, self._settings.max_retries)
         for attempt in range(attempts):
             last = attempt == attempts - 1
             try:
                 response = self.session().request(
-                    method, url, timeout=timeout, verify=True, allow_redirects=False, **kwargs
+                    method, url, timeout=timeout, verify=True, allow_redirects=False,
+                    stream=True, **kwargs
                 )
+                _read_limited(response, limit, method, url)
             except requests.exceptions.RequestException as exc:
                 retriable = is_connect_failure(exc) or (
                     retry is Retry.IDEMPOTENT and not isinstance(exc, requests.exceptions.Timeout)
@@ -142,7 +161,10 @@ class Transport:
 
     @staticmethod
     def _network_error(exc: Exception, method: str, url: str) -> NetworkError:
-        if isinstance(exc, requests.exceptions.ReadTimeout):
+        if method in ("POST", "PUT", "PATCH") and not is_connect_failure(exc):
+            # It may have reached the server: say so, and never send it again by ourselves.
+            message: str | None = MAYBE_DELIVERED
+        elif isinstance(exc, requests.exceptions.ReadTimeout):
             message = "neuroflash took too long to answer. Check your connection and try again."
         elif isinstance(exc, requests.exceptions.SSLError):
             message = (
@@ -152,7 +174,10 @@ class Transport:
         else:
             message = None
         path = url.split("?", 1)[0]
-        return NetworkError(message, detail=f"{method} {path}: {type(exc).__name__}: {exc}")
+        error = NetworkError(message, detail=f"{method} {path}: {type(exc).__name__}: {exc}")
+        error.connect_failure = is_connect_failure(exc)
+        error.maybe_delivered = message == MAYBE_DELIVERED
+        return error
 
     def close(self) -> None:
         with self._lock:
@@ -160,3 +185,22 @@ class Transport:
         for session in sessions:
             session.close()
         self._local = threading.local()
+
+
+def _read_limited(response: requests.Response, limit: int, method: str, url: str) -> None:
+    """Read the whole body into ``response`` (as requests would), refusing more than limit."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > limit:
+        response.close()
+        raise BodyTooLargeError(detail=f"{method} {url.split('?', 1)[0]}: declares {declared} "
+                                f"bytes, limit {limit}")
+    parts: list[bytes] = []
+    size = 0
+    for chunk in response.iter_content(_CHUNK):
+        size += len(chunk)
+        if size > limit:
+            response.close()
+            raise BodyTooLargeError(detail=f"{method} {url.split('?', 1)[0]}: over {limit} bytes")
+        parts.append(chunk)
+    response._content = b"".join(parts)  # what requests itself does for a non-streamed body
+    response._content_consumed = True

@@ -18,6 +18,7 @@ class EmulatorConfig:
     rate_limit_per_minute: int = 30
     seed: int = 1
     timeout_fault_s: float = 30.0
+    oversized_fault_bytes: int = 80 * 1024 * 1024
     fault_share: float = 0.0
     fault_kinds: tuple[str, ...] = ()
     image_cache_items: int = 256

@@ -13,7 +13,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from desktop.emulator.state import EmulatorState
 
-FAULT_KINDS = ("429", "500", "502", "503", "504", "drop", "malformed", "html", "timeout")
+FAULT_KINDS = ("429", "429-bare", "401", "403", "404", "500", "502", "503", "504", "drop",
+               "malformed", "html", "timeout", "wrong-type", "truncated", "oversized")
+# Kinds that let the real route run first, so its side effects (credits spent, images stored,
+# an image deleted) happen exactly as if the network, not the server, had failed.
+AFTER_APP = frozenset({"drop", "wrong-type", "truncated"})
 
 _HTML_502 = (b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>"
              b"<center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center>"
@@ -39,6 +43,7 @@ class FaultInjector:
         self._share_kinds: list[str] = []
         self._share_path = re.compile(".*")
         self.injected: list[tuple[str, str]] = []  # (kind, path), for tests and logs
+        self.requests_seen = 0  # every HTTP request that reached the server
 
     @staticmethod
     def _check(kinds: list[str]) -> None:
@@ -69,6 +74,7 @@ class FaultInjector:
     def pick(self, method: str, path: str) -> str | None:
         """The fault for this request, if any (consumes one scheduled count)."""
         with self._lock:
+            self.requests_seen += 1
             for entry in self._schedule:
                 if entry.count > 0 and entry.path.search(path) and (
                         entry.method is None or entry.method == method):
@@ -115,27 +121,88 @@ class FaultMiddleware:
         kind = self.state.faults.pick(scope["method"], scope["path"])
         if kind is None:
             await self.app(scope, receive, send)
+        elif kind in AFTER_APP:
+            status, headers, body = await _run_captured(self.app, scope, receive)
+            await _send_after_app(send, kind, status, headers, body)
         elif kind == "timeout":
             await self._sleep(self.state.config.timeout_fault_s)
             await self.app(scope, receive, send)
-        elif kind == "drop":
-            await send({"type": "http.response.start", "status": 200,
-                        "headers": [(b"content-type", b"application/json"),
-                                    (b"content-length", b"4096")]})
-            await send({"type": "http.response.body", "body": b'{"images": [{"url": "',
-                        "more_body": True})
-            # Returning now leaves the response incomplete: uvicorn closes the connection.
-        elif kind == "malformed":
-            await _send_simple(send, 200, b'{"images": [{"url": "http://trunc', "application/json")
-        elif kind == "html":
-            await _send_simple(send, 502, _HTML_502, "text/html; charset=utf-8")
-        elif kind == "500":
-            await _send_simple(send, 500, b"Internal Server Error", "text/plain; charset=utf-8")
-        elif kind == "429":
-            await _send_simple(send, 429, b'{"detail": "Rate limit exceeded. Try again in 1 '
-                               b'seconds."}', "application/json", [(b"retry-after", b"1")])
+        elif kind == "401":
+            self.state.expire_tokens()  # the token the client holds has just run out
+            await self.app(scope, receive, send)
+        elif kind == "oversized":
+            await self._send_oversized(send)
         else:
-            names = {"502": "Bad Gateway", "503": "Service Unavailable",
-                     "504": "Gateway Timeout"}
-            body = json.dumps({"detail": names[kind]}).encode()
-            await _send_simple(send, int(kind), body, "application/json")
+            await _send_canned(send, kind)
+
+    async def _send_oversized(self, send: Any) -> None:
+        """A 200 that never ends in time: more bytes than any answer should have (chunked)."""
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", b"application/json")]})
+        chunk = b" " * 65536
+        left = self.state.config.oversized_fault_bytes
+        while left > 0 and not self.state.stopping.is_set():
+            await send({"type": "http.response.body", "body": chunk[:left], "more_body": True})
+            left -= len(chunk)
+        await send({"type": "http.response.body", "body": b"{}"})
+
+
+async def _run_captured(app: Any, scope: dict[str, Any], receive: Any
+                        ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+    """Run the real route to completion and keep its answer instead of sending it."""
+    start: dict[str, Any] = {}
+    parts: list[bytes] = []
+
+    async def capture(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            start.update(message)
+        elif message["type"] == "http.response.body":
+            parts.append(message.get("body", b""))
+
+    await app(scope, receive, capture)
+    return int(start.get("status", 500)), list(start.get("headers", [])), b"".join(parts)
+
+
+async def _send_after_app(send: Any, kind: str, status: int,
+                          headers: list[tuple[bytes, bytes]], body: bytes) -> None:
+    """The route's answer, damaged the way `kind` says."""
+    if kind == "drop":
+        # The work is done (credits spent, images stored); the connection dies mid-body.
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(max(4096, len(body) + 1)).encode())]})
+        await send({"type": "http.response.body", "body": body[: max(1, len(body) // 2)]
+                    or b'{"images": [{"url": "', "more_body": True})
+        return  # an incomplete answer: uvicorn closes the connection
+    kept = [(k, v) for k, v in headers if k.lower() not in (b"content-type", b"content-length")]
+    if kind == "wrong-type":
+        wrong = b"application/octet-stream" if status == 200 and not body.startswith(
+            (b"{", b"[")) else b"text/html; charset=utf-8"
+        await _send_simple(send, status, body, wrong.decode(), kept)
+        return
+    original = dict(headers).get(b"content-type", b"application/octet-stream").decode()
+    await _send_simple(send, status, body[: len(body) // 2], original, kept)  # truncated
+
+
+async def _send_canned(send: Any, kind: str) -> None:
+    """Answers that replace the route entirely."""
+    if kind == "malformed":
+        await _send_simple(send, 200, b'{"images": [{"url": "http://trunc', "application/json")
+    elif kind == "html":
+        await _send_simple(send, 502, _HTML_502, "text/html; charset=utf-8")
+    elif kind == "500":
+        await _send_simple(send, 500, b"Internal Server Error", "text/plain; charset=utf-8")
+    elif kind == "429":
+        await _send_simple(send, 429, b'{"detail": "Rate limit exceeded. Try again in 1 '
+                           b'seconds."}', "application/json", [(b"retry-after", b"1")])
+    elif kind == "429-bare":
+        await _send_simple(send, 429, b'{"detail": "Too Many Requests"}', "application/json")
+    elif kind == "403":
+        await _send_simple(send, 403, b'{"detail": "Forbidden"}', "application/json")
+    elif kind == "404":
+        await _send_simple(send, 404, b'{"detail": "Not Found"}', "application/json")
+    else:
+        names = {"502": "Bad Gateway", "503": "Service Unavailable",
+                 "504": "Gateway Timeout"}
+        body = json.dumps({"detail": names[kind]}).encode()
+        await _send_simple(send, int(kind), body, "application/json")

@@ -138,6 +138,11 @@ class EmulatorState:
             self.client_revoked = True
             self._tokens.clear()
 
+    def expire_tokens(self) -> None:
+        """Every issued token runs out now (the client must renew without the user noticing)."""
+        with self.lock:
+            self._tokens.clear()
+
     def token_valid(self, token: str) -> bool:
         with self.lock:
             expiry = self._tokens.get(token)

@@ -26,8 +26,10 @@ QUIT_GRACE_S = 1.0
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with names that decide where settings and caches live."""
     from desktop.ui.qt_compat import guard_signal_emit_refcount
+    from desktop.ui.runtime_tuning import tune_for_gui
 
     guard_signal_emit_refcount()
+    tune_for_gui()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("neuroflash Desktop")
     app.setOrganizationName("neuroflash")
@@ -63,6 +65,7 @@ class Components:
     def __init__(self, args: argparse.Namespace) -> None:
         from desktop.api import ApiSettings
         from desktop.services.credentials import CredentialStore
+        from desktop.services.history_store import HistoryStore
         from desktop.services.log_setup import setup_logging
         from desktop.services.paths import AppPaths
         from desktop.services.settings import AppSettings
@@ -80,9 +83,12 @@ class Components:
         self.api_settings = ApiSettings(
             base_url=args.api_url or self.settings.api_url or api.base_url,
             token_url=args.token_url or self.settings.token_url or api.token_url,
+            # tests shorten timeouts and retry pauses; the app itself never sets this
+            **(getattr(args, "api_overrides", None) or {}),
         )
         self.runner = BackgroundRunner()
-        self.session = Session(self.runner, self.api_settings)
+        store = HistoryStore(self.paths.cache_dir / "history")
+        self.session = Session(self.runner, self.api_settings, store=store)
         self.window = MainWindow(self.session, self.runner, self.settings, self.paths)
         self.store = CredentialStore()
         self.flow = SignInFlow(

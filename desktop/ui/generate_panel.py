@@ -6,6 +6,7 @@ explains why Generate is disabled. Running the request is the window's job.
 
 from __future__ import annotations
 
+import math
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -30,6 +31,13 @@ MAX_PROMPT_CHARS = 10_000
 NOT_ALLOWED_REASON = "Not included in this workspace's plan"
 
 
+COOLDOWN_PREFIX = "Too many requests."
+
+
+def cooldown_text(seconds: int) -> str:
+    return f"{COOLDOWN_PREFIX} You can try again in {seconds} s."
+
+
 def clean_prompt(text: str) -> str:
     """Drop control characters (keeping line breaks and tabs) and surrounding space."""
     kept = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
@@ -51,6 +59,7 @@ class GeneratePanel(QFrame):
         self._quota_known = False
         self._running = False
         self._started = 0.0
+        self._cooldown_until = 0.0
 
         self.prompt_edit = QPlainTextEdit()
         self.prompt_edit.setObjectName("promptEdit")
@@ -144,6 +153,9 @@ class GeneratePanel(QFrame):
         self._tick = QTimer(self)
         self._tick.setInterval(250)
         self._tick.timeout.connect(self._update_elapsed)
+        self._cooldown = QTimer(self)
+        self._cooldown.setInterval(250)
+        self._cooldown.timeout.connect(self._update_cooldown)
         self.model_combo.currentIndexChanged.connect(self._on_model_changed)
         self.prompt_edit.textChanged.connect(self._update_state)
         self.num_images_spin.valueChanged.connect(self._update_state)
@@ -225,6 +237,8 @@ class GeneratePanel(QFrame):
         prompt = self.prompt()
         if self._running:
             return "Generating…"
+        if self.cooldown_left() > 0:
+            return cooldown_text(self.cooldown_left())
         if self._quota_known and self._quota is None:
             return "This workspace's plan doesn't include image generation."
         if not self._models:
@@ -306,6 +320,25 @@ class GeneratePanel(QFrame):
     def _update_elapsed(self) -> None:
         seconds = int(time.monotonic() - self._started)
         self.progress_label.setText(f"{self._what}… {seconds} s")
+
+    def start_cooldown(self, seconds: float) -> None:
+        """After a 429: Generate stays disabled, and the message counts down to zero."""
+        self._cooldown_until = time.monotonic() + max(1.0, seconds)
+        self._cooldown.start()
+        self._update_cooldown()
+
+    def cooldown_left(self) -> int:
+        return max(0, math.ceil(self._cooldown_until - time.monotonic()))
+
+    def _update_cooldown(self) -> None:
+        left = self.cooldown_left()
+        if left > 0:
+            self.show_message(cooldown_text(left))
+        else:
+            self._cooldown.stop()
+            if self.message_label.text().startswith(COOLDOWN_PREFIX):
+                self.clear_message()
+        self._update_state()
 
     def show_message(self, text: str, error: bool = True) -> None:
         self.message_label.setProperty("role", "error" if error else "secondary")

@@ -18,6 +18,7 @@ from desktop.ui.message_bar import MessageBar
 from desktop.ui.session import Session
 
 log = logging.getLogger(__name__)
+DEFAULT_COOLDOWN_S = 10.0  # a 429 without Retry-After
 
 
 class GenerationJob(QObject):
@@ -94,6 +95,8 @@ class GenerationJob(QObject):
             self._messages.show_note(f"The {made} {word} now in your history.")
 
     def _show_error(self, error: NeuroflashError) -> None:
-        self._panel.show_message(error.message)
         if isinstance(error, RateLimitedError):
-            self._messages.show_error(error.message)
+            # The server said how long to wait (or we assume a short pause): count it down.
+            self._panel.start_cooldown(error.retry_after or DEFAULT_COOLDOWN_S)
+            return
+        self._panel.show_message(error.message)

@@ -39,6 +39,7 @@ from desktop.ui.workspace_list import WorkspaceList
 log = logging.getLogger(__name__)
 THUMBNAIL_CACHE_BYTES = 200 * 1024 * 1024
 ORIGINALS_CACHE_BYTES = 1024 * 1024 * 1024
+OFFLINE_TEXT = "You're offline — showing saved images. The app reconnects by itself."
 
 
 class MainWindow(QMainWindow):
@@ -183,6 +184,7 @@ class MainWindow(QMainWindow):
         session.loadingChanged.connect(self._on_loading)
         session.errorRaised.connect(self._on_error)
         session.notice.connect(lambda text: self.messages.show_note(text, seconds=12))
+        session.offlineChanged.connect(self._on_offline)
         self.workspace_list.workspaceChosen.connect(self.choose_workspace)
         self.quota_panel.refreshRequested.connect(lambda: session.spawn(session.refresh_quota()))
         self.refresh_action.triggered.connect(lambda: session.spawn(session.refresh_all()))
@@ -269,6 +271,15 @@ class MainWindow(QMainWindow):
             self.quota_panel.set_loading(loading)
         if what == "history" and loading and self.history_model.rowCount() == 0:
             self.history_view.set_empty_text("Loading history…")
+
+    def _on_offline(self, offline: bool) -> None:
+        if offline:
+            self.messages.show_error(
+                OFFLINE_TEXT, lambda: self.session.spawn(self.session.reconnect())
+            )
+            self.history_view.set_empty_text("You're offline, and no images are saved yet.")
+        else:
+            self.messages.show_note("You're back online.", seconds=4)
 
     def _on_error(self, error: NeuroflashError, retry: object) -> None:
         action = (lambda: self.session.spawn(retry())) if callable(retry) else None

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -19,27 +18,27 @@ from PySide6.QtCore import QObject, Signal
 from desktop.api import (
     ApiSettings,
     Credentials,
-    EditRequest,
-    GenerationRequest,
-    GenerationResult,
     HistoryItem,
-    ImageData,
     ImageModel,
     ImageQuota,
     NeuroflashClient,
     Workspace,
-    view_path,
 )
-from desktop.api.errors import AuthenticationError, NeuroflashError
+from desktop.api.errors import AuthenticationError, NetworkError, NeuroflashError
+from desktop.services.history_store import HistoryStore
 from desktop.ui.background import BackgroundRunner
+from desktop.ui.offline import Reconnector
+from desktop.ui.session_images import SessionImages
 
 log = logging.getLogger(__name__)
 
 Retry = Callable[[], Awaitable[Any]] | None
+Login = Callable[[], Awaitable[bool]]
+
 _FAILED = object()  # a load that failed or went stale; distinct from a real None answer
 
 
-class Session(QObject):
+class Session(SessionImages, QObject):
     """Observable state of one signed-in account; emits, never touches widgets."""
 
     signedIn = Signal()
@@ -54,14 +53,23 @@ class Session(QObject):
     loadingChanged = Signal(str, bool)
     errorRaised = Signal(object, object)
     notice = Signal(str)
+    offlineChanged = Signal(bool)
 
     def __init__(
-        self, runner: BackgroundRunner, settings: ApiSettings, parent: QObject | None = None
+        self,
+        runner: BackgroundRunner,
+        settings: ApiSettings,
+        parent: QObject | None = None,
+        store: HistoryStore | None = None,
     ):
         super().__init__(parent)
         self._runner = runner
         self._settings = settings
         self._client: NeuroflashClient | None = None
+        self._store = store
+        self._login: Login | None = None
+        self.offline = False
+        self.reconnector = Reconnector(self.reconnect, self.spawn, parent=self)
         self._tasks: set[asyncio.Task[Any]] = set()
         self.workspaces: list[Workspace] = []
         self.workspace_id: str | None = None
@@ -94,6 +102,9 @@ class Session(QObject):
         elif isinstance(error, AuthenticationError):
             self.authenticationFailed.emit(error.message)
             return
+        elif isinstance(error, NetworkError) and error.connect_failure:
+            self._set_offline(True)  # one plain "you're offline" instead of an error per call
+            return
         log.warning("%s (%s)", error.message, error.detail or error.status)
         self.errorRaised.emit(error, retry)
 
@@ -111,11 +122,62 @@ class Session(QObject):
             client.close()
             raise
         self._replace_client(client)
+        was_offline, self._login = self.offline, None
+        self._set_offline(False)
         self.workspaces = workspaces
+        self._save(self._store and self._store.save_workspaces, workspaces)
         self.workspacesChanged.emit(workspaces)
         self.signedIn.emit()
+        if was_offline and self.workspace_id in {w.id for w in workspaces}:
+            self.spawn(self._refresh_workspace())  # replace the saved view with live data
+
+    # -- offline ------------------------------------------------------------------------------
+
+    def go_offline(self, login: Login) -> None:
+        """Sign-in could not reach neuroflash: show what was saved, and keep trying ``login``."""
+        first = self._login is None
+        self._login = login
+        self._set_offline(True)
+        if first and self._store is not None:
+            self.workspaces = self._store.workspaces()
+            self.workspacesChanged.emit(self.workspaces)
+
+    def _set_offline(self, offline: bool) -> None:
+        if offline == self.offline:
+            return
+        self.offline = offline
+        if offline:
+            self.reconnector.start()
+        else:
+            self.reconnector.stop()
+        self.offlineChanged.emit(offline)
+
+    async def reconnect(self) -> bool:
+        """One probe while offline; True when neuroflash answered (and the view is refreshed)."""
+        if self._client is None:
+            return self._login is not None and await self._login()
+        try:
+            await self._call(self._client.workspaces)
+        except NetworkError:
+            return False
+        except NeuroflashError:
+            pass  # reachable; refresh_all reports what is wrong
+        self._set_offline(False)
+        await self.refresh_all()
+        return True
+
+    def _save(self, fn: Callable[..., Any] | None, *args: Any) -> None:
+        """Persist off the GUI thread; best effort (the store logs its own failures)."""
+        if fn:
+            self.spawn(self._runner.run(fn, *args))
+
+    def _persist_history(self) -> None:
+        if self._store is not None and self.workspace_id:
+            self._save(self._store.save_history, self.workspace_id, list(self.history))
 
     def sign_out(self) -> None:
+        self._login = None
+        self._set_offline(False)
         self._replace_client(None)
         self.workspaces, self.workspace_id, self.quota = [], None, None
         self.models, self.history = [], []
@@ -131,6 +193,13 @@ class Session(QObject):
         self.quota, self.models, self.history = None, [], []
         self.workspaceChanged.emit(workspace_id)
         self.historyReset.emit([])
+        if self._client is None and self.offline and self._store is not None:
+            self.history = await self._runner.run(self._store.history, workspace_id)
+            self.historyReset.emit(self.history)
+            return
+        await self._refresh_workspace()
+
+    async def _refresh_workspace(self) -> None:
         await asyncio.gather(self.refresh_quota(), self.refresh_models(), self.refresh_history())
 
     async def refresh_all(self) -> None:
@@ -195,72 +264,7 @@ class Session(QObject):
         if items is not _FAILED:
             self.history = items
             self.historyReset.emit(items)
-
-    # -- images -------------------------------------------------------------------------------
-
-    async def generate(self, request: GenerationRequest) -> GenerationResult:
-        """Generate images; raises NeuroflashError so the panel can show it next to the prompt."""
-        ws = self._require_workspace()
-        result: GenerationResult = await self._call(self._client_or_raise().generate, ws, request)
-        await self.absorb_result(ws, result, request.model, request.aspect_ratio, select=True)
-        return result
-
-    async def edit(self, source: HistoryItem, prompt: str) -> GenerationResult:
-        ws = self._require_workspace()
-        request = EditRequest(prompt=prompt, image_urls=[source.image_url])
-        result: GenerationResult = await self._call(self._client_or_raise().edit, ws, request)
-        await self.absorb_result(ws, result, source.model, source.aspect_ratio, select=True)
-        return result
-
-    async def absorb_result(
-        self,
-        workspace_id: str,
-        result: GenerationResult,
-        model: str | None,
-        aspect_ratio: str | None,
-        select: bool,
-    ) -> None:
-        """Put freshly made images at the top of the grid and refresh the credits."""
-        if result.detail:
-            self.notice.emit(result.detail)
-        if workspace_id == self.workspace_id:
-            known = {item.image_id for item in self.history}
-            fresh = [
-                _item_from_result(result, image, model, aspect_ratio)
-                for image in result.images
-                if image.image_id not in known
-            ]
-            self.history[:0] = fresh
-            self.historyAdded.emit(fresh, select)
-        self.spawn(self.refresh_quota())
-
-    async def delete(self, items: list[HistoryItem]) -> list[str]:
-        """Delete images one by one; returns the ids that are gone. Failures are reported."""
-        ws = self._require_workspace()
-        client = self._client_or_raise()
-        gone: list[str] = []
-        failure: Exception | None = None
-        for item in items:
-            try:
-                await self._call(client.delete_image, ws, item.image_id)
-            except Exception as error:
-                failure = error
-                continue
-            gone.append(item.image_id)
-        if gone and ws == self.workspace_id:
-            self.history = [item for item in self.history if item.image_id not in set(gone)]
-            self.historyRemoved.emit(gone)
-        if failure is not None:
-            left = [item for item in items if item.image_id not in gone]
-            self._report(failure, lambda: self.delete(left))
-        self.spawn(self.refresh_quota())
-        return gone
-
-    def fetch_image(self, item: HistoryItem) -> ImageData:
-        """Blocking download of one history image; for worker threads only."""
-        client = self._client_or_raise()
-        workspace = self.workspace_id or ""
-        return client.download_image(workspace, item.image_url)
+            self._persist_history()
 
     def _require_workspace(self) -> str:
         if not self.workspace_id:
@@ -268,28 +272,7 @@ class Session(QObject):
         return self.workspace_id
 
     def close(self) -> None:
+        self.reconnector.stop()
         for task in list(self._tasks):
             task.cancel()
         self._replace_client(None)
-
-
-def _item_from_result(
-    result: GenerationResult, image: Any, model: str | None, aspect_ratio: str | None
-) -> HistoryItem:
-    """A history row for a just-made image, so it shows before the next history refresh."""
-    return HistoryItem(
-        image_id=image.image_id,
-        image_url=view_path(image.image_id),
-        batch_id=result.batch_id,
-        prompt=result.prompt,
-        model=model,
-        aspect_ratio=aspect_ratio,
-        output_format=(image.content_type or "").removeprefix("image/") or None,
-        content_type=image.content_type,
-        width=image.width,
-        height=image.height,
-        file_size=image.file_size,
-        created_at=datetime.now(UTC),
-        kind="text2image",
-        input_image_urls=(),
-    )

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.api import ApiSettings, Credentials
-from desktop.api.errors import NeuroflashError
+from desktop.api.errors import NetworkError, NeuroflashError
 from desktop.services.credentials import CredentialStore
 from desktop.services.log_setup import SecretRedactor
 from desktop.ui.background import BackgroundRunner
@@ -117,15 +117,20 @@ class SignInFlow(QObject):
 
     async def _try(
         self, credentials: Credentials, settings: ApiSettings, source: str, remember: bool = False
-    ) -> None:
+    ) -> bool:
+        """Sign in; True on success. Saved credentials that cannot reach neuroflash mean
+        "offline", not "wrong": the saved images show and the session keeps trying."""
         if self._redactor is not None:
             self._redactor.add(credentials.client_secret)
         try:
             await self._session.sign_in(credentials, settings)
         except NeuroflashError as error:
             log.info("Sign-in (%s) failed: %s", source, error.message)
-            self.open_dialog(error.message)
-            return
+            if isinstance(error, NetworkError) and source in ("environment", "keychain"):
+                self._session.go_offline(lambda: self._try(credentials, settings, source))
+            else:
+                self.open_dialog(error.message)
+            return False
         note = None
         if source == "dialog" and remember and not self._store.save(credentials):
             note = "No keychain on this computer: you'll be asked to sign in again next time."
@@ -137,6 +142,7 @@ class SignInFlow(QObject):
         self.signedIn.emit(label)
         if note:
             self._session.notice.emit(note)
+        return True
 
 
 def _start_demo_server() -> Any:

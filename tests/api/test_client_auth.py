@@ -17,7 +17,7 @@ from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, demo_data
 from tests.api.conftest import settings_for
 
 STUDIO = demo_data.STUDIO_WORKSPACE_ID
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32 + b"\x00\x00\x00\x00IEND\xaeB`\x82"
 
 
 def test_wrong_credentials(server, make_client):

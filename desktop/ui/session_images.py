@@ -1,0 +1,141 @@
+"""The image half of the session: generate, edit, delete and download.
+
+A mixin of ``Session`` (it uses the session's client, runner, signals and history), split out
+so each file stays small. Credit-spending calls are never repeated by the app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from desktop.api import (
+    EditRequest,
+    GenerationRequest,
+    GenerationResult,
+    HistoryItem,
+    ImageData,
+    view_path,
+)
+from desktop.api.errors import NetworkError
+
+REFRESH_AFTER_DROP_S = 3.0  # a dropped generate/edit: look for its images this much later
+
+
+class SessionImages:
+    """Methods of Session that make, change and fetch images."""
+
+    # Provided by Session:
+    history: list[HistoryItem]
+    workspace_id: str | None
+    offline: bool
+    _client: Any
+
+    async def generate(self, request: GenerationRequest) -> GenerationResult:
+        """Generate images; raises NeuroflashError so the panel can show it next to the prompt."""
+        ws = self._require_workspace()
+        result: GenerationResult = await self._spend(self._client_or_raise().generate, ws, request)
+        await self.absorb_result(ws, result, request.model, request.aspect_ratio, select=True)
+        return result
+
+    async def edit(self, source: HistoryItem, prompt: str) -> GenerationResult:
+        ws = self._require_workspace()
+        request = EditRequest(prompt=prompt, image_urls=[source.image_url])
+        result: GenerationResult = await self._spend(self._client_or_raise().edit, ws, request)
+        await self.absorb_result(ws, result, source.model, source.aspect_ratio, select=True)
+        return result
+
+    async def _spend(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """A credit-spending call: never repeated; a drop after sending refreshes history soon,
+        so images the server made anyway appear without the designer asking twice."""
+        try:
+            return await self._call(fn, *args)
+        except NetworkError as error:
+            if error.maybe_delivered:
+                self.spawn(self._refresh_later(REFRESH_AFTER_DROP_S))
+            elif error.connect_failure:
+                self._set_offline(True)
+            raise
+
+    async def _refresh_later(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+        await self.refresh_history()
+        await self.refresh_quota()
+
+    async def absorb_result(
+        self,
+        workspace_id: str,
+        result: GenerationResult,
+        model: str | None,
+        aspect_ratio: str | None,
+        select: bool,
+    ) -> None:
+        """Put freshly made images at the top of the grid and refresh the credits."""
+        if result.detail:
+            self.notice.emit(result.detail)
+        if workspace_id == self.workspace_id:
+            known = {item.image_id for item in self.history}
+            fresh = [
+                _item_from_result(result, image, model, aspect_ratio)
+                for image in result.images
+                if image.image_id not in known
+            ]
+            self.history[:0] = fresh
+            self.historyAdded.emit(fresh, select)
+            self._persist_history()
+        self.spawn(self.refresh_quota())
+
+    async def delete(self, items: list[HistoryItem]) -> list[str]:
+        """Delete images one by one; returns the ids that are gone. Failures are reported."""
+        ws = self._require_workspace()
+        client = self._client_or_raise()
+        gone: list[str] = []
+        failure: Exception | None = None
+        for item in items:
+            try:
+                await self._call(client.delete_image, ws, item.image_id)
+            except Exception as error:
+                failure = error
+                continue
+            gone.append(item.image_id)
+        if gone and ws == self.workspace_id:
+            self.history = [item for item in self.history if item.image_id not in set(gone)]
+            self.historyRemoved.emit(gone)
+            self._persist_history()
+        if failure is not None:
+            left = [item for item in items if item.image_id not in gone]
+            self._report(failure, lambda: self.delete(left))
+        self.spawn(self.refresh_quota())
+        return gone
+
+    def fetch_image(self, item: HistoryItem) -> ImageData:
+        """Blocking download of one history image; for worker threads only."""
+        if self._client is None and self.offline:
+            raise NetworkError("You're offline, and this image isn't saved on this computer.")
+        client = self._client_or_raise()
+        workspace = self.workspace_id or ""
+        return client.download_image(workspace, item.image_url)
+
+
+def _item_from_result(
+    result: GenerationResult, image: Any, model: str | None, aspect_ratio: str | None
+) -> HistoryItem:
+    """A history row for a just-made image, so it shows before the next history refresh."""
+    return HistoryItem(
+        image_id=image.image_id,
+        image_url=view_path(image.image_id),
+        batch_id=result.batch_id,
+        prompt=result.prompt,
+        model=model,
+        aspect_ratio=aspect_ratio,
+        output_format=(image.content_type or "").removeprefix("image/") or None,
+        content_type=image.content_type,
+        width=image.width,
+        height=image.height,
+        file_size=image.file_size,
+        created_at=datetime.now(UTC),
+        kind="text2image",
+        input_image_urls=(),
+    )
