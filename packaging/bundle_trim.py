@@ -31,7 +31,7 @@ KEEP_PLUGINS: dict[str, set[str]] = {
     "xcbglintegrations": {"*"},
     "wayland-decoration-client": {"*"},
     "wayland-shell-integration": {"*"},
-    "wayland-graphics-integration-client": {"*"},
+    "wayland-graphics-integration-client": {"qt-plugin-wayland-egl"},  # not the *-server ones
 }
 
 # Qt libraries (any platform's spelling) only reachable through what is dropped above.
@@ -40,6 +40,21 @@ DROP_QT_LIBS = re.compile(
     r"PrintSupport|OpenGLWidgets|Svg?Widgets|ShaderTools|LabsQmlModels|Multimedia|WebSockets|"
     r"Positioning|SerialPort|StateMachine|3D|Charts|DataVisualization|Graphs|Location)",
 )
+
+# Linux: libraries of the desktop itself (X11/xcb, xkbcommon, fontconfig/freetype, D-Bus and what
+# they link). Every desktop has them (the README's system packages for Qt) and copies from the
+# build machine tend to clash with the user's newer fontconfig or D-Bus; ~7 MB.
+LINUX_SYSTEM_LIBS = re.compile(
+    r"^lib(X11|X11-xcb|Xau|Xdmcp|Xext|Xrender|xcb(-[a-z-]+)?|xkbcommon(-x11)?|fontconfig|"
+    r"freetype|expat|png16|brotli(common|dec)|bz2|uuid|dbus-1|systemd|gcrypt|gpg-error|lz4|cap|"
+    r"bsd|md)\.so[.\d]*$",
+)
+
+
+def drop_linux_system_libs(toc: Iterable[tuple[str, str, str]]) -> Toc:
+    """The TOC without top-level copies of the desktop's own libraries (vendored, renamed
+    copies such as pillow.libs/libxcb-<hash>.so stay: their users link them by that name)."""
+    return [e for e in toc if "/" in e[0].replace("\\", "/") or not LINUX_SYSTEM_LIBS.match(e[0])]
 
 
 def _plugin_key(dest: str) -> tuple[str, str] | None:

@@ -80,6 +80,15 @@ def add_desktop_integration(app_dir: Path, icons: Path, name: str, app_name: str
     install.chmod(0o755)
 
 
+def drop_dangling_symlinks(app_dir: Path) -> int:
+    """PyInstaller links top-level aliases to Qt libraries before the spec trims the libraries;
+    the aliases of trimmed ones would point nowhere (and upset packagers), so remove them."""
+    dangling = [p for p in app_dir.rglob("*") if p.is_symlink() and not p.exists()]
+    for link in dangling:
+        link.unlink()
+    return len(dangling)
+
+
 def pack(dist: Path, name: str, archive_stem: str) -> Path:
     """dist/<archive_stem>.tar.gz holding the folder dist/<name>/ (permissions kept)."""
     archive = dist / f"{archive_stem}.tar.gz"
