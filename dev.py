@@ -3,8 +3,10 @@
 
     python3 dev.py demo     start the app in demo mode against the built-in server
     python3 dev.py test     run the whole test suite (ruff, the layer contracts, pytest)
+    python3 dev.py build    bundle the app with PyInstaller into dist/ (packaging/*.spec)
 
-It installs a pinned uv into .tools/ when needed, then syncs .venv exactly to uv.lock.
+It installs a pinned uv into .tools/ when needed, then syncs .venv exactly to uv.lock
+(build also syncs the `packaging` dependency group, which holds PyInstaller).
 Arguments after the command are passed on (to the app or to pytest).
 """
 
@@ -21,6 +23,7 @@ TOOLS = ROOT / ".tools"
 UV_VERSION = "0.13.9"
 SCRIPTS = "Scripts" if os.name == "nt" else "bin"
 EXE = ".exe" if os.name == "nt" else ""
+SPEC = str(Path("packaging") / "neuroflash-desktop.spec")
 
 
 def ensure_uv() -> Path:
@@ -43,13 +46,17 @@ def run(uv: Path, *args: str) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"demo", "test"}:
+    if not argv or argv[0] not in {"demo", "test", "build"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
     uv = ensure_uv()
-    if code := run(uv, "sync", "--locked", "--quiet"):
+    groups = ["--group", "packaging"] if command == "build" else []
+    if code := run(uv, "sync", "--locked", "--quiet", *groups):
         return code
+    if command == "build":
+        return run(uv, "run", "--locked", *groups, "pyinstaller", "--noconfirm", "--clean",
+                   "--distpath", "dist", "--workpath", "build", SPEC, *rest)
     if command == "demo":
         return run(uv, "run", "--locked", "neuroflash-desktop", "--demo", *rest)
     for check in (["ruff", "check", "."], ["lint-imports"]):
