@@ -13,6 +13,7 @@ from desktop.emulator.auth import AuthedState, StateDep, path_workspace
 from desktop.emulator.errors import ApiError, api_error_handler
 from desktop.emulator.faults import FaultMiddleware
 from desktop.emulator.generation import model_catalogue
+from desktop.emulator.metrics import CountingMiddleware
 from desktop.emulator.state import EmulatorState
 
 _WS = "/api/workspace-service/v1/workspaces"
@@ -25,6 +26,7 @@ def create_app(state: EmulatorState) -> FastAPI:
     app.state.emulator = state
     app.add_exception_handler(ApiError, api_error_handler)
     app.add_middleware(FaultMiddleware, state=state)
+    app.add_middleware(CountingMiddleware, counts=state.request_counts)  # outermost
     app.include_router(auth.router)
     app.include_router(generation.router)
     _add_account_routes(app)

@@ -16,6 +16,7 @@ from desktop.emulator.clock import Clock
 from desktop.emulator.config import EmulatorConfig
 from desktop.emulator.faults import FaultInjector
 from desktop.emulator.images import CONTENT_TYPES, ImageCache, RenderSpec, size_for_ratio
+from desktop.emulator.metrics import RequestCounts
 
 
 @dataclass
@@ -92,6 +93,7 @@ class EmulatorState:
         if self.config.fault_share > 0 and self.config.fault_kinds:
             self.faults.set_share(self.config.fault_share, list(self.config.fault_kinds))
         self.images = ImageCache(self.config.image_cache_items)
+        self.request_counts = RequestCounts()  # by kind, for benchmarks and tests
         self.storage_origin: str | None = None
         self.stopping = threading.Event()
         self.lock = threading.RLock()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QImageReader, QImageWriter
 
 from desktop.ui.background import BackgroundRunner
 
@@ -43,9 +43,30 @@ def error_message(err: BaseException) -> str:
     return str(err) or type(err).__name__
 
 
-def decode_image(data: bytes) -> QImage:
+def read_image(data: bytes, fit: int | None = None) -> QImage:
+    """Decode (and, with ``fit``, shrink to fit ``fit``×``fit``) with QImageReader.
+
+    Why not QImage.fromData + QImage.scaled: those hold the GIL for the whole 10-20 ms of a
+    1024 px decode, so every worker decode froze the GUI thread; QImageReader.read releases
+    it. JPEG decodes straight at 1/2, 1/4 or 1/8 scale (several times faster); other formats
+    are decoded and then scaled inside read(), still without the GIL. A null QImage means
+    Qt could not read the data.
+    """
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    if fit is not None:
+        size = reader.size()
+        if size.isValid() and (size.width() > fit or size.height() > fit):
+            size.scale(fit, fit, Qt.AspectRatioMode.KeepAspectRatio)
+            reader.setScaledSize(size)
+    return reader.read()
+
+
+def decode_image(data: bytes, fit: int | None = None) -> QImage:
     """Decode with Qt's plugins, falling back to Pillow for formats Qt cannot read."""
-    image = QImage.fromData(data)
+    image = read_image(data, fit)
     if not image.isNull():
         return image
     from PIL import Image
@@ -53,16 +74,16 @@ def decode_image(data: bytes) -> QImage:
     with Image.open(io.BytesIO(data)) as pil:
         buffer = io.BytesIO()
         pil.convert("RGBA").save(buffer, format="PNG")
-    image = QImage.fromData(buffer.getvalue())
+    image = read_image(buffer.getvalue(), fit)
     if image.isNull():
         raise ValueError("The image could not be decoded.")
     return image
 
 
 def make_thumbnail(original: bytes, size: int) -> tuple[QImage, bytes]:
-    """Scale to fit ``size``×``size`` and encode: JPEG when opaque (small), PNG with alpha."""
-    image = decode_image(original)
-    if image.width() > size or image.height() > size:
+    """Shrink to fit ``size``×``size`` and encode: JPEG when opaque (small), PNG with alpha."""
+    image = decode_image(original, fit=size)
+    if image.width() > size or image.height() > size:  # a reader that ignored the scaled size
         image = image.scaled(
             size,
             size,
@@ -72,10 +93,12 @@ def make_thumbnail(original: bytes, size: int) -> tuple[QImage, bytes]:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if image.hasAlphaChannel():
-        image.save(buffer, "PNG")
+        QImageWriter(buffer, b"PNG").write(image)
     else:
         image = image.convertToFormat(QImage.Format.Format_RGB32)
-        image.save(buffer, "JPEG", 88)
+        writer = QImageWriter(buffer, b"JPEG")
+        writer.setQuality(88)
+        writer.write(image)
     return image, bytes(QByteArray(buffer.data()).data())
 
 
@@ -93,7 +116,7 @@ class ThumbnailLoader(QObject):
         originals: Any,
         workspace: str | Callable[[], str],
         thumb_size: int = 192,
-        max_concurrent: int = 6,
+        max_concurrent: int = 8,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -211,7 +234,7 @@ class ThumbnailLoader(QObject):
         """Worker thread: disk thumbnail → cached original → network, then cache the result."""
         cached = self.thumbnails.get(key)
         if cached:
-            image = QImage.fromData(cached)
+            image = read_image(cached)
             if not image.isNull():
                 return image
         original = self.originals.get(key)
