@@ -5,7 +5,8 @@ a naive build is ~190 MB where ~110 MB is needed.
 The app loads QtCore, QtGui and QtWidgets (plus Qt's SVG plugins for its icon); no QML, Quick,
 PDF, network, SQL, printing or virtual keyboard. Plugins are kept by allow-list (so a new Qt
 release adding plugins does not grow the bundle unnoticed), Qt libraries only the dropped
-plugins need are removed by name, and translations are dropped since the app ships none.
+plugins need are removed by name, and of Qt's translations only qtbase's for the app's own
+languages stay.
 On Linux, prune_unlinked() then drops every shared library that no longer kept extension
 module or plugin links (ldd gives the closure). Plain functions over PyInstaller TOC tuples
 (dest_name, src_name, typecode), used by the spec.
@@ -69,14 +70,15 @@ def _plugin_key(dest: str) -> tuple[str, str] | None:
     return folder, stem
 
 
-def keep(dest: str) -> bool:
-    """Whether one bundled file (its path inside the bundle) stays."""
+def keep(dest: str, languages: Iterable[str] = ()) -> bool:
+    """Whether one bundled file (its path inside the bundle) stays. Of Qt's translations only
+    qtbase for the app's own languages stays (desktop/ui/i18n.py loads qtbase_<lang>)."""
     path = dest.replace("\\", "/")
     name = path.rsplit("/", 1)[-1]
     if not path.startswith("PySide6"):
         return not (name.startswith(("libQt6", "Qt6")) and DROP_QT_LIBS.search(name))
     if "/translations/" in path:
-        return False
+        return name in {f"qtbase_{language}.qm" for language in languages}
     plugin = _plugin_key(path)
     if plugin is not None:
         folder, stem = plugin
@@ -85,9 +87,10 @@ def keep(dest: str) -> bool:
     return not DROP_QT_LIBS.search(name)
 
 
-def trim(toc: Iterable[tuple[str, str, str]]) -> Toc:
+def trim(toc: Iterable[tuple[str, str, str]], languages: Iterable[str] = ()) -> Toc:
     """The TOC without the Qt parts the app never loads."""
-    return [entry for entry in toc if keep(entry[0])]
+    languages = tuple(languages)
+    return [entry for entry in toc if keep(entry[0], languages)]
 
 
 def _is_root(dest: str, typecode: str) -> bool:

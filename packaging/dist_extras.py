@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tarfile
 from pathlib import Path
 
@@ -54,6 +55,21 @@ VERSION_INFO = """VSVersionInfo(
   ]
 )
 """
+
+
+def compile_translations(sources: Path, target: Path) -> dict[str, Path]:
+    """<lang> -> compiled .qm for each resources/translations/neuroflash_<lang>.ts, with the
+    lrelease that PySide6 ships (so bundles need no lrelease at run time)."""
+    import PySide6
+
+    tool = Path(PySide6.__file__).parent / ("lrelease.exe" if os.name == "nt" else "lrelease")
+    compiled: dict[str, Path] = {}
+    for source in sorted(sources.glob("neuroflash_*.ts")):
+        target.mkdir(parents=True, exist_ok=True)
+        qm = target / source.with_suffix(".qm").name
+        subprocess.run([str(tool), "-silent", str(source), "-qm", str(qm)], check=True)
+        compiled[source.stem.split("_", 1)[1]] = qm
+    return compiled
 
 
 def write_windows_version_file(target: Path, version: str, app_name: str, name: str) -> str:
