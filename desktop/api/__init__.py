@@ -1,7 +1,8 @@
 """The neuroflash REST client: sign-in, quotas, models, generate, history, edit, delete, download.
 Blocking and thread-safe; it imports no Qt, so the UI, the services and the tests can all use it."""
 
-from desktop.api.client import NeuroflashClient
+from typing import TYPE_CHECKING, Any
+
 from desktop.api.models import (
     ApiSettings,
     Credentials,
@@ -34,3 +35,16 @@ __all__ = [
     "Workspace",
     "view_path",
 ]
+
+if TYPE_CHECKING:
+    from desktop.api.client import NeuroflashClient
+
+
+def __getattr__(name: str) -> Any:
+    """NeuroflashClient on first use: it pulls in requests (~100 ms), which the app's first
+    paint does not need."""
+    if name == "NeuroflashClient":
+        from desktop.api.client import NeuroflashClient
+
+        return NeuroflashClient
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -77,6 +77,10 @@ def error_from_parts(
     kw = {"status": status, "code": body.code, "detail": detail}
     if token_endpoint and status in (400, 401, 403):
         return AuthenticationError(**kw)
+    if token_endpoint and status == 404:
+        return ServiceError(
+            "neuroflash's sign-in service can't be found right now. Try again later.", **kw
+        )
     if status == 401:
         return AuthenticationError(SIGNED_OUT, **kw)
     if status == 403:

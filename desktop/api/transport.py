@@ -28,6 +28,9 @@ MAYBE_DELIVERED = (
     "The connection dropped after neuroflash received the request. Your images may still "
     "arrive: refresh in a moment."
 )
+MAYBE_DONE = (
+    "The connection dropped before neuroflash answered. Refresh to see whether it went through."
+)
 TOO_LARGE = "neuroflash sent far more data than expected, so the app stopped reading it."
 
 
@@ -143,7 +146,7 @@ class Transport:
                     retry is Retry.IDEMPOTENT and not isinstance(exc, requests.exceptions.Timeout)
                 )
                 if last or not retriable:
-                    raise self._network_error(exc, method, url) from exc
+                    raise self._network_error(exc, method, url, retry) from exc
                 self._backoff(attempt)
                 continue
             if retry is Retry.IDEMPOTENT and response.status_code in RETRY_STATUSES and not last:
@@ -160,10 +163,15 @@ class Transport:
             self._sleep(delay)
 
     @staticmethod
-    def _network_error(exc: Exception, method: str, url: str) -> NetworkError:
-        if method in ("POST", "PUT", "PATCH") and not is_connect_failure(exc):
+    def _network_error(
+        exc: Exception, method: str, url: str, retry: Retry = Retry.IDEMPOTENT
+    ) -> NetworkError:
+        sent = retry is Retry.CONNECT_ONLY and not is_connect_failure(exc)
+        if sent and method == "POST":
             # It may have reached the server: say so, and never send it again by ourselves.
             message: str | None = MAYBE_DELIVERED
+        elif sent:
+            message = MAYBE_DONE
         elif isinstance(exc, requests.exceptions.ReadTimeout):
             message = "neuroflash took too long to answer. Check your connection and try again."
         elif isinstance(exc, requests.exceptions.SSLError):

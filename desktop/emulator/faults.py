@@ -17,7 +17,7 @@ FAULT_KINDS = ("429", "429-bare", "401", "403", "404", "500", "502", "503", "504
                "malformed", "html", "timeout", "wrong-type", "truncated", "oversized")
 # Kinds that let the real route run first, so its side effects (credits spent, images stored,
 # an image deleted) happen exactly as if the network, not the server, had failed.
-AFTER_APP = frozenset({"drop", "wrong-type", "truncated"})
+AFTER_APP = frozenset({"drop", "malformed", "wrong-type", "truncated"})
 
 _HTML_502 = (b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>"
              b"<center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center>"
@@ -174,6 +174,9 @@ async def _send_after_app(send: Any, kind: str, status: int,
         await send({"type": "http.response.body", "body": body[: max(1, len(body) // 2)]
                     or b'{"images": [{"url": "', "more_body": True})
         return  # an incomplete answer: uvicorn closes the connection
+    if kind == "malformed":  # e.g. a proxy mangled the answer; the work is done all the same
+        await _send_simple(send, 200, b'{"images": [{"url": "http://trunc', "application/json")
+        return
     kept = [(k, v) for k, v in headers if k.lower() not in (b"content-type", b"content-length")]
     if kind == "wrong-type":
         wrong = b"application/octet-stream" if status == 200 and not body.startswith(
@@ -186,9 +189,7 @@ async def _send_after_app(send: Any, kind: str, status: int,
 
 async def _send_canned(send: Any, kind: str) -> None:
     """Answers that replace the route entirely."""
-    if kind == "malformed":
-        await _send_simple(send, 200, b'{"images": [{"url": "http://trunc', "application/json")
-    elif kind == "html":
+    if kind == "html":
         await _send_simple(send, 502, _HTML_502, "text/html; charset=utf-8")
     elif kind == "500":
         await _send_simple(send, 500, b"Internal Server Error", "text/plain; charset=utf-8")

@@ -19,9 +19,13 @@ from desktop.api import (
     ImageData,
     view_path,
 )
-from desktop.api.errors import NetworkError
+from desktop.api.errors import NetworkError, UnexpectedResponseError
 
 REFRESH_AFTER_DROP_S = 3.0  # a dropped generate/edit: look for its images this much later
+UNREADABLE_SPEND = (
+    "neuroflash answered, but the app could not read the answer. Your images may still "
+    "arrive: refresh in a moment."
+)
 
 
 class SessionImages:
@@ -57,6 +61,13 @@ class SessionImages:
                 self.spawn(self._refresh_later(REFRESH_AFTER_DROP_S))
             elif error.connect_failure:
                 self._set_offline(True)
+            raise
+        except UnexpectedResponseError as error:
+            if error.status is None or 200 <= error.status < 300:
+                # The server may well have made (and charged) the images: never suggest
+                # "try again"; look for them instead.
+                error.message = UNREADABLE_SPEND
+                self.spawn(self._refresh_later(REFRESH_AFTER_DROP_S))
             raise
 
     async def _refresh_later(self, seconds: float) -> None:

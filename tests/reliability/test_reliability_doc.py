@@ -1,0 +1,23 @@
+"""docs/reliability.md is generated from the matrix results and must not go stale."""
+
+from __future__ import annotations
+
+import json
+
+from tests.reliability.matrix import DOC, ENDPOINTS, FAULTS, RESULTS
+from tests.reliability.render_doc import render
+
+
+def test_every_cell_of_the_matrix_is_recorded():
+    cases = json.loads(RESULTS.read_text())["cases"]
+    missing = [f"{e}/{f}" for e in ENDPOINTS for f in FAULTS if f"{e}/{f}" not in cases]
+    assert missing == []
+
+
+def test_no_image_lost_and_no_credit_spent_twice():
+    summary = json.loads(RESULTS.read_text())["summary"]
+    assert summary["images_lost"] == 0 and summary["credits_double_spent"] == 0
+
+
+def test_doc_is_rendered_from_the_results():
+    assert DOC.read_text() == render(), "stale: run python -m tests.reliability.render_doc"
