@@ -11,9 +11,6 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-import keyring
-import keyring.errors
-
 log = logging.getLogger(__name__)
 
 CLIENT_ID_KEY = "client-id"
@@ -41,6 +38,8 @@ def _make_credentials(client_id: str, client_secret: str) -> Any:
 
 def _backend_usable() -> bool:
     """A backend of priority <= 0 (keyring's fail/null backends) cannot store anything."""
+    import keyring.errors  # imported on first use: ~30 ms the first paint does not need
+
     try:
         backend = keyring.get_keyring()
         priority = getattr(backend, "priority", 1)
@@ -64,6 +63,8 @@ class CredentialStore:
 
     def load(self) -> Any | None:
         """Credentials from this session's memory first, then from the keychain; None if none."""
+        import keyring.errors  # on first use (start-up speed)
+
         with self._lock:
             if self._memory is not None:
                 return self._memory
@@ -85,6 +86,8 @@ class CredentialStore:
 
     def save(self, creds: Any) -> bool:
         """True if stored in the keychain; False if kept in memory for this session only."""
+        import keyring.errors  # on first use (start-up speed)
+
         client_id, secret = str(creds.client_id), str(creds.client_secret)
         with self._lock:
             self._memory = None
@@ -120,6 +123,8 @@ class CredentialStore:
                 self._delete_quietly()
 
     def _delete_quietly(self) -> None:
+        import keyring.errors  # on first use (start-up speed)
+
         for key in (CLIENT_ID_KEY, CLIENT_SECRET_KEY):
             try:
                 keyring.delete_password(self._service, key)

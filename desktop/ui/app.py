@@ -14,7 +14,6 @@ from pathlib import Path
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6, not another Qt binding
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
@@ -51,8 +50,14 @@ def run_app(args: argparse.Namespace) -> int:
     asyncio.set_event_loop(loop)
     components = build_components(args)
     window = components.window
+    from desktop.ui import first_paint
+
+    # Sign-in (and the demo server) wait for the first paint, so the window shows at once.
+    start = lambda: components.session.spawn(components.flow.start(args.demo))  # noqa: E731
+    first_paint.after_first_paint(window, start)
+    if first_paint.benchmark_requested():  # benchmarks/startup.py
+        first_paint.after_first_paint(window, first_paint.report_and_exit, fallback_ms=-1)
     window.show()
-    QTimer.singleShot(0, lambda: components.session.spawn(components.flow.start(args.demo)))
     app.aboutToQuit.connect(components.close)
     with loop:
         loop.run_forever()

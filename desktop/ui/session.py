@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -21,7 +21,6 @@ from desktop.api import (
     HistoryItem,
     ImageModel,
     ImageQuota,
-    NeuroflashClient,
     Workspace,
 )
 from desktop.api.errors import AuthenticationError, NetworkError, NeuroflashError
@@ -29,6 +28,9 @@ from desktop.services.history_store import HistoryStore
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.offline import Reconnector
 from desktop.ui.session_images import SessionImages
+
+if TYPE_CHECKING:
+    from desktop.api import NeuroflashClient  # imported on sign-in: requests is slow to load
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +116,8 @@ class Session(SessionImages, QObject):
         """Sign in and load the workspaces; raises NeuroflashError for the dialog to show."""
         if settings is not None:
             self._settings = settings
+        from desktop.api import NeuroflashClient
+
         client = NeuroflashClient(credentials, self._settings)
         try:
             await self._runner.run(client.sign_in)

@@ -1,0 +1,151 @@
+"""``python -m benchmarks [--quick]``: every figure of the performance issue, one table.
+
+Each part starts the built-in server in its own process with the latency and history size
+it needs, drives the real app (offscreen) or the client, and compares against a baseline
+measured in the same run. The last line printed is one JSON object with every figure.
+``--quick`` shrinks every part (CI smoke test, no thresholds); the full run is by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from benchmarks import api_overhead, startup
+from benchmarks.server import start
+
+FIGURES = ("stall_max_ms", "stall_p99_ms", "first_screen_s", "thumbs_requested", "rss_mb",
+           "rss_second_pass_mb", "thumbs_speedup", "cached_image_requests", "startup_ratio",
+           "api_overhead_ratio")
+
+
+@dataclass(frozen=True)
+class Plan:
+    history_size: int
+    gui_latency_ms: float
+    dwell_ms: float
+    thumbs: int
+    thumbs_latency_ms: float
+    startup_rounds: int
+    api_rounds: int
+
+
+FULL = Plan(10_000, 30, 60, 200, 50, 7, 60)
+QUICK = Plan(600, 30, 5, 40, 50, 1, 5)
+
+
+def _child(module: str, *args: str, timeout: float) -> dict[str, Any]:
+    """Run ``python -m module args`` and return its last stdout line as JSON."""
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    out = subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True,
+                         timeout=timeout, env=env)
+    lines = out.stdout.strip().splitlines()
+    if out.returncode != 0 or not lines:
+        raise RuntimeError(f"{module} failed ({out.returncode}): {out.stderr[-3000:]}")
+    return json.loads(lines[-1])
+
+
+def gui_part(plan: Plan, log: Any) -> dict[str, Any]:
+    """The scenario launch, then a second launch on the same profile (disk cache)."""
+    server = start(plan.gui_latency_ms, plan.history_size)
+    profile = tempfile.mkdtemp(prefix="nf-bench-profile-")
+    common = ["--api", server.api_url, "--token", server.token_url, "--stats", server.stats_url,
+              "--profile", profile, "--history-size", str(plan.history_size)]
+    try:
+        log(f"GUI scenario: {plan.history_size} images, {plan.gui_latency_ms:.0f} ms latency")
+        first = _child("benchmarks.gui_run", *common, "--dwell-ms", str(plan.dwell_ms),
+                       timeout=1800)
+        log("second launch (disk cache)")
+        second = _child("benchmarks.gui_run", *common, "--cached", timeout=300)
+    finally:
+        server.stop()
+    first["cached_image_requests"] = second["thumbs_requested"]
+    first["cached_first_screen_s"] = second["first_screen_s"]
+    return first
+
+
+def thumbs_part(plan: Plan, log: Any) -> dict[str, Any]:
+    log(f"thumbnail pipeline: {plan.thumbs} images, {plan.thumbs_latency_ms:.0f} ms latency")
+    server = start(plan.thumbs_latency_ms, max(plan.thumbs, 24))
+    try:
+        return _child("benchmarks.thumbs", "--api", server.api_url, "--token", server.token_url,
+                      "--count", str(plan.thumbs), timeout=900)
+    finally:
+        server.stop()
+
+
+def api_part(plan: Plan, log: Any) -> dict[str, Any]:
+    log("API overhead: generate round trips at zero latency")
+    server = start(0, 24)
+    try:
+        return api_overhead.measure(server.api_url, server.token_url, plan.api_rounds)
+    finally:
+        server.stop()
+
+
+def table(r: dict[str, Any]) -> list[str]:
+    """Figure, value, target, verdict; the baselines and context in the last column."""
+    flat_limit = r["rss_mb"] * 1.10 + 10
+    rows = [
+        ("stall_max_ms", r["stall_max_ms"], "<= 50", r["stall_max_ms"] <= 50,
+         f"{r['beats']} beats; worst during {r['worst_gap_phase']}"),
+        ("stall_p99_ms", r["stall_p99_ms"], "<= 16", r["stall_p99_ms"] <= 16, ""),
+        ("first_screen_s", r["first_screen_s"], "<= 1.0", r["first_screen_s"] <= 1.0,
+         f"{r['visible_thumbs']} visible thumbnails"),
+        ("thumbs_requested", r["thumbs_requested"], "visible + margin", True,
+         f"{r['visible_thumbs']} visible"),
+        ("rss_mb", r["rss_mb"], "<= 400", r["rss_mb"] <= 400,
+         f"{r.get('thumbs_loaded_first', 0)} thumbnails loaded while scrolling"),
+        ("rss_second_pass_mb", r["rss_second_pass_mb"], "flat", r["rss_second_pass_mb"]
+         <= flat_limit, f"{r.get('thumbs_loaded_second', 0)} loaded on the second pass"),
+        ("thumbs_speedup", r["thumbs_speedup"], ">= 6", r["thumbs_speedup"] >= 6,
+         f"guide {r['thumbs_guide_s']} s, app {r['thumbs_app_s']} s"),
+        ("cached_image_requests", r["cached_image_requests"], "0",
+         r["cached_image_requests"] == 0, f"first screen in {r['cached_first_screen_s']} s"),
+        ("startup_ratio", r["startup_ratio"], "<= 1.5", r["startup_ratio"] <= 1.5,
+         f"app {r['startup_app_s']} s, bare window {r['startup_bare_s']} s"),
+        ("api_overhead_ratio", r["api_overhead_ratio"], "<= 1.10",
+         r["api_overhead_ratio"] <= 1.10,
+         f"client {r['api_client_ms']} ms, guide {r['api_guide_ms']} ms"),
+    ]
+    lines = ["| figure | value | target | met | context |", "|---|---|---|---|---|"]
+    lines += [f"| {name} | {value} | {target} | {'yes' if ok else 'NO'} | {context} |"
+              for name, value, target, ok, context in rows]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    p.add_argument("--quick", action="store_true", help="small CI smoke run, no thresholds")
+    args = p.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    began = time.perf_counter()
+
+    def log(text: str) -> None:
+        print(f"[{time.perf_counter() - began:6.1f} s] {text}", flush=True)
+
+    results: dict[str, Any] = {}
+    results.update(gui_part(plan, log))
+    results.update(thumbs_part(plan, log))
+    log("start-up: app vs bare PySide6 window")
+    results.update(startup.measure(plan.startup_rounds))
+    results.update(api_part(plan, log))
+    log(f"done; {platform.platform()}, {os.cpu_count()} CPUs, Python "
+        f"{platform.python_version()}, {'quick' if args.quick else 'full'} mode")
+    for line in table(results):
+        print(line)
+    print(json.dumps({key: results[key] for key in FIGURES}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
