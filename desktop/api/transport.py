@@ -28,6 +28,10 @@ MAYBE_DELIVERED = (
     "The connection dropped after neuroflash received the request. Your images may still "
     "arrive: refresh in a moment."
 )
+# A credit-spending request that got no answer in time: the server may still be working on it.
+SLOW_MAYBE_DELIVERED = (
+    "neuroflash took too long to answer. Your images may still arrive: refresh in a moment."
+)
 MAYBE_DONE = (
     "The connection dropped before neuroflash answered. Refresh to see whether it went through."
 )
@@ -169,7 +173,9 @@ class Transport:
         sent = retry is Retry.CONNECT_ONLY and not is_connect_failure(exc)
         if sent and method == "POST":
             # It may have reached the server: say so, and never send it again by ourselves.
-            message: str | None = MAYBE_DELIVERED
+            # A timeout is not a dropped connection, so the words say which one happened.
+            timed_out = isinstance(exc, requests.exceptions.ReadTimeout)
+            message: str | None = SLOW_MAYBE_DELIVERED if timed_out else MAYBE_DELIVERED
         elif sent:
             message = MAYBE_DONE
         elif isinstance(exc, requests.exceptions.ReadTimeout):
@@ -184,7 +190,7 @@ class Transport:
         path = url.split("?", 1)[0]
         error = NetworkError(message, detail=f"{method} {path}: {type(exc).__name__}: {exc}")
         error.connect_failure = is_connect_failure(exc)
-        error.maybe_delivered = message == MAYBE_DELIVERED
+        error.maybe_delivered = message in (MAYBE_DELIVERED, SLOW_MAYBE_DELIVERED)
         return error
 
     def close(self) -> None:

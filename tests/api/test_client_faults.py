@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 
 import pytest
@@ -121,3 +122,22 @@ def test_refused_connection(server):
         client.sign_in()
     assert str(caught.value) == "Can't reach neuroflash. Check your internet connection."
     assert "b" not in (caught.value.detail or "").split()
+
+
+def test_generate_timeout_says_slow_not_dropped_and_is_never_resent(make_server, make_client):
+    """A generate that times out was not "dropped": the words say it was slow, the images may
+    still arrive, and the request is sent exactly once (never a second credit)."""
+    server = make_server(timeout_fault_s=1.5)
+    client = make_client(server, generate_timeout=0.3)
+    client.sign_in()
+    before = used(server)
+    server.state.faults.schedule("timeout", path=GENERATE, count=3, method="POST")
+    with pytest.raises(NetworkError) as caught:
+        client.generate(STUDIO, GenerationRequest("slow one", MODEL))
+    error = caught.value
+    assert error.message == (
+        "neuroflash took too long to answer. Your images may still arrive: refresh in a moment.")
+    assert error.maybe_delivered and not error.connect_failure
+    posts = [k for k, p in server.state.faults.injected if re.search(GENERATE, p)]
+    assert posts == ["timeout"], "sent once, never retried"
+    assert used(server) <= before + 1
