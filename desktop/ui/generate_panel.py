@@ -6,7 +6,6 @@ explains why Generate is disabled. Running the request is the window's job.
 
 from __future__ import annotations
 
-import math
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -25,17 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api import GenerationRequest, ImageModel, ImageQuota
+from desktop.api import GenerationRequest, HistoryItem, ImageModel, ImageQuota
+from desktop.ui.cooldown import COOLDOWN_PREFIX, Cooldown, cooldown_text
+from desktop.ui.prompt_edit import PromptEdit
 
 MAX_PROMPT_CHARS = 10_000
 NOT_ALLOWED_REASON = "Not included in this workspace's plan"
-
-
-COOLDOWN_PREFIX = "Too many requests."
-
-
-def cooldown_text(seconds: int) -> str:
-    return f"{COOLDOWN_PREFIX} You can try again in {seconds} s."
 
 
 def clean_prompt(text: str) -> str:
@@ -59,9 +52,9 @@ class GeneratePanel(QFrame):
         self._quota_known = False
         self._running = False
         self._started = 0.0
-        self._cooldown_until = 0.0
+        self.cooldown = Cooldown(self)
 
-        self.prompt_edit = QPlainTextEdit()
+        self.prompt_edit = PromptEdit()
         self.prompt_edit.setObjectName("promptEdit")
         self.prompt_edit.setAccessibleName("Prompt")
         self.prompt_edit.setPlaceholderText("Describe the image you want… (Ctrl+Enter generates)")
@@ -153,9 +146,7 @@ class GeneratePanel(QFrame):
         self._tick = QTimer(self)
         self._tick.setInterval(250)
         self._tick.timeout.connect(self._update_elapsed)
-        self._cooldown = QTimer(self)
-        self._cooldown.setInterval(250)
-        self._cooldown.timeout.connect(self._update_cooldown)
+        self.cooldown.tick.connect(self._update_cooldown)
         self.model_combo.currentIndexChanged.connect(self._on_model_changed)
         self.prompt_edit.textChanged.connect(self._update_state)
         self.num_images_spin.valueChanged.connect(self._update_state)
@@ -235,10 +226,8 @@ class GeneratePanel(QFrame):
         """Why Generate can't run now, in the designer's words; None when it can."""
         model = self.current_model()
         prompt = self.prompt()
-        if self._running:
-            return "Generating…"
-        if self.cooldown_left() > 0:
-            return cooldown_text(self.cooldown_left())
+        if self.cooldown.left() > 0:
+            return cooldown_text(self.cooldown.left())
         if self._quota_known and self._quota is None:
             return "This workspace's plan doesn't include image generation."
         if not self._models:
@@ -289,7 +278,7 @@ class GeneratePanel(QFrame):
         reason = self.blocking_reason()
         model = self.current_model()
         if reason is not None or model is None:
-            if reason and not self._running:
+            if reason:
                 self.show_message(reason)
             return
         self.clear_message()
@@ -304,6 +293,7 @@ class GeneratePanel(QFrame):
         )
 
     def set_running(self, running: bool, what: str = "Generating") -> None:
+        """Show progress while jobs run; Generate stays available (more jobs queue up)."""
         self._running = running
         self._what = what
         self.progress.setVisible(running)
@@ -323,21 +313,16 @@ class GeneratePanel(QFrame):
 
     def start_cooldown(self, seconds: float) -> None:
         """After a 429: Generate stays disabled, and the message counts down to zero."""
-        self._cooldown_until = time.monotonic() + max(1.0, seconds)
-        self._cooldown.start()
-        self._update_cooldown()
+        self.cooldown.start(seconds)
 
     def cooldown_left(self) -> int:
-        return max(0, math.ceil(self._cooldown_until - time.monotonic()))
+        return self.cooldown.left()
 
-    def _update_cooldown(self) -> None:
-        left = self.cooldown_left()
+    def _update_cooldown(self, left: int) -> None:
         if left > 0:
             self.show_message(cooldown_text(left))
-        else:
-            self._cooldown.stop()
-            if self.message_label.text().startswith(COOLDOWN_PREFIX):
-                self.clear_message()
+        elif self.message_label.text().startswith(COOLDOWN_PREFIX):
+            self.clear_message()
         self._update_state()
 
     def show_message(self, text: str, error: bool = True) -> None:
@@ -348,6 +333,22 @@ class GeneratePanel(QFrame):
 
     def clear_message(self) -> None:
         self.message_label.hide()
+
+    def apply_settings(self, item: HistoryItem) -> None:
+        """ "Use these settings": the image's prompt, model, ratio and format (when the model
+        is still offered here and allowed)."""
+        self.prompt_edit.setPlainText(item.prompt)
+        row = next((r for r, m in enumerate(self._models) if m.id == item.model and m.allowed), -1)
+        if row >= 0:
+            self.model_combo.setCurrentIndex(row)
+        if item.aspect_ratio:
+            index = self.aspect_ratio_combo.findText(item.aspect_ratio)
+            if index >= 0:
+                self.aspect_ratio_combo.setCurrentIndex(index)
+        fmt = "jpeg" if item.output_format in ("jpg", "jpeg") else item.output_format
+        if fmt and (index := self.output_format_combo.findText(fmt)) >= 0:
+            self.output_format_combo.setCurrentIndex(index)
+        self.focus_prompt()
 
     def focus_prompt(self) -> None:
         self.prompt_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

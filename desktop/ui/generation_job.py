@@ -1,20 +1,24 @@
-"""One generation at a time: progress and elapsed time while it runs, Cancel that only stops
-waiting (the images still land in history when the server finishes), errors next to the prompt.
+"""Generations and edits as queued jobs: the panel's requests go through the JobQueue, which
+runs a few at a time. Progress and elapsed time show in the panel while any job runs;
+Cancel only stops waiting (the images still land in history when the server finishes).
 
-A generate POST is never repeated automatically: it costs credits.
+A generate or edit POST is never repeated automatically: it costs credits. Retry is the
+designer's choice, checked against the credits, and queued as a new job.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.api import GenerationRequest, GenerationResult
-from desktop.api.errors import NeuroflashError, RateLimitedError
+from desktop.api import GenerationRequest, GenerationResult, HistoryItem
+from desktop.api.errors import RateLimitedError
+from desktop.services.recent_prompts import RecentPrompts
 from desktop.ui.generate_panel import GeneratePanel
+from desktop.ui.job_queue import Job, JobQueue, JobStatus
 from desktop.ui.message_bar import MessageBar
+from desktop.ui.notifier import Notifier
 from desktop.ui.session import Session
 
 log = logging.getLogger(__name__)
@@ -22,81 +26,126 @@ DEFAULT_COOLDOWN_S = 10.0  # a 429 without Retry-After
 
 
 class GenerationJob(QObject):
-    """Runs the panel's requests through the session; emits ``finished(result or None)``."""
+    """Feeds the job queue from the panel and the edit dialog, and reports back."""
 
-    finished = Signal(object)
+    finished = Signal(object)  # GenerationResult or None, per job
 
     def __init__(
-        self, session: Session, panel: GeneratePanel, messages: MessageBar, parent: QObject
+        self,
+        session: Session,
+        panel: GeneratePanel,
+        messages: MessageBar,
+        parent: QObject,
+        recent: RecentPrompts | None = None,
+        notifier: Notifier | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
         self._panel = panel
         self._messages = messages
-        self._waiting: asyncio.Task[None] | None = None
+        self._recent = recent
+        self._notifier = notifier
+        self.queue = JobQueue(self._run_job, parent=self)
+        self.queue.jobFinished.connect(self._on_finished)
+        self.queue.jobFailed.connect(self._on_failed)
+        self.queue.dataChanged.connect(self._update_panel)
+        self.queue.rowsInserted.connect(self._update_panel)
         panel.generateRequested.connect(self.start)
         panel.cancelRequested.connect(self.cancel)
 
     @property
     def running(self) -> bool:
-        return self._waiting is not None and not self._waiting.done()
+        return any(job.active for job in self.queue.jobs())
 
-    def start(self, request: GenerationRequest) -> None:
-        if self.running:
-            return
-        self._panel.set_running(
-            True,
-            "Generating" if request.num_images == 1 else f"Generating {request.num_images} images",
-        )
-        self._waiting = self._session.spawn(self._run(request))
+    # -- submitting -----------------------------------------------------------------------------
+
+    def _credit_problem(self, images: int) -> str | None:
+        quota = self._session.quota
+        return self.queue.check_credits(images, quota.remaining if quota else None)
+
+    def start(self, request: GenerationRequest) -> Job | None:
+        if problem := self._credit_problem(request.num_images):
+            self._panel.show_message(problem)
+            return None
+        if self._recent is not None:
+            self._recent.add(request.prompt)
+        return self.queue.submit_generation(request)
+
+    def submit_edit(self, source: HistoryItem, prompt: str) -> Job | None:
+        if problem := self._credit_problem(1):
+            self._messages.show_error(problem)
+            return None
+        return self.queue.submit_edit(source, prompt)
+
+    def retry(self, job: Job) -> Job | None:
+        """A new request (it costs credits again), queued only if the credits allow it."""
+        if problem := self._credit_problem(job.images):
+            self._messages.show_error(problem)
+            return None
+        self._messages.dismiss()
+        return self.queue.retry(job)
 
     def cancel(self) -> None:
-        """Stop waiting. The request already reached the server, so its images will still
-        appear: the session refreshes history when the answer arrives."""
-        if not self.running or self._waiting is None:
+        """Stop waiting for every running or queued job; their images still arrive."""
+        active = [job for job in self.queue.jobs() if job.active]
+        for job in active:
+            self.queue.cancel(job)
+        if active:
+            self._messages.show_note(
+                "Stopped waiting. The images will still appear in your history when they "
+                "are ready.",
+                seconds=10,
+            )
+
+    async def _run_job(self, job: Job) -> GenerationResult:
+        if job.source is not None:
+            return await self._session.edit(job.source, job.prompt)
+        assert job.request is not None
+        return await self._session.generate(job.request)
+
+    # -- reporting ------------------------------------------------------------------------------
+
+    def _update_panel(self, *_args: object) -> None:
+        running = [job for job in self.queue.jobs() if job.status is JobStatus.RUNNING]
+        waiting = sum(1 for job in self.queue.jobs() if job.status is JobStatus.QUEUED)
+        if not running and not waiting:
+            self._panel.set_running(False)
             return
-        self._cancelled = True
-        self._panel.set_running(False)
-        self._messages.show_note(
-            "Stopped waiting. The images will still appear in your history when they are ready.",
-            seconds=10,
-        )
+        if len(running) == 1 and not waiting:
+            job = running[0]
+            what = f"{'Editing' if job.source else 'Generating'}"
+            if job.images > 1:
+                what += f" {job.images} images"
+        else:
+            what = f"{len(running)} running, {waiting} waiting"
+        if not self._panel.progress.isVisible() or self._panel._what != what:
+            self._panel.set_running(True, what)
 
-    async def _run(self, request: GenerationRequest) -> None:
-        self._cancelled = False
-        result: GenerationResult | None = None
-        try:
-            result = await self._session.generate(request)
-        except NeuroflashError as error:
-            if not self._cancelled:
-                self._show_error(error)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("Generation failed unexpectedly")
-            if not self._cancelled:
-                self._panel.show_message("Something went wrong while generating. Try again.")
-        finally:
-            if not self._cancelled:
-                self._panel.set_running(False)
-        if result is not None:
-            self._report(request, result)
-        self.finished.emit(result)
-
-    def _report(self, request: GenerationRequest, result: GenerationResult) -> None:
-        made = len(result.images)
-        if result.partial or made < request.num_images:
+    def _on_finished(self, job: Job) -> None:
+        result = job.result
+        if result is not None and job.made < job.images:
             self._panel.show_message(
-                result.detail or f"Only {made} of {request.num_images} images were generated.",
+                result.detail or f"Only {job.made} of {job.images} images were generated.",
                 error=False,
             )
-        elif self._cancelled:
-            word = "image is" if made == 1 else "images are"
-            self._messages.show_note(f"The {made} {word} now in your history.")
+        elif job.source is not None:
+            self._messages.show_note("Edited image added to your history.")
+        if self._notifier is not None:
+            what = "image" if job.made == 1 else "images"
+            self._notifier.job_finished(
+                f"{job.kind} finished", f"{job.made} {what}: {job.prompt[:80]}", job.elapsed()
+            )
+        self.finished.emit(result)
 
-    def _show_error(self, error: NeuroflashError) -> None:
-        if isinstance(error, RateLimitedError):
+    def _on_failed(self, job: Job) -> None:
+        error = job.error
+        if job.source is not None:
+            self._messages.show_error(job.message, lambda: self.retry(job), "Retry")
+        elif isinstance(error, RateLimitedError):
             # The server said how long to wait (or we assume a short pause): count it down.
             self._panel.start_cooldown(error.retry_after or DEFAULT_COOLDOWN_S)
-            return
-        self._panel.show_message(error.message)
+        else:
+            self._panel.show_message(job.message)
+        if self._notifier is not None:
+            self._notifier.job_finished(f"{job.kind} failed", job.message, job.elapsed())
+        self.finished.emit(None)

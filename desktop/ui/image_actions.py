@@ -26,6 +26,7 @@ from desktop.services.export import (
 from desktop.ui.edit_dialog import EditDialog
 from desktop.ui.history_model import HistoryModel
 from desktop.ui.message_bar import MessageBar
+from desktop.ui.reveal import reveal_in_folder
 from desktop.ui.session import Session
 from desktop.ui.thumbnail_loader import ThumbnailLoader
 
@@ -52,6 +53,7 @@ class ImageActions(QObject):
     """Carries out the grid's context-menu and keyboard actions."""
 
     focusReturned = Signal()
+    editSubmitted = Signal(object, str)  # HistoryItem, prompt: queued as a job by the window
 
     def __init__(
         self,
@@ -79,9 +81,7 @@ class ImageActions(QObject):
             return None
         item = items[0]
         dialog = EditDialog(item, self._model.thumbnail(item.image_id), self._window)
-        dialog.editRequested.connect(
-            lambda it, prompt: self._session.spawn(self._run_edit(it, prompt))
-        )
+        dialog.editRequested.connect(self.editSubmitted)
         dialog.finished.connect(self._on_edit_dialog_finished)
         self.edit_dialog = dialog
         dialog.open()
@@ -93,18 +93,6 @@ class ImageActions(QObject):
         self._window.activateWindow()
         self._window.setFocus()
         self.focusReturned.emit()
-
-    async def _run_edit(self, item: HistoryItem, prompt: str) -> None:
-        self._messages.show_note("Editing the image…", seconds=60)
-        try:
-            result = await self._session.edit(item, prompt)
-        except NeuroflashError as error:
-            self._messages.show_error(
-                error.message, lambda: self._session.spawn(self._run_edit(item, prompt))
-            )
-            return
-        if not result.detail:
-            self._messages.show_note("Edited image added to your history.")
 
     # -- delete ---------------------------------------------------------------------------------
 
@@ -192,7 +180,9 @@ class ImageActions(QObject):
             self._messages.show_error(f"Couldn't save the image. {describe_os_error(error)}")
             return None
         self.last_save_dir = target.parent
-        self._messages.show_note(f"Saved {written.name}")
+        self._messages.show_note(
+            f"Saved {written.name}", 10, lambda: reveal_in_folder(written), "Show in Folder"
+        )
         return written
 
     async def _save_many(self, items: list[HistoryItem], folder: Path) -> list[Path]:
@@ -211,7 +201,12 @@ class ImageActions(QObject):
                 break
         if written:
             self.last_save_dir = folder
-            self._messages.show_note(f"Saved {len(written)} images to {folder}")
+            self._messages.show_note(
+                f"Saved {len(written)} images to {folder}",
+                10,
+                lambda: reveal_in_folder(written[0]),
+                "Show in Folder",
+            )
         return written
 
     # -- clipboard ------------------------------------------------------------------------------

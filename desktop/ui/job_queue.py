@@ -58,6 +58,8 @@ class Job:
     started: float | None = None
     finished: float | None = None
     made: int = 0
+    error: NeuroflashError | None = field(default=None, repr=False)
+    result: GenerationResult | None = field(default=None, repr=False)
     task: asyncio.Task[Any] | None = field(default=None, repr=False)
 
     @property
@@ -198,12 +200,14 @@ class JobQueue(QAbstractListModel):
         except asyncio.CancelledError:
             raise
         except NeuroflashError as error:
+            job.error = error
             self._finish(job, JobStatus.FAILED, error.message)
             return
         except Exception as error:  # a job must never take the app down
             log.exception("Job #%s failed unexpectedly", job.number)
             self._finish(job, JobStatus.FAILED, f"Something went wrong ({type(error).__name__}).")
             return
+        job.result = result
         job.made = len(result.images)
         message = result.detail or ""
         if not message and job.made < job.images:

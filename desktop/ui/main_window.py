@@ -21,6 +21,7 @@ from desktop.api import HistoryItem
 from desktop.api.errors import NeuroflashError
 from desktop.services.disk_cache import DiskCache
 from desktop.services.paths import AppPaths
+from desktop.services.recent_prompts import RecentPrompts
 from desktop.services.settings import AppSettings
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.drag_out import DragOut
@@ -29,11 +30,13 @@ from desktop.ui.generation_job import GenerationJob
 from desktop.ui.history_model import HistoryModel
 from desktop.ui.history_view import HistoryView, connect_thumbnails
 from desktop.ui.image_actions import ImageActions
+from desktop.ui.job_panel import JobPanel
 from desktop.ui.message_bar import MessageBar
-from desktop.ui.preview_dialog import PreviewDialog
+from desktop.ui.notifier import Notifier
 from desktop.ui.quota_panel import QuotaPanel
 from desktop.ui.session import Session
 from desktop.ui.thumbnail_loader import ThumbnailLoader
+from desktop.ui.viewer_window import ViewerWindow
 from desktop.ui.workspace_list import WorkspaceList
 
 log = logging.getLogger(__name__)
@@ -81,8 +84,14 @@ class MainWindow(QMainWindow):
         self.drag_out = DragOut(self.loader, lambda: paths.drag_dir, self)
         self.history_view.set_drag_out(self.drag_out)
         self.actions_ = ImageActions(self, session, self.loader, self.history_model, self.messages)
-        self.job = GenerationJob(session, self.generate_panel, self.messages, self)
-        self.previews: list[PreviewDialog] = []
+        self.recent_prompts = RecentPrompts(settings.qsettings)
+        self.generate_panel.prompt_edit.set_recent_prompts(self.recent_prompts)
+        self.notifier = Notifier(self)
+        self.job = GenerationJob(
+            session, self.generate_panel, self.messages, self, self.recent_prompts, self.notifier
+        )
+        self.job_panel = JobPanel(self.job.queue)
+        self.viewers: list[ViewerWindow] = []
 
         self._build_layout()
         self._build_menus()
@@ -117,7 +126,15 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(center)
-        self.splitter.addWidget(self.generate_panel)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("rightSplitter")
+        right.addWidget(self.generate_panel)
+        right.addWidget(self.job_panel)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+        right.setCollapsible(0, False)
+        self.job_panel.setContentsMargins(12, 0, 12, 12)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([240, 720, 340])
@@ -133,6 +150,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.sign_out_action = QAction("Sign Out", self)
         file_menu.addAction(self.sign_out_action)
+        clear_prompts = QAction("Clear Recent Prompts", self)
+        clear_prompts.triggered.connect(self._clear_recent_prompts)
+        file_menu.addAction(clear_prompts)
         file_menu.addSeparator()
         quit_action = QAction("Quit", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -194,6 +214,8 @@ class MainWindow(QMainWindow):
         view.copyImageRequested.connect(self.actions_.copy_image)
         view.copyPromptRequested.connect(self.actions_.copy_prompt)
         view.previewRequested.connect(self.open_preview)
+        self.actions_.editSubmitted.connect(self.job.submit_edit)
+        self.job_panel.retryRequested.connect(self.job.retry)
         self.actions_.focusReturned.connect(lambda: view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.drag_out.dragNotReady.connect(lambda text: self.messages.show_note(text, seconds=4))
         self.drag_out.dragFailed.connect(self.messages.show_error)
@@ -285,16 +307,32 @@ class MainWindow(QMainWindow):
         action = (lambda: self.session.spawn(retry())) if callable(retry) else None
         self.messages.show_error(error.message, action)
 
-    # -- generation and preview -----------------------------------------------------------------
+    # -- viewer ---------------------------------------------------------------------------------
 
-    def open_preview(self, items: list[HistoryItem]) -> None:
-        for item in items[:4]:
-            dialog = PreviewDialog(item, self.loader, self)
-            dialog.finished.connect(
-                lambda _r, d=dialog: d in self.previews and self.previews.remove(d)
+    def open_preview(self, items: list[HistoryItem]) -> ViewerWindow | None:
+        """Enter or double-click: the full-size viewer; with two images selected, side by
+        side for comparison."""
+        if not items:
+            return None
+        if len(items) == 2:
+            viewer = ViewerWindow(items, 0, self.loader, self, compare=True)
+        else:
+            everything = self.history_model.items()
+            index = next(
+                (row for row, item in enumerate(everything) if item.image_id == items[0].image_id),
+                0,
             )
-            self.previews.append(dialog)
-            dialog.show()
+            viewer = ViewerWindow(everything, index, self.loader, self)
+        viewer.destroyed.connect(
+            lambda _o=None, v=viewer: v in self.viewers and self.viewers.remove(v)
+        )
+        self.viewers.append(viewer)
+        viewer.show()
+        return viewer
+
+    def _clear_recent_prompts(self) -> None:
+        self.recent_prompts.clear()
+        self.messages.show_note("Recent prompts cleared.", seconds=3)
 
     # -- window state ---------------------------------------------------------------------------
 

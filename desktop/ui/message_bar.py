@@ -38,16 +38,29 @@ class MessageBar(QFrame):
         self._fade.timeout.connect(self.dismiss)
         self.hide()
 
-    def show_error(self, text: str, retry: Callable[[], None] | None = None) -> None:
-        self._show(text, "error", retry)
+    def show_error(
+        self, text: str, retry: Callable[[], None] | None = None, action_text: str = "Retry"
+    ) -> None:
+        self._show(text, "error", retry, action_text)
 
-    def show_note(self, text: str, seconds: float = 8.0) -> None:
-        self._show(text, "note", None)
+    def show_note(
+        self,
+        text: str,
+        seconds: float = 8.0,
+        action: Callable[[], None] | None = None,
+        action_text: str = "",
+    ) -> None:
+        """A passing note; with ``action`` it offers one button (e.g. Show in Folder)."""
+        self._show(text, "note", action, action_text)
         self._fade.start(int(seconds * 1000))
 
-    def _show(self, text: str, kind: str, retry: Callable[[], None] | None) -> None:
+    def _show(
+        self, text: str, kind: str, retry: Callable[[], None] | None, action_text: str = "Retry"
+    ) -> None:
         self._fade.stop()
         self._retry = retry
+        self.retry_button.setText(action_text or "Retry")
+        self.retry_button.setAccessibleName(action_text or "Retry")
         self.setProperty("kind", kind)
         self.style().unpolish(self)
         self.style().polish(self)

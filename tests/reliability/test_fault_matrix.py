@@ -38,7 +38,9 @@ def world(qapp, tmp_path_factory):
     mp.setattr("desktop.ui.generation_job.DEFAULT_COOLDOWN_S", 1.0)
     server = start_server(
         EmulatorConfig(
-            history_size=12, rate_limit_per_minute=0, timeout_fault_s=TIMEOUT_HOLD_S,
+            history_size=12,
+            rate_limit_per_minute=0,
+            timeout_fault_s=TIMEOUT_HOLD_S,
             oversized_fault_bytes=9 << 20,
         )
     )
@@ -85,7 +87,8 @@ def _act(app: RunningApp, endpoint: str) -> None:
         app.panel.generate_button.click()
         app.wait(lambda: not window.job.running)
     elif endpoint == "edit":
-        app.run(window.actions_._run_edit(window.history_model.item(0), "make it blue"))
+        window.job.submit_edit(window.history_model.item(0), "make it blue")
+        app.wait(lambda: not window.job.running)
     elif endpoint == "delete":
         app.run(window.actions_._run_delete([window.history_model.item(-1 + len(app.grid_ids()))]))
     elif endpoint == "download":
@@ -101,7 +104,7 @@ def _recover(app: RunningApp, server, gate: Gate) -> None:
     if app.components.flow.dialog is not None:
         app.components.flow.dialog.reject()
         app.wait(lambda: app.components.flow.dialog is None)
-    app.panel._cooldown_until = 0.0  # the countdown itself is tested in test_rate_limit
+    app.panel.cooldown.clear()  # the countdown itself is tested in test_rate_limit
     app.settle()
     if app.session.offline:
         assert app.run(app.session.reconnect())
@@ -113,8 +116,10 @@ def _recover(app: RunningApp, server, gate: Gate) -> None:
 
 def _designer_words(text: str) -> bool:
     """Plain sentences: no markup, status codes, exception names or stack traces."""
-    return bool(text) and len(text) < 220 and not re.search(
-        r"<|HTTP|Traceback|Error\b|Exception|\b[45]\d\d\b|json|None", text
+    return (
+        bool(text)
+        and len(text) < 220
+        and not re.search(r"<|HTTP|Traceback|Error\b|Exception|\b[45]\d\d\b|json|None", text)
     )
 
 
@@ -166,8 +171,13 @@ def test_fault(world, endpoint, fault):
 
     key = f"{endpoint}/{fault}"
     message = text if kind != "ok" else ""
-    outcome = {"endpoint": endpoint, "fault": fault, "shown": kind, "message": message,
-               "images_made": made}
+    outcome = {
+        "endpoint": endpoint,
+        "fault": fault,
+        "shown": kind,
+        "message": message,
+        "images_made": made,
+    }
     _totals["cases"] += 1
     if WRITE:
         _recorded[key] = outcome

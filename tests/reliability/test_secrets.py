@@ -27,8 +27,9 @@ def _files(*roots: Path, since: float | None = None) -> list[Path]:
     return found
 
 
-def test_no_secret_or_token_on_disk_after_a_whole_session(qapp, emulator, tmp_path,
-                                                          memory_keyring, monkeypatch):
+def test_no_secret_or_token_on_disk_after_a_whole_session(
+    qapp, emulator, tmp_path, memory_keyring, monkeypatch
+):
     monkeypatch.delenv("NEUROFLASH_CLIENT_ID", raising=False)
     monkeypatch.delenv("NEUROFLASH_CLIENT_SECRET", raising=False)
     started = time.time() - 1
@@ -52,11 +53,13 @@ def test_no_secret_or_token_on_disk_after_a_whole_session(qapp, emulator, tmp_pa
         app.panel.prompt_edit.setPlainText("secret-free lighthouse")
         app.panel.generate_button.click()
         app.wait(lambda: model.rowCount() == rows + 1)
-        app.run(window.actions_._run_edit(model.item(0), "make it red"))
+        window.job.submit_edit(model.item(0), "make it red")
+        app.wait(lambda: not window.job.running)
         app.wait(lambda: model.rowCount() == rows + 2)
         box = window.actions_.delete([model.item(0)])
-        next(b for b in box.buttons()
-             if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()
+        next(
+            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+        ).click()
         app.wait(lambda: model.rowCount() == rows + 1)
         saved = tmp_path / "out" / "x.png"
         saved.parent.mkdir()
@@ -75,8 +78,7 @@ def test_no_secret_or_token_on_disk_after_a_whole_session(qapp, emulator, tmp_pa
 
     assert memory_keyring.store == {}, "sign out forgets the keychain entry"
     needles = [DEMO_CLIENT_SECRET.encode(), *(t.encode() for t in set(tokens))]
-    scanned = _files(profile, tmp_path / "out") + _files(Path(tempfile.gettempdir()),
-                                                          since=started)
+    scanned = _files(profile, tmp_path / "out") + _files(Path(tempfile.gettempdir()), since=started)
     assert len(scanned) > 5, "the scan must actually see the profile's files"
     hits = [str(p) for p in scanned for n in needles if n in p.read_bytes()]
     assert hits == []

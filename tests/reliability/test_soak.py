@@ -21,11 +21,11 @@ def _round(app: RunningApp, n: int) -> None:
     loader.thumbnails.clear()
     loader.originals.clear()
     loader.request(model.items()[:50])  # 50 thumbnail downloads at once
-    app.panel._cooldown_until = 0.0
+    app.panel.cooldown.clear()
     app.panel.prompt_edit.setPlainText(f"soak round {n} ✨")
     app.panel.request_generate()
     if model.rowCount():
-        app.session.spawn(window.actions_._run_edit(model.item(0), f"edit {n}"))
+        window.job.submit_edit(model.item(0), f"edit {n}")
         app.session.spawn(window.actions_._run_delete([model.item(model.rowCount() - 1)]))
     app.session.spawn(app.session.refresh_all())
     app.settle(timeout=30)
@@ -35,8 +35,7 @@ def test_soak(qapp, tmp_path, monkeypatch):
     monkeypatch.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
     monkeypatch.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
     monkeypatch.setattr("desktop.ui.session_images.REFRESH_AFTER_DROP_S", 0.5)
-    server = start_server(EmulatorConfig(history_size=60, rate_limit_per_minute=0,
-                                         latency_s=0.005))
+    server = start_server(EmulatorConfig(history_size=60, rate_limit_per_minute=0, latency_s=0.005))
     app = RunningApp(qapp, server.api_url, server.token_url, tmp_path / "p", read_timeout=10.0)
     started = time.monotonic()
     try:
@@ -61,8 +60,10 @@ def test_soak(qapp, tmp_path, monkeypatch):
         assert grown < 15 * 1024 * 1024, f"memory grew {grown / 1e6:.1f} MB"
         requests = server.state.faults.requests_seen
         assert injected > 0 and requests < MAX_REQUESTS
-        print(f"soak: {ROUNDS} rounds, {requests} requests, {injected} faults, "
-              f"{time.monotonic() - started:.1f} s, memory +{grown / 1e6:.2f} MB")
+        print(
+            f"soak: {ROUNDS} rounds, {requests} requests, {injected} faults, "
+            f"{time.monotonic() - started:.1f} s, memory +{grown / 1e6:.2f} MB"
+        )
     finally:
         app.close()
         server.stop()
