@@ -43,3 +43,6 @@ FAULTS: dict[str, str] = {
     "truncated": "body cut in half (complete HTTP message)",
     "oversized": "9 MB body (over the client's limit)",
 }
+
+# The soak test's figures (tests/reliability/test_soak.py), also rendered into the doc.
+SOAK_RESULTS = HERE / "soak_results.json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.reliability.matrix import DOC, ENDPOINTS, FAULTS, RESULTS
+from tests.reliability.matrix import DOC, ENDPOINTS, FAULTS, RESULTS, SOAK_RESULTS
 from tests.reliability.render_doc import render
 
 
@@ -17,6 +17,12 @@ def test_every_cell_of_the_matrix_is_recorded():
 def test_no_image_lost_and_no_credit_spent_twice():
     summary = json.loads(RESULTS.read_text())["summary"]
     assert summary["images_lost"] == 0 and summary["credits_double_spent"] == 0
+
+
+def test_soak_lost_nothing_and_spent_no_credit_twice():
+    soak = json.loads(SOAK_RESULTS.read_text())
+    assert soak["images_lost"] == 0 and soak["credits_double_spent"] == 0
+    assert soak["downloads_per_round"] >= 50 and soak["faults_injected"] > 0
 
 
 def test_doc_is_rendered_from_the_results():
