@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api import HistoryItem
-from desktop.ui.generate_panel import MAX_PROMPT_CHARS, clean_prompt
+from desktop.services.prompt_text import clean_prompt
+from desktop.ui.generate_panel import MAX_PROMPT_CHARS
 
 
 class EditDialog(QDialog):

@@ -24,17 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api import GenerationRequest, HistoryItem, ImageModel, ImageQuota
+from desktop.services.prompt_text import clean_prompt
 from desktop.ui.cooldown import COOLDOWN_PREFIX, Cooldown, cooldown_text
 from desktop.ui.prompt_edit import PromptEdit
 
 MAX_PROMPT_CHARS = 10_000
 NOT_ALLOWED_REASON = "Not included in this workspace's plan"
-
-
-def clean_prompt(text: str) -> str:
-    """Drop control characters (keeping line breaks and tabs) and surrounding space."""
-    kept = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
-    return kept.strip()
 
 
 class GeneratePanel(QFrame):

@@ -84,9 +84,6 @@ ROUND_TRIPS = [
     pytest.param(
         "family 👨\u200d👩\u200d👧, flag 🏳️\u200d🌈, منارة\u200f",
         "family 👨\u200d👩\u200d👧, flag 🏳️\u200d🌈, منارة\u200f",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "generate_panel.clean_prompt drops format characters (the emoji joiner, the "
-            "right-to-left mark); fix: use desktop.services.prompt_text.clean_prompt there")),
         id="zwj-emoji-and-rlm",
     ),
 ]
