@@ -33,6 +33,7 @@ from desktop.api.parsing import (
     parse_quota,
     parse_workspaces,
 )
+from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.api.transport import Retry, Transport
 from desktop.api.urls import (
     edit_source_path,
@@ -103,7 +104,10 @@ class NeuroflashClient:
         self._require_prompt(request.prompt)
         sources = [edit_source_path(u) for u in request.image_urls]
         if not sources:
-            raise InvalidRequestError("Pick an image to edit first.", detail="No image_urls")
+            raise InvalidRequestError(
+                QT_TRANSLATE_NOOP("Errors", "Pick an image to edit first."),
+                detail="No image_urls",
+            )
         body: dict[str, Any] = {
             "prompt": request.prompt,
             "image_urls": sources,
@@ -154,11 +158,16 @@ class NeuroflashClient:
     def download_image(self, workspace_id: str, url: str) -> ImageData:
         """The image bytes. View paths go to the API with the token; other hosts get no token."""
         if not url or not str(url).strip():
-            raise InvalidRequestError("This image has no address.", detail="Empty image URL")
+            raise InvalidRequestError(
+                QT_TRANSLATE_NOOP("Errors", "This image has no address."),
+                detail="Empty image URL",
+            )
         target = urljoin(origin_url(self._base) + "/", str(url).strip())
         if not is_allowed_url(target):
             raise InvalidRequestError(
-                "This image's address is not secure, so it was not downloaded.",
+                QT_TRANSLATE_NOOP(
+                    "Errors", "This image's address is not secure, so it was not downloaded."
+                ),
                 detail=f"Refused download URL {target!r}",
             )
         response = self._authed(
@@ -171,14 +180,18 @@ class NeuroflashClient:
         where = target.split("?", 1)[0]
         if sniffed is None and not (header_type == "image/svg+xml" and b"<svg" in content[:2048]):
             raise UnexpectedResponseError(
-                "The downloaded file is not an image. Try again later.",
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The downloaded file is not an image. Try again later."
+                ),
                 status=response.status_code,
                 detail=f"Download {where}: {header_type or 'no type'}, "
                 f"{len(content)} bytes, starts {content[:16]!r}",
             )
         if not looks_complete(content, sniffed):
             raise UnexpectedResponseError(
-                "The image arrived incomplete, so it was not kept. Try again.",
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The image arrived incomplete, so it was not kept. Try again."
+                ),
                 status=response.status_code,
                 detail=f"Download {where}: {sniffed} cut short at {len(content)} bytes",
             )
@@ -200,7 +213,10 @@ class NeuroflashClient:
     @staticmethod
     def _require_prompt(prompt: str) -> None:
         if not prompt or not prompt.strip():
-            raise InvalidRequestError("Write a prompt first.", detail="Empty prompt")
+            raise InvalidRequestError(
+                QT_TRANSLATE_NOOP("Errors", "Write a prompt first."),
+                detail="Empty prompt",
+            )
 
     def _get_json(
         self, path: str, *, workspace_id: str | None = None, params: dict | None = None

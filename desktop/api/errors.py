@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from desktop.api.texts import QT_TRANSLATE_NOOP
+
 
 class NeuroflashError(Exception):
     """Base of every error the client raises; `str(err)` is the user-facing message."""
 
-    default_message = "Something went wrong while talking to neuroflash."
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors", "Something went wrong while talking to neuroflash."
+    )
 
     def __init__(
         self,
@@ -35,8 +39,9 @@ class NeuroflashError(Exception):
 
 
 class AuthenticationError(NeuroflashError):
-    default_message = (
-        "The client ID or secret is not right. Check them in neuroflash under Service Accounts."
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The client ID or secret is not right. Check them in neuroflash under Service Accounts.",
     )
 
 
@@ -44,10 +49,13 @@ class NoCreditsError(NeuroflashError):
     """No image credits left; `scope` says whether today's or the cycle's ran out."""
 
     _MESSAGES: ClassVar[dict[str, str]] = {
-        "daily": "You have used today's image credits. They renew at midnight UTC.",
-        "cycle": (
+        "daily": QT_TRANSLATE_NOOP(
+            "Errors", "You have used today's image credits. They renew at midnight UTC."
+        ),
+        "cycle": QT_TRANSLATE_NOOP(
+            "Errors",
             "You have used all image credits for this billing cycle. They renew when the next "
-            "cycle starts, or you can upgrade your plan."
+            "cycle starts, or you can upgrade your plan.",
         ),
     }
 
@@ -57,8 +65,8 @@ class NoCreditsError(NeuroflashError):
 
 
 class ModelNotAllowedError(NeuroflashError):
-    default_message = (
-        "This workspace's plan does not include that image model. Pick another model."
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors", "This workspace's plan does not include that image model. Pick another model."
     )
 
 
@@ -75,47 +83,56 @@ class RateLimitedError(NeuroflashError):
                 unit = "second" if secs == 1 else "seconds"
                 message = f"Too many requests at once. Try again in {secs} {unit}."
             else:
-                message = "Too many requests at once. Wait a moment and try again."
+                message = QT_TRANSLATE_NOOP(
+                    "Errors", "Too many requests at once. Wait a moment and try again."
+                )
         super().__init__(message, **kwargs)
 
 
 class PermissionDeniedError(NeuroflashError):
-    default_message = (
-        "Your service account may not do this in this workspace. Ask a workspace admin."
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors", "Your service account may not do this in this workspace. Ask a workspace admin."
     )
 
 
 class NotFoundError(NeuroflashError):
-    default_message = "neuroflash could not find that. It may have been deleted."
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors", "neuroflash could not find that. It may have been deleted."
+    )
 
 
 class InvalidRequestError(NeuroflashError):
-    default_message = "neuroflash did not accept this request."
+    default_message = QT_TRANSLATE_NOOP("Errors", "neuroflash did not accept this request.")
 
 
 class ServiceError(NeuroflashError):
-    default_message = "neuroflash is having trouble right now. Try again in a moment."
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors", "neuroflash is having trouble right now. Try again in a moment."
+    )
 
 
 class NetworkError(NeuroflashError):
     """``connect_failure``: the request surely never left (refused, DNS): we are offline.
     ``maybe_delivered``: a credit-spending request may have reached the server."""
 
-    default_message = "Can't reach neuroflash. Check your internet connection."
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors", "Can't reach neuroflash. Check your internet connection."
+    )
     connect_failure = False
     maybe_delivered = False
 
 
 class UnexpectedResponseError(NeuroflashError):
-    default_message = (
-        "neuroflash sent an answer the app could not read. Try again, or update the app."
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors", "neuroflash sent an answer the app could not read. Try again, or update the app."
     )
 
 
 class InsecureSettingsError(NeuroflashError, ValueError):
     """Raised at construction when a URL would send secrets without TLS."""
 
-    default_message = (
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors",
         "The neuroflash address must start with https:// (plain http is only allowed to this "
-        "computer)."
+        "computer).",
     )

@@ -21,9 +21,12 @@ from desktop.api.errors import (
     ServiceError,
     UnexpectedResponseError,
 )
+from desktop.api.texts import QT_TRANSLATE_NOOP
 
 SIGNED_OUT = (
-    "Your sign-in is no longer valid. Sign in again with your client ID and secret."
+    QT_TRANSLATE_NOOP(
+        "Errors", "Your sign-in is no longer valid. Sign in again with your client ID and secret."
+    )
 )
 _CREDIT_WORDS = re.compile(r"quota|credit|limit reached|limit exceeded|usage limit", re.I)
 _DAILY_WORDS = re.compile(r"daily|today|per day", re.I)
@@ -79,7 +82,9 @@ def error_from_parts(
         return AuthenticationError(**kw)
     if token_endpoint and status == 404:
         return ServiceError(
-            "neuroflash's sign-in service can't be found right now. Try again later.", **kw
+            QT_TRANSLATE_NOOP(
+                "Errors", "neuroflash's sign-in service can't be found right now. Try again later."
+            ), **kw
         )
     if status == 401:
         return AuthenticationError(SIGNED_OUT, **kw)
@@ -91,7 +96,10 @@ def error_from_parts(
             return NoCreditsError(scope=scope, **kw)
         if "workspace" in text.lower():
             return PermissionDeniedError(
-                "Your service account can't use this workspace. Pick another workspace.", **kw
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Your service account can't use this workspace. Pick another workspace.",
+                ), **kw
             )
         return PermissionDeniedError(**kw)
     if status == 404:

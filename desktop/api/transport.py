@@ -21,21 +21,27 @@ from urllib3.exceptions import NewConnectionError
 
 from desktop.api.errors import NetworkError, UnexpectedResponseError
 from desktop.api.models import ApiSettings
+from desktop.api.texts import QT_TRANSLATE_NOOP
 
 RETRY_STATUSES = frozenset({502, 503, 504})
 _CHUNK = 256 * 1024
-MAYBE_DELIVERED = (
+MAYBE_DELIVERED = QT_TRANSLATE_NOOP(
+    "Errors",
     "The connection dropped after neuroflash received the request. Your images may still "
-    "arrive: refresh in a moment."
+    "arrive: refresh in a moment.",
 )
 # A credit-spending request that got no answer in time: the server may still be working on it.
-SLOW_MAYBE_DELIVERED = (
-    "neuroflash took too long to answer. Your images may still arrive: refresh in a moment."
+SLOW_MAYBE_DELIVERED = QT_TRANSLATE_NOOP(
+    "Errors",
+    "neuroflash took too long to answer. Your images may still arrive: refresh in a moment.",
 )
-MAYBE_DONE = (
-    "The connection dropped before neuroflash answered. Refresh to see whether it went through."
+MAYBE_DONE = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The connection dropped before neuroflash answered. Refresh to see whether it went through.",
 )
-TOO_LARGE = "neuroflash sent far more data than expected, so the app stopped reading it."
+TOO_LARGE = QT_TRANSLATE_NOOP(
+    "Errors", "neuroflash sent far more data than expected, so the app stopped reading it."
+)
 
 
 class BodyTooLargeError(UnexpectedResponseError):
@@ -179,11 +185,14 @@ class Transport:
         elif sent:
             message = MAYBE_DONE
         elif isinstance(exc, requests.exceptions.ReadTimeout):
-            message = "neuroflash took too long to answer. Check your connection and try again."
+            message = QT_TRANSLATE_NOOP(
+                "Errors", "neuroflash took too long to answer. Check your connection and try again."
+            )
         elif isinstance(exc, requests.exceptions.SSLError):
-            message = (
+            message = QT_TRANSLATE_NOOP(
+                "Errors",
                 "The secure connection to neuroflash could not be verified. Check your network "
-                "or proxy settings."
+                "or proxy settings.",
             )
         else:
             message = None

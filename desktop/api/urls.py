@@ -7,6 +7,7 @@ from urllib.parse import quote, urlsplit
 
 from desktop.api.errors import InsecureSettingsError, InvalidRequestError
 from desktop.api.models import view_path
+from desktop.api.texts import QT_TRANSLATE_NOOP
 
 
 def is_loopback_host(host: str | None) -> bool:
@@ -69,7 +70,10 @@ def edit_source_path(value: str) -> str:
     service answer 500); a bare image id becomes its view path."""
     text = str(value).strip()
     if not text:
-        raise InvalidRequestError("Pick an image to edit first.", detail="Empty image URL")
+        raise InvalidRequestError(
+            QT_TRANSLATE_NOOP("Errors", "Pick an image to edit first."),
+            detail="Empty image URL",
+        )
     parts = urlsplit(text)
     if parts.scheme or parts.netloc:
         path = parts.path or "/"

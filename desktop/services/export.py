@@ -9,6 +9,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.services.filenames import safe_filename, unique_path
 from desktop.services.image_metadata import embed_metadata, sniff_format
 from desktop.services.xmp import ImageMetadata
@@ -130,14 +131,20 @@ def describe_os_error(err: OSError) -> str:
     """A sentence a designer can act on, for the error dialog."""
     code = err.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return "The disk is full. Free some space or choose another folder."
+        return QT_TRANSLATE_NOOP(
+            "Errors", "The disk is full. Free some space or choose another folder."
+        )
     if isinstance(err, PermissionError) or code in (errno.EACCES, errno.EPERM):
-        return "You don't have permission to save in this folder. Choose another folder."
+        return QT_TRANSLATE_NOOP(
+            "Errors", "You don't have permission to save in this folder. Choose another folder."
+        )
     if code == errno.EROFS:
-        return "This folder is read-only. Choose another folder."
+        return QT_TRANSLATE_NOOP("Errors", "This folder is read-only. Choose another folder.")
     if isinstance(err, FileNotFoundError) or code == errno.ENOENT:
-        return "The folder no longer exists. Choose another folder."
+        return QT_TRANSLATE_NOOP("Errors", "The folder no longer exists. Choose another folder.")
     if code == errno.ENAMETOOLONG:
-        return "The file name is too long for this folder. Choose a shorter folder path."
+        return QT_TRANSLATE_NOOP(
+            "Errors", "The file name is too long for this folder. Choose a shorter folder path."
+        )
     detail = err.strerror or str(err)
     return f"The image could not be saved ({detail})."

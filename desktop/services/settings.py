@@ -111,6 +111,15 @@ class AppSettings:
         self._set_str("api/token_url", value)
 
     @property
+    def language(self) -> str | None:
+        """The language the designer picked ("en", "de"); None follows the system."""
+        return self._get_str("ui/language")
+
+    @language.setter
+    def language(self, value: str | None) -> None:
+        self._set_str("ui/language", value)
+
+    @property
     def remember_credentials(self) -> bool:
         value = self._s.value("credentials/remember", True)
         if isinstance(value, str):

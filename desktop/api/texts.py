@@ -1,0 +1,17 @@
+"""Marks fixed English messages for translation without importing Qt.
+
+The API and services layers must stay Qt-free, yet their messages reach the designer. Wrapping a
+literal in ``QT_TRANSLATE_NOOP("Errors", "...")`` changes nothing at run time; it only lets
+``pyside6-lupdate`` find the text. The UI translates it where it is shown, with
+``QCoreApplication.translate(context, text)``, which leaves text it does not know (a server's
+own words) unchanged.
+"""
+
+from __future__ import annotations
+
+ERRORS = "Errors"  # the context of every message raised below the UI
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
+    """Return ``text`` unchanged; ``context`` is for lupdate only."""
+    return text
