@@ -25,6 +25,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--profile",
         help="keep settings and caches under this folder instead of the system locations",
     )
+    parser.add_argument(
+        "--language",
+        choices=["en", "de"],
+        help="use this language instead of the one from settings or the system",
+    )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument(
         "--self-test",

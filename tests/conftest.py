@@ -6,6 +6,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
+# The tests read English texts: make the "system" English even on a German machine (the app
+# follows the system language unless told otherwise; tests/ui/test_i18n.py picks German).
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
 
 from collections.abc import Iterator
 

@@ -75,6 +75,7 @@ class Components:
         from desktop.services.paths import AppPaths
         from desktop.services.settings import AppSettings
         from desktop.ui.background import BackgroundRunner
+        from desktop.ui.i18n import Translations, resolve_language
         from desktop.ui.main_window import MainWindow
         from desktop.ui.session import Session
         from desktop.ui.sign_in_flow import SignInFlow
@@ -84,6 +85,10 @@ class Components:
         self.logging = setup_logging(self.paths.log_dir)
         settings_source = profile / "settings.ini" if profile else None
         self.settings = AppSettings(settings_source)
+        # Before any widget exists: widgets translate their texts once, when they are built.
+        self.translations = Translations(self.paths.cache_dir / "translations")
+        chosen = getattr(args, "language", None) or self.settings.language
+        self.translations.apply(resolve_language(chosen))
         api = ApiSettings()
         self.api_settings = ApiSettings(
             base_url=args.api_url or self.settings.api_url or api.base_url,

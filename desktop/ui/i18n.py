@@ -4,11 +4,24 @@ The .ts sources live in resources/translations/. They are compiled to .qm at bui
 (packaging runs lrelease); a source checkout compiles them on first use into the cache, so
 nobody has to remember a step. The language follows the system unless the designer picked
 one in settings; Qt's own dialogs (buttons like Cancel) follow via qtbase's translations.
+
+Conventions: QObject subclasses use ``self.tr("...")`` (context = the class name), with named
+``{placeholders}`` filled by ``.format()`` so German can reorder them and ``%n`` for plurals;
+module-level code uses ``QCoreApplication.translate("<Context>", "...")``. Messages made below
+the UI (desktop/api, desktop/services) are marked with ``desktop.api.texts.QT_TRANSLATE_NOOP``
+in the context "Errors" and translated where they are shown, through ``translate_message``.
+Numbers and dates go through ``QLocale()``, whose default ``Translations.apply`` sets.
+
+Refresh the catalog after changing strings (then translate what lupdate marks unfinished):
+
+    .venv/bin/pyside6-lupdate $(git ls-files 'desktop/*.py') \
+        -ts resources/translations/neuroflash_de.ts -no-obsolete -locations none
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -22,8 +35,41 @@ LANGUAGES = {"en": "English", "de": "Deutsch"}
 APP_CATALOG = "neuroflash"
 
 
+ERRORS_CONTEXT = "Errors"
+_RETRY_IN = re.compile(r"^Too many requests at once\. Try again in (\d+) seconds?\.$")
+_NOT_SAVED = re.compile(r"^The image could not be saved \((.*)\)\.$", re.DOTALL)
+
+
+def translate_message(text: str) -> str:
+    """A message from the API or services layer, in the current language.
+
+    Fixed messages are looked up in the "Errors" context; the two that carry a value get a
+    UI-side wording; anything else (a server's own words) is shown as it came.
+    """
+    translated = QCoreApplication.translate(ERRORS_CONTEXT, text)
+    if translated != text:
+        return translated
+    if match := _RETRY_IN.match(text):
+        wording = QCoreApplication.translate(
+            "Errors", "Too many requests at once. Try again in %n second(s).", "",
+            int(match.group(1)),
+        )
+        return text if "second(s)" in wording else wording  # English keeps its own plural
+    if match := _NOT_SAVED.match(text):
+        return QCoreApplication.translate(
+            "Errors", "The image could not be saved ({reason})."
+        ).format(reason=match.group(1))
+    return text
+
+
 def system_language() -> str:
     name = QLocale.system().name().split("_")[0]
+    return name if name in LANGUAGES else "en"
+
+
+def language_in_effect() -> str:
+    """The language the UI was started in: ``Translations.apply`` sets QLocale's default."""
+    name = QLocale().name().split("_")[0]
     return name if name in LANGUAGES else "en"
 
 

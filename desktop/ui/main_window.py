@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -29,12 +29,14 @@ from desktop.ui.generate_panel import GeneratePanel
 from desktop.ui.generation_job import GenerationJob
 from desktop.ui.history_model import HistoryModel
 from desktop.ui.history_view import HistoryView, connect_thumbnails
+from desktop.ui.i18n import language_in_effect
 from desktop.ui.image_actions import ImageActions
 from desktop.ui.job_panel import JobPanel
 from desktop.ui.message_bar import MessageBar
 from desktop.ui.notifier import Notifier
 from desktop.ui.quota_panel import QuotaPanel
 from desktop.ui.session import Session
+from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.thumbnail_loader import ThumbnailLoader
 from desktop.ui.viewer_window import ViewerWindow
 from desktop.ui.workspace_list import WorkspaceList
@@ -42,7 +44,9 @@ from desktop.ui.workspace_list import WorkspaceList
 log = logging.getLogger(__name__)
 THUMBNAIL_CACHE_BYTES = 200 * 1024 * 1024
 ORIGINALS_CACHE_BYTES = 1024 * 1024 * 1024
-OFFLINE_TEXT = "You're offline — showing saved images. The app reconnects by itself."
+OFFLINE_TEXT = QT_TRANSLATE_NOOP(
+    "MainWindow", "You're offline — showing saved images. The app reconnects by itself."
+)
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +75,7 @@ class MainWindow(QMainWindow):
         self.history_model = HistoryModel(self)
         self.history_view = HistoryView()
         self.history_view.setModel(self.history_model)
-        self.history_view.set_empty_text("Signing in…")
+        self.history_view.set_empty_text(self.tr("Signing in…"))
         self.loader = ThumbnailLoader(
             runner,
             session.fetch_image,
@@ -92,6 +96,7 @@ class MainWindow(QMainWindow):
         )
         self.job_panel = JobPanel(self.job.queue)
         self.viewers: list[ViewerWindow] = []
+        self.settings_dialog: SettingsDialog | None = None
 
         self._build_layout()
         self._build_menus()
@@ -101,7 +106,7 @@ class MainWindow(QMainWindow):
     # -- construction ---------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
-        heading = QLabel("Workspaces")
+        heading = QLabel(self.tr("Workspaces"))
         heading.setProperty("role", "heading")
         left = QWidget()
         left.setObjectName("sidebar")
@@ -115,7 +120,7 @@ class MainWindow(QMainWindow):
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 12, 0, 0)
         center_layout.setSpacing(6)
-        history_heading = QLabel("History")
+        history_heading = QLabel(self.tr("History"))
         history_heading.setProperty("role", "heading")
         history_heading.setContentsMargins(4, 0, 0, 0)
         center_layout.addWidget(history_heading)
@@ -147,21 +152,27 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(960, 600)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.sign_out_action = QAction("Sign Out", self)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.sign_out_action = QAction(self.tr("Sign Out"), self)
         file_menu.addAction(self.sign_out_action)
-        clear_prompts = QAction("Clear Recent Prompts", self)
+        clear_prompts = QAction(self.tr("Clear Recent Prompts"), self)
         clear_prompts.triggered.connect(self._clear_recent_prompts)
         file_menu.addAction(clear_prompts)
         file_menu.addSeparator()
-        quit_action = QAction("Quit", self)
+        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        image_menu = self.menuBar().addMenu("&Image")
-        generate_action = QAction("Generate", self)
+        image_menu = self.menuBar().addMenu(self.tr("&Image"))
+        generate_action = QAction(self.tr("Generate"), self)
         generate_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         generate_action.triggered.connect(self.generate_panel.request_generate)
         image_menu.addAction(generate_action)
@@ -177,19 +188,26 @@ class MainWindow(QMainWindow):
         image_menu.addSeparator()
         image_menu.addAction(view.delete_action)
 
-        view_menu = self.menuBar().addMenu("&View")
-        self.refresh_action = QAction("Refresh", self)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.refresh_action = QAction(self.tr("Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence("F5"))
-        focus_prompt = QAction("Go to Prompt", self)
+        focus_prompt = QAction(self.tr("Go to Prompt"), self)
         focus_prompt.setShortcut(QKeySequence("Ctrl+L"))
         focus_prompt.triggered.connect(self.generate_panel.focus_prompt)
-        focus_grid = QAction("Go to History", self)
+        focus_grid = QAction(self.tr("Go to History"), self)
         focus_grid.setShortcut(QKeySequence("Ctrl+H"))
         focus_grid.triggered.connect(self.history_view.focus_newest)
         for action in (self.refresh_action, focus_prompt, focus_grid):
             view_menu.addAction(action)
         self.addActions(
-            [generate_action, self.refresh_action, focus_prompt, focus_grid, quit_action]
+            [
+                generate_action,
+                self.refresh_action,
+                focus_prompt,
+                focus_grid,
+                quit_action,
+                self.settings_action,
+            ]
         )
 
     def _connect(self) -> None:
@@ -223,14 +241,17 @@ class MainWindow(QMainWindow):
     # -- session events -------------------------------------------------------------------------
 
     def set_account(self, label: str) -> None:
-        self.account_label.setText(f"Signed in: {label}" if label else "Not signed in")
+        self.account_label.setText(
+            self.tr("Signed in: {account}").format(account=label) if label
+            else self.tr("Not signed in")
+        )
 
     def reset_for_sign_out(self) -> None:
         """Clear what belonged to the old account; the prompt text stays."""
         self.loader.cancel_pending()
         self.workspace_list.set_workspaces([])
         self.history_model.set_items([])
-        self.history_view.set_empty_text("Sign in to see your images.")
+        self.history_view.set_empty_text(self.tr("Sign in to see your images."))
         self.quota_panel.set_quota(None, loaded=False)
         self.generate_panel.set_models([])
         self.set_account("")
@@ -248,7 +269,7 @@ class MainWindow(QMainWindow):
             self.workspace_list.select_workspace(current)
             return
         if not ids:
-            self.history_view.set_empty_text("This account has no workspaces.")
+            self.history_view.set_empty_text(self.tr("This account has no workspaces."))
             return
         remembered = self.settings.last_workspace_id
         chosen = remembered if remembered in ids else ids[0]
@@ -261,7 +282,7 @@ class MainWindow(QMainWindow):
         self.quota_panel.set_quota(None, loaded=False)
         self.generate_panel.set_quota(None, known=False)
         self.generate_panel.set_models([])
-        self.history_view.set_empty_text("Loading history…")
+        self.history_view.set_empty_text(self.tr("Loading history…"))
         name = next((w.name for w in self.session.workspaces if w.id == workspace_id), "")
         self.setWindowTitle(f"{name} — neuroflash Desktop" if name else "neuroflash Desktop")
 
@@ -277,9 +298,9 @@ class MainWindow(QMainWindow):
 
     def _update_empty_text(self) -> None:
         if self._quota_loaded and self.session.quota is None:
-            text = "This workspace's plan doesn't include image generation."
+            text = self.tr("This workspace's plan doesn't include image generation.")
         else:
-            text = "No images yet — write a prompt and press Generate."
+            text = self.tr("No images yet — write a prompt and press Generate.")
         self.history_view.set_empty_text(text)
 
     def _on_history_added(self, items: list[HistoryItem], select: bool) -> None:
@@ -292,16 +313,18 @@ class MainWindow(QMainWindow):
         if what == "quota":
             self.quota_panel.set_loading(loading)
         if what == "history" and loading and self.history_model.rowCount() == 0:
-            self.history_view.set_empty_text("Loading history…")
+            self.history_view.set_empty_text(self.tr("Loading history…"))
 
     def _on_offline(self, offline: bool) -> None:
         if offline:
             self.messages.show_error(
-                OFFLINE_TEXT, lambda: self.session.spawn(self.session.reconnect())
+                self.tr(OFFLINE_TEXT), lambda: self.session.spawn(self.session.reconnect())
             )
-            self.history_view.set_empty_text("You're offline, and no images are saved yet.")
+            self.history_view.set_empty_text(
+                self.tr("You're offline, and no images are saved yet.")
+            )
         else:
-            self.messages.show_note("You're back online.", seconds=4)
+            self.messages.show_note(self.tr("You're back online."), seconds=4)
 
     def _on_error(self, error: NeuroflashError, retry: object) -> None:
         action = (lambda: self.session.spawn(retry())) if callable(retry) else None
@@ -332,7 +355,16 @@ class MainWindow(QMainWindow):
 
     def _clear_recent_prompts(self) -> None:
         self.recent_prompts.clear()
-        self.messages.show_note("Recent prompts cleared.", seconds=3)
+        self.messages.show_note(self.tr("Recent prompts cleared."), seconds=3)
+
+    def open_settings(self) -> SettingsDialog:
+        """File → Settings…: one dialog at a time, non-modal to the event loop (open())."""
+        if self.settings_dialog is None:
+            dialog = SettingsDialog(self.settings, language_in_effect(), self)
+            dialog.finished.connect(lambda _r: setattr(self, "settings_dialog", None))
+            self.settings_dialog = dialog
+            dialog.open()
+        return self.settings_dialog
 
     # -- window state ---------------------------------------------------------------------------
 

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
+from desktop.ui.i18n import translate_message
+
 
 class MessageBar(QFrame):
     """Shows one message at a time; errors stay until dismissed, notes fade after a while."""
@@ -14,17 +16,17 @@ class MessageBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBar")
-        self.setAccessibleName("Message")
+        self.setAccessibleName(self.tr("Message"))
         self._retry: Callable[[], None] | None = None
         self.label = QLabel()
         self.label.setObjectName("messageText")
         self.label.setWordWrap(True)
-        self.retry_button = QPushButton("Retry")
+        self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setObjectName("retryButton")
-        self.retry_button.setAccessibleName("Retry")
+        self.retry_button.setAccessibleName(self.tr("Retry"))
         self.close_button = QToolButton()
         self.close_button.setText("✕")
-        self.close_button.setAccessibleName("Dismiss message")
+        self.close_button.setAccessibleName(self.tr("Dismiss message"))
         self.close_button.setAutoRaise(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 6, 6)
@@ -39,9 +41,10 @@ class MessageBar(QFrame):
         self.hide()
 
     def show_error(
-        self, text: str, retry: Callable[[], None] | None = None, action_text: str = "Retry"
+        self, text: str, retry: Callable[[], None] | None = None, action_text: str = ""
     ) -> None:
-        self._show(text, "error", retry, action_text)
+        """An error that stays; messages from below the UI are translated here."""
+        self._show(translate_message(text), "error", retry, action_text)
 
     def show_note(
         self,
@@ -51,16 +54,17 @@ class MessageBar(QFrame):
         action_text: str = "",
     ) -> None:
         """A passing note; with ``action`` it offers one button (e.g. Show in Folder)."""
-        self._show(text, "note", action, action_text)
+        self._show(translate_message(text), "note", action, action_text)
         self._fade.start(int(seconds * 1000))
 
     def _show(
-        self, text: str, kind: str, retry: Callable[[], None] | None, action_text: str = "Retry"
+        self, text: str, kind: str, retry: Callable[[], None] | None, action_text: str = ""
     ) -> None:
         self._fade.stop()
         self._retry = retry
-        self.retry_button.setText(action_text or "Retry")
-        self.retry_button.setAccessibleName(action_text or "Retry")
+        action_text = action_text or self.tr("Retry")
+        self.retry_button.setText(action_text)
+        self.retry_button.setAccessibleName(action_text)
         self.setProperty("kind", kind)
         self.style().unpolish(self)
         self.style().polish(self)
