@@ -5,13 +5,18 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-COOLDOWN_PREFIX = "Too many requests."
+
+def cooldown_prefix() -> str:
+    """How every countdown message starts, so the panel can tell its own message apart."""
+    return QCoreApplication.translate("Cooldown", "Too many requests.")
 
 
 def cooldown_text(seconds: int) -> str:
-    return f"{COOLDOWN_PREFIX} You can try again in {seconds} s."
+    return QCoreApplication.translate(
+        "Cooldown", "{prefix} You can try again in {seconds} s."
+    ).format(prefix=cooldown_prefix(), seconds=seconds)
 
 
 class Cooldown(QObject):

@@ -15,10 +15,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, QObject, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDrag, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from desktop.ui.i18n import translate_message
 from desktop.ui.thumbnail_loader import error_message
 
 if TYPE_CHECKING:
@@ -27,7 +28,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NOT_READY_MESSAGE = "Getting the full-size image… drag again in a moment."
+NOT_READY_MESSAGE = QT_TRANSLATE_NOOP(
+    "DragOut", "Getting the full-size image… drag again in a moment."
+)
 DRAG_PIXMAP_SIZE = 128
 
 
@@ -103,13 +106,17 @@ class DragOut(QObject):
                 task = asyncio.ensure_future(self._fetch_original(item))
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)
-            self.dragNotReady.emit(NOT_READY_MESSAGE)
+            self.dragNotReady.emit(self.tr(NOT_READY_MESSAGE))
             return None
         try:
             return prepare_drag_files(items, self._loader.originals, self.drag_dir, workspace)
         except (OSError, KeyError) as err:
             log.warning("drag-out export failed: %s", err)
-            self.dragFailed.emit(f"Couldn't prepare the files to drag: {error_message(err)}")
+            self.dragFailed.emit(
+                self.tr("Couldn't prepare the files to drag: {reason}").format(
+                    reason=translate_message(error_message(err))
+                )
+            )
             return None
 
     def start(
@@ -140,4 +147,8 @@ class DragOut(QObject):
         except asyncio.CancelledError:
             raise
         except Exception as err:
-            self.dragFailed.emit(f"Couldn't download the full-size image: {error_message(err)}")
+            self.dragFailed.emit(
+                self.tr("Couldn't download the full-size image: {reason}").format(
+                    reason=translate_message(error_message(err))
+                )
+            )

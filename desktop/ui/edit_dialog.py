@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.api import HistoryItem
 from desktop.services.prompt_text import clean_prompt
 from desktop.ui.generate_panel import MAX_PROMPT_CHARS
+from desktop.ui.i18n import number
 
 
 class EditDialog(QDialog):
@@ -28,8 +29,8 @@ class EditDialog(QDialog):
         super().__init__(parent)
         self.item = item
         self.setObjectName("editDialog")
-        self.setWindowTitle("Edit image")
-        self.setAccessibleName("Edit image")
+        self.setWindowTitle(self.tr("Edit image"))
+        self.setAccessibleName(self.tr("Edit image"))
         self.setMinimumWidth(460)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -45,7 +46,7 @@ class EditDialog(QDialog):
                     Qt.TransformationMode.SmoothTransformation,
                 )
             )
-        source = QLabel(f"<b>Source</b><br>{_escape(item.prompt)[:240]}")
+        source = QLabel(f"<b>{self.tr('Source')}</b><br>{_escape(item.prompt)[:240]}")
         source.setWordWrap(True)
         source.setTextFormat(Qt.TextFormat.RichText)
         top = QHBoxLayout()
@@ -54,15 +55,18 @@ class EditDialog(QDialog):
 
         self.prompt_edit = QPlainTextEdit()
         self.prompt_edit.setObjectName("editPromptEdit")
-        self.prompt_edit.setAccessibleName("How should the image change?")
+        self.prompt_edit.setAccessibleName(self.tr("How should the image change?"))
         self.prompt_edit.setPlaceholderText(
-            "How should it change? e.g. Make the sky a deep sunset orange"
+            self.tr("How should it change? e.g. Make the sky a deep sunset orange")
         )
         self.prompt_edit.setTabChangesFocus(True)
-        self.reason_label = QLabel("Uses 1 credit.")
+        self.reason_label = QLabel(self.tr("Uses 1 credit."))
+        self.reason_label.setWordWrap(True)
         self.reason_label.setProperty("role", "secondary")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.edit_button = self.buttons.addButton("Edit", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.edit_button = self.buttons.addButton(
+            self.tr("Edit"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.edit_button.setObjectName("editButton")
         self.edit_button.setDefault(True)
         self.buttons.accepted.connect(self._submit)
@@ -85,10 +89,12 @@ class EditDialog(QDialog):
         self.edit_button.setEnabled(ok)
         if len(prompt) > MAX_PROMPT_CHARS:
             self.reason_label.setText(
-                f"Too long: {len(prompt):,} of {MAX_PROMPT_CHARS:,} characters."
+                self.tr("Too long: {count} of {limit} characters.").format(
+                    count=number(len(prompt)), limit=number(MAX_PROMPT_CHARS)
+                )
             )
         else:
-            self.reason_label.setText("Uses 1 credit.")
+            self.reason_label.setText(self.tr("Uses 1 credit."))
 
     def _submit(self) -> None:
         if not self.edit_button.isEnabled():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 
 from desktop.api import GenerationRequest, HistoryItem, ImageModel, ImageQuota
 from desktop.services.prompt_text import clean_prompt
-from desktop.ui.cooldown import COOLDOWN_PREFIX, Cooldown, cooldown_text
+from desktop.ui.cooldown import Cooldown, cooldown_prefix, cooldown_text
+from desktop.ui.i18n import fix_plural, number, translate_message
 from desktop.ui.prompt_edit import PromptEdit
 
 MAX_PROMPT_CHARS = 10_000
-NOT_ALLOWED_REASON = "Not included in this workspace's plan"
+NOT_ALLOWED_REASON = QT_TRANSLATE_NOOP("GeneratePanel", "Not included in this workspace's plan")
 
 
 class GeneratePanel(QFrame):
@@ -41,7 +42,7 @@ class GeneratePanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("generatePanel")
-        self.setAccessibleName("Generate images")
+        self.setAccessibleName(self.tr("Generate images"))
         self._models: list[ImageModel] = []
         self._quota: ImageQuota | None = None
         self._quota_known = False
@@ -51,8 +52,10 @@ class GeneratePanel(QFrame):
 
         self.prompt_edit = PromptEdit()
         self.prompt_edit.setObjectName("promptEdit")
-        self.prompt_edit.setAccessibleName("Prompt")
-        self.prompt_edit.setPlaceholderText("Describe the image you want… (Ctrl+Enter generates)")
+        self.prompt_edit.setAccessibleName(self.tr("Prompt"))
+        self.prompt_edit.setPlaceholderText(
+            self.tr("Describe the image you want… (Ctrl+Enter generates)")
+        )
         self.prompt_edit.setTabChangesFocus(True)
         self.prompt_edit.setMinimumHeight(140)
         self.prompt_counter = QLabel()
@@ -62,51 +65,53 @@ class GeneratePanel(QFrame):
 
         self.model_combo = QComboBox()
         self.model_combo.setObjectName("modelCombo")
-        self.model_combo.setAccessibleName("Model")
+        self.model_combo.setAccessibleName(self.tr("Model"))
         self.model_description = QLabel()
         self.model_description.setObjectName("modelDescription")
         self.model_description.setProperty("role", "secondary")
         self.model_description.setWordWrap(True)
         self.num_images_spin = QSpinBox()
         self.num_images_spin.setObjectName("numImagesSpin")
-        self.num_images_spin.setAccessibleName("Number of images")
+        self.num_images_spin.setAccessibleName(self.tr("Number of images"))
         self.num_images_spin.setRange(1, 1)
         self.aspect_ratio_combo = QComboBox()
         self.aspect_ratio_combo.setObjectName("aspectRatioCombo")
-        self.aspect_ratio_combo.setAccessibleName("Aspect ratio")
+        self.aspect_ratio_combo.setAccessibleName(self.tr("Aspect ratio"))
         self.output_format_combo = QComboBox()
         self.output_format_combo.setObjectName("outputFormatCombo")
-        self.output_format_combo.setAccessibleName("Output format")
+        self.output_format_combo.setAccessibleName(self.tr("Output format"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Model", self.model_combo)
+        form.addRow(self.tr("Model"), self.model_combo)
         form.addRow("", self.model_description)
-        form.addRow("Images", self.num_images_spin)
-        form.addRow("Aspect ratio", self.aspect_ratio_combo)
-        form.addRow("Format", self.output_format_combo)
+        form.addRow(self.tr("Images"), self.num_images_spin)
+        form.addRow(self.tr("Aspect ratio"), self.aspect_ratio_combo)
+        form.addRow(self.tr("Format"), self.output_format_combo)
 
         self.cost_label = QLabel()
         self.cost_label.setObjectName("costLabel")
         self.cost_label.setWordWrap(True)
-        self.cost_label.setAccessibleName("Cost of this generation")
-        self.generate_button = QPushButton("Generate")
+        self.cost_label.setAccessibleName(self.tr("Cost of this generation"))
+        self.generate_button = QPushButton(self.tr("Generate"))
         self.generate_button.setObjectName("generateButton")
-        self.generate_button.setAccessibleName("Generate")
+        self.generate_button.setAccessibleName(self.tr("Generate"))
         self.generate_button.setProperty("role", "primary")
-        self.generate_button.setToolTip("Generate (Ctrl+Enter)")
+        self.generate_button.setToolTip(self.tr("Generate (Ctrl+Enter)"))
         self.generate_button.setMinimumHeight(36)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setAccessibleName("Cancel waiting")
-        self.cancel_button.setToolTip("Stop waiting; the images still arrive in your history")
+        self.cancel_button.setAccessibleName(self.tr("Cancel waiting"))
+        self.cancel_button.setToolTip(
+            self.tr("Stop waiting; the images still arrive in your history")
+        )
         self.cancel_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate_button, 1)
         buttons.addWidget(self.cancel_button)
         self.progress = QProgressBar()
         self.progress.setObjectName("generateProgress")
-        self.progress.setAccessibleName("Generating")
+        self.progress.setAccessibleName(self.tr("Generating"))
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(6)
@@ -122,7 +127,7 @@ class GeneratePanel(QFrame):
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label.hide()
 
-        title = QLabel("Create")
+        title = QLabel(self.tr("Create"))
         title.setProperty("role", "heading")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -160,7 +165,8 @@ class GeneratePanel(QFrame):
         item_model = self.model_combo.model()
         first_allowed = -1
         for row, model in enumerate(self._models):
-            label = model.name if model.allowed else f"{model.name} — {NOT_ALLOWED_REASON.lower()}"
+            reason = self.tr(NOT_ALLOWED_REASON)
+            label = model.name if model.allowed else f"{model.name} — {reason.lower()}"
             self.model_combo.addItem(label, model.id)
             self.model_combo.setItemData(
                 row, model.description or model.name, Qt.ItemDataRole.ToolTipRole
@@ -168,7 +174,7 @@ class GeneratePanel(QFrame):
             if isinstance(item_model, QStandardItemModel) and not model.allowed:
                 item = item_model.item(row)
                 item.setEnabled(False)
-                item.setToolTip(NOT_ALLOWED_REASON)
+                item.setToolTip(reason)
             if model.allowed and first_allowed < 0:
                 first_allowed = row
         keep = next(
@@ -224,47 +230,52 @@ class GeneratePanel(QFrame):
         if self.cooldown.left() > 0:
             return cooldown_text(self.cooldown.left())
         if self._quota_known and self._quota is None:
-            return "This workspace's plan doesn't include image generation."
+            return self.tr("This workspace's plan doesn't include image generation.")
         if not self._models:
-            return "No image models are available in this workspace."
+            return self.tr("No image models are available in this workspace.")
         if model is None or not model.allowed:
-            return "Choose a model included in this workspace's plan."
+            return self.tr("Choose a model included in this workspace's plan.")
         if self._quota is not None and self._quota.remaining <= 0:
             if self._quota.exhausted_scope == "daily":
-                return "You have used today's image credits. They renew at midnight UTC."
-            return "No image credits left in this billing cycle."
+                return self.tr("You have used today's image credits. They renew at midnight UTC.")
+            return self.tr("No image credits left in this billing cycle.")
         if not prompt:
-            return "Write a prompt first."
+            return self.tr("Write a prompt first.")
         if len(prompt) > MAX_PROMPT_CHARS:
-            return f"The prompt is too long: {len(prompt):,} of {MAX_PROMPT_CHARS:,} characters."
+            return self.tr("The prompt is too long: {count} of {limit} characters.").format(
+                count=number(len(prompt)), limit=number(MAX_PROMPT_CHARS)
+            )
         return None
 
     def _update_state(self) -> None:
         count = len(self.prompt())
-        self.prompt_counter.setText(f"{count:,} / {MAX_PROMPT_CHARS:,}")
+        self.prompt_counter.setText(f"{number(count)} / {number(MAX_PROMPT_CHARS)}")
         self.prompt_counter.setProperty("state", "over" if count > MAX_PROMPT_CHARS else "")
         self.prompt_counter.style().polish(self.prompt_counter)
         reason = self.blocking_reason()
         self.generate_button.setEnabled(reason is None)
-        self.generate_button.setToolTip(reason or "Generate (Ctrl+Enter)")
+        self.generate_button.setToolTip(reason or self.tr("Generate (Ctrl+Enter)"))
         self.cost_label.setText(self._cost_text(reason))
         self.cost_label.style().unpolish(self.cost_label)
         self.cost_label.style().polish(self.cost_label)
 
     def _cost_text(self, reason: str | None) -> str:
         wanted = self.num_images_spin.value()
-        credits = "1 credit" if wanted == 1 else f"{wanted} credits"
-        if reason and reason != "Write a prompt first.":
+        credits = fix_plural(self.tr("%n credit(s)", "", wanted), wanted)
+        if reason and reason != self.tr("Write a prompt first."):
             self.cost_label.setProperty("role", "warning")
             return reason
         self.cost_label.setProperty("role", "secondary")
         if self._quota is None:
-            return f"Uses {credits}."
+            return self.tr("Uses {credits}.").format(credits=credits)
         left = self._quota.remaining
         if wanted > left:
             self.cost_label.setProperty("role", "warning")
-            return f"Uses {credits}, but only {left} left: you may get fewer images."
-        return f"Uses {credits} · {left - wanted:,} left today afterwards"
+            text = self.tr("Uses {credits}, but only {left} left: you may get fewer images.")
+            return text.format(credits=credits, left=number(left))
+        return self.tr("Uses {credits} · {left} left today afterwards").format(
+            credits=credits, left=number(left - wanted)
+        )
 
     # -- running -------------------------------------------------------------------------------
 
@@ -287,10 +298,10 @@ class GeneratePanel(QFrame):
             )
         )
 
-    def set_running(self, running: bool, what: str = "Generating") -> None:
+    def set_running(self, running: bool, what: str = "") -> None:
         """Show progress while jobs run; Generate stays available (more jobs queue up)."""
         self._running = running
-        self._what = what
+        self._what = what or self.tr("Generating")
         self.progress.setVisible(running)
         self.progress_label.setVisible(running)
         self.cancel_button.setVisible(running)
@@ -304,7 +315,9 @@ class GeneratePanel(QFrame):
 
     def _update_elapsed(self) -> None:
         seconds = int(time.monotonic() - self._started)
-        self.progress_label.setText(f"{self._what}… {seconds} s")
+        self.progress_label.setText(
+            self.tr("{what}… {seconds} s").format(what=self._what, seconds=seconds)
+        )
 
     def start_cooldown(self, seconds: float) -> None:
         """After a 429: Generate stays disabled, and the message counts down to zero."""
@@ -316,14 +329,14 @@ class GeneratePanel(QFrame):
     def _update_cooldown(self, left: int) -> None:
         if left > 0:
             self.show_message(cooldown_text(left))
-        elif self.message_label.text().startswith(COOLDOWN_PREFIX):
+        elif self.message_label.text().startswith(cooldown_prefix()):
             self.clear_message()
         self._update_state()
 
     def show_message(self, text: str, error: bool = True) -> None:
         self.message_label.setProperty("role", "error" if error else "secondary")
         self.message_label.style().polish(self.message_label)
-        self.message_label.setText(text)
+        self.message_label.setText(translate_message(text))
         self.message_label.show()
 
     def clear_message(self) -> None:

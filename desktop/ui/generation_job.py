@@ -16,6 +16,7 @@ from desktop.api import GenerationRequest, GenerationResult, HistoryItem
 from desktop.api.errors import RateLimitedError
 from desktop.services.recent_prompts import RecentPrompts
 from desktop.ui.generate_panel import GeneratePanel
+from desktop.ui.i18n import fix_plural, translate_message
 from desktop.ui.job_queue import Job, JobQueue, JobStatus
 from desktop.ui.message_bar import MessageBar
 from desktop.ui.notifier import Notifier
@@ -92,8 +93,10 @@ class GenerationJob(QObject):
             self.queue.cancel(job)
         if active:
             self._messages.show_note(
-                "Stopped waiting. The images will still appear in your history when they "
-                "are ready.",
+                self.tr(
+                    "Stopped waiting. The images will still appear in your history when they "
+                    "are ready."
+                ),
                 seconds=10,
             )
 
@@ -113,11 +116,17 @@ class GenerationJob(QObject):
             return
         if len(running) == 1 and not waiting:
             job = running[0]
-            what = f"{'Editing' if job.source else 'Generating'}"
             if job.images > 1:
-                what += f" {job.images} images"
+                what = (
+                    self.tr("Editing {count} images") if job.source
+                    else self.tr("Generating {count} images")
+                ).format(count=job.images)
+            else:
+                what = self.tr("Editing") if job.source else self.tr("Generating")
         else:
-            what = f"{len(running)} running, {waiting} waiting"
+            what = self.tr("{running} running, {waiting} waiting").format(
+                running=len(running), waiting=waiting
+            )
         if not self._panel.progress.isVisible() or self._panel._what != what:
             self._panel.set_running(True, what)
 
@@ -125,27 +134,30 @@ class GenerationJob(QObject):
         result = job.result
         if result is not None and job.made < job.images:
             self._panel.show_message(
-                result.detail or f"Only {job.made} of {job.images} images were generated.",
+                result.detail
+                or self.tr("Only {made} of {wanted} images were generated.").format(
+                    made=job.made, wanted=job.images
+                ),
                 error=False,
             )
         elif job.source is not None:
-            self._messages.show_note("Edited image added to your history.")
+            self._messages.show_note(self.tr("Edited image added to your history."))
         if self._notifier is not None:
-            what = "image" if job.made == 1 else "images"
-            self._notifier.job_finished(
-                f"{job.kind} finished", f"{job.made} {what}: {job.prompt[:80]}", job.elapsed()
-            )
+            title = self.tr("Edit finished") if job.source else self.tr("Generate finished")
+            images = fix_plural(self.tr("%n image(s)", "", job.made), job.made)
+            self._notifier.job_finished(title, f"{images}: {job.prompt[:80]}", job.elapsed())
         self.finished.emit(result)
 
     def _on_failed(self, job: Job) -> None:
         error = job.error
         if job.source is not None:
-            self._messages.show_error(job.message, lambda: self.retry(job), "Retry")
+            self._messages.show_error(job.message, lambda: self.retry(job))
         elif isinstance(error, RateLimitedError):
             # The server said how long to wait (or we assume a short pause): count it down.
             self._panel.start_cooldown(error.retry_after or DEFAULT_COOLDOWN_S)
         else:
             self._panel.show_message(job.message)
         if self._notifier is not None:
-            self._notifier.job_finished(f"{job.kind} failed", job.message, job.elapsed())
+            title = self.tr("Edit failed") if job.source else self.tr("Generate failed")
+            self._notifier.job_finished(title, translate_message(job.message), job.elapsed())
         self.finished.emit(None)

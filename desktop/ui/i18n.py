@@ -153,3 +153,14 @@ class Translations:
         QLocale.setDefault(QLocale(language))
         self.language = language
         return language
+
+
+def fix_plural(text: str, n: int) -> str:
+    """Source strings spell plurals as ``"%n image(s)"`` (German has numerus forms in the
+    catalog); English has no catalog, so pick its form here when "(s)" is still there."""
+    return text.replace("(s)", "" if n == 1 else "s")
+
+
+def number(n: int) -> str:
+    """An integer with the current language's digit grouping ("1,234" / "1.234")."""
+    return QLocale().toString(int(n))

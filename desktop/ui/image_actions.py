@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -25,6 +25,7 @@ from desktop.services.export import (
 )
 from desktop.ui.edit_dialog import EditDialog
 from desktop.ui.history_model import HistoryModel
+from desktop.ui.i18n import fix_plural, translate_message
 from desktop.ui.message_bar import MessageBar
 from desktop.ui.reveal import reveal_in_folder
 from desktop.ui.session import Session
@@ -32,9 +33,9 @@ from desktop.ui.thumbnail_loader import ThumbnailLoader
 
 log = logging.getLogger(__name__)
 _FORMAT_FILTERS = {
-    "png": "PNG image (*.png)",
-    "jpg": "JPEG image (*.jpg *.jpeg)",
-    "webp": "WebP image (*.webp)",
+    "png": QT_TRANSLATE_NOOP("ImageActions", "PNG image (*.png)"),
+    "jpg": QT_TRANSLATE_NOOP("ImageActions", "JPEG image (*.jpg *.jpeg)"),
+    "webp": QT_TRANSLATE_NOOP("ImageActions", "WebP image (*.webp)"),
 }
 
 
@@ -107,12 +108,19 @@ class ImageActions(QObject):
             "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 300px; }"
         )
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Delete images" if count > 1 else "Delete image")
-        box.setText(f"Delete {count} images?" if count > 1 else "Delete this image?")
-        box.setInformativeText(
-            "It is removed from the workspace's history for everyone. Credits are not refunded."
+        box.setWindowTitle(self.tr("Delete images") if count > 1 else self.tr("Delete image"))
+        box.setText(
+            self.tr("Delete {count} images?").format(count=count)
+            if count > 1
+            else self.tr("Delete this image?")
         )
-        delete_button = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(
+            self.tr(
+                "It is removed from the workspace's history for everyone. Credits are not "
+                "refunded."
+            )
+        )
+        delete_button = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(delete_button)
         box.buttonClicked.connect(
@@ -126,8 +134,8 @@ class ImageActions(QObject):
     async def _run_delete(self, items: list[HistoryItem]) -> None:
         gone = await self._session.delete(items)
         if gone:
-            word = "image" if len(gone) == 1 else "images"
-            self._messages.show_note(f"Deleted {len(gone)} {word}.")
+            images = fix_plural(self.tr("%n image(s)", "", len(gone)), len(gone))
+            self._messages.show_note(self.tr("Deleted {images}.").format(images=images))
 
     # -- save as --------------------------------------------------------------------------------
 
@@ -136,7 +144,9 @@ class ImageActions(QObject):
         if not items:
             return None
         if len(items) > 1:
-            dialog = QFileDialog(self._window, f"Save {len(items)} images to folder")
+            dialog = QFileDialog(
+                self._window, self.tr("Save {count} images to folder").format(count=len(items))
+            )
             dialog.setFileMode(QFileDialog.FileMode.Directory)
             dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
             dialog.setDirectory(str(self.last_save_dir))
@@ -147,9 +157,14 @@ class ImageActions(QObject):
             item = items[0]
             ext = extension_for(item)
             name = safe_filename(item.prompt, item.image_id, ext)
-            dialog = QFileDialog(self._window, "Save image as")
+            dialog = QFileDialog(self._window, self.tr("Save image as"))
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-            dialog.setNameFilter(_FORMAT_FILTERS.get(ext, f"Image (*.{ext})"))
+            known = _FORMAT_FILTERS.get(ext)
+            dialog.setNameFilter(
+                QCoreApplication.translate("ImageActions", known)
+                if known
+                else self.tr("Image (*.{ext})").format(ext=ext)
+            )
             dialog.setDefaultSuffix(ext)
             dialog.setDirectory(str(self.last_save_dir))
             dialog.selectFile(name)
@@ -177,11 +192,18 @@ class ImageActions(QObject):
             )
             return None
         except OSError as error:
-            self._messages.show_error(f"Couldn't save the image. {describe_os_error(error)}")
+            self._messages.show_error(
+                self.tr("Couldn't save the image. {reason}").format(
+                    reason=translate_message(describe_os_error(error))
+                )
+            )
             return None
         self.last_save_dir = target.parent
         self._messages.show_note(
-            f"Saved {written.name}", 10, lambda: reveal_in_folder(written), "Show in Folder"
+            self.tr("Saved {name}").format(name=written.name),
+            10,
+            lambda: reveal_in_folder(written),
+            self.tr("Show in Folder"),
         )
         return written
 
@@ -197,15 +219,21 @@ class ImageActions(QObject):
                 self._messages.show_error(error.message)
                 break
             except OSError as error:
-                self._messages.show_error(f"Couldn't save the images. {describe_os_error(error)}")
+                self._messages.show_error(
+                    self.tr("Couldn't save the images. {reason}").format(
+                        reason=translate_message(describe_os_error(error))
+                    )
+                )
                 break
         if written:
             self.last_save_dir = folder
             self._messages.show_note(
-                f"Saved {len(written)} images to {folder}",
+                self.tr("Saved {count} images to {folder}").format(
+                    count=len(written), folder=folder
+                ),
                 10,
                 lambda: reveal_in_folder(written[0]),
-                "Show in Folder",
+                self.tr("Show in Folder"),
             )
         return written
 
@@ -214,7 +242,7 @@ class ImageActions(QObject):
     def copy_prompt(self, items: list[HistoryItem]) -> None:
         if items:
             QGuiApplication.clipboard().setText("\n\n".join(item.prompt for item in items))
-            self._messages.show_note("Prompt copied.", seconds=3)
+            self._messages.show_note(self.tr("Prompt copied."), seconds=3)
 
     def copy_image(self, items: list[HistoryItem]) -> None:
         if items:
@@ -228,7 +256,9 @@ class ImageActions(QObject):
             return
         image = QImage.fromData(data)
         if image.isNull():
-            self._messages.show_error("This image could not be read, so it was not copied.")
+            self._messages.show_error(
+                self.tr("This image could not be read, so it was not copied.")
+            )
             return
         QGuiApplication.clipboard().setImage(image)
-        self._messages.show_note("Image copied.", seconds=3)
+        self._messages.show_note(self.tr("Image copied."), seconds=3)

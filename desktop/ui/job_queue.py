@@ -18,7 +18,9 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -28,6 +30,7 @@ from PySide6.QtCore import (
 
 from desktop.api import GenerationRequest, GenerationResult, HistoryItem
 from desktop.api.errors import NeuroflashError
+from desktop.ui.i18n import fix_plural, translate_message
 
 log = logging.getLogger(__name__)
 JobRole = Qt.ItemDataRole.UserRole + 1
@@ -36,11 +39,19 @@ _AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class JobStatus(Enum):
-    QUEUED = "Waiting"
-    RUNNING = "Running"
-    DONE = "Done"
-    FAILED = "Failed"
-    CANCELLED = "Stopped waiting"
+    QUEUED = QT_TRANSLATE_NOOP("JobStatus", "Waiting")
+    RUNNING = QT_TRANSLATE_NOOP("JobStatus", "Running")
+    DONE = QT_TRANSLATE_NOOP("JobStatus", "Done")
+    FAILED = QT_TRANSLATE_NOOP("JobStatus", "Failed")
+    CANCELLED = QT_TRANSLATE_NOOP("JobStatus", "Stopped waiting")
+
+    def label(self) -> str:
+        """The status in the current language."""
+        return QCoreApplication.translate("JobStatus", self.value)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Job", text)
 
 
 @dataclass
@@ -64,7 +75,8 @@ class Job:
 
     @property
     def kind(self) -> str:
-        return "Edit" if self.source is not None else "Generate"
+        """"Edit" or "Generate", in the current language."""
+        return _tr("Edit") if self.source is not None else _tr("Generate")
 
     @property
     def active(self) -> bool:
@@ -76,20 +88,24 @@ class Job:
         return (self.finished or now or time.monotonic()) - self.started
 
     def title(self) -> str:
-        what = "image" if self.images == 1 else "images"
-        prefix = f"Retry of #{self.retry_of} · " if self.retry_of else ""
-        return f"#{self.number} {prefix}{self.kind} · {self.images} {what}"
+        images = fix_plural(
+            QCoreApplication.translate("Job", "%n image(s)", "", self.images), self.images
+        )
+        prefix = _tr("Retry of #{number} · ").format(number=self.retry_of) if self.retry_of else ""
+        return f"#{self.number} {prefix}{self.kind} · {images}"
 
     def status_text(self) -> str:
         seconds = int(self.elapsed())
         if self.status is JobStatus.RUNNING:
-            return f"Running · {seconds} s"
+            return _tr("Running · {seconds} s").format(seconds=seconds)
         if self.status is JobStatus.DONE:
-            got = f"{self.made} image{'s' if self.made != 1 else ''}"
-            return f"Done · {got} in {seconds} s"
+            got = fix_plural(
+                QCoreApplication.translate("Job", "%n image(s)", "", self.made), self.made
+            )
+            return _tr("Done · {images} in {seconds} s").format(images=got, seconds=seconds)
         if self.status is JobStatus.FAILED:
-            return f"Failed · {self.message}"
-        return self.status.value
+            return _tr("Failed · {message}").format(message=translate_message(self.message))
+        return self.status.label()
 
 
 Runner = Callable[[Job], Awaitable[GenerationResult]]
@@ -125,11 +141,12 @@ class JobQueue(QAbstractListModel):
         if pending + images <= remaining:
             return None
         if pending:
-            return (
-                f"Not enough credits for this and the queued jobs: {remaining} left, "
-                f"{pending + images} needed."
-            )
-        return f"Not enough credits: {remaining} left, {images} needed."
+            return self.tr(
+                "Not enough credits for this and the queued jobs: {left} left, {needed} needed."
+            ).format(left=remaining, needed=pending + images)
+        return self.tr("Not enough credits: {left} left, {needed} needed.").format(
+            left=remaining, needed=images
+        )
 
     def submit_generation(self, request: GenerationRequest) -> Job:
         return self._add(Job(next(self._numbers), request.prompt, request.num_images, request))
@@ -159,7 +176,7 @@ class JobQueue(QAbstractListModel):
         was_running = job.status is JobStatus.RUNNING
         job.status = JobStatus.CANCELLED
         job.finished = time.monotonic()
-        job.message = "Its images will still appear in the history." if was_running else ""
+        job.message = self.tr("Its images will still appear in the history.") if was_running else ""
         self._changed(job)
         self._start_next()
 
@@ -205,13 +222,19 @@ class JobQueue(QAbstractListModel):
             return
         except Exception as error:  # a job must never take the app down
             log.exception("Job #%s failed unexpectedly", job.number)
-            self._finish(job, JobStatus.FAILED, f"Something went wrong ({type(error).__name__}).")
+            self._finish(
+                job,
+                JobStatus.FAILED,
+                self.tr("Something went wrong ({error}).").format(error=type(error).__name__),
+            )
             return
         job.result = result
         job.made = len(result.images)
         message = result.detail or ""
         if not message and job.made < job.images:
-            message = f"Only {job.made} of {job.images} images were generated."
+            message = self.tr("Only {made} of {wanted} images were generated.").format(
+                made=job.made, wanted=job.images
+            )
         self._finish(job, JobStatus.DONE, message)
 
     def _finish(self, job: Job, status: JobStatus, message: str) -> None:
@@ -239,7 +262,8 @@ class JobQueue(QAbstractListModel):
             return f"{job.title()}\n{job.status_text()}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             details = f"{job.title()}: {job.status_text()}"
-            return f"{details}\n{job.prompt}" + (f"\n{job.message}" if job.message else "")
+            message = translate_message(job.message) if job.message else ""
+            return f"{details}\n{job.prompt}" + (f"\n{message}" if message else "")
         if role == JobRole:
             return job
         return None

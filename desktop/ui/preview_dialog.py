@@ -17,6 +17,7 @@ from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.ui.history_model import describe, elide
+from desktop.ui.i18n import translate_message
 from desktop.ui.thumbnail_loader import decode_image, error_message
 
 if TYPE_CHECKING:
@@ -119,15 +120,15 @@ class PreviewDialog(QDialog):
         self.setObjectName("previewDialog")
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(elide(item.prompt or "Untitled image", TITLE_CHARS))
-        self.setAccessibleName("Image preview")
+        self.setWindowTitle(elide(item.prompt or self.tr("Untitled image"), TITLE_CHARS))
+        self.setAccessibleName(self.tr("Image preview"))
 
         self.image = ScaledImage(self)
-        self.image.setAccessibleName("Full-size image")
-        self.image.set_text("Loading…")
+        self.image.setAccessibleName(self.tr("Full-size image"))
+        self.image.set_text(self.tr("Loading…"))
         self.details = QLabel(describe(item), self)
         self.details.setObjectName("previewDetails")
-        self.details.setAccessibleName("Image details")
+        self.details.setAccessibleName(self.tr("Image details"))
         self.details.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
@@ -163,7 +164,11 @@ class PreviewDialog(QDialog):
         except Exception as err:
             log.info("preview of %s failed: %s", self.item.image_id, err)
             if self._alive():
-                self.image.set_text(f"Couldn't load the image: {error_message(err)}")
+                self.image.set_text(
+                    self.tr("Couldn't load the image: {reason}").format(
+                        reason=translate_message(error_message(err))
+                    )
+                )
             return
         if self._alive():
             self.image.set_image(image)

@@ -36,7 +36,7 @@ class PromptEdit(QPlainTextEdit):
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setMaxVisibleItems(8)
         self.completer.popup().setObjectName("recentPromptsPopup")
-        self.completer.popup().setAccessibleName("Recent prompts")
+        self.completer.popup().setAccessibleName(self.tr("Recent prompts"))
         self.completer.activated.connect(self.use_suggestion)
         self._applying = False
 

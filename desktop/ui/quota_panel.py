@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api import ImageQuota
+from desktop.ui.i18n import number
 
 
 def _bar(name: str) -> QProgressBar:
@@ -32,16 +33,16 @@ class QuotaPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quotaPanel")
-        self.setAccessibleName("Image credits")
+        self.setAccessibleName(self.tr("Image credits"))
         self.quota: ImageQuota | None = None
 
-        title = QLabel("Image credits")
+        title = QLabel(self.tr("Image credits"))
         title.setProperty("role", "heading")
         self.refresh_button = QToolButton()
         self.refresh_button.setObjectName("quotaRefreshButton")
         self.refresh_button.setText("↻")
-        self.refresh_button.setToolTip("Refresh credits (F5 refreshes everything)")
-        self.refresh_button.setAccessibleName("Refresh credits")
+        self.refresh_button.setToolTip(self.tr("Refresh credits (F5 refreshes everything)"))
+        self.refresh_button.setAccessibleName(self.tr("Refresh credits"))
         self.refresh_button.setAutoRaise(True)
         self.refresh_button.clicked.connect(self.refreshRequested)
         header = QHBoxLayout()
@@ -52,18 +53,21 @@ class QuotaPanel(QFrame):
         self.available_label = QLabel("–")
         self.available_label.setObjectName("quotaAvailable")
         self.available_label.setProperty("role", "big-number")
-        self.available_label.setAccessibleName("Credits available")
+        self.available_label.setAccessibleName(self.tr("Credits available"))
         self.cycle_label = QLabel()
         self.cycle_label.setObjectName("quotaCycle")
-        self.cycle_bar = _bar("Credits used this cycle")
+        self.cycle_bar = _bar(self.tr("Credits used this cycle"))
         self.daily_label = QLabel()
         self.daily_label.setObjectName("quotaDaily")
-        self.daily_bar = _bar("Credits used today")
+        self.daily_bar = _bar(self.tr("Credits used today"))
         self.extra_label = QLabel()
         self.extra_label.setObjectName("quotaExtra")
         self.extra_label.setProperty("role", "secondary")
         self.fair_use_label = QLabel(
-            "Fair-use limit reached: neuroflash may slow down generation for this workspace."
+            self.tr(
+                "Fair-use limit reached: neuroflash may slow down generation for this "
+                "workspace."
+            )
         )
         self.fair_use_label.setObjectName("quotaFairUse")
         self.fair_use_label.setProperty("role", "warning")
@@ -97,7 +101,7 @@ class QuotaPanel(QFrame):
     def set_loading(self, loading: bool) -> None:
         self.refresh_button.setEnabled(not loading)
         if loading and self.quota is None:
-            self.status_label.setText("Loading credits…")
+            self.status_label.setText(self.tr("Loading credits…"))
             self.status_label.show()
 
     def set_quota(self, quota: ImageQuota | None, loaded: bool = True) -> None:
@@ -110,29 +114,37 @@ class QuotaPanel(QFrame):
         if quota is None:
             self.extra_label.hide()
             self.status_label.setText(
-                "This workspace's plan doesn't include image generation."
+                self.tr("This workspace's plan doesn't include image generation.")
                 if loaded
-                else "Loading credits…"
+                else self.tr("Loading credits…")
             )
             self.status_label.setVisible(True)
             self.setAccessibleDescription(self.status_label.text())
             return
         self.status_label.hide()
-        self.available_label.setText(f"{quota.available:,} left")
-        self.cycle_label.setText(f"{quota.used:,} of {quota.limit:,} used this cycle")
+        self.available_label.setText(self.tr("{count} left").format(count=number(quota.available)))
+        self.cycle_label.setText(
+            self.tr("{used} of {limit} used this cycle").format(
+                used=number(quota.used), limit=number(quota.limit)
+            )
+        )
         self.cycle_bar.setRange(0, max(quota.limit, 1))
         self.cycle_bar.setValue(min(quota.used, max(quota.limit, 1)))
         self.daily_label.setText(
-            f"Today: {quota.used_daily:,} of {quota.limit_daily:,} · renews at midnight UTC"
+            self.tr("Today: {used} of {limit} · renews at midnight UTC").format(
+                used=number(quota.used_daily), limit=number(quota.limit_daily)
+            )
         )
         self.daily_bar.setRange(0, max(quota.limit_daily, 1))
         self.daily_bar.setValue(min(quota.used_daily, max(quota.limit_daily, 1)))
         extras = []
         if quota.bonus:
-            extras.append(f"+{quota.bonus:,} bonus")
+            extras.append(self.tr("+{count} bonus").format(count=number(quota.bonus)))
         if quota.spillover:
-            extras.append(f"+{quota.spillover:,} carried over")
-        self.extra_label.setText(" · ".join(extras) + (" included" if extras else ""))
+            extras.append(self.tr("+{count} carried over").format(count=number(quota.spillover)))
+        self.extra_label.setText(
+            self.tr("{extras} included").format(extras=" · ".join(extras)) if extras else ""
+        )
         self.extra_label.setVisible(bool(extras))
         scope = quota.exhausted_scope
         empty = "cycle-empty" if scope == "cycle" else "daily-empty" if scope == "daily" else ""
@@ -142,6 +154,10 @@ class QuotaPanel(QFrame):
             bar.style().unpolish(bar)
             bar.style().polish(bar)
         self.setAccessibleDescription(
-            f"{quota.available} credits left; {quota.used_daily} of {quota.limit_daily} used today"
+            self.tr("{left} credits left; {used} of {limit} used today").format(
+                left=number(quota.available),
+                used=number(quota.used_daily),
+                limit=number(quota.limit_daily),
+            )
         )
         self.available_label.setAlignment(Qt.AlignmentFlag.AlignLeft)

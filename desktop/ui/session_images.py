@@ -20,11 +20,13 @@ from desktop.api import (
     view_path,
 )
 from desktop.api.errors import NetworkError, UnexpectedResponseError
+from desktop.api.texts import QT_TRANSLATE_NOOP
 
 REFRESH_AFTER_DROP_S = 3.0  # a dropped generate/edit: look for its images this much later
-UNREADABLE_SPEND = (
+UNREADABLE_SPEND = QT_TRANSLATE_NOOP(
+    "Errors",
     "neuroflash answered, but the app could not read the answer. Your images may still "
-    "arrive: refresh in a moment."
+    "arrive: refresh in a moment.",
 )
 
 
@@ -124,7 +126,11 @@ class SessionImages:
     def fetch_image(self, item: HistoryItem) -> ImageData:
         """Blocking download of one history image; for worker threads only."""
         if self._client is None and self.offline:
-            raise NetworkError("You're offline, and this image isn't saved on this computer.")
+            raise NetworkError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "You're offline, and this image isn't saved on this computer."
+                )
+            )
         client = self._client_or_raise()
         workspace = self.workspace_id or ""
         return client.download_image(workspace, item.image_url)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api import Credentials
+from desktop.ui.i18n import translate_message
 
 
 class SignInDialog(QDialog):
@@ -31,60 +32,70 @@ class SignInDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, keychain_available: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
-        self.setWindowTitle("Sign in to neuroflash")
-        self.setAccessibleName("Sign in to neuroflash")
+        self.setWindowTitle(self.tr("Sign in to neuroflash"))
+        self.setAccessibleName(self.tr("Sign in to neuroflash"))
         self.setModal(True)
         self.setMinimumWidth(440)
 
         intro = QLabel(
-            "Sign in with a neuroflash service account. Create one in the neuroflash app under "
-            "<b>Service Accounts</b> and copy its client ID and secret."
+            self.tr(
+                "Sign in with a neuroflash service account. Create one in the neuroflash app "
+                "under <b>Service Accounts</b> and copy its client ID and secret."
+            )
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
 
         self.client_id_edit = QLineEdit()
         self.client_id_edit.setObjectName("clientIdEdit")
-        self.client_id_edit.setAccessibleName("Client ID")
-        self.client_id_edit.setPlaceholderText("Client ID")
+        self.client_id_edit.setAccessibleName(self.tr("Client ID"))
+        self.client_id_edit.setPlaceholderText(self.tr("Client ID"))
         self.secret_edit = QLineEdit()
         self.secret_edit.setObjectName("clientSecretEdit")
-        self.secret_edit.setAccessibleName("Client secret")
-        self.secret_edit.setPlaceholderText("Client secret")
+        self.secret_edit.setAccessibleName(self.tr("Client secret"))
+        self.secret_edit.setPlaceholderText(self.tr("Client secret"))
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember_box = QCheckBox("Remember on this computer")
+        self.remember_box = QCheckBox(self.tr("Remember on this computer"))
         self.remember_box.setObjectName("rememberCheck")
-        self.remember_box.setAccessibleName("Remember on this computer")
+        self.remember_box.setAccessibleName(self.tr("Remember on this computer"))
         self.remember_box.setChecked(keychain_available)
         if not keychain_available:
             self.remember_box.setEnabled(False)
             self.remember_box.setToolTip(
-                "This computer has no keychain, so the secret is kept for this session only."
+                self.tr(
+                    "This computer has no keychain, so the secret is kept for this session only."
+                )
             )
 
         form = QFormLayout()
-        form.addRow("Client ID", self.client_id_edit)
-        form.addRow("Client secret", self.secret_edit)
+        form.addRow(self.tr("Client ID"), self.client_id_edit)
+        form.addRow(self.tr("Client secret"), self.secret_edit)
         form.addRow("", self.remember_box)
 
         self.message_label = QLabel()
         self.message_label.setObjectName("signInMessage")
         self.message_label.setWordWrap(True)
-        self.message_label.setAccessibleName("Sign-in message")
+        self.message_label.setAccessibleName(self.tr("Sign-in message"))
         self.message_label.hide()
         if not keychain_available:
             self.show_note(
-                "No keychain was found on this computer. Your credentials will be kept for "
-                "this session only and never written to disk."
+                self.tr(
+                    "No keychain was found on this computer. Your credentials will be kept for "
+                    "this session only and never written to disk."
+                )
             )
 
         buttons = QDialogButtonBox()
-        self.sign_in_button = buttons.addButton("Sign in", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button = buttons.addButton(
+            self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.sign_in_button.setObjectName("signInButton")
         self.sign_in_button.setDefault(True)
-        self.demo_button = QPushButton("Try the demo")
+        self.demo_button = QPushButton(self.tr("Try the demo"))
         self.demo_button.setObjectName("demoButton")
-        self.demo_button.setToolTip("Explore the app with a built-in demo account; no credits used")
+        self.demo_button.setToolTip(
+            self.tr("Explore the app with a built-in demo account; no credits used")
+        )
         buttons.addButton(self.demo_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._submit)
@@ -115,10 +126,10 @@ class SignInDialog(QDialog):
         self.submitted.emit(credentials, self.remember_box.isChecked())
 
     def _demo(self) -> None:
-        self.set_busy(True, "Starting the demo…")
+        self.set_busy(True, self.tr("Starting the demo…"))
         self.demoRequested.emit()
 
-    def set_busy(self, busy: bool, text: str = "Signing in…") -> None:
+    def set_busy(self, busy: bool, text: str = "") -> None:
         for widget in (
             self.client_id_edit,
             self.secret_edit,
@@ -127,7 +138,7 @@ class SignInDialog(QDialog):
         ):
             widget.setEnabled(not busy)
         if busy:
-            self.show_note(text)
+            self.show_note(text or self.tr("Signing in…"))
         else:
             self._update_enabled()
 
@@ -139,7 +150,7 @@ class SignInDialog(QDialog):
         """Show why sign-in failed; the typed credentials stay so the user can correct them."""
         self.set_busy(False)
         self.message_label.setProperty("role", "error")
-        self._show_message(text)
+        self._show_message(translate_message(text))
         self.secret_edit.setFocus()
         self.secret_edit.selectAll()
 

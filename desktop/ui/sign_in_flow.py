@@ -104,7 +104,7 @@ class SignInFlow(QObject):
                 self.demo_server = await self._runner.run(self._demo_server_factory)
         except Exception as error:
             log.exception("The demo server did not start")
-            self.open_dialog(f"The demo could not start: {error}")
+            self.open_dialog(self.tr("The demo could not start: {error}").format(error=error))
             return
         from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 
@@ -133,12 +133,14 @@ class SignInFlow(QObject):
             return False
         note = None
         if source == "dialog" and remember and not self._store.save(credentials):
-            note = "No keychain on this computer: you'll be asked to sign in again next time."
+            note = self.tr(
+                "No keychain on this computer: you'll be asked to sign in again next time."
+            )
         elif source == "dialog" and not remember:
             self._store.forget()
         if self.dialog is not None:
             self.dialog.accept()
-        label = "Demo account" if source == "demo" else credentials.client_id
+        label = self.tr("Demo account") if source == "demo" else credentials.client_id
         self.signedIn.emit(label)
         if note:
             self._session.notice.emit(note)

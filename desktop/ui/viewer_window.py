@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.api import HistoryItem
 from desktop.api.errors import NeuroflashError
 from desktop.ui.history_model import describe, elide
+from desktop.ui.i18n import translate_message
 from desktop.ui.image_viewer import ImageViewer
 from desktop.ui.thumbnail_loader import ThumbnailLoader, decode_image
 
@@ -59,9 +60,9 @@ class ImagePane(QWidget):
         layout.addWidget(self.details)
 
     def show_item(self, item: HistoryItem) -> None:
-        self.caption.setText(elide(item.prompt or "Untitled image", 400))
+        self.caption.setText(elide(item.prompt or self.tr("Untitled image"), 400))
         self.details.setText(describe(item))
-        self.status.setText("Loading the full-size image…")
+        self.status.setText(self.tr("Loading the full-size image…"))
         self.status.show()
 
     def show_image(self, image: QImage) -> None:
@@ -69,7 +70,7 @@ class ImagePane(QWidget):
         self.viewer.set_pixmap(QPixmap.fromImage(image))
 
     def show_error(self, text: str) -> None:
-        self.status.setText(text)
+        self.status.setText(translate_message(text))
         self.status.show()
 
 
@@ -104,10 +105,10 @@ class ViewerWindow(QDialog):
         self.zoom_label.setObjectName("zoomLabel")
         bar = QHBoxLayout()
         for text, tip, slot in (
-            ("Fit", "Fit to window (0)", self.fit),
-            ("100%", "Actual size (1)", self.actual_size),
-            ("−", "Zoom out (−)", lambda: self.zoom_by(0.8)),
-            ("+", "Zoom in (+)", lambda: self.zoom_by(1.25)),
+            (self.tr("Fit"), self.tr("Fit to window (0)"), self.fit),
+            ("100%", self.tr("Actual size (1)"), self.actual_size),
+            ("−", self.tr("Zoom out (−)"), lambda: self.zoom_by(0.8)),
+            ("+", self.tr("Zoom in (+)"), lambda: self.zoom_by(1.25)),
         ):
             button = QToolButton()
             button.setText(text)
@@ -118,7 +119,7 @@ class ViewerWindow(QDialog):
         bar.addWidget(self.zoom_label)
         bar.addStretch(1)
         if not self.compare:
-            hint = QLabel("← → previous / next")
+            hint = QLabel(self.tr("← → previous / next"))
             hint.setProperty("role", "secondary")
             bar.addWidget(hint)
         layout = QVBoxLayout(self)
@@ -162,8 +163,14 @@ class ViewerWindow(QDialog):
 
     def _load_current(self) -> None:
         items = self.current_items()
-        title = " vs ".join(elide(item.prompt or "Untitled", 40) for item in items)
-        self.setWindowTitle(f"{'Compare: ' if self.compare else ''}{title}")
+        names = [elide(item.prompt or self.tr("Untitled"), 40) for item in items]
+        if self.compare:
+            title = self.tr("Compare: {first} vs {second}").format(
+                first=names[0], second=names[-1]
+            )
+        else:
+            title = names[0]
+        self.setWindowTitle(title)
         for pane, item in zip(self.panes, items, strict=False):
             pane.show_item(item)
             task = asyncio.ensure_future(self._load(pane, item))
@@ -181,7 +188,7 @@ class ViewerWindow(QDialog):
             return
         except Exception as error:  # shown in the pane; the app keeps running
             log.warning("viewer could not load %s: %s", item.image_id, error)
-            pane.show_error("This image could not be shown.")
+            pane.show_error(self.tr("This image could not be shown."))
             return
         if item in self.current_items():
             pane.show_image(image)

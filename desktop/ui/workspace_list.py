@@ -34,7 +34,7 @@ class WorkspaceListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return workspace.name or workspace.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{workspace.name}\nID: {workspace.id}"
+            return self.tr("{name}\nID: {id}").format(name=workspace.name, id=workspace.id)
         if role == Qt.ItemDataRole.UserRole:
             return workspace.id
         return None
@@ -54,7 +54,7 @@ class WorkspaceList(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("workspaceList")
-        self.setAccessibleName("Workspaces")
+        self.setAccessibleName(self.tr("Workspaces"))
         self.setModel(WorkspaceListModel(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
