@@ -15,11 +15,21 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractProxyModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from desktop.api import HistoryItem
 from desktop.ui.history_model import HistoryModel, ItemRole, elide
+from desktop.ui.i18n import fix_plural
 
+translate = QCoreApplication.translate  # the name lupdate looks for
 HeaderRole = Qt.ItemDataRole.UserRole + 2
 """True for group header rows (they are not images: not selectable, not draggable)."""
 
@@ -47,14 +57,17 @@ def matches(prompt: str, words: list[str]) -> bool:
     return all(word in text for word in words)
 
 
+
 def day_label(day: date, today: date) -> str:
+    """A group heading; the QLocale date formats are translatable, so German gets its own."""
     if day == today:
-        return "Today"
+        return translate("HistoryGroups", "Today")
     if day == today - timedelta(days=1):
-        return "Yesterday"
+        return translate("HistoryGroups", "Yesterday")
+    qdate = QDate(day.year, day.month, day.day)
     if day.year == today.year:
-        return f"{day:%a} {day.day} {day:%b}"
-    return f"{day.day} {day:%b %Y}"
+        return QLocale().toString(qdate, translate("HistoryGroups", "ddd d MMM"))
+    return QLocale().toString(qdate, translate("HistoryGroups", "d MMM yyyy"))
 
 
 def _local_day(when: datetime | None) -> date | None:
@@ -141,9 +154,11 @@ class HistoryProxyModel(QAbstractProxyModel):
     def _group_of(self, item: HistoryItem, today: date) -> tuple[str, str]:
         if self._grouping is Grouping.DAY:
             day = _local_day(item.created_at)
-            return (day.isoformat(), day_label(day, today)) if day else ("", "Undated")
+            if day is None:
+                return "", translate("HistoryGroups", "Undated")
+            return day.isoformat(), day_label(day, today)
         key = item.batch_id or item.image_id
-        return key, elide(item.prompt or "Untitled", 48)
+        return key, elide(item.prompt or translate("HistoryGroups", "Untitled"), 48)
 
     def _reindex(self) -> None:
         self._proxy_rows = {
@@ -237,6 +252,9 @@ class HistoryProxyModel(QAbstractProxyModel):
         row = self._proxy_rows.get(image_id)
         return self.index(row, 0) if row is not None else QModelIndex()
 
+    def _images(self, count: int) -> str:
+        return fix_plural(self.tr("%n image(s)", "", count), count)
+
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
@@ -247,9 +265,9 @@ class HistoryProxyModel(QAbstractProxyModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return entry.label
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{entry.label} — {entry.count} image{'s' if entry.count != 1 else ''}"
+                return f"{entry.label} — {self._images(entry.count)}"
             if role == Qt.ItemDataRole.StatusTipRole:
-                return f"{entry.count} image{'s' if entry.count != 1 else ''}"
+                return self._images(entry.count)
             return None
         if role == HeaderRole:
             return False

@@ -32,6 +32,7 @@ from desktop.api import GenerationRequest, GenerationResult, HistoryItem
 from desktop.api.errors import NeuroflashError
 from desktop.ui.i18n import fix_plural, translate_message
 
+translate = QCoreApplication.translate  # the name lupdate looks for
 log = logging.getLogger(__name__)
 JobRole = Qt.ItemDataRole.UserRole + 1
 MAX_RUNNING = 2
@@ -47,11 +48,8 @@ class JobStatus(Enum):
 
     def label(self) -> str:
         """The status in the current language."""
-        return QCoreApplication.translate("JobStatus", self.value)
+        return translate("JobStatus", self.value)
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Job", text)
 
 
 @dataclass
@@ -76,7 +74,7 @@ class Job:
     @property
     def kind(self) -> str:
         """"Edit" or "Generate", in the current language."""
-        return _tr("Edit") if self.source is not None else _tr("Generate")
+        return translate("Job", "Edit") if self.source is not None else translate("Job", "Generate")
 
     @property
     def active(self) -> bool:
@@ -89,22 +87,26 @@ class Job:
 
     def title(self) -> str:
         images = fix_plural(
-            QCoreApplication.translate("Job", "%n image(s)", "", self.images), self.images
+            translate("Job", "%n image(s)", "", self.images), self.images
         )
-        prefix = _tr("Retry of #{number} · ").format(number=self.retry_of) if self.retry_of else ""
+        prefix = ""
+        if self.retry_of:
+            prefix = translate("Job", "Retry of #{number} · ").format(number=self.retry_of)
         return f"#{self.number} {prefix}{self.kind} · {images}"
 
     def status_text(self) -> str:
         seconds = int(self.elapsed())
         if self.status is JobStatus.RUNNING:
-            return _tr("Running · {seconds} s").format(seconds=seconds)
+            return translate("Job", "Running · {seconds} s").format(seconds=seconds)
         if self.status is JobStatus.DONE:
             got = fix_plural(
-                QCoreApplication.translate("Job", "%n image(s)", "", self.made), self.made
+                translate("Job", "%n image(s)", "", self.made), self.made
             )
-            return _tr("Done · {images} in {seconds} s").format(images=got, seconds=seconds)
+            text = translate("Job", "Done · {images} in {seconds} s")
+            return text.format(images=got, seconds=seconds)
         if self.status is JobStatus.FAILED:
-            return _tr("Failed · {message}").format(message=translate_message(self.message))
+            text = translate("Job", "Failed · {message}")
+            return text.format(message=translate_message(self.message))
         return self.status.label()
 
 
