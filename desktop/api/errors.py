@@ -80,8 +80,11 @@ class RateLimitedError(NeuroflashError):
         if message is None:
             if retry_after is not None and retry_after > 0:
                 secs = max(1, round(retry_after))
-                unit = "second" if secs == 1 else "seconds"
-                message = f"Too many requests at once. Try again in {secs} {unit}."
+                message = (
+                    QT_TRANSLATE_NOOP("Errors", "Too many requests at once. Try again in 1 second.")
+                    if secs == 1
+                    else f"Too many requests at once. Try again in {secs} seconds."
+                )
             else:
                 message = QT_TRANSLATE_NOOP(
                     "Errors", "Too many requests at once. Wait a moment and try again."

@@ -46,7 +46,8 @@ class EditDialog(QDialog):
                     Qt.TransformationMode.SmoothTransformation,
                 )
             )
-        source = QLabel(f"<b>{self.tr('Source')}</b><br>{_escape(item.prompt)[:240]}")
+        heading = self.tr("Source")
+        source = QLabel(f"<b>{heading}</b><br>{_escape(item.prompt)[:240]}")
         source.setWordWrap(True)
         source.setTextFormat(Qt.TextFormat.RichText)
         top = QHBoxLayout()

@@ -50,11 +50,11 @@ def translate_message(text: str) -> str:
     if translated != text:
         return translated
     if match := _RETRY_IN.match(text):
-        wording = QCoreApplication.translate(
-            "Errors", "Too many requests at once. Try again in %n second(s).", "",
-            int(match.group(1)),
-        )
-        return text if "second(s)" in wording else wording  # English keeps its own plural
+        # lupdate reads no plural forms from translate() in Python, so the two forms are
+        # separate messages ("... in 1 second." is itself marked where the error is made).
+        return QCoreApplication.translate(
+            "Errors", "Too many requests at once. Try again in {seconds} seconds."
+        ).format(seconds=match.group(1))
     if match := _NOT_SAVED.match(text):
         return QCoreApplication.translate(
             "Errors", "The image could not be saved ({reason})."

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 
 from desktop.api import GenerationRequest, GenerationResult, HistoryItem
 from desktop.api.errors import NeuroflashError
-from desktop.ui.i18n import fix_plural, translate_message
+from desktop.ui.i18n import translate_message
 
 translate = QCoreApplication.translate  # the name lupdate looks for
 log = logging.getLogger(__name__)
@@ -50,6 +50,13 @@ class JobStatus(Enum):
         """The status in the current language."""
         return translate("JobStatus", self.value)
 
+
+
+def _images(count: int) -> str:
+    """"1 image" / "3 images" (lupdate reads no plural forms from translate() in Python)."""
+    if count == 1:
+        return translate("Job", "1 image")
+    return translate("Job", "{count} images").format(count=count)
 
 
 @dataclass
@@ -86,9 +93,7 @@ class Job:
         return (self.finished or now or time.monotonic()) - self.started
 
     def title(self) -> str:
-        images = fix_plural(
-            translate("Job", "%n image(s)", "", self.images), self.images
-        )
+        images = _images(self.images)
         prefix = ""
         if self.retry_of:
             prefix = translate("Job", "Retry of #{number} · ").format(number=self.retry_of)
@@ -99,9 +104,7 @@ class Job:
         if self.status is JobStatus.RUNNING:
             return translate("Job", "Running · {seconds} s").format(seconds=seconds)
         if self.status is JobStatus.DONE:
-            got = fix_plural(
-                translate("Job", "%n image(s)", "", self.made), self.made
-            )
+            got = _images(self.made)
             text = translate("Job", "Done · {images} in {seconds} s")
             return text.format(images=got, seconds=seconds)
         if self.status is JobStatus.FAILED:
