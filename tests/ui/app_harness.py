@@ -37,9 +37,13 @@ def make_loop(app: QApplication) -> qasync.QEventLoop:
     return loop
 
 
-def make_components(api_url: str, token_url: str, profile: Path) -> Components:
+def make_components(
+    api_url: str, token_url: str, profile: Path, language: str = "en"
+) -> Components:
+    """The app's components; English unless a test asks otherwise, whatever the machine's
+    language (tests read the English texts)."""
     args = argparse.Namespace(
-        demo=False, api_url=api_url, token_url=token_url, profile=str(profile)
+        demo=False, api_url=api_url, token_url=token_url, profile=str(profile), language=language
     )
     return Components(args)
 
