@@ -36,7 +36,7 @@ APP_CATALOG = "neuroflash"
 
 
 ERRORS_CONTEXT = "Errors"
-_RETRY_IN = re.compile(r"^Too many requests at once\. Try again in (\d+) seconds?\.$")
+_RETRY_IN = re.compile(r"^Too many requests at once\. Try again in (\d+) seconds\.$")
 _NOT_SAVED = re.compile(r"^The image could not be saved \((.*)\)\.$", re.DOTALL)
 
 

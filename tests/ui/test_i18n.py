@@ -236,3 +236,12 @@ def test_no_lrelease_means_english(monkeypatch, tmp_path):
         resource("translations", "neuroflash_de.qm").exists()
     )
     assert QApplication.instance() is not None
+
+
+def test_english_rate_limit_wording_is_untouched(qapp, tmp_path):
+    from desktop.api.errors import RateLimitedError
+
+    Translations(tmp_path).apply("en")
+    for seconds in (1, 7):
+        message = RateLimitedError(retry_after=seconds).message
+        assert translate_message(message) == message
