@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import faulthandler
 import json
 import os
+import signal
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
 
-from benchmarks.measure import Heartbeat, rss_mb
+from benchmarks.measure import GcPauses, Heartbeat, rss_mb
 from benchmarks.server import stats_counts
 
 
@@ -46,6 +49,11 @@ async def wait_for(predicate: Callable[[], object], timeout: float, what: str) -
     return time.perf_counter()
 
 
+def progress(text: str) -> None:
+    """Where the run is (stderr), so a slow or stuck phase is visible."""
+    print(f"[gui_run {time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
 class Scenario:
     """The measured run; every step updates ``heartbeat.phase`` so the worst gap is located."""
 
@@ -56,6 +64,8 @@ class Scenario:
         self.view = self.window.history_view
         self.model = self.window.history_model
         self.heartbeat = Heartbeat()
+        self.gc_pauses = GcPauses()
+        self.gc_pauses.install()
         self.result: dict[str, Any] = {}
         self.first_rows_at: float | None = None
         self.model.modelReset.connect(self._rows_arrived)
@@ -99,6 +109,7 @@ class Scenario:
         self.c.session.spawn(self.c.flow.start(demo=False))
         await wait_for(lambda: self.first_rows_at is not None, 60, "the history answer")
         hb.phase = "first screen"
+        progress(f"history answer: {self.model.rowCount()} rows")
         done = await wait_for(self.screen_complete, 30, "the first screen of thumbnails")
         assert self.first_rows_at is not None
         self.result["first_screen_s"] = round(done - self.first_rows_at, 3)
@@ -116,6 +127,7 @@ class Scenario:
     async def scroll_pass(self, label: str) -> None:
         """Top to bottom, one screen per step, pausing ``dwell`` per step like a fast reader."""
         self.heartbeat.phase = f"scroll {label}"
+        progress(f"scroll {label}: {self.model.rowCount()} rows")
         bar = self.view.verticalScrollBar()
         bar.setValue(0)
         step = max(1, self.view.viewport().height())
@@ -126,7 +138,10 @@ class Scenario:
             value = min(bar.maximum(), value + step)
             bar.setValue(value)
             steps += 1
+            if steps % 100 == 0:
+                progress(f"  step {steps}: {value}/{bar.maximum()}")
             await asyncio.sleep(self.args.dwell_ms / 1000)
+        progress(f"  scrolled {steps} steps; settling")
         await self.settle()
         self.result[f"scroll_steps_{label}"] = steps
         loaded = stats_counts(self.args.stats)["image"] - loaded_before
@@ -135,6 +150,7 @@ class Scenario:
 
     async def generate(self) -> None:
         self.heartbeat.phase = "generate"
+        progress("generate")
         panel = self.window.generate_panel
         await wait_for(lambda: panel.model_combo.count() > 0, 30, "the models")
         rows = self.model.rowCount()
@@ -151,13 +167,20 @@ class Scenario:
         other = next(w.id for w in self.c.session.workspaces if w.id != home)
         for n, workspace in enumerate((other, home)):
             self.heartbeat.phase = "switch " + ("away" if n == 0 else "back")
+            progress(self.heartbeat.phase)
             self.window.choose_workspace(workspace)
             await wait_for(lambda w=workspace: self.c.session.workspace_id == w, 10, "switch")
             await wait_for(lambda: self.model.rowCount() >= size, 120, "the other history")
             await wait_for(self.screen_complete, 30, "the other first screen")
 
     async def run(self) -> dict[str, Any]:
-        self.heartbeat.start()
+        painted: list[bool] = []
+        from desktop.ui.first_paint import after_first_paint
+
+        after_first_paint(self.window, lambda: painted.append(True), fallback_ms=-1)
+        await wait_for(lambda: painted, 30, "the first paint")
+        await asyncio.sleep(0.05)  # let the first frame's follow-up events drain
+        self.heartbeat.start()  # from here on, as in the app: sign-in starts after first paint
         await self.sign_in_first_screen()
         if self.args.cached:
             self.heartbeat.stop()
@@ -174,11 +197,14 @@ class Scenario:
         self.result.update(self.heartbeat.summary())
         self.result["worst_gap_phase"] = self.heartbeat.worst_at
         self.result["phases"] = self.heartbeat.phase_summary()
+        self.result["gc_longest_ms_by_generation"] = self.gc_pauses.summary()
         return self.result
 
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    if hasattr(faulthandler, "register"):  # kill -USR1 <pid> prints every thread's stack
+        faulthandler.register(signal.SIGUSR1)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["NEUROFLASH_CLIENT_ID"] = "demo-client-id"
     os.environ["NEUROFLASH_CLIENT_SECRET"] = "demo-client-secret"

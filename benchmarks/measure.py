@@ -75,3 +75,26 @@ class Heartbeat:
         """Per phase: [max ms, p99 ms, beats], to find where the GUI thread was busy."""
         return {phase: [round(max(g) * 1000, 1), round(percentile(g, 0.99) * 1000, 1), len(g)]
                 for phase, g in self.by_phase.items()}
+
+
+class GcPauses:
+    """Longest garbage-collection pause per generation (any thread: it holds the GIL)."""
+
+    def __init__(self) -> None:
+        self.longest = [0.0, 0.0, 0.0]
+        self._started = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            gen = info.get("generation", 0)
+            self.longest[gen] = max(self.longest[gen], time.perf_counter() - self._started)
+
+    def install(self) -> None:
+        import gc
+
+        gc.callbacks.append(self)
+
+    def summary(self) -> list[float]:
+        return [round(s * 1000, 1) for s in self.longest]

@@ -1,7 +1,8 @@
 """Paints one grid cell: the thumbnail centred on a rounded tile, no caption.
 
 Text under thumbnails adds noise to a designer's image grid; the prompt lives in the tooltip,
-the accessible text and the preview instead.
+the accessible text and the preview instead. ``paint_cell`` is shared by the delegate (used
+by Qt's own painting, e.g. during a rubber-band drag) and the view's fast paint path.
 """
 
 from __future__ import annotations
@@ -12,6 +13,49 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 PADDING = 6
 RADIUS = 8
+_HOVER = QColor(128, 128, 128, 30)
+
+
+def paint_cell(
+    painter: QPainter,
+    cell: QRect,
+    palette: QPalette,
+    pixmap: object,
+    selected: bool,
+    hovered: bool,
+    focused: bool,
+) -> None:
+    """One cell; the painter must have Antialiasing and SmoothPixmapTransform set, and no
+    brush or pen is assumed (each call sets what it uses)."""
+    rect = cell.adjusted(2, 2, -2, -2)
+    if selected or hovered:
+        painter.setPen(Qt.PenStyle.NoPen)
+        if selected:
+            highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
+            highlight.setAlpha(90)
+            painter.setBrush(highlight)
+        else:
+            painter.setBrush(_HOVER)
+        painter.drawRoundedRect(rect, RADIUS, RADIUS)
+
+    if isinstance(pixmap, QPixmap) and not pixmap.isNull():
+        area = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+        dpr = pixmap.devicePixelRatio() or 1.0
+        size = QSize(round(pixmap.width() / dpr), round(pixmap.height() / dpr))
+        if size.width() > area.width() or size.height() > area.height():
+            size.scale(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRect(0, 0, size.width(), size.height())
+        target.moveCenter(area.center())
+        painter.drawPixmap(target, pixmap)
+
+    if selected:
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(rect, RADIUS, RADIUS)
+    elif focused:
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(rect, RADIUS, RADIUS)
 
 
 class ThumbnailDelegate(QStyledItemDelegate):
@@ -35,44 +79,17 @@ class ThumbnailDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        rect: QRect = option.rect.adjusted(2, 2, -2, -2)
-        palette = option.palette
         state = option.state
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        if selected:
-            highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
-            highlight.setAlpha(90)
-            painter.setBrush(highlight)
-            painter.drawRoundedRect(rect, RADIUS, RADIUS)
-        elif hovered:
-            painter.setBrush(QColor(128, 128, 128, 30))
-            painter.drawRoundedRect(rect, RADIUS, RADIUS)
-
-        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
-        if isinstance(pixmap, QPixmap) and not pixmap.isNull():
-            area = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
-            dpr = pixmap.devicePixelRatio() or 1.0
-            size = QSize(round(pixmap.width() / dpr), round(pixmap.height() / dpr))
-            if size.width() > area.width() or size.height() > area.height():
-                size.scale(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect(0, 0, size.width(), size.height())
-            target.moveCenter(area.center())
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawPixmap(target, pixmap)
-
-        if selected:
-            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect, RADIUS, RADIUS)
-        elif state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(
-                QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine)
-            )
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect, RADIUS, RADIUS)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        paint_cell(
+            painter,
+            option.rect,
+            option.palette,
+            index.data(Qt.ItemDataRole.DecorationRole),
+            bool(state & QStyle.StateFlag.State_Selected),
+            bool(state & QStyle.StateFlag.State_MouseOver),
+            bool(state & QStyle.StateFlag.State_HasFocus),
+        )
         painter.restore()

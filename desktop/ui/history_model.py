@@ -209,6 +209,10 @@ class HistoryModel(QAbstractListModel):
             self._loading_pixmap = _placeholder(self._thumb_size, failed=False)
         return self._loading_pixmap
 
+    def thumbnail_at(self, row: int) -> QPixmap:
+        """``thumbnail`` by row, for the view's paint loop (no QModelIndex round trip)."""
+        return self.thumbnail(self._items[row].image_id)
+
     def has_thumbnail(self, image_id: str) -> bool:
         return image_id in self._pixmaps
 

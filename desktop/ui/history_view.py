@@ -1,6 +1,6 @@
 """The history grid: thumbnails in icon mode, context menu, shortcuts, drag-out, empty state.
 
-Only visible rows (plus about a screen of margin) are asked for thumbnails, debounced while
+Only visible rows (plus a couple of rows of margin) are asked for thumbnails, debounced while
 scrolling, so opening a 10,000-image workspace stays cheap.
 """
 
@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
-from desktop.ui.history_delegate import ThumbnailDelegate
+from desktop.ui.history_delegate import ThumbnailDelegate, paint_cell
 from desktop.ui.history_model import HistoryModel, ItemRole
 
 if TYPE_CHECKING:
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 DEFAULT_EMPTY_TEXT = "No images yet — write a prompt and press Generate"
 CELL_PADDING = 16
 REQUEST_DEBOUNCE_MS = 30
+LAYOUT_BATCH = 200
+PREFETCH_LINES = 2  # rows of cells requested beyond the visible ones, each way
 
 
 class HistoryView(QListView):
@@ -53,10 +55,14 @@ class HistoryView(QListView):
         self.setAccessibleDescription("Your generated images, newest first")
         self._empty_text = DEFAULT_EMPTY_TEXT
         self._drag_out: DragOut | None = None
+        self._hover_row = -1
         cell = QSize(thumb_size + CELL_PADDING, thumb_size + CELL_PADDING)
 
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setUniformItemSizes(True)
+        # Lay out 10,000 rows in slices across event-loop turns: one pass took ~30 ms.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(LAYOUT_BATCH)
         self.setGridSize(cell)
         self.setIconSize(QSize(thumb_size, thumb_size))
         self.setResizeMode(QListView.ResizeMode.Adjust)
@@ -161,9 +167,17 @@ class HistoryView(QListView):
         if row < 0:
             return False
         index = model.index(row, 0)
+        if self.visualRect(index).isEmpty():  # the batched layout has not reached it yet
+            self._finish_layout()
         self._select_only(index)
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
+
+    def _finish_layout(self) -> None:
+        """Lay out every row now (once, on an explicit jump), then go back to batches."""
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self.doItemsLayout()
+        self.setLayoutMode(QListView.LayoutMode.Batched)
 
     def _select_only(self, index: QModelIndex) -> None:
         flag = QItemSelectionModel.SelectionFlag
@@ -225,7 +239,7 @@ class HistoryView(QListView):
         return first, last
 
     def request_visible_thumbnails(self) -> None:
-        """Emit thumbnailsWanted: visible rows first, then one screen below and above."""
+        """Emit thumbnailsWanted: visible rows first, then a couple of rows below and above."""
         model = self.model()
         if not isinstance(model, HistoryModel):
             return
@@ -233,10 +247,11 @@ class HistoryView(QListView):
         if last < first:
             self.thumbnailsWanted.emit([])
             return
-        span = last - first + 1
+        columns = max(1, self.viewport().width() // max(1, self.gridSize().width()))
+        margin = PREFETCH_LINES * columns
         wanted = model.missing_thumbnails(first, last)
-        wanted += model.missing_thumbnails(last + 1, last + span)
-        wanted += model.missing_thumbnails(first - span, first - 1)
+        wanted += model.missing_thumbnails(last + 1, last + margin)
+        wanted += model.missing_thumbnails(first - margin, first - 1)
         self.thumbnailsWanted.emit(wanted)
 
     def showEvent(self, event) -> None:
@@ -268,10 +283,48 @@ class HistoryView(QListView):
         return self._empty_text
 
     def paintEvent(self, event) -> None:
-        super().paintEvent(event)
         model = self.model()
-        if model is not None and model.rowCount() > 0:
+        if model is None or model.rowCount() == 0:
+            super().paintEvent(event)
+            self._paint_empty_text()
+        elif isinstance(model, HistoryModel) and self.state() != self.State.DragSelectingState:
+            self._paint_cells(model, event.rect())
+        else:
+            super().paintEvent(event)  # Qt's own path draws the rubber band
+
+    def _paint_cells(self, model: HistoryModel, exposed: QRect) -> None:
+        """All visible cells in one Python call. Qt's own paint calls into Python once per
+        cell (delegate.paint, model.flags, model.data), and each call must win the GIL back
+        from busy worker threads: a frame of 30 thumbnails then took 15-60 ms instead of 4."""
+        first, last = self.visible_rows()
+        if last < first:
             return
+        columns = max(1, self.viewport().width() // max(1, self.gridSize().width()))
+        first, last = max(0, first - columns), min(model.rowCount() - 1, last + columns)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        selection = self.selectionModel()
+        current = self.currentIndex()
+        focus_row = current.row() if current.isValid() and self.hasFocus() else -1
+        palette = self.palette()
+        for row in range(first, last + 1):
+            index = model.index(row, 0)
+            rect = self.visualRect(index)
+            if not rect.intersects(exposed):
+                continue
+            paint_cell(
+                painter,
+                rect,
+                palette,
+                model.thumbnail_at(row),
+                selection.isSelected(index),
+                row == self._hover_row,
+                row == focus_row,
+            )
+        painter.end()
+
+    def _paint_empty_text(self) -> None:
         painter = QPainter(self.viewport())
         color = self.palette().color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(color)
@@ -282,6 +335,24 @@ class HistoryView(QListView):
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         painter.drawText(QRect(area), int(flags), self._empty_text)
         painter.end()
+
+    # --- hover (the fast paint path draws it, so the view tracks it) ---------------------------
+    def mouseMoveEvent(self, event) -> None:
+        super().mouseMoveEvent(event)
+        self._set_hover_row(self.indexAt(event.position().toPoint()).row())
+
+    def leaveEvent(self, event) -> None:
+        super().leaveEvent(event)
+        self._set_hover_row(-1)
+
+    def _set_hover_row(self, row: int) -> None:
+        if row == self._hover_row:
+            return
+        model = self.model()
+        for old_or_new in (self._hover_row, row):
+            if model is not None and 0 <= old_or_new < model.rowCount():
+                self.viewport().update(self.visualRect(model.index(old_or_new, 0)))
+        self._hover_row = row
 
 
 def connect_thumbnails(model: HistoryModel, view: HistoryView, loader: ThumbnailLoader) -> None:

@@ -116,9 +116,8 @@ class Session(SessionImages, QObject):
         """Sign in and load the workspaces; raises NeuroflashError for the dialog to show."""
         if settings is not None:
             self._settings = settings
-        from desktop.api import NeuroflashClient
-
-        client = NeuroflashClient(credentials, self._settings)
+        # Built on a worker: the first one imports requests (~100 ms of GIL-holding imports).
+        client = await self._runner.run(_new_client, credentials, self._settings)
         try:
             await self._runner.run(client.sign_in)
             workspaces = await self._runner.run(client.workspaces)
@@ -280,3 +279,9 @@ class Session(SessionImages, QObject):
         for task in list(self._tasks):
             task.cancel()
         self._replace_client(None)
+
+
+def _new_client(credentials: Credentials, settings: ApiSettings) -> NeuroflashClient:
+    from desktop.api import NeuroflashClient
+
+    return NeuroflashClient(credentials, settings)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
-from PySide6.QtGui import QImage, QImageReader, QImageWriter
+from PySide6.QtGui import QImage, QImageReader
 
 from desktop.ui.background import BackgroundRunner
 
@@ -43,19 +43,17 @@ def error_message(err: BaseException) -> str:
     return str(err) or type(err).__name__
 
 
-def read_image(data: bytes, fit: int | None = None) -> QImage:
-    """Decode (and, with ``fit``, shrink to fit ``fit``×``fit``) with QImageReader.
+def read_image_file(path: Path | str, fit: int | None = None) -> QImage:
+    """Decode a file (shrunk to fit ``fit``×``fit`` when given) without holding the GIL.
 
-    Why not QImage.fromData + QImage.scaled: those hold the GIL for the whole 10-20 ms of a
-    1024 px decode, so every worker decode froze the GUI thread; QImageReader.read releases
-    it. JPEG decodes straight at 1/2, 1/4 or 1/8 scale (several times faster); other formats
-    are decoded and then scaled inside read(), still without the GIL. A null QImage means
-    Qt could not read the data.
+    QImage.fromData and QImage.scaled hold the GIL for the whole 10-20 ms of a 1024 px
+    decode, so every worker decode froze the GUI thread; QImageReader.read releases it. The
+    reader must open the file itself: a QBuffer made in Python calls back into Python (and so
+    needs the GIL) from inside read(), which deadlocked against other threads' Qt calls.
+    JPEG decodes straight at 1/2, 1/4 or 1/8 scale; other formats are scaled inside read().
+    A null QImage means Qt could not read the file.
     """
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
+    reader = QImageReader(str(path))
     if fit is not None:
         size = reader.size()
         if size.isValid() and (size.width() > fit or size.height() > fit):
@@ -64,9 +62,9 @@ def read_image(data: bytes, fit: int | None = None) -> QImage:
     return reader.read()
 
 
-def decode_image(data: bytes, fit: int | None = None) -> QImage:
+def decode_image(data: bytes) -> QImage:
     """Decode with Qt's plugins, falling back to Pillow for formats Qt cannot read."""
-    image = read_image(data, fit)
+    image = QImage.fromData(data)
     if not image.isNull():
         return image
     from PIL import Image
@@ -74,32 +72,46 @@ def decode_image(data: bytes, fit: int | None = None) -> QImage:
     with Image.open(io.BytesIO(data)) as pil:
         buffer = io.BytesIO()
         pil.convert("RGBA").save(buffer, format="PNG")
-    image = read_image(buffer.getvalue(), fit)
+    image = QImage.fromData(buffer.getvalue())
     if image.isNull():
         raise ValueError("The image could not be decoded.")
     return image
 
 
-def make_thumbnail(original: bytes, size: int) -> tuple[QImage, bytes]:
-    """Shrink to fit ``size``×``size`` and encode: JPEG when opaque (small), PNG with alpha."""
-    image = decode_image(original, fit=size)
-    if image.width() > size or image.height() > size:  # a reader that ignored the scaled size
+def _fit(image: QImage, size: int) -> QImage:
+    if image.width() > size or image.height() > size:
         image = image.scaled(
             size,
             size,
             Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation,
         )
+    return image
+
+
+def _encode_thumbnail(image: QImage) -> tuple[QImage, bytes]:
+    """JPEG when opaque (small), PNG with alpha; a 192 px encode is well under 1 ms."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if image.hasAlphaChannel():
-        QImageWriter(buffer, b"PNG").write(image)
+        image.save(buffer, "PNG")
     else:
         image = image.convertToFormat(QImage.Format.Format_RGB32)
-        writer = QImageWriter(buffer, b"JPEG")
-        writer.setQuality(88)
-        writer.write(image)
+        image.save(buffer, "JPEG", 88)
     return image, bytes(QByteArray(buffer.data()).data())
+
+
+def make_thumbnail(original: bytes, size: int) -> tuple[QImage, bytes]:
+    """Scale to fit ``size``×``size`` and encode (from bytes: holds the GIL while decoding)."""
+    return _encode_thumbnail(_fit(decode_image(original), size))
+
+
+def make_thumbnail_from_file(path: Path, size: int) -> tuple[QImage, bytes]:
+    """Like make_thumbnail, decoding the file without the GIL (Pillow for odd formats)."""
+    image = read_image_file(path, fit=size)
+    if image.isNull():
+        image = decode_image(Path(path).read_bytes())
+    return _encode_thumbnail(_fit(image, size))
 
 
 class ThumbnailLoader(QObject):
@@ -234,14 +246,13 @@ class ThumbnailLoader(QObject):
         """Worker thread: disk thumbnail → cached original → network, then cache the result."""
         cached = self.thumbnails.get(key)
         if cached:
-            image = read_image(cached)
+            image = QImage.fromData(cached)  # a small JPEG: far under a millisecond
             if not image.isNull():
                 return image
-        original = self.originals.get(key)
-        if original is None:
-            original = self._fetch(item).content
-            self.originals.put(key, original)
-        image, encoded = make_thumbnail(original, self.thumb_size)
+        path = self.originals.path(key)
+        if path is None:
+            path = self.originals.put(key, self._fetch(item).content)
+        image, encoded = make_thumbnail_from_file(path, self.thumb_size)
         self.thumbnails.put(key, encoded)
         return image
 

@@ -163,6 +163,8 @@ def test_only_visible_rows_are_requested(grid, qtbot):
     image = QImage(8, 8, QImage.Format.Format_RGB32)
     image.fill(QColor("blue"))
     model.set_thumbnail("img-0", image)
+    # The layout runs in batches across event-loop turns; scroll once it reached the end.
+    qtbot.waitUntil(lambda: not view.visualRect(model.index(9999, 0)).isEmpty(), timeout=5000)
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
     wanted.clear()
     qtbot.waitUntil(lambda: bool(wanted), timeout=2000)
