@@ -16,6 +16,31 @@ RADIUS = 8
 _HOVER = QColor(128, 128, 128, 30)
 
 
+def paint_header(painter: QPainter, cell: QRect, palette: QPalette, label: str, count: str) -> None:
+    """A group heading tile (a day or a batch): its name and how many images follow."""
+    rect = cell.adjusted(8, 8, -8, -8)
+    painter.setPen(Qt.PenStyle.NoPen)
+    tint = QColor(palette.color(QPalette.ColorRole.Highlight))
+    tint.setAlpha(28)
+    painter.setBrush(tint)
+    painter.drawRoundedRect(rect, RADIUS, RADIUS)
+    text_rect = rect.adjusted(12, 12, -12, -12)
+    font = painter.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    painter.setFont(font)
+    painter.setPen(palette.color(QPalette.ColorRole.Text))
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
+    painter.drawText(text_rect.adjusted(0, 0, 0, -24), int(flags), label)
+    font.setBold(False)
+    font.setPointSizeF(font.pointSizeF() / 1.15)
+    painter.setFont(font)
+    painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+    painter.drawText(
+        text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), count
+    )
+
+
 def paint_cell(
     painter: QPainter,
     cell: QRect,

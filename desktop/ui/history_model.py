@@ -223,6 +223,14 @@ class HistoryModel(QAbstractListModel):
     def has_thumbnail(self, image_id: str) -> bool:
         return image_id in self._pixmaps
 
+    def needs_thumbnail(self, image_id: str) -> bool:
+        """Neither a pixmap nor a recorded failure: the loader should be asked for it."""
+        return image_id not in self._pixmaps and image_id not in self._failed
+
+    def header_at(self, row: int) -> None:
+        """This model has no group headers (the proxy adds them)."""
+        return None
+
     def pixmap_count(self) -> int:
         return len(self._pixmaps)
 

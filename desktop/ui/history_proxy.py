@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QPixmap
 
 from desktop.api import HistoryItem
 from desktop.ui.history_model import HistoryModel, ItemRole, elide
@@ -55,7 +56,6 @@ Entry = Header | str  # a header, or the image id of a source row
 def matches(prompt: str, words: list[str]) -> bool:
     text = prompt.casefold()
     return all(word in text for word in words)
-
 
 
 def day_label(day: date, today: date) -> str:
@@ -289,6 +289,25 @@ class HistoryProxyModel(QAbstractProxyModel):
         if not 0 <= row < len(self._entries) or isinstance(self._entries[row], Header):
             return None
         return self.index(row, 0).data(ItemRole)
+
+    def header_at(self, row: int) -> Header | None:
+        entry = self._entries[row] if 0 <= row < len(self._entries) else None
+        return entry if isinstance(entry, Header) else None
+
+    def thumbnail_at(self, row: int) -> QPixmap | None:
+        """The tile for the view's paint loop; None for a header row."""
+        entry = self._entries[row]
+        if isinstance(entry, Header):
+            return None
+        return self.sourceModel().thumbnail(entry)
+
+    def missing_thumbnails(self, first: int, last: int) -> list[HistoryItem]:
+        source = self.sourceModel()
+        return [i for i in self.items_in_rows(first, last) if source.needs_thumbnail(i.image_id)]
+
+    def visible_items(self) -> list[HistoryItem]:
+        """Every image the grid shows now, in grid order (for the viewer's next/previous)."""
+        return self.items_in_rows(0, len(self._entries) - 1)
 
     def items_in_rows(self, first: int, last: int) -> list[HistoryItem]:
         """The images (not headers) in rows [first, last], for thumbnail requests."""

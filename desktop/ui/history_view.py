@@ -22,15 +22,18 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
-from desktop.ui.history_delegate import ThumbnailDelegate, paint_cell
+from desktop.ui.history_delegate import ThumbnailDelegate, paint_cell, paint_header
 from desktop.ui.history_model import HistoryModel, ItemRole
+from desktop.ui.history_proxy import HistoryProxyModel
+from desktop.ui.i18n import fix_plural
 
 if TYPE_CHECKING:
     from desktop.api import HistoryItem
     from desktop.ui.drag_out import DragOut
     from desktop.ui.thumbnail_loader import ThumbnailLoader
 
-DEFAULT_EMPTY_TEXT = "No images yet — write a prompt and press Generate"
+DEFAULT_EMPTY_TEXT = "No images yet — write a prompt and press Generate."
+GRID_MODELS = (HistoryModel, HistoryProxyModel)  # models with the fast paint/lookup helpers
 CELL_PADDING = 16
 REQUEST_DEBOUNCE_MS = 30
 LAYOUT_BATCH = 200
@@ -46,14 +49,15 @@ class HistoryView(QListView):
     copyImageRequested = Signal(object)
     copyPromptRequested = Signal(object)
     previewRequested = Signal(object)
+    useSettingsRequested = Signal(object)
     thumbnailsWanted = Signal(object)  # list[HistoryItem] visible (first) + margin, no thumb yet
 
     def __init__(self, parent: QWidget | None = None, thumb_size: int = 192) -> None:
         super().__init__(parent)
         self.setObjectName("historyView")
-        self.setAccessibleName("Image history")
-        self.setAccessibleDescription("Your generated images, newest first")
-        self._empty_text = DEFAULT_EMPTY_TEXT
+        self.setAccessibleName(self.tr("Image history"))
+        self.setAccessibleDescription(self.tr("Your generated images, newest first"))
+        self._empty_text = self.tr("No images yet — write a prompt and press Generate.")
         self._drag_out: DragOut | None = None
         self._hover_row = -1
         cell = QSize(thumb_size + CELL_PADDING, thumb_size + CELL_PADDING)
@@ -100,22 +104,30 @@ class HistoryView(QListView):
 
     def _create_actions(self) -> None:
         key = QKeySequence
-        self.edit_action = self._action("Edit…", [key("Ctrl+E")], self.editRequested)
-        self.save_action = self._action("Save As…", [key(key.StandardKey.Save)], self.saveRequested)
+        self.edit_action = self._action(self.tr("Edit…"), [key("Ctrl+E")], self.editRequested)
+        self.use_settings_action = self._action(
+            self.tr("Use These Settings"), [key("Ctrl+Shift+U")], self.useSettingsRequested
+        )
+        self.save_action = self._action(
+            self.tr("Save As…"), [key(key.StandardKey.Save)], self.saveRequested
+        )
         self.copy_image_action = self._action(
-            "Copy Image", [key(key.StandardKey.Copy)], self.copyImageRequested
+            self.tr("Copy Image"), [key(key.StandardKey.Copy)], self.copyImageRequested
         )
         self.copy_prompt_action = self._action(
-            "Copy Prompt", [key("Ctrl+Shift+C")], self.copyPromptRequested
+            self.tr("Copy Prompt"), [key("Ctrl+Shift+C")], self.copyPromptRequested
         )
         self.delete_action = self._action(
-            "Delete", [key(key.StandardKey.Delete), key(Qt.Key.Key_Backspace)], self.deleteRequested
+            self.tr("Delete"),
+            [key(key.StandardKey.Delete), key(Qt.Key.Key_Backspace)],
+            self.deleteRequested,
         )
         self._update_actions()
 
     def _update_actions(self) -> None:
         count = len(self.selectionModel().selectedIndexes()) if self.selectionModel() else 0
         self.edit_action.setEnabled(count == 1)
+        self.use_settings_action.setEnabled(count == 1)
         for action in (
             self.save_action,
             self.copy_image_action,
@@ -128,8 +140,9 @@ class HistoryView(QListView):
         """The right-click menu for the current selection (separate so tests can inspect it)."""
         self._update_actions()
         menu = QMenu(self)
-        menu.setAccessibleName("Image actions")
+        menu.setAccessibleName(self.tr("Image actions"))
         menu.addAction(self.edit_action)
+        menu.addAction(self.use_settings_action)
         menu.addAction(self.save_action)
         menu.addAction(self.copy_image_action)
         menu.addAction(self.copy_prompt_action)
@@ -158,12 +171,12 @@ class HistoryView(QListView):
         if self.selectionModel() is None:
             return []
         indexes = sorted(self.selectionModel().selectedIndexes(), key=lambda i: i.row())
-        return [i.data(ItemRole) for i in indexes]
+        return [item for i in indexes if (item := i.data(ItemRole)) is not None]
 
     def select_image(self, image_id: str) -> bool:
         """Select, focus and scroll to ``image_id``; False if it is not in the grid."""
         model = self.model()
-        row = model.row_of(image_id) if isinstance(model, HistoryModel) else -1
+        row = model.row_of(image_id) if isinstance(model, GRID_MODELS) else -1
         if row < 0:
             return False
         index = model.index(row, 0)
@@ -187,9 +200,14 @@ class HistoryView(QListView):
         """Ctrl+H: focus the grid, selecting the newest image if nothing is selected."""
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
         model = self.model()
-        if model is not None and model.rowCount() and not self.selectionModel().hasSelection():
-            self._select_only(model.index(0, 0))
-            self.scrollToTop()
+        if model is None or self.selectionModel().hasSelection():
+            return
+        for row in range(min(model.rowCount(), 64)):  # the first image, past any group heading
+            index = model.index(row, 0)
+            if index.flags() & Qt.ItemFlag.ItemIsSelectable:
+                self._select_only(index)
+                self.scrollToTop()
+                return
 
     def selectionChanged(self, selected, deselected) -> None:
         super().selectionChanged(selected, deselected)
@@ -241,7 +259,7 @@ class HistoryView(QListView):
     def request_visible_thumbnails(self) -> None:
         """Emit thumbnailsWanted: visible rows first, then a couple of rows below and above."""
         model = self.model()
-        if not isinstance(model, HistoryModel):
+        if not isinstance(model, GRID_MODELS):
             return
         first, last = self.visible_rows()
         if last < first:
@@ -287,12 +305,12 @@ class HistoryView(QListView):
         if model is None or model.rowCount() == 0:
             super().paintEvent(event)
             self._paint_empty_text()
-        elif isinstance(model, HistoryModel) and self.state() != self.State.DragSelectingState:
+        elif isinstance(model, GRID_MODELS) and self.state() != self.State.DragSelectingState:
             self._paint_cells(model, event.rect())
         else:
             super().paintEvent(event)  # Qt's own path draws the rubber band
 
-    def _paint_cells(self, model: HistoryModel, exposed: QRect) -> None:
+    def _paint_cells(self, model: HistoryModel | HistoryProxyModel, exposed: QRect) -> None:
         """All visible cells in one Python call. Qt's own paint calls into Python once per
         cell (delegate.paint, model.flags, model.data), and each call must win the GIL back
         from busy worker threads: a frame of 30 thumbnails then took 15-60 ms instead of 4."""
@@ -313,6 +331,9 @@ class HistoryView(QListView):
             rect = self.visualRect(index)
             if not rect.intersects(exposed):
                 continue
+            if (header := model.header_at(row)) is not None:
+                paint_header(painter, rect, palette, header.label, self._count_text(header.count))
+                continue
             paint_cell(
                 painter,
                 rect,
@@ -323,6 +344,9 @@ class HistoryView(QListView):
                 row == focus_row,
             )
         painter.end()
+
+    def _count_text(self, count: int) -> str:
+        return fix_plural(self.tr("%n image(s)", "", count), count)
 
     def _paint_empty_text(self) -> None:
         painter = QPainter(self.viewport())

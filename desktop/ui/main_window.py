@@ -28,6 +28,8 @@ from desktop.ui.drag_out import DragOut
 from desktop.ui.generate_panel import GeneratePanel
 from desktop.ui.generation_job import GenerationJob
 from desktop.ui.history_model import HistoryModel
+from desktop.ui.history_proxy import HistoryProxyModel
+from desktop.ui.history_toolbar import HistoryToolbar
 from desktop.ui.history_view import HistoryView, connect_thumbnails
 from desktop.ui.i18n import language_in_effect
 from desktop.ui.image_actions import ImageActions
@@ -74,7 +76,10 @@ class MainWindow(QMainWindow):
         self.messages = MessageBar()
         self.history_model = HistoryModel(self)
         self.history_view = HistoryView()
-        self.history_view.setModel(self.history_model)
+        self.history_proxy = HistoryProxyModel(self)
+        self.history_proxy.setSourceModel(self.history_model)
+        self.history_view.setModel(self.history_proxy)
+        self.history_toolbar = HistoryToolbar(self.history_proxy)
         self.history_view.set_empty_text(self.tr("Signing in…"))
         self.loader = ThumbnailLoader(
             runner,
@@ -120,10 +125,7 @@ class MainWindow(QMainWindow):
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 12, 0, 0)
         center_layout.setSpacing(6)
-        history_heading = QLabel(self.tr("History"))
-        history_heading.setProperty("role", "heading")
-        history_heading.setContentsMargins(4, 0, 0, 0)
-        center_layout.addWidget(history_heading)
+        center_layout.addWidget(self.history_toolbar)
         center_layout.addWidget(self.messages)
         center_layout.addWidget(self.history_view, 1)
 
@@ -180,6 +182,7 @@ class MainWindow(QMainWindow):
         view = self.history_view
         for action in (
             view.edit_action,
+            view.use_settings_action,
             view.save_action,
             view.copy_image_action,
             view.copy_prompt_action,
@@ -232,6 +235,9 @@ class MainWindow(QMainWindow):
         view.copyImageRequested.connect(self.actions_.copy_image)
         view.copyPromptRequested.connect(self.actions_.copy_prompt)
         view.previewRequested.connect(self.open_preview)
+        view.useSettingsRequested.connect(
+            lambda items: items and self.generate_panel.apply_settings(items[0])
+        )
         self.actions_.editSubmitted.connect(self.job.submit_edit)
         self.job_panel.retryRequested.connect(self.job.retry)
         self.actions_.focusReturned.connect(lambda: view.setFocus(Qt.FocusReason.OtherFocusReason))
@@ -242,7 +248,8 @@ class MainWindow(QMainWindow):
 
     def set_account(self, label: str) -> None:
         self.account_label.setText(
-            self.tr("Signed in: {account}").format(account=label) if label
+            self.tr("Signed in: {account}").format(account=label)
+            if label
             else self.tr("Not signed in")
         )
 
@@ -340,7 +347,7 @@ class MainWindow(QMainWindow):
         if len(items) == 2:
             viewer = ViewerWindow(items, 0, self.loader, self, compare=True)
         else:
-            everything = self.history_model.items()
+            everything = self.history_proxy.visible_items()
             index = next(
                 (row for row, item in enumerate(everything) if item.image_id == items[0].image_id),
                 0,

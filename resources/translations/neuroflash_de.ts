@@ -1,1024 +1,1112 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
-    <context>
-        <name>Cooldown</name>
-        <message>
-            <source>Too many requests.</source>
-            <translation>Zu viele Anfragen.</translation>
-        </message>
-        <message>
-            <source>{prefix} You can try again in {seconds} s.</source>
-            <translation>{prefix} Neuer Versuch in {seconds} s möglich.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DragOut</name>
-        <message>
-            <source>Getting the full-size image… drag again in a moment.</source>
-            <translation>Das Bild in voller Größe wird geladen … gleich noch einmal ziehen.</translation>
-        </message>
-        <message>
-            <source>Couldn't prepare the files to drag: {reason}</source>
-            <translation>Die Dateien zum Ziehen konnten nicht vorbereitet werden: {reason}</translation>
-        </message>
-        <message>
-            <source>Couldn't download the full-size image: {reason}</source>
-            <translation>Das Bild in voller Größe konnte nicht geladen werden: {reason}</translation>
-        </message>
-    </context>
-    <context>
-        <name>EditDialog</name>
-        <message>
-            <source>Edit image</source>
-            <translation>Bild bearbeiten</translation>
-        </message>
-        <message>
-            <source>Source</source>
-            <translation>Vorlage</translation>
-        </message>
-        <message>
-            <source>How should the image change?</source>
-            <translation>Wie soll sich das Bild ändern?</translation>
-        </message>
-        <message>
-            <source>How should it change? e.g. Make the sky a deep sunset orange</source>
-            <translation>Was soll sich ändern? z. B. Färbe den Himmel in tiefes Abendrot</translation>
-        </message>
-        <message>
-            <source>Uses 1 credit.</source>
-            <translation>Verbraucht 1 Credit.</translation>
-        </message>
-        <message>
-            <source>Edit</source>
-            <translation>Bearbeiten</translation>
-        </message>
-        <message>
-            <source>Too long: {count} of {limit} characters.</source>
-            <translation>Zu lang: {count} von {limit} Zeichen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Errors</name>
-        <message>
-            <source>Pick an image to edit first.</source>
-            <translation>Wähle zuerst ein Bild zum Bearbeiten aus.</translation>
-        </message>
-        <message>
-            <source>This image has no address.</source>
-            <translation>Dieses Bild hat keine Adresse.</translation>
-        </message>
-        <message>
-            <source>This image's address is not secure, so it was not downloaded.</source>
-            <translation>Die Adresse dieses Bildes ist nicht sicher, daher wurde es nicht heruntergeladen.</translation>
-        </message>
-        <message>
-            <source>The downloaded file is not an image. Try again later.</source>
-            <translation>Die heruntergeladene Datei ist kein Bild. Versuche es später noch einmal.</translation>
-        </message>
-        <message>
-            <source>The image arrived incomplete, so it was not kept. Try again.</source>
-            <translation>Das Bild kam unvollständig an und wurde verworfen. Versuche es noch einmal.</translation>
-        </message>
-        <message>
-            <source>Write a prompt first.</source>
-            <translation>Schreibe zuerst einen Prompt.</translation>
-        </message>
-        <message>
-            <source>Something went wrong while talking to neuroflash.</source>
-            <translation>Bei der Verbindung mit neuroflash ist etwas schiefgelaufen.</translation>
-        </message>
-        <message>
-            <source>The client ID or secret is not right. Check them in neuroflash under Service Accounts.</source>
-            <translation>Client-ID oder Secret stimmen nicht. Prüfe sie in neuroflash unter „Service Accounts“.</translation>
-        </message>
-        <message>
-            <source>You have used today's image credits. They renew at midnight UTC.</source>
-            <translation>Die Bild-Credits für heute sind aufgebraucht. Sie erneuern sich um Mitternacht (UTC).</translation>
-        </message>
-        <message>
-            <source>You have used all image credits for this billing cycle. They renew when the next cycle starts, or you can upgrade your plan.</source>
-            <translation>Alle Bild-Credits dieses Abrechnungszeitraums sind aufgebraucht. Sie erneuern sich mit dem nächsten Zeitraum – oder du wechselst in einen größeren Plan.</translation>
-        </message>
-        <message>
-            <source>This workspace's plan does not include that image model. Pick another model.</source>
-            <translation>Der Plan dieses Arbeitsbereichs enthält dieses Bildmodell nicht. Wähle ein anderes Modell.</translation>
-        </message>
-        <message>
-            <source>Too many requests at once. Try again in 1 second.</source>
-            <translation>Zu viele Anfragen auf einmal. Versuche es in 1 Sekunde noch einmal.</translation>
-        </message>
-        <message>
-            <source>Too many requests at once. Wait a moment and try again.</source>
-            <translation>Zu viele Anfragen auf einmal. Warte kurz und versuche es dann noch einmal.</translation>
-        </message>
-        <message>
-            <source>Your service account may not do this in this workspace. Ask a workspace admin.</source>
-            <translation>Dein Service Account darf das in diesem Arbeitsbereich nicht. Frag eine Person mit Admin-Rechten.</translation>
-        </message>
-        <message>
-            <source>neuroflash could not find that. It may have been deleted.</source>
-            <translation>neuroflash hat das nicht gefunden. Vielleicht wurde es gelöscht.</translation>
-        </message>
-        <message>
-            <source>neuroflash did not accept this request.</source>
-            <translation>neuroflash hat diese Anfrage nicht angenommen.</translation>
-        </message>
-        <message>
-            <source>neuroflash is having trouble right now. Try again in a moment.</source>
-            <translation>neuroflash hat gerade Probleme. Versuche es gleich noch einmal.</translation>
-        </message>
-        <message>
-            <source>Can't reach neuroflash. Check your internet connection.</source>
-            <translation>neuroflash ist nicht erreichbar. Prüfe deine Internetverbindung.</translation>
-        </message>
-        <message>
-            <source>neuroflash sent an answer the app could not read. Try again, or update the app.</source>
-            <translation>neuroflash hat eine Antwort geschickt, die die App nicht lesen kann. Versuche es noch einmal oder aktualisiere die App.</translation>
-        </message>
-        <message>
-            <source>The neuroflash address must start with https:// (plain http is only allowed to this computer).</source>
-            <translation>Die neuroflash-Adresse muss mit https:// beginnen (einfaches http ist nur zu diesem Computer erlaubt).</translation>
-        </message>
-        <message>
-            <source>Your sign-in is no longer valid. Sign in again with your client ID and secret.</source>
-            <translation>Deine Anmeldung ist nicht mehr gültig. Melde dich mit Client-ID und Secret erneut an.</translation>
-        </message>
-        <message>
-            <source>neuroflash's sign-in service can't be found right now. Try again later.</source>
-            <translation>Der Anmeldedienst von neuroflash ist gerade nicht erreichbar. Versuche es später noch einmal.</translation>
-        </message>
-        <message>
-            <source>Your service account can't use this workspace. Pick another workspace.</source>
-            <translation>Dein Service Account kann diesen Arbeitsbereich nicht nutzen. Wähle einen anderen Arbeitsbereich.</translation>
-        </message>
-        <message>
-            <source>The connection dropped after neuroflash received the request. Your images may still arrive: refresh in a moment.</source>
-            <translation>Die Verbindung brach ab, nachdem neuroflash die Anfrage erhalten hatte. Deine Bilder kommen vielleicht noch: aktualisiere gleich.</translation>
-        </message>
-        <message>
-            <source>neuroflash took too long to answer. Your images may still arrive: refresh in a moment.</source>
-            <translation>neuroflash hat zu lange nicht geantwortet. Deine Bilder kommen vielleicht noch: aktualisiere gleich.</translation>
-        </message>
-        <message>
-            <source>The connection dropped before neuroflash answered. Refresh to see whether it went through.</source>
-            <translation>Die Verbindung brach ab, bevor neuroflash antwortete. Aktualisiere, um zu sehen, ob es geklappt hat.</translation>
-        </message>
-        <message>
-            <source>neuroflash sent far more data than expected, so the app stopped reading it.</source>
-            <translation>neuroflash hat viel mehr Daten geschickt als erwartet, daher hat die App das Lesen abgebrochen.</translation>
-        </message>
-        <message>
-            <source>neuroflash took too long to answer. Check your connection and try again.</source>
-            <translation>neuroflash hat zu lange nicht geantwortet. Prüfe deine Verbindung und versuche es noch einmal.</translation>
-        </message>
-        <message>
-            <source>The secure connection to neuroflash could not be verified. Check your network or proxy settings.</source>
-            <translation>Die sichere Verbindung zu neuroflash konnte nicht geprüft werden. Prüfe deine Netzwerk- oder Proxy-Einstellungen.</translation>
-        </message>
-        <message>
-            <source>The disk is full. Free some space or choose another folder.</source>
-            <translation>Der Datenträger ist voll. Schaffe Platz oder wähle einen anderen Ordner.</translation>
-        </message>
-        <message>
-            <source>You don't have permission to save in this folder. Choose another folder.</source>
-            <translation>Du darfst in diesem Ordner nicht speichern. Wähle einen anderen Ordner.</translation>
-        </message>
-        <message>
-            <source>This folder is read-only. Choose another folder.</source>
-            <translation>Dieser Ordner ist schreibgeschützt. Wähle einen anderen Ordner.</translation>
-        </message>
-        <message>
-            <source>The folder no longer exists. Choose another folder.</source>
-            <translation>Den Ordner gibt es nicht mehr. Wähle einen anderen Ordner.</translation>
-        </message>
-        <message>
-            <source>The file name is too long for this folder. Choose a shorter folder path.</source>
-            <translation>Der Dateiname ist für diesen Ordner zu lang. Wähle einen kürzeren Ordnerpfad.</translation>
-        </message>
-        <message>
-            <source>Too many requests at once. Try again in {seconds} seconds.</source>
-            <translation>Zu viele Anfragen auf einmal. Versuche es in {seconds} Sekunden noch einmal.</translation>
-        </message>
-        <message>
-            <source>The image could not be saved ({reason}).</source>
-            <translation>Das Bild konnte nicht gespeichert werden ({reason}).</translation>
-        </message>
-        <message>
-            <source>neuroflash answered, but the app could not read the answer. Your images may still arrive: refresh in a moment.</source>
-            <translation>neuroflash hat geantwortet, aber die App konnte die Antwort nicht lesen. Deine Bilder kommen vielleicht noch: aktualisiere gleich.</translation>
-        </message>
-        <message>
-            <source>You're offline, and this image isn't saved on this computer.</source>
-            <translation>Du bist offline, und dieses Bild ist auf diesem Computer nicht gespeichert.</translation>
-        </message>
-    </context>
-    <context>
-        <name>GeneratePanel</name>
-        <message>
-            <source>Not included in this workspace's plan</source>
-            <translation>Nicht im Plan dieses Arbeitsbereichs enthalten</translation>
-        </message>
-        <message>
-            <source>Generate images</source>
-            <translation>Bilder generieren</translation>
-        </message>
-        <message>
-            <source>Prompt</source>
-            <translation>Prompt</translation>
-        </message>
-        <message>
-            <source>Describe the image you want… (Ctrl+Enter generates)</source>
-            <translation>Beschreibe das gewünschte Bild … (Strg+Eingabe generiert)</translation>
-        </message>
-        <message>
-            <source>Model</source>
-            <translation>Modell</translation>
-        </message>
-        <message>
-            <source>Number of images</source>
-            <translation>Anzahl der Bilder</translation>
-        </message>
-        <message>
-            <source>Aspect ratio</source>
-            <translation>Seitenverhältnis</translation>
-        </message>
-        <message>
-            <source>Output format</source>
-            <translation>Ausgabeformat</translation>
-        </message>
-        <message>
-            <source>Images</source>
-            <translation>Bilder</translation>
-        </message>
-        <message>
-            <source>Format</source>
-            <translation>Format</translation>
-        </message>
-        <message>
-            <source>Cost of this generation</source>
-            <translation>Kosten dieser Generierung</translation>
-        </message>
-        <message>
-            <source>Generate</source>
-            <translation>Generieren</translation>
-        </message>
-        <message>
-            <source>Generate (Ctrl+Enter)</source>
-            <translation>Generieren (Strg+Eingabe)</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
-            <source>Cancel waiting</source>
-            <translation>Warten abbrechen</translation>
-        </message>
-        <message>
-            <source>Stop waiting; the images still arrive in your history</source>
-            <translation>Nicht mehr warten; die Bilder erscheinen trotzdem im Verlauf</translation>
-        </message>
-        <message>
-            <source>Generating</source>
-            <translation>Generiere</translation>
-        </message>
-        <message>
-            <source>Create</source>
-            <translation>Erstellen</translation>
-        </message>
-        <message>
-            <source>This workspace's plan doesn't include image generation.</source>
-            <translation>Der Plan dieses Arbeitsbereichs enthält keine Bildgenerierung.</translation>
-        </message>
-        <message>
-            <source>No image models are available in this workspace.</source>
-            <translation>In diesem Arbeitsbereich sind keine Bildmodelle verfügbar.</translation>
-        </message>
-        <message>
-            <source>Choose a model included in this workspace's plan.</source>
-            <translation>Wähle ein Modell aus dem Plan dieses Arbeitsbereichs.</translation>
-        </message>
-        <message>
-            <source>You have used today's image credits. They renew at midnight UTC.</source>
-            <translation>Die Bild-Credits für heute sind aufgebraucht. Sie erneuern sich um Mitternacht (UTC).</translation>
-        </message>
-        <message>
-            <source>No image credits left in this billing cycle.</source>
-            <translation>In diesem Abrechnungszeitraum sind keine Bild-Credits mehr übrig.</translation>
-        </message>
-        <message>
-            <source>Write a prompt first.</source>
-            <translation>Schreibe zuerst einen Prompt.</translation>
-        </message>
-        <message>
-            <source>The prompt is too long: {count} of {limit} characters.</source>
-            <translation>Der Prompt ist zu lang: {count} von {limit} Zeichen.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n credit(s)</source>
-            <translation>
-                <numerusform>%n Credit</numerusform>
-                <numerusform>%n Credits</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Uses {credits}.</source>
-            <translation>Verbraucht {credits}.</translation>
-        </message>
-        <message>
-            <source>Uses {credits}, but only {left} left: you may get fewer images.</source>
-            <translation>Verbraucht {credits}, aber nur noch {left} übrig: Du bekommst eventuell weniger Bilder.</translation>
-        </message>
-        <message>
-            <source>Uses {credits} · {left} left today afterwards</source>
-            <translation>Verbraucht {credits} · danach heute noch {left} übrig</translation>
-        </message>
-        <message>
-            <source>{what}… {seconds} s</source>
-            <translation>{what} … {seconds} s</translation>
-        </message>
-    </context>
-    <context>
-        <name>GenerationJob</name>
-        <message>
-            <source>Stopped waiting. The images will still appear in your history when they are ready.</source>
-            <translation>Warten beendet. Die Bilder erscheinen trotzdem im Verlauf, sobald sie fertig sind.</translation>
-        </message>
-        <message>
-            <source>Editing {count} images</source>
-            <translation>Bearbeite {count} Bilder</translation>
-        </message>
-        <message>
-            <source>Generating {count} images</source>
-            <translation>Generiere {count} Bilder</translation>
-        </message>
-        <message>
-            <source>Editing</source>
-            <translation>Bearbeite</translation>
-        </message>
-        <message>
-            <source>Generating</source>
-            <translation>Generiere</translation>
-        </message>
-        <message>
-            <source>{running} running, {waiting} waiting</source>
-            <translation>{running} laufen, {waiting} warten</translation>
-        </message>
-        <message>
-            <source>Only {made} of {wanted} images were generated.</source>
-            <translation>Nur {made} von {wanted} Bildern wurden generiert.</translation>
-        </message>
-        <message>
-            <source>Edited image added to your history.</source>
-            <translation>Das bearbeitete Bild ist jetzt im Verlauf.</translation>
-        </message>
-        <message>
-            <source>Edit finished</source>
-            <translation>Bearbeitung fertig</translation>
-        </message>
-        <message>
-            <source>Generate finished</source>
-            <translation>Generierung fertig</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n image(s)</source>
-            <translation>
-                <numerusform>%n Bild</numerusform>
-                <numerusform>%n Bilder</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Edit failed</source>
-            <translation>Bearbeitung fehlgeschlagen</translation>
-        </message>
-        <message>
-            <source>Generate failed</source>
-            <translation>Generierung fehlgeschlagen</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryGroups</name>
-        <message>
-            <source>Today</source>
-            <translation>Heute</translation>
-        </message>
-        <message>
-            <source>Yesterday</source>
-            <translation>Gestern</translation>
-        </message>
-        <message>
-            <source>ddd d MMM</source>
-            <translation>ddd, d. MMM</translation>
-        </message>
-        <message>
-            <source>d MMM yyyy</source>
-            <translation>d. MMM yyyy</translation>
-        </message>
-        <message>
-            <source>Undated</source>
-            <translation>Ohne Datum</translation>
-        </message>
-        <message>
-            <source>Untitled</source>
-            <translation>Ohne Titel</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryProxyModel</name>
-        <message numerus="yes">
-            <source>%n image(s)</source>
-            <translation>
-                <numerusform>%n Bild</numerusform>
-                <numerusform>%n Bilder</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>ImageActions</name>
-        <message>
-            <source>PNG image (*.png)</source>
-            <translation>PNG-Bild (*.png)</translation>
-        </message>
-        <message>
-            <source>JPEG image (*.jpg *.jpeg)</source>
-            <translation>JPEG-Bild (*.jpg *.jpeg)</translation>
-        </message>
-        <message>
-            <source>WebP image (*.webp)</source>
-            <translation>WebP-Bild (*.webp)</translation>
-        </message>
-        <message>
-            <source>Delete images</source>
-            <translation>Bilder löschen</translation>
-        </message>
-        <message>
-            <source>Delete image</source>
-            <translation>Bild löschen</translation>
-        </message>
-        <message>
-            <source>Delete {count} images?</source>
-            <translation>{count} Bilder löschen?</translation>
-        </message>
-        <message>
-            <source>Delete this image?</source>
-            <translation>Dieses Bild löschen?</translation>
-        </message>
-        <message>
-            <source>It is removed from the workspace's history for everyone. Credits are not refunded.</source>
-            <translation>Es wird für alle aus dem Verlauf des Arbeitsbereichs entfernt. Credits werden nicht erstattet.</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>Löschen</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n image(s)</source>
-            <translation>
-                <numerusform>%n Bild</numerusform>
-                <numerusform>%n Bilder</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Deleted {images}.</source>
-            <translation>{images} gelöscht.</translation>
-        </message>
-        <message>
-            <source>Save {count} images to folder</source>
-            <translation>{count} Bilder in Ordner speichern</translation>
-        </message>
-        <message>
-            <source>Save image as</source>
-            <translation>Bild speichern unter</translation>
-        </message>
-        <message>
-            <source>Image (*.{ext})</source>
-            <translation>Bild (*.{ext})</translation>
-        </message>
-        <message>
-            <source>Couldn't save the image. {reason}</source>
-            <translation>Das Bild konnte nicht gespeichert werden. {reason}</translation>
-        </message>
-        <message>
-            <source>Saved {name}</source>
-            <translation>{name} gespeichert</translation>
-        </message>
-        <message>
-            <source>Show in Folder</source>
-            <translation>In Ordner anzeigen</translation>
-        </message>
-        <message>
-            <source>Couldn't save the images. {reason}</source>
-            <translation>Die Bilder konnten nicht gespeichert werden. {reason}</translation>
-        </message>
-        <message>
-            <source>Saved {count} images to {folder}</source>
-            <translation>{count} Bilder in {folder} gespeichert</translation>
-        </message>
-        <message>
-            <source>Prompt copied.</source>
-            <translation>Prompt kopiert.</translation>
-        </message>
-        <message>
-            <source>This image could not be read, so it was not copied.</source>
-            <translation>Dieses Bild konnte nicht gelesen und daher nicht kopiert werden.</translation>
-        </message>
-        <message>
-            <source>Image copied.</source>
-            <translation>Bild kopiert.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImagePane</name>
-        <message>
-            <source>Untitled image</source>
-            <translation>Bild ohne Titel</translation>
-        </message>
-        <message>
-            <source>Loading the full-size image…</source>
-            <translation>Bild in voller Größe wird geladen …</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImageViewer</name>
-        <message>
-            <source>Image</source>
-            <translation>Bild</translation>
-        </message>
-    </context>
-    <context>
-        <name>Job</name>
-        <message>
-            <source>1 image</source>
-            <translation>1 Bild</translation>
-        </message>
-        <message>
-            <source>{count} images</source>
-            <translation>{count} Bilder</translation>
-        </message>
-        <message>
-            <source>Edit</source>
-            <translation>Bearbeitung</translation>
-        </message>
-        <message>
-            <source>Generate</source>
-            <translation>Generierung</translation>
-        </message>
-        <message>
-            <source>Retry of #{number} · </source>
-            <translation>Wiederholung von #{number} · </translation>
-        </message>
-        <message>
-            <source>Running · {seconds} s</source>
-            <translation>Läuft · {seconds} s</translation>
-        </message>
-        <message>
-            <source>Done · {images} in {seconds} s</source>
-            <translation>Fertig · {images} in {seconds} s</translation>
-        </message>
-        <message>
-            <source>Failed · {message}</source>
-            <translation>Fehlgeschlagen · {message}</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobPanel</name>
-        <message>
-            <source>Jobs</source>
-            <translation>Aufträge</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
-            <source>Stop waiting; the images still arrive in your history</source>
-            <translation>Nicht mehr warten; die Bilder erscheinen trotzdem im Verlauf</translation>
-        </message>
-        <message>
-            <source>Retry</source>
-            <translation>Wiederholen</translation>
-        </message>
-        <message>
-            <source>Send the same request again as a new job (uses credits)</source>
-            <translation>Dieselbe Anfrage als neuen Auftrag senden (verbraucht Credits)</translation>
-        </message>
-        <message>
-            <source>Clear finished</source>
-            <translation>Fertige entfernen</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobQueue</name>
-        <message>
-            <source>Not enough credits for this and the queued jobs: {left} left, {needed} needed.</source>
-            <translation>Nicht genug Credits für diesen und die wartenden Aufträge: {left} übrig, {needed} nötig.</translation>
-        </message>
-        <message>
-            <source>Not enough credits: {left} left, {needed} needed.</source>
-            <translation>Nicht genug Credits: {left} übrig, {needed} nötig.</translation>
-        </message>
-        <message>
-            <source>Its images will still appear in the history.</source>
-            <translation>Seine Bilder erscheinen trotzdem im Verlauf.</translation>
-        </message>
-        <message>
-            <source>Something went wrong ({error}).</source>
-            <translation>Etwas ist schiefgelaufen ({error}).</translation>
-        </message>
-        <message>
-            <source>Only {made} of {wanted} images were generated.</source>
-            <translation>Nur {made} von {wanted} Bildern wurden generiert.</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobStatus</name>
-        <message>
-            <source>Waiting</source>
-            <translation>Wartet</translation>
-        </message>
-        <message>
-            <source>Running</source>
-            <translation>Läuft</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>Fertig</translation>
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation>Fehlgeschlagen</translation>
-        </message>
-        <message>
-            <source>Stopped waiting</source>
-            <translation>Nicht mehr abgewartet</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>You're offline — showing saved images. The app reconnects by itself.</source>
-            <translation>Du bist offline – gespeicherte Bilder werden angezeigt. Die App verbindet sich von selbst wieder.</translation>
-        </message>
-        <message>
-            <source>Signing in…</source>
-            <translation>Anmeldung läuft …</translation>
-        </message>
-        <message>
-            <source>Workspaces</source>
-            <translation>Arbeitsbereiche</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>Verlauf</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Datei</translation>
-        </message>
-        <message>
-            <source>Sign Out</source>
-            <translation>Abmelden</translation>
-        </message>
-        <message>
-            <source>Clear Recent Prompts</source>
-            <translation>Letzte Prompts löschen</translation>
-        </message>
-        <message>
-            <source>Settings…</source>
-            <translation>Einstellungen …</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>Beenden</translation>
-        </message>
-        <message>
-            <source>&amp;Image</source>
-            <translation>&amp;Bild</translation>
-        </message>
-        <message>
-            <source>Generate</source>
-            <translation>Generieren</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Ansicht</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation>Aktualisieren</translation>
-        </message>
-        <message>
-            <source>Go to Prompt</source>
-            <translation>Zum Prompt</translation>
-        </message>
-        <message>
-            <source>Go to History</source>
-            <translation>Zum Verlauf</translation>
-        </message>
-        <message>
-            <source>Signed in: {account}</source>
-            <translation>Angemeldet: {account}</translation>
-        </message>
-        <message>
-            <source>Not signed in</source>
-            <translation>Nicht angemeldet</translation>
-        </message>
-        <message>
-            <source>Sign in to see your images.</source>
-            <translation>Melde dich an, um deine Bilder zu sehen.</translation>
-        </message>
-        <message>
-            <source>This account has no workspaces.</source>
-            <translation>Dieses Konto hat keine Arbeitsbereiche.</translation>
-        </message>
-        <message>
-            <source>Loading history…</source>
-            <translation>Verlauf wird geladen …</translation>
-        </message>
-        <message>
-            <source>This workspace's plan doesn't include image generation.</source>
-            <translation>Der Plan dieses Arbeitsbereichs enthält keine Bildgenerierung.</translation>
-        </message>
-        <message>
-            <source>No images yet — write a prompt and press Generate.</source>
-            <translation>Noch keine Bilder – schreibe einen Prompt und klicke auf „Generieren“.</translation>
-        </message>
-        <message>
-            <source>You're offline, and no images are saved yet.</source>
-            <translation>Du bist offline, und es sind noch keine Bilder gespeichert.</translation>
-        </message>
-        <message>
-            <source>You're back online.</source>
-            <translation>Du bist wieder online.</translation>
-        </message>
-        <message>
-            <source>Recent prompts cleared.</source>
-            <translation>Letzte Prompts gelöscht.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MessageBar</name>
-        <message>
-            <source>Message</source>
-            <translation>Meldung</translation>
-        </message>
-        <message>
-            <source>Retry</source>
-            <translation>Wiederholen</translation>
-        </message>
-        <message>
-            <source>Dismiss message</source>
-            <translation>Meldung schließen</translation>
-        </message>
-    </context>
-    <context>
-        <name>PreviewDialog</name>
-        <message>
-            <source>Untitled image</source>
-            <translation>Bild ohne Titel</translation>
-        </message>
-        <message>
-            <source>Image preview</source>
-            <translation>Bildvorschau</translation>
-        </message>
-        <message>
-            <source>Full-size image</source>
-            <translation>Bild in voller Größe</translation>
-        </message>
-        <message>
-            <source>Loading…</source>
-            <translation>Wird geladen …</translation>
-        </message>
-        <message>
-            <source>Image details</source>
-            <translation>Bilddetails</translation>
-        </message>
-        <message>
-            <source>Couldn't load the image: {reason}</source>
-            <translation>Das Bild konnte nicht geladen werden: {reason}</translation>
-        </message>
-    </context>
-    <context>
-        <name>PromptEdit</name>
-        <message>
-            <source>Recent prompts</source>
-            <translation>Letzte Prompts</translation>
-        </message>
-    </context>
-    <context>
-        <name>QuotaPanel</name>
-        <message>
-            <source>Image credits</source>
-            <translation>Bild-Credits</translation>
-        </message>
-        <message>
-            <source>Refresh credits (F5 refreshes everything)</source>
-            <translation>Credits aktualisieren (F5 aktualisiert alles)</translation>
-        </message>
-        <message>
-            <source>Refresh credits</source>
-            <translation>Credits aktualisieren</translation>
-        </message>
-        <message>
-            <source>Credits available</source>
-            <translation>Verfügbare Credits</translation>
-        </message>
-        <message>
-            <source>Credits used this cycle</source>
-            <translation>In diesem Zeitraum verbrauchte Credits</translation>
-        </message>
-        <message>
-            <source>Credits used today</source>
-            <translation>Heute verbrauchte Credits</translation>
-        </message>
-        <message>
-            <source>Fair-use limit reached: neuroflash may slow down generation for this workspace.</source>
-            <translation>Fair-Use-Grenze erreicht: neuroflash kann die Generierung für diesen Arbeitsbereich verlangsamen.</translation>
-        </message>
-        <message>
-            <source>Loading credits…</source>
-            <translation>Credits werden geladen …</translation>
-        </message>
-        <message>
-            <source>This workspace's plan doesn't include image generation.</source>
-            <translation>Der Plan dieses Arbeitsbereichs enthält keine Bildgenerierung.</translation>
-        </message>
-        <message>
-            <source>{count} left</source>
-            <translation>{count} übrig</translation>
-        </message>
-        <message>
-            <source>{used} of {limit} used this cycle</source>
-            <translation>{used} von {limit} in diesem Zeitraum verbraucht</translation>
-        </message>
-        <message>
-            <source>Today: {used} of {limit} · renews at midnight UTC</source>
-            <translation>Heute: {used} von {limit} · erneuert sich um Mitternacht (UTC)</translation>
-        </message>
-        <message>
-            <source>+{count} bonus</source>
-            <translation>+{count} Bonus</translation>
-        </message>
-        <message>
-            <source>+{count} carried over</source>
-            <translation>+{count} übertragen</translation>
-        </message>
-        <message>
-            <source>{extras} included</source>
-            <translation>{extras} enthalten</translation>
-        </message>
-        <message>
-            <source>{left} credits left; {used} of {limit} used today</source>
-            <translation>{left} Credits übrig; heute {used} von {limit} verbraucht</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Settings</source>
-            <translation>Einstellungen</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Sprache</translation>
-        </message>
-        <message>
-            <source>System default</source>
-            <translation>Wie im System</translation>
-        </message>
-        <message>
-            <source>The new language applies after a restart.</source>
-            <translation>Die neue Sprache gilt nach einem Neustart.</translation>
-        </message>
-        <message>
-            <source>Restart now</source>
-            <translation>Jetzt neu starten</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignInDialog</name>
-        <message>
-            <source>Sign in to neuroflash</source>
-            <translation>Bei neuroflash anmelden</translation>
-        </message>
-        <message>
-            <source>Sign in with a neuroflash service account. Create one in the neuroflash app under &lt;b&gt;Service Accounts&lt;/b&gt; and copy its client ID and secret.</source>
-            <translation>Melde dich mit einem neuroflash Service Account an. Lege ihn in der neuroflash-App unter &lt;b&gt;Service Accounts&lt;/b&gt; an und kopiere Client-ID und Secret.</translation>
-        </message>
-        <message>
-            <source>Client ID</source>
-            <translation>Client-ID</translation>
-        </message>
-        <message>
-            <source>Client secret</source>
-            <translation>Client-Secret</translation>
-        </message>
-        <message>
-            <source>Remember on this computer</source>
-            <translation>Auf diesem Computer merken</translation>
-        </message>
-        <message>
-            <source>This computer has no keychain, so the secret is kept for this session only.</source>
-            <translation>Dieser Computer hat keinen Schlüsselbund, daher wird das Secret nur für diese Sitzung behalten.</translation>
-        </message>
-        <message>
-            <source>Sign-in message</source>
-            <translation>Anmeldemeldung</translation>
-        </message>
-        <message>
-            <source>No keychain was found on this computer. Your credentials will be kept for this session only and never written to disk.</source>
-            <translation>Auf diesem Computer wurde kein Schlüsselbund gefunden. Deine Zugangsdaten werden nur für diese Sitzung behalten und nie gespeichert.</translation>
-        </message>
-        <message>
-            <source>Sign in</source>
-            <translation>Anmelden</translation>
-        </message>
-        <message>
-            <source>Try the demo</source>
-            <translation>Demo ausprobieren</translation>
-        </message>
-        <message>
-            <source>Explore the app with a built-in demo account; no credits used</source>
-            <translation>Die App mit einem eingebauten Demo-Konto ausprobieren; verbraucht keine Credits</translation>
-        </message>
-        <message>
-            <source>Starting the demo…</source>
-            <translation>Demo wird gestartet …</translation>
-        </message>
-        <message>
-            <source>Signing in…</source>
-            <translation>Anmeldung läuft …</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignInFlow</name>
-        <message>
-            <source>The demo could not start: {error}</source>
-            <translation>Die Demo konnte nicht starten: {error}</translation>
-        </message>
-        <message>
-            <source>No keychain on this computer: you'll be asked to sign in again next time.</source>
-            <translation>Kein Schlüsselbund auf diesem Computer: Beim nächsten Start musst du dich erneut anmelden.</translation>
-        </message>
-        <message>
-            <source>Demo account</source>
-            <translation>Demo-Konto</translation>
-        </message>
-    </context>
-    <context>
-        <name>ViewerWindow</name>
-        <message>
-            <source>Fit</source>
-            <translation>Einpassen</translation>
-        </message>
-        <message>
-            <source>Fit to window (0)</source>
-            <translation>An Fenster anpassen (0)</translation>
-        </message>
-        <message>
-            <source>Actual size (1)</source>
-            <translation>Originalgröße (1)</translation>
-        </message>
-        <message>
-            <source>Zoom out (−)</source>
-            <translation>Verkleinern (−)</translation>
-        </message>
-        <message>
-            <source>Zoom in (+)</source>
-            <translation>Vergrößern (+)</translation>
-        </message>
-        <message>
-            <source>← → previous / next</source>
-            <translation>← → vorheriges / nächstes</translation>
-        </message>
-        <message>
-            <source>Untitled</source>
-            <translation>Ohne Titel</translation>
-        </message>
-        <message>
-            <source>Compare: {first} vs {second}</source>
-            <translation>Vergleich: {first} vs. {second}</translation>
-        </message>
-        <message>
-            <source>This image could not be shown.</source>
-            <translation>Dieses Bild kann nicht angezeigt werden.</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkspaceList</name>
-        <message>
-            <source>Workspaces</source>
-            <translation>Arbeitsbereiche</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkspaceListModel</name>
-        <message>
-            <source>{name}
+<context>
+    <name>Cooldown</name>
+    <message>
+        <source>Too many requests.</source>
+        <translation>Zu viele Anfragen.</translation>
+    </message>
+    <message>
+        <source>{prefix} You can try again in {seconds} s.</source>
+        <translation>{prefix} Neuer Versuch in {seconds} s möglich.</translation>
+    </message>
+</context>
+<context>
+    <name>DragOut</name>
+    <message>
+        <source>Getting the full-size image… drag again in a moment.</source>
+        <translation>Das Bild in voller Größe wird geladen … gleich noch einmal ziehen.</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t prepare the files to drag: {reason}</source>
+        <translation>Die Dateien zum Ziehen konnten nicht vorbereitet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t download the full-size image: {reason}</source>
+        <translation>Das Bild in voller Größe konnte nicht geladen werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <source>Edit image</source>
+        <translation>Bild bearbeiten</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>How should the image change?</source>
+        <translation>Wie soll sich das Bild ändern?</translation>
+    </message>
+    <message>
+        <source>How should it change? e.g. Make the sky a deep sunset orange</source>
+        <translation>Was soll sich ändern? z. B. Färbe den Himmel in tiefes Abendrot</translation>
+    </message>
+    <message>
+        <source>Uses 1 credit.</source>
+        <translation>Verbraucht 1 Credit.</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Too long: {count} of {limit} characters.</source>
+        <translation>Zu lang: {count} von {limit} Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Pick an image to edit first.</source>
+        <translation>Wähle zuerst ein Bild zum Bearbeiten aus.</translation>
+    </message>
+    <message>
+        <source>This image has no address.</source>
+        <translation>Dieses Bild hat keine Adresse.</translation>
+    </message>
+    <message>
+        <source>This image&apos;s address is not secure, so it was not downloaded.</source>
+        <translation>Die Adresse dieses Bildes ist nicht sicher, daher wurde es nicht heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>The downloaded file is not an image. Try again later.</source>
+        <translation>Die heruntergeladene Datei ist kein Bild. Versuche es später noch einmal.</translation>
+    </message>
+    <message>
+        <source>The image arrived incomplete, so it was not kept. Try again.</source>
+        <translation>Das Bild kam unvollständig an und wurde verworfen. Versuche es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Write a prompt first.</source>
+        <translation>Schreibe zuerst einen Prompt.</translation>
+    </message>
+    <message>
+        <source>Something went wrong while talking to neuroflash.</source>
+        <translation>Bei der Verbindung mit neuroflash ist etwas schiefgelaufen.</translation>
+    </message>
+    <message>
+        <source>The client ID or secret is not right. Check them in neuroflash under Service Accounts.</source>
+        <translation>Client-ID oder Secret stimmen nicht. Prüfe sie in neuroflash unter „Service Accounts“.</translation>
+    </message>
+    <message>
+        <source>You have used today&apos;s image credits. They renew at midnight UTC.</source>
+        <translation>Die Bild-Credits für heute sind aufgebraucht. Sie erneuern sich um Mitternacht (UTC).</translation>
+    </message>
+    <message>
+        <source>You have used all image credits for this billing cycle. They renew when the next cycle starts, or you can upgrade your plan.</source>
+        <translation>Alle Bild-Credits dieses Abrechnungszeitraums sind aufgebraucht. Sie erneuern sich mit dem nächsten Zeitraum – oder du wechselst in einen größeren Plan.</translation>
+    </message>
+    <message>
+        <source>This workspace&apos;s plan does not include that image model. Pick another model.</source>
+        <translation>Der Plan dieses Arbeitsbereichs enthält dieses Bildmodell nicht. Wähle ein anderes Modell.</translation>
+    </message>
+    <message>
+        <source>Too many requests at once. Try again in 1 second.</source>
+        <translation>Zu viele Anfragen auf einmal. Versuche es in 1 Sekunde noch einmal.</translation>
+    </message>
+    <message>
+        <source>Too many requests at once. Wait a moment and try again.</source>
+        <translation>Zu viele Anfragen auf einmal. Warte kurz und versuche es dann noch einmal.</translation>
+    </message>
+    <message>
+        <source>Your service account may not do this in this workspace. Ask a workspace admin.</source>
+        <translation>Dein Service Account darf das in diesem Arbeitsbereich nicht. Frag eine Person mit Admin-Rechten.</translation>
+    </message>
+    <message>
+        <source>neuroflash could not find that. It may have been deleted.</source>
+        <translation>neuroflash hat das nicht gefunden. Vielleicht wurde es gelöscht.</translation>
+    </message>
+    <message>
+        <source>neuroflash did not accept this request.</source>
+        <translation>neuroflash hat diese Anfrage nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>neuroflash is having trouble right now. Try again in a moment.</source>
+        <translation>neuroflash hat gerade Probleme. Versuche es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach neuroflash. Check your internet connection.</source>
+        <translation>neuroflash ist nicht erreichbar. Prüfe deine Internetverbindung.</translation>
+    </message>
+    <message>
+        <source>neuroflash sent an answer the app could not read. Try again, or update the app.</source>
+        <translation>neuroflash hat eine Antwort geschickt, die die App nicht lesen kann. Versuche es noch einmal oder aktualisiere die App.</translation>
+    </message>
+    <message>
+        <source>The neuroflash address must start with https:// (plain http is only allowed to this computer).</source>
+        <translation>Die neuroflash-Adresse muss mit https:// beginnen (einfaches http ist nur zu diesem Computer erlaubt).</translation>
+    </message>
+    <message>
+        <source>Your sign-in is no longer valid. Sign in again with your client ID and secret.</source>
+        <translation>Deine Anmeldung ist nicht mehr gültig. Melde dich mit Client-ID und Secret erneut an.</translation>
+    </message>
+    <message>
+        <source>neuroflash&apos;s sign-in service can&apos;t be found right now. Try again later.</source>
+        <translation>Der Anmeldedienst von neuroflash ist gerade nicht erreichbar. Versuche es später noch einmal.</translation>
+    </message>
+    <message>
+        <source>Your service account can&apos;t use this workspace. Pick another workspace.</source>
+        <translation>Dein Service Account kann diesen Arbeitsbereich nicht nutzen. Wähle einen anderen Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>The connection dropped after neuroflash received the request. Your images may still arrive: refresh in a moment.</source>
+        <translation>Die Verbindung brach ab, nachdem neuroflash die Anfrage erhalten hatte. Deine Bilder kommen vielleicht noch: aktualisiere gleich.</translation>
+    </message>
+    <message>
+        <source>neuroflash took too long to answer. Your images may still arrive: refresh in a moment.</source>
+        <translation>neuroflash hat zu lange nicht geantwortet. Deine Bilder kommen vielleicht noch: aktualisiere gleich.</translation>
+    </message>
+    <message>
+        <source>The connection dropped before neuroflash answered. Refresh to see whether it went through.</source>
+        <translation>Die Verbindung brach ab, bevor neuroflash antwortete. Aktualisiere, um zu sehen, ob es geklappt hat.</translation>
+    </message>
+    <message>
+        <source>neuroflash sent far more data than expected, so the app stopped reading it.</source>
+        <translation>neuroflash hat viel mehr Daten geschickt als erwartet, daher hat die App das Lesen abgebrochen.</translation>
+    </message>
+    <message>
+        <source>neuroflash took too long to answer. Check your connection and try again.</source>
+        <translation>neuroflash hat zu lange nicht geantwortet. Prüfe deine Verbindung und versuche es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The secure connection to neuroflash could not be verified. Check your network or proxy settings.</source>
+        <translation>Die sichere Verbindung zu neuroflash konnte nicht geprüft werden. Prüfe deine Netzwerk- oder Proxy-Einstellungen.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space or choose another folder.</source>
+        <translation>Der Datenträger ist voll. Schaffe Platz oder wähle einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>You don&apos;t have permission to save in this folder. Choose another folder.</source>
+        <translation>Du darfst in diesem Ordner nicht speichern. Wähle einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>This folder is read-only. Choose another folder.</source>
+        <translation>Dieser Ordner ist schreibgeschützt. Wähle einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>The folder no longer exists. Choose another folder.</source>
+        <translation>Den Ordner gibt es nicht mehr. Wähle einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>The file name is too long for this folder. Choose a shorter folder path.</source>
+        <translation>Der Dateiname ist für diesen Ordner zu lang. Wähle einen kürzeren Ordnerpfad.</translation>
+    </message>
+    <message>
+        <source>Too many requests at once. Try again in {seconds} seconds.</source>
+        <translation>Zu viele Anfragen auf einmal. Versuche es in {seconds} Sekunden noch einmal.</translation>
+    </message>
+    <message>
+        <source>The image could not be saved ({reason}).</source>
+        <translation>Das Bild konnte nicht gespeichert werden ({reason}).</translation>
+    </message>
+    <message>
+        <source>neuroflash answered, but the app could not read the answer. Your images may still arrive: refresh in a moment.</source>
+        <translation>neuroflash hat geantwortet, aber die App konnte die Antwort nicht lesen. Deine Bilder kommen vielleicht noch: aktualisiere gleich.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline, and this image isn&apos;t saved on this computer.</source>
+        <translation>Du bist offline, und dieses Bild ist auf diesem Computer nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>GeneratePanel</name>
+    <message>
+        <source>Not included in this workspace&apos;s plan</source>
+        <translation>Nicht im Plan dieses Arbeitsbereichs enthalten</translation>
+    </message>
+    <message>
+        <source>Generate images</source>
+        <translation>Bilder generieren</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Describe the image you want… (Ctrl+Enter generates)</source>
+        <translation>Beschreibe das gewünschte Bild … (Strg+Eingabe generiert)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Number of images</source>
+        <translation>Anzahl der Bilder</translation>
+    </message>
+    <message>
+        <source>Aspect ratio</source>
+        <translation>Seitenverhältnis</translation>
+    </message>
+    <message>
+        <source>Output format</source>
+        <translation>Ausgabeformat</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Cost of this generation</source>
+        <translation>Kosten dieser Generierung</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generieren</translation>
+    </message>
+    <message>
+        <source>Generate (Ctrl+Enter)</source>
+        <translation>Generieren (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel waiting</source>
+        <translation>Warten abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting; the images still arrive in your history</source>
+        <translation>Nicht mehr warten; die Bilder erscheinen trotzdem im Verlauf</translation>
+    </message>
+    <message>
+        <source>Generating</source>
+        <translation>Generiere</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>This workspace&apos;s plan doesn&apos;t include image generation.</source>
+        <translation>Der Plan dieses Arbeitsbereichs enthält keine Bildgenerierung.</translation>
+    </message>
+    <message>
+        <source>No image models are available in this workspace.</source>
+        <translation>In diesem Arbeitsbereich sind keine Bildmodelle verfügbar.</translation>
+    </message>
+    <message>
+        <source>Choose a model included in this workspace&apos;s plan.</source>
+        <translation>Wähle ein Modell aus dem Plan dieses Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <source>You have used today&apos;s image credits. They renew at midnight UTC.</source>
+        <translation>Die Bild-Credits für heute sind aufgebraucht. Sie erneuern sich um Mitternacht (UTC).</translation>
+    </message>
+    <message>
+        <source>No image credits left in this billing cycle.</source>
+        <translation>In diesem Abrechnungszeitraum sind keine Bild-Credits mehr übrig.</translation>
+    </message>
+    <message>
+        <source>Write a prompt first.</source>
+        <translation>Schreibe zuerst einen Prompt.</translation>
+    </message>
+    <message>
+        <source>The prompt is too long: {count} of {limit} characters.</source>
+        <translation>Der Prompt ist zu lang: {count} von {limit} Zeichen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credit(s)</source>
+        <translation>
+            <numerusform>%n Credit</numerusform>
+            <numerusform>%n Credits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uses {credits}.</source>
+        <translation>Verbraucht {credits}.</translation>
+    </message>
+    <message>
+        <source>Uses {credits}, but only {left} left: you may get fewer images.</source>
+        <translation>Verbraucht {credits}, aber nur noch {left} übrig: Du bekommst eventuell weniger Bilder.</translation>
+    </message>
+    <message>
+        <source>Uses {credits} · {left} left today afterwards</source>
+        <translation>Verbraucht {credits} · danach heute noch {left} übrig</translation>
+    </message>
+    <message>
+        <source>{what}… {seconds} s</source>
+        <translation>{what} … {seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationJob</name>
+    <message>
+        <source>Stopped waiting. The images will still appear in your history when they are ready.</source>
+        <translation>Warten beendet. Die Bilder erscheinen trotzdem im Verlauf, sobald sie fertig sind.</translation>
+    </message>
+    <message>
+        <source>Editing {count} images</source>
+        <translation>Bearbeite {count} Bilder</translation>
+    </message>
+    <message>
+        <source>Generating {count} images</source>
+        <translation>Generiere {count} Bilder</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>Bearbeite</translation>
+    </message>
+    <message>
+        <source>Generating</source>
+        <translation>Generiere</translation>
+    </message>
+    <message>
+        <source>{running} running, {waiting} waiting</source>
+        <translation>{running} laufen, {waiting} warten</translation>
+    </message>
+    <message>
+        <source>Only {made} of {wanted} images were generated.</source>
+        <translation>Nur {made} von {wanted} Bildern wurden generiert.</translation>
+    </message>
+    <message>
+        <source>Edited image added to your history.</source>
+        <translation>Das bearbeitete Bild ist jetzt im Verlauf.</translation>
+    </message>
+    <message>
+        <source>Edit finished</source>
+        <translation>Bearbeitung fertig</translation>
+    </message>
+    <message>
+        <source>Generate finished</source>
+        <translation>Generierung fertig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit failed</source>
+        <translation>Bearbeitung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Generate failed</source>
+        <translation>Generierung fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryGroups</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <translation>ddd, d. MMM</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>Undated</source>
+        <translation>Ohne Datum</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Ohne Titel</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryProxyModel</name>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryToolbar</name>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Filter the history by prompt</source>
+        <translation>Verlauf nach Prompt filtern</translation>
+    </message>
+    <message>
+        <source>Filter by prompt… (Ctrl+F)</source>
+        <translation>Nach Prompt filtern… (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Group the history</source>
+        <translation>Verlauf gruppieren</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>Keine Gruppierung</translation>
+    </message>
+    <message>
+        <source>Group by day</source>
+        <translation>Nach Tag gruppieren</translation>
+    </message>
+    <message>
+        <source>Group by batch</source>
+        <translation>Nach Auftrag gruppieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown} von {total}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Image history</source>
+        <translation>Bildverlauf</translation>
+    </message>
+    <message>
+        <source>Your generated images, newest first</source>
+        <translation>Deine generierten Bilder, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>No images yet — write a prompt and press Generate.</source>
+        <translation>Noch keine Bilder – schreibe einen Prompt und klicke auf „Generieren“.</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Use These Settings</source>
+        <translation>Diese Einstellungen verwenden</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Copy Image</source>
+        <translation>Bild kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Prompt</source>
+        <translation>Prompt kopieren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Image actions</source>
+        <translation>Bildaktionen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImageActions</name>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>JPEG image (*.jpg *.jpeg)</source>
+        <translation>JPEG-Bild (*.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>WebP image (*.webp)</source>
+        <translation>WebP-Bild (*.webp)</translation>
+    </message>
+    <message>
+        <source>Delete images</source>
+        <translation>Bilder löschen</translation>
+    </message>
+    <message>
+        <source>Delete image</source>
+        <translation>Bild löschen</translation>
+    </message>
+    <message>
+        <source>Delete {count} images?</source>
+        <translation>{count} Bilder löschen?</translation>
+    </message>
+    <message>
+        <source>Delete this image?</source>
+        <translation>Dieses Bild löschen?</translation>
+    </message>
+    <message>
+        <source>It is removed from the workspace&apos;s history for everyone. Credits are not refunded.</source>
+        <translation>Es wird für alle aus dem Verlauf des Arbeitsbereichs entfernt. Credits werden nicht erstattet.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted {images}.</source>
+        <translation>{images} gelöscht.</translation>
+    </message>
+    <message>
+        <source>Save {count} images to folder</source>
+        <translation>{count} Bilder in Ordner speichern</translation>
+    </message>
+    <message>
+        <source>Save image as</source>
+        <translation>Bild speichern unter</translation>
+    </message>
+    <message>
+        <source>Image (*.{ext})</source>
+        <translation>Bild (*.{ext})</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t save the image. {reason}</source>
+        <translation>Das Bild konnte nicht gespeichert werden. {reason}</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>{name} gespeichert</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>In Ordner anzeigen</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t save the images. {reason}</source>
+        <translation>Die Bilder konnten nicht gespeichert werden. {reason}</translation>
+    </message>
+    <message>
+        <source>Saved {count} images to {folder}</source>
+        <translation>{count} Bilder in {folder} gespeichert</translation>
+    </message>
+    <message>
+        <source>Prompt copied.</source>
+        <translation>Prompt kopiert.</translation>
+    </message>
+    <message>
+        <source>This image could not be read, so it was not copied.</source>
+        <translation>Dieses Bild konnte nicht gelesen und daher nicht kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Image copied.</source>
+        <translation>Bild kopiert.</translation>
+    </message>
+</context>
+<context>
+    <name>ImagePane</name>
+    <message>
+        <source>Untitled image</source>
+        <translation>Bild ohne Titel</translation>
+    </message>
+    <message>
+        <source>Loading the full-size image…</source>
+        <translation>Bild in voller Größe wird geladen …</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <source>1 image</source>
+        <translation>1 Bild</translation>
+    </message>
+    <message>
+        <source>{count} images</source>
+        <translation>{count} Bilder</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generierung</translation>
+    </message>
+    <message>
+        <source>Retry of #{number} · </source>
+        <translation>Wiederholung von #{number} · </translation>
+    </message>
+    <message>
+        <source>Running · {seconds} s</source>
+        <translation>Läuft · {seconds} s</translation>
+    </message>
+    <message>
+        <source>Done · {images} in {seconds} s</source>
+        <translation>Fertig · {images} in {seconds} s</translation>
+    </message>
+    <message>
+        <source>Failed · {message}</source>
+        <translation>Fehlgeschlagen · {message}</translation>
+    </message>
+</context>
+<context>
+    <name>JobPanel</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting; the images still arrive in your history</source>
+        <translation>Nicht mehr warten; die Bilder erscheinen trotzdem im Verlauf</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Send the same request again as a new job (uses credits)</source>
+        <translation>Dieselbe Anfrage als neuen Auftrag senden (verbraucht Credits)</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>Fertige entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>JobQueue</name>
+    <message>
+        <source>Not enough credits for this and the queued jobs: {left} left, {needed} needed.</source>
+        <translation>Nicht genug Credits für diesen und die wartenden Aufträge: {left} übrig, {needed} nötig.</translation>
+    </message>
+    <message>
+        <source>Not enough credits: {left} left, {needed} needed.</source>
+        <translation>Nicht genug Credits: {left} übrig, {needed} nötig.</translation>
+    </message>
+    <message>
+        <source>Its images will still appear in the history.</source>
+        <translation>Seine Bilder erscheinen trotzdem im Verlauf.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({error}).</source>
+        <translation>Etwas ist schiefgelaufen ({error}).</translation>
+    </message>
+    <message>
+        <source>Only {made} of {wanted} images were generated.</source>
+        <translation>Nur {made} von {wanted} Bildern wurden generiert.</translation>
+    </message>
+</context>
+<context>
+    <name>JobStatus</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Stopped waiting</source>
+        <translation>Nicht mehr abgewartet</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>You&apos;re offline — showing saved images. The app reconnects by itself.</source>
+        <translation>Du bist offline – gespeicherte Bilder werden angezeigt. Die App verbindet sich von selbst wieder.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Sign Out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Clear Recent Prompts</source>
+        <translation>Letzte Prompts löschen</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Image</source>
+        <translation>&amp;Bild</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generieren</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Go to Prompt</source>
+        <translation>Zum Prompt</translation>
+    </message>
+    <message>
+        <source>Go to History</source>
+        <translation>Zum Verlauf</translation>
+    </message>
+    <message>
+        <source>Signed in: {account}</source>
+        <translation>Angemeldet: {account}</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Sign in to see your images.</source>
+        <translation>Melde dich an, um deine Bilder zu sehen.</translation>
+    </message>
+    <message>
+        <source>This account has no workspaces.</source>
+        <translation>Dieses Konto hat keine Arbeitsbereiche.</translation>
+    </message>
+    <message>
+        <source>Loading history…</source>
+        <translation>Verlauf wird geladen …</translation>
+    </message>
+    <message>
+        <source>This workspace&apos;s plan doesn&apos;t include image generation.</source>
+        <translation>Der Plan dieses Arbeitsbereichs enthält keine Bildgenerierung.</translation>
+    </message>
+    <message>
+        <source>No images yet — write a prompt and press Generate.</source>
+        <translation>Noch keine Bilder – schreibe einen Prompt und klicke auf „Generieren“.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline, and no images are saved yet.</source>
+        <translation>Du bist offline, und es sind noch keine Bilder gespeichert.</translation>
+    </message>
+    <message>
+        <source>You&apos;re back online.</source>
+        <translation>Du bist wieder online.</translation>
+    </message>
+    <message>
+        <source>Recent prompts cleared.</source>
+        <translation>Letzte Prompts gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Untitled image</source>
+        <translation>Bild ohne Titel</translation>
+    </message>
+    <message>
+        <source>Image preview</source>
+        <translation>Bildvorschau</translation>
+    </message>
+    <message>
+        <source>Full-size image</source>
+        <translation>Bild in voller Größe</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Image details</source>
+        <translation>Bilddetails</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t load the image: {reason}</source>
+        <translation>Das Bild konnte nicht geladen werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PromptEdit</name>
+    <message>
+        <source>Recent prompts</source>
+        <translation>Letzte Prompts</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaPanel</name>
+    <message>
+        <source>Image credits</source>
+        <translation>Bild-Credits</translation>
+    </message>
+    <message>
+        <source>Refresh credits (F5 refreshes everything)</source>
+        <translation>Credits aktualisieren (F5 aktualisiert alles)</translation>
+    </message>
+    <message>
+        <source>Refresh credits</source>
+        <translation>Credits aktualisieren</translation>
+    </message>
+    <message>
+        <source>Credits available</source>
+        <translation>Verfügbare Credits</translation>
+    </message>
+    <message>
+        <source>Credits used this cycle</source>
+        <translation>In diesem Zeitraum verbrauchte Credits</translation>
+    </message>
+    <message>
+        <source>Credits used today</source>
+        <translation>Heute verbrauchte Credits</translation>
+    </message>
+    <message>
+        <source>Fair-use limit reached: neuroflash may slow down generation for this workspace.</source>
+        <translation>Fair-Use-Grenze erreicht: neuroflash kann die Generierung für diesen Arbeitsbereich verlangsamen.</translation>
+    </message>
+    <message>
+        <source>Loading credits…</source>
+        <translation>Credits werden geladen …</translation>
+    </message>
+    <message>
+        <source>This workspace&apos;s plan doesn&apos;t include image generation.</source>
+        <translation>Der Plan dieses Arbeitsbereichs enthält keine Bildgenerierung.</translation>
+    </message>
+    <message>
+        <source>{count} left</source>
+        <translation>{count} übrig</translation>
+    </message>
+    <message>
+        <source>{used} of {limit} used this cycle</source>
+        <translation>{used} von {limit} in diesem Zeitraum verbraucht</translation>
+    </message>
+    <message>
+        <source>Today: {used} of {limit} · renews at midnight UTC</source>
+        <translation>Heute: {used} von {limit} · erneuert sich um Mitternacht (UTC)</translation>
+    </message>
+    <message>
+        <source>+{count} bonus</source>
+        <translation>+{count} Bonus</translation>
+    </message>
+    <message>
+        <source>+{count} carried over</source>
+        <translation>+{count} übertragen</translation>
+    </message>
+    <message>
+        <source>{extras} included</source>
+        <translation>{extras} enthalten</translation>
+    </message>
+    <message>
+        <source>{left} credits left; {used} of {limit} used today</source>
+        <translation>{left} Credits übrig; heute {used} von {limit} verbraucht</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Wie im System</translation>
+    </message>
+    <message>
+        <source>The new language applies after a restart.</source>
+        <translation>Die neue Sprache gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Jetzt neu starten</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to neuroflash</source>
+        <translation>Bei neuroflash anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with a neuroflash service account. Create one in the neuroflash app under &lt;b&gt;Service Accounts&lt;/b&gt; and copy its client ID and secret.</source>
+        <translation>Melde dich mit einem neuroflash Service Account an. Lege ihn in der neuroflash-App unter &lt;b&gt;Service Accounts&lt;/b&gt; an und kopiere Client-ID und Secret.</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client-Secret</translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>Auf diesem Computer merken</translation>
+    </message>
+    <message>
+        <source>This computer has no keychain, so the secret is kept for this session only.</source>
+        <translation>Dieser Computer hat keinen Schlüsselbund, daher wird das Secret nur für diese Sitzung behalten.</translation>
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation>Anmeldemeldung</translation>
+    </message>
+    <message>
+        <source>No keychain was found on this computer. Your credentials will be kept for this session only and never written to disk.</source>
+        <translation>Auf diesem Computer wurde kein Schlüsselbund gefunden. Deine Zugangsdaten werden nur für diese Sitzung behalten und nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>Explore the app with a built-in demo account; no credits used</source>
+        <translation>Die App mit einem eingebauten Demo-Konto ausprobieren; verbraucht keine Credits</translation>
+    </message>
+    <message>
+        <source>Starting the demo…</source>
+        <translation>Demo wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+</context>
+<context>
+    <name>SignInFlow</name>
+    <message>
+        <source>The demo could not start: {error}</source>
+        <translation>Die Demo konnte nicht starten: {error}</translation>
+    </message>
+    <message>
+        <source>No keychain on this computer: you&apos;ll be asked to sign in again next time.</source>
+        <translation>Kein Schlüsselbund auf diesem Computer: Beim nächsten Start musst du dich erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>Demo account</source>
+        <translation>Demo-Konto</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerWindow</name>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit to window (0)</source>
+        <translation>An Fenster anpassen (0)</translation>
+    </message>
+    <message>
+        <source>Actual size (1)</source>
+        <translation>Originalgröße (1)</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>Verkleinern (−)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Vergrößern (+)</translation>
+    </message>
+    <message>
+        <source>← → previous / next</source>
+        <translation>← → vorheriges / nächstes</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Ohne Titel</translation>
+    </message>
+    <message>
+        <source>Compare: {first} vs {second}</source>
+        <translation>Vergleich: {first} vs. {second}</translation>
+    </message>
+    <message>
+        <source>This image could not be shown.</source>
+        <translation>Dieses Bild kann nicht angezeigt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceList</name>
+    <message>
+        <source>Workspaces</source>
+        <translation>Arbeitsbereiche</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceListModel</name>
+    <message>
+        <source>{name}
 ID: {id}</source>
-            <translation>{name}
+        <translation>{name}
 ID: {id}</translation>
-        </message>
-    </context>
+    </message>
+</context>
 </TS>

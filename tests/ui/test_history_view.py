@@ -93,16 +93,29 @@ def test_context_menu_offers_the_actions(grid, qtbot):
     select_rows(view, [0])
     menu = view.build_context_menu()
     texts = [a.text() for a in menu.actions()]
-    assert texts == ["Edit…", "Save As…", "Copy Image", "Copy Prompt", "", "Delete"]
-    assert menu.actions()[4].isSeparator()
+    assert texts == [
+        "Edit…",
+        "Use These Settings",
+        "Save As…",
+        "Copy Image",
+        "Copy Prompt",
+        "",
+        "Delete",
+    ]
+    assert menu.actions()[5].isSeparator()
     assert view.edit_action.shortcut().toString() == "Ctrl+E"
     with qtbot.waitSignal(view.copyPromptRequested, timeout=1000) as blocker:
         view.copy_prompt_action.trigger()
     assert [i.image_id for i in blocker.args[0]] == ["img-0"]
 
+    with qtbot.waitSignal(view.useSettingsRequested, timeout=1000) as blocker:
+        view.use_settings_action.trigger()
+    assert [i.image_id for i in blocker.args[0]] == ["img-0"]
+
     select_rows(view, [0, 1])
     view.build_context_menu()
     assert not view.edit_action.isEnabled() and view.delete_action.isEnabled()
+    assert not view.use_settings_action.isEnabled()
     view.clearSelection()
     view.build_context_menu()
     assert not view.delete_action.isEnabled()
