@@ -13,10 +13,22 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+)
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 
 from desktop.ui.runtime_tuning import freeze_long_lived
+
+translate = QCoreApplication.translate  # the name lupdate looks for
 
 if TYPE_CHECKING:
     from desktop.api import HistoryItem
@@ -54,7 +66,10 @@ def format_date(when: datetime | None) -> str:
 
         when = when.replace(tzinfo=UTC)
     local = when.astimezone()
-    return f"{local.day} {local:%b %Y, %H:%M}"
+    moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    # The pattern itself is translatable ("d. MMM yyyy, HH:mm" in German); month names come
+    # from the current locale.
+    return QLocale().toString(moment, translate("HistoryModel", "d MMM yyyy, HH:mm"))
 
 
 def describe(item: HistoryItem) -> str:
@@ -65,12 +80,13 @@ def describe(item: HistoryItem) -> str:
 
 def tooltip_html(item: HistoryItem) -> str:
     """Rich tooltip; the prompt is escaped because it is user text, not markup."""
-    prompt = html.escape(elide(item.prompt or "(no prompt)", TOOLTIP_PROMPT_CHARS))
+    untitled = translate("HistoryModel", "(no prompt)")
+    prompt = html.escape(elide(item.prompt or untitled, TOOLTIP_PROMPT_CHARS))
     lines = [f"<p style='white-space:pre-wrap'>{prompt}</p>"]
     details = [
-        ("Model", item.model or ""),
-        ("Size", format_size(item)),
-        ("Created", format_date(item.created_at)),
+        (translate("HistoryModel", "Model"), item.model or ""),
+        (translate("HistoryModel", "Size"), format_size(item)),
+        (translate("HistoryModel", "Created"), format_date(item.created_at)),
     ]
     rows = "".join(
         f"<tr><td style='color:gray;padding-right:8px'>{k}</td><td>{html.escape(v)}</td></tr>"
@@ -128,7 +144,8 @@ class HistoryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_html(item)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return elide(item.prompt or "Untitled image", SHORT_PROMPT_CHARS)
+            untitled = translate("HistoryModel", "Untitled image")
+            return elide(item.prompt or untitled, SHORT_PROMPT_CHARS)
         return None
 
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:

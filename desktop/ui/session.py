@@ -24,6 +24,7 @@ from desktop.api import (
     Workspace,
 )
 from desktop.api.errors import AuthenticationError, NetworkError, NeuroflashError
+from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.services.history_store import HistoryStore
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.offline import Reconnector
@@ -94,13 +95,15 @@ class Session(SessionImages, QObject):
 
     async def _call(self, fn: Callable[..., Any], *args: Any) -> Any:
         if self._client is None:
-            raise AuthenticationError("You are not signed in.")
+            raise AuthenticationError(QT_TRANSLATE_NOOP("Errors", "You are not signed in."))
         return await self._runner.run(fn, *args)
 
     def _report(self, error: Exception, retry: Retry) -> None:
         if not isinstance(error, NeuroflashError):
             log.exception("Unexpected failure", exc_info=error)
-            error = NeuroflashError("Something went wrong. Try again.", detail=repr(error))
+            error = NeuroflashError(
+                QT_TRANSLATE_NOOP("Errors", "Something went wrong. Try again."), detail=repr(error)
+            )
         elif isinstance(error, AuthenticationError):
             self.authenticationFailed.emit(error.message)
             return
@@ -220,7 +223,7 @@ class Session(SessionImages, QObject):
 
     def _client_or_raise(self) -> NeuroflashClient:
         if self._client is None:
-            raise AuthenticationError("You are not signed in.")
+            raise AuthenticationError(QT_TRANSLATE_NOOP("Errors", "You are not signed in."))
         return self._client
 
     async def _load(self, what: str, fn: Callable[..., Any], *args: Any) -> Any:
@@ -271,7 +274,7 @@ class Session(SessionImages, QObject):
 
     def _require_workspace(self) -> str:
         if not self.workspace_id:
-            raise NeuroflashError("Choose a workspace first.")
+            raise NeuroflashError(QT_TRANSLATE_NOOP("Errors", "Choose a workspace first."))
         return self.workspace_id
 
     def close(self) -> None:

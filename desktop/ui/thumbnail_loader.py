@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader
 
+from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.ui.background import BackgroundRunner
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def decode_image(data: bytes) -> QImage:
         pil.convert("RGBA").save(buffer, format="PNG")
     image = QImage.fromData(buffer.getvalue())
     if image.isNull():
-        raise ValueError("The image could not be decoded.")
+        raise ValueError(QT_TRANSLATE_NOOP("Errors", "The image could not be decoded."))
     return image
 
 

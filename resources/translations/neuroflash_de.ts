@@ -212,6 +212,22 @@
         <source>You&apos;re offline, and this image isn&apos;t saved on this computer.</source>
         <translation>Du bist offline, und dieses Bild ist auf diesem Computer nicht gespeichert.</translation>
     </message>
+    <message>
+        <source>You are not signed in.</source>
+        <translation>Du bist nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Try again.</source>
+        <translation>Etwas ist schiefgelaufen. Versuche es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Choose a workspace first.</source>
+        <translation>Wähle zuerst einen Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>The image could not be decoded.</source>
+        <translation>Das Bild konnte nicht gelesen werden.</translation>
+    </message>
 </context>
 <context>
     <name>GeneratePanel</name>
@@ -422,6 +438,33 @@
     <message>
         <source>Untitled</source>
         <translation>Ohne Titel</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>d MMM yyyy, HH:mm</source>
+        <translation>d. MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>(kein Prompt)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Untitled image</source>
+        <translation>Bild ohne Titel</translation>
     </message>
 </context>
 <context>
@@ -858,33 +901,6 @@
     <message>
         <source>Dismiss message</source>
         <translation>Meldung schließen</translation>
-    </message>
-</context>
-<context>
-    <name>PreviewDialog</name>
-    <message>
-        <source>Untitled image</source>
-        <translation>Bild ohne Titel</translation>
-    </message>
-    <message>
-        <source>Image preview</source>
-        <translation>Bildvorschau</translation>
-    </message>
-    <message>
-        <source>Full-size image</source>
-        <translation>Bild in voller Größe</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Wird geladen …</translation>
-    </message>
-    <message>
-        <source>Image details</source>
-        <translation>Bilddetails</translation>
-    </message>
-    <message>
-        <source>Couldn&apos;t load the image: {reason}</source>
-        <translation>Das Bild konnte nicht geladen werden: {reason}</translation>
     </message>
 </context>
 <context>
