@@ -9,9 +9,10 @@ as row insertions and removals, so the view keeps its selection and scroll posit
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import Enum
 from typing import Any
 
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QPixmap
 
@@ -31,6 +33,7 @@ from desktop.ui.history_model import HistoryModel, ItemRole, elide
 from desktop.ui.i18n import fix_plural
 
 translate = QCoreApplication.translate  # the name lupdate looks for
+WARM_SLICE = 400  # images prepared per event-loop turn (about 2 ms)
 HeaderRole = Qt.ItemDataRole.UserRole + 2
 """True for group header rows (they are not images: not selectable, not draggable)."""
 
@@ -53,11 +56,6 @@ class Header:
 Entry = Header | str  # a header, or the image id of a source row
 
 
-def matches(prompt: str, words: list[str]) -> bool:
-    text = prompt.casefold()
-    return all(word in text for word in words)
-
-
 def day_label(day: date, today: date) -> str:
     """A group heading; the QLocale date formats are translatable, so German gets its own."""
     if day == today:
@@ -70,10 +68,6 @@ def day_label(day: date, today: date) -> str:
     return QLocale().toString(qdate, translate("HistoryGroups", "d MMM yyyy"))
 
 
-def _local_day(when: datetime | None) -> date | None:
-    return when.astimezone().date() if when is not None else None
-
-
 class HistoryProxyModel(QAbstractProxyModel):
     """Filtered, optionally grouped rows of a HistoryModel."""
 
@@ -84,6 +78,15 @@ class HistoryProxyModel(QAbstractProxyModel):
         self._words: list[str] = []
         self._grouping = Grouping.NONE
         self._today = today
+        self._folded: dict[str, str] = {}  # image id -> case-folded prompt
+        self._day_keys: dict[str, str] = {}  # image id -> local day (ISO), computed once
+        self._quarter_days: dict[int, str] = {}  # quarter hour since the epoch -> local day
+        # After the history loads, fold prompts and work out days in small slices between
+        # frames, so the first filter or "Group by day" on 10,000 images doesn't stall.
+        self._warm_queue: list[HistoryItem] = []
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setInterval(0)
+        self._warm_timer.timeout.connect(self._warm_slice)
 
     # -- configuration --------------------------------------------------------------------------
 
@@ -93,13 +96,13 @@ class HistoryProxyModel(QAbstractProxyModel):
     def setSourceModel(self, model: HistoryModel) -> None:
         old = self.sourceModel()
         if old is not None:
-            old.modelReset.disconnect(self._reset)
+            old.modelReset.disconnect(self._source_reset)
             old.rowsInserted.disconnect(self._sync)
             old.rowsRemoved.disconnect(self._sync)
             old.dataChanged.disconnect(self._forward_data_changed)
         self.beginResetModel()
         super().setSourceModel(model)
-        model.modelReset.connect(self._reset)
+        model.modelReset.connect(self._source_reset)
         model.rowsInserted.connect(self._sync)
         model.rowsRemoved.connect(self._sync)
         model.dataChanged.connect(self._forward_data_changed)
@@ -135,30 +138,89 @@ class HistoryProxyModel(QAbstractProxyModel):
             return []
         items = source.items()
         if self._words:
-            items = [item for item in items if matches(item.prompt, self._words)]
+            folded = self._folded_prompts(items)
+            if len(self._words) == 1:
+                word = self._words[0]
+                items = [item for item, text in zip(items, folded, strict=True) if word in text]
+            else:
+                words = self._words
+                items = [
+                    item
+                    for item, text in zip(items, folded, strict=True)
+                    if all(w in text for w in words)
+                ]
         if self._grouping is Grouping.NONE:
             return [item.image_id for item in items]
         groups: dict[str, list[HistoryItem]] = {}
         labels: dict[str, str] = {}
         today = self._today()
-        for item in items:
-            key, label = self._group_of(item, today)
-            groups.setdefault(key, []).append(item)
-            labels.setdefault(key, label)
+        keys = self._day_keys_of(items) if self._grouping is Grouping.DAY else None
+        for n, item in enumerate(items):
+            key = keys[n] if keys is not None else (item.batch_id or item.image_id)
+            members = groups.get(key)
+            if members is None:
+                groups[key] = members = []
+                labels[key] = self._group_label(key, item, today)
+            members.append(item)
         entries: list[Entry] = []
         for key, members in groups.items():
             entries.append(Header(key, labels[key], len(members)))
             entries.extend(item.image_id for item in members)
         return entries
 
-    def _group_of(self, item: HistoryItem, today: date) -> tuple[str, str]:
-        if self._grouping is Grouping.DAY:
-            day = _local_day(item.created_at)
-            if day is None:
-                return "", translate("HistoryGroups", "Undated")
-            return day.isoformat(), day_label(day, today)
-        key = item.batch_id or item.image_id
-        return key, elide(item.prompt or translate("HistoryGroups", "Untitled"), 48)
+    def _folded_prompts(self, items: list[HistoryItem]) -> list[str]:
+        """Case-folded prompts, remembered per image: typing a filter refolds nothing."""
+        cache = self._folded
+        out = []
+        for item in items:
+            text = cache.get(item.image_id)
+            if text is None:
+                cache[item.image_id] = text = item.prompt.casefold()
+            out.append(text)
+        return out
+
+    def _start_warm_up(self) -> None:
+        source = self.sourceModel()
+        self._warm_queue = source.items() if source is not None else []
+        if self._warm_queue:
+            self._warm_timer.start()
+
+    def _warm_slice(self) -> None:
+        chunk, self._warm_queue = self._warm_queue[:WARM_SLICE], self._warm_queue[WARM_SLICE:]
+        self._folded_prompts(chunk)
+        self._day_keys_of(chunk)
+        if not self._warm_queue:
+            self._warm_timer.stop()
+
+    def _day_keys_of(self, items: list[HistoryItem]) -> list[str]:
+        """Each image's local calendar day (ISO text), remembered per image. Every time zone's
+        offset is a whole number of quarter hours, so one localtime() per quarter hour serves
+        every image in it; the loop is inlined because it runs over 10,000 images."""
+        cache, quarters = self._day_keys, self._quarter_days
+        keys = []
+        for item in items:
+            key = cache.get(item.image_id)
+            if key is None:
+                when = item.created_at
+                if when is None:
+                    key = ""
+                else:
+                    bucket = int(when.timestamp() // 900)
+                    key = quarters.get(bucket)
+                    if key is None:
+                        local = time.localtime(bucket * 900)
+                        key = f"{local.tm_year:04d}-{local.tm_mon:02d}-{local.tm_mday:02d}"
+                        quarters[bucket] = key
+                cache[item.image_id] = key
+            keys.append(key)
+        return keys
+
+    def _group_label(self, key: str, item: HistoryItem, today: date) -> str:
+        if self._grouping is Grouping.BATCH:
+            return elide(item.prompt or translate("HistoryGroups", "Untitled"), 48)
+        if not key:
+            return translate("HistoryGroups", "Undated")
+        return day_label(date.fromisoformat(key), today)
 
     def _reindex(self) -> None:
         self._proxy_rows = {
@@ -170,6 +232,10 @@ class HistoryProxyModel(QAbstractProxyModel):
         self._entries = self._build()
         self._reindex()
         self.endResetModel()
+
+    def _source_reset(self) -> None:
+        self._reset()
+        self._start_warm_up()
 
     def _sync(self, *_args: object) -> None:
         """Turn the source's insertions/removals into ours; old and new entry lists differ
