@@ -28,6 +28,7 @@ class HistoryToolbar(QWidget):
         self.filter_edit.setAccessibleName(self.tr("Filter the history by prompt"))
         self.filter_edit.setPlaceholderText(self.tr("Filter by prompt… (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(220)
         self.filter_edit.setMaximumWidth(320)
         self.group_combo = QComboBox()
         self.group_combo.setObjectName("historyGrouping")

@@ -489,7 +489,7 @@
     </message>
     <message>
         <source>Filter by prompt… (Ctrl+F)</source>
-        <translation>Nach Prompt filtern… (Strg+F)</translation>
+        <translation>Prompt filtern… (Strg+F)</translation>
     </message>
     <message>
         <source>Group the history</source>
