@@ -79,13 +79,15 @@ class Scenario:
         """Rows whose cell intersects the viewport (what a designer actually sees)."""
         first, last = self.view.visible_rows()
         area = self.view.viewport().rect()
+        shown = self.view.model()  # the grid's proxy (filter and grouping)
         return [r for r in range(first, last + 1)
-                if self.view.visualRect(self.model.index(r, 0)).intersects(area)]
+                if self.view.visualRect(shown.index(r, 0)).intersects(area)]
 
     def screen_complete(self) -> bool:
         rows = self.visible_rows()
-        return bool(rows) and all(
-            self.model.has_thumbnail(self.model.item(r).image_id) for r in rows)
+        shown = self.view.model()
+        items = [item for r in rows if (item := shown.item_at(r)) is not None]
+        return bool(items) and all(self.model.has_thumbnail(item.image_id) for item in items)
 
     async def settle(self, timeout: float = 30) -> None:
         """Until the loader has nothing queued or running for 200 ms."""
