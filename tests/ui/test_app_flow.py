@@ -10,24 +10,14 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+from desktop.emulator import DEMO_CLIENT_SECRET
 from desktop.emulator.demo_data import NEARLY_EMPTY_WORKSPACE_ID, STUDIO_WORKSPACE_ID
-from tests.ui.app_harness import close_components, make_components, make_loop, wait_until
+from tests.ui.app_harness import wait_until
 
 
 @pytest.fixture
-def app(qapp, emulator, tmp_path, monkeypatch):
-    monkeypatch.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
-    monkeypatch.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
-    loop = make_loop(qapp)
-    components = make_components(emulator.api_url, emulator.token_url, tmp_path / "profile")
-    components.window.show()
-    components.session.spawn(components.flow.start(demo=False))
-    window = components.window
-    wait_until(loop, lambda: window.history_model.rowCount() > 0)
-    yield loop, components
-    close_components(components, loop)
-    loop.close()
+def app(signed_in):
+    return signed_in
 
 
 def test_sign_in_from_environment_shows_workspaces_quota_models_and_history(app, emulator):

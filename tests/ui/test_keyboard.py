@@ -7,29 +7,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from desktop.emulator.demo_data import STUDIO_WORKSPACE_ID
-from tests.ui.app_harness import close_components, make_components, make_loop, wait_until
+from tests.ui.app_harness import wait_until
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def app(qapp, emulator, tmp_path, monkeypatch):
-    monkeypatch.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
-    monkeypatch.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
-    loop = make_loop(qapp)
-    components = make_components(emulator.api_url, emulator.token_url, tmp_path / "profile")
-    window = components.window
-    window.show()
-    window.activateWindow()
-    components.session.spawn(components.flow.start(demo=False))
-    wait_until(loop, lambda: window.history_model.rowCount() > 0)
-    wait_until(loop, lambda: window.generate_panel.model_combo.count() > 0)
-    wait_until(loop, lambda: window.quota_panel.quota is not None)
-    yield loop, components
-    close_components(components, loop)
-    loop.close()
+def app(signed_in):
+    return signed_in
 
 
 def type_into_focus(text: str) -> None:
