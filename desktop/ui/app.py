@@ -109,7 +109,9 @@ class Components:
         self.window.sign_out_action.triggered.connect(self.flow.sign_out)
         self.session.authenticationFailed.connect(self.flow.open_dialog)
         self._closed = False
-        log.info("neuroflash Desktop %s started; API %s", __version__, self.api_settings.base_url)
+        demo = getattr(args, "demo", False)
+        target = "the built-in demo server" if demo else self.api_settings.base_url
+        log.info("neuroflash Desktop %s started; API: %s", __version__, target)
 
     def close(self) -> None:
         """Stop everything without waiting on the network: quitting must be instant."""
