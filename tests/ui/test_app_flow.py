@@ -149,3 +149,20 @@ def test_profile_files_never_contain_the_secret(app, tmp_path):
         if path.is_file() and DEMO_CLIENT_SECRET.encode() in path.read_bytes()
     ]
     assert hits == []
+
+
+def test_copy_image_and_copy_prompt_put_real_data_on_the_clipboard(app):
+    """Pasting into Figma or Photoshop needs pixels, not a path or a link."""
+    from PySide6.QtGui import QGuiApplication
+
+    loop, components = app
+    window = components.window
+    item = window.history_model.item(0)
+    clipboard = QGuiApplication.clipboard()
+    clipboard.clear()
+    window.actions_.copy_image([item])
+    wait_until(loop, lambda: not clipboard.image().isNull())
+    pasted = clipboard.image()
+    assert (pasted.width(), pasted.height()) == (item.width, item.height)
+    window.actions_.copy_prompt([item])
+    assert clipboard.text() == item.prompt
