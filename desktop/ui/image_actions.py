@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QImage
@@ -15,21 +16,17 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.api import HistoryItem
 from desktop.api.errors import NeuroflashError
-from desktop.services.export import (
-    ImageMetadata,
-    describe_os_error,
-    embed_metadata,
-    export_image,
-    safe_filename,
-    write_atomic,
-)
-from desktop.ui.edit_dialog import EditDialog
+from desktop.services.filenames import safe_filename
 from desktop.ui.history_model import HistoryModel
 from desktop.ui.i18n import fix_plural, translate_message
 from desktop.ui.message_bar import MessageBar
 from desktop.ui.reveal import reveal_in_folder
 from desktop.ui.session import Session
 from desktop.ui.thumbnail_loader import ThumbnailLoader
+
+if TYPE_CHECKING:  # both imported on first use: the first paint needs neither
+    from desktop.services.xmp import ImageMetadata
+    from desktop.ui.edit_dialog import EditDialog
 
 log = logging.getLogger(__name__)
 _FORMAT_FILTERS = {
@@ -40,6 +37,9 @@ _FORMAT_FILTERS = {
 
 
 def metadata_for(item: HistoryItem) -> ImageMetadata:
+    # export/xmp pull in xml.sax, urllib and email: imported on first save, not at start-up
+    from desktop.services.xmp import ImageMetadata
+
     return ImageMetadata(
         prompt=item.prompt, model=item.model, created_at=item.created_at, image_id=item.image_id
     )
@@ -81,6 +81,8 @@ class ImageActions(QObject):
         if not items:
             return None
         item = items[0]
+        from desktop.ui.edit_dialog import EditDialog
+
         dialog = EditDialog(item, self._model.thumbnail(item.image_id), self._window)
         dialog.editRequested.connect(self.editSubmitted)
         dialog.finished.connect(self._on_edit_dialog_finished)
@@ -182,6 +184,8 @@ class ImageActions(QObject):
         return path.read_bytes()
 
     async def _save_one(self, item: HistoryItem, target: Path) -> Path | None:
+        from desktop.services.export import describe_os_error, embed_metadata, write_atomic
+
         try:
             data = await self._original_bytes(item)
             write_atomic(target, embed_metadata(data, metadata_for(item)))
@@ -208,6 +212,8 @@ class ImageActions(QObject):
         return written
 
     async def _save_many(self, items: list[HistoryItem], folder: Path) -> list[Path]:
+        from desktop.services.export import describe_os_error, export_image
+
         written: list[Path] = []
         for item in items:
             try:

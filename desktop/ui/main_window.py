@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -38,10 +39,12 @@ from desktop.ui.message_bar import MessageBar
 from desktop.ui.notifier import Notifier
 from desktop.ui.quota_panel import QuotaPanel
 from desktop.ui.session import Session
-from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.thumbnail_loader import ThumbnailLoader
-from desktop.ui.viewer_window import ViewerWindow
 from desktop.ui.workspace_list import WorkspaceList
+
+if TYPE_CHECKING:  # imported when first opened: the first paint needs neither
+    from desktop.ui.settings_dialog import SettingsDialog
+    from desktop.ui.viewer_window import ViewerWindow
 
 log = logging.getLogger(__name__)
 THUMBNAIL_CACHE_BYTES = 200 * 1024 * 1024
@@ -344,6 +347,8 @@ class MainWindow(QMainWindow):
         side for comparison."""
         if not items:
             return None
+        from desktop.ui.viewer_window import ViewerWindow
+
         if len(items) == 2:
             viewer = ViewerWindow(items, 0, self.loader, self, compare=True)
         else:
@@ -367,6 +372,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         """File → Settings…: one dialog at a time, non-modal to the event loop (open())."""
         if self.settings_dialog is None:
+            from desktop.ui.settings_dialog import SettingsDialog
+
             dialog = SettingsDialog(self.settings, language_in_effect(), self)
             dialog.finished.connect(lambda _r: setattr(self, "settings_dialog", None))
             self.settings_dialog = dialog
