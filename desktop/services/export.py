@@ -6,10 +6,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from pathlib import Path
 
 from desktop.api.texts import QT_TRANSLATE_NOOP
+from desktop.services.atomic_write import fsync_dir, write_atomic, write_temp
 from desktop.services.filenames import safe_filename, unique_path
 from desktop.services.image_metadata import embed_metadata, sniff_format
 from desktop.services.xmp import ImageMetadata
@@ -44,44 +44,6 @@ def extension_for(content_type: str, data: bytes = b"") -> str:
     return _CONTENT_TYPES.get(mime, "bin")
 
 
-def _write_temp(directory: Path, data: bytes) -> str:
-    """A fully written, fsynced temp file in directory (removed again if anything fails)."""
-    fd, tmp = tempfile.mkstemp(prefix=".neuroflash-", suffix=".part", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return tmp
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "posix":
-        with contextlib.suppress(OSError):
-            fd = os.open(directory, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace path with data in one step; OSError (ENOSPC, EACCES…) propagates to the caller."""
-    path = Path(path)
-    tmp = _write_temp(path.parent, data)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
 def _write_new(directory: Path, name: str, data: bytes) -> Path:
     """Atomically create a file that did not exist, picking 'name (2)' etc. on a collision.
 
@@ -89,7 +51,7 @@ def _write_new(directory: Path, name: str, data: bytes) -> Path:
     free name and writing it. Where links are unsupported (FAT, some shares) we fall back
     to check-then-replace.
     """
-    tmp = _write_temp(directory, data)
+    tmp = write_temp(directory, data)
     try:
         for _ in range(_MAX_UNIQUE_ATTEMPTS):
             target = unique_path(directory, name)
@@ -99,9 +61,9 @@ def _write_new(directory: Path, name: str, data: bytes) -> Path:
                 continue
             except OSError:
                 os.replace(tmp, target)
-                _fsync_dir(directory)
+                fsync_dir(directory)
                 return target
-            _fsync_dir(directory)
+            fsync_dir(directory)
             return target
         raise FileExistsError(errno.EEXIST, "No free file name", str(directory / name))
     finally:

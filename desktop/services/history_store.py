@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.api import HistoryItem, Workspace
+from desktop.services.atomic_write import write_atomic
 
 log = logging.getLogger(__name__)
 _VERSION = 1
@@ -48,9 +49,6 @@ class HistoryStore:
         return self._root / f"history-{digest[:32]}.json"
 
     def _write(self, path: Path, payload: Any) -> None:
-        # lazily: export pulls in XMP (xml.sax, urllib, email), which the first paint never needs
-        from desktop.services.export import write_atomic
-
         try:
             self._root.mkdir(parents=True, exist_ok=True)
             write_atomic(path, json.dumps({"version": _VERSION, "data": payload}).encode())

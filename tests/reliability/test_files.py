@@ -53,7 +53,7 @@ def _fail_in(monkeypatch, folder: Path, where: str, code: int) -> None:
                 raise OSError(code, os.strerror(code), str(dst))
             return real(src, dst, *a, **kw)
 
-        monkeypatch.setattr("desktop.services.export.os.replace", replace)
+        monkeypatch.setattr("desktop.services.atomic_write.os.replace", replace)
     else:
         real_mkstemp = tempfile.mkstemp
 
@@ -62,7 +62,7 @@ def _fail_in(monkeypatch, folder: Path, where: str, code: int) -> None:
                 raise OSError(code, os.strerror(code), str(dir))
             return real_mkstemp(*a, dir=dir, **kw)
 
-        monkeypatch.setattr("desktop.services.export.tempfile.mkstemp", mkstemp)
+        monkeypatch.setattr("desktop.services.atomic_write.tempfile.mkstemp", mkstemp)
 
 
 @pytest.mark.parametrize(("where", "code", "message"), [
