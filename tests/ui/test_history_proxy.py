@@ -126,52 +126,38 @@ def test_filtering_ten_thousand_images(models):
     assert {"img-93", "img-9998"} <= found and "img-3" not in found and "img-9" not in found
 
 
-def test_the_window_filters_groups_and_reuses_settings(qapp, emulator, tmp_path, monkeypatch):
+def test_the_window_filters_groups_and_reuses_settings(signed_in):
     """Find, group and "Use these settings" in the real window against the built-in server."""
-    from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
-    from tests.ui.app_harness import close_components, make_components, make_loop, wait_until
-
-    monkeypatch.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
-    monkeypatch.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
-    loop = make_loop(qapp)
-    components = make_components(emulator.api_url, emulator.token_url, tmp_path / "p")
+    _loop, components = signed_in
     window = components.window
-    window.show()
-    components.session.spawn(components.flow.start(demo=False))
-    try:
-        wait_until(loop, lambda: window.history_model.rowCount() > 0)
-        wait_until(loop, lambda: window.generate_panel.model_combo.count() > 0)
-        toolbar, proxy, view = window.history_toolbar, window.history_proxy, window.history_view
-        everything = window.history_model.items()
-        words = {w.casefold() for i in everything for w in i.prompt.split() if len(w) > 3}
-        word = next(
-            w
-            for w in sorted(words)
-            if 0 < sum(w in i.prompt.casefold() for i in everything) < len(everything)
-        )
-        toolbar.filter_edit.setText(word.upper())
-        toolbar.apply_filter()
-        shown = proxy.visible_items()
-        expected = [i.image_id for i in everything if word in i.prompt.casefold()]
-        assert [i.image_id for i in shown] == expected
-        assert toolbar.count_label.text() == f"{len(expected)} of {len(everything)}"
+    toolbar, proxy, view = window.history_toolbar, window.history_proxy, window.history_view
+    everything = window.history_model.items()
+    words = {w.casefold() for i in everything for w in i.prompt.split() if len(w) > 3}
+    word = next(
+        w
+        for w in sorted(words)
+        if 0 < sum(w in i.prompt.casefold() for i in everything) < len(everything)
+    )
+    toolbar.filter_edit.setText(word.upper())
+    toolbar.apply_filter()
+    shown = proxy.visible_items()
+    expected = [i.image_id for i in everything if word in i.prompt.casefold()]
+    assert [i.image_id for i in shown] == expected
+    assert toolbar.count_label.text() == f"{len(expected)} of {len(everything)}"
 
-        toolbar.filter_edit.clear()
-        toolbar.apply_filter()
-        toolbar.set_grouping(Grouping.DAY)
-        assert proxy.index(0, 0).data(HeaderRole) is True
-        view.focus_newest()
-        assert view.selected_items()[0].image_id == everything[0].image_id
+    toolbar.filter_edit.clear()
+    toolbar.apply_filter()
+    toolbar.set_grouping(Grouping.DAY)
+    assert proxy.index(0, 0).data(HeaderRole) is True
+    view.focus_newest()
+    assert view.selected_items()[0].image_id == everything[0].image_id
 
-        source = everything[-1]
-        window.generate_panel.prompt_edit.setPlainText("something else")
-        view.select_image(source.image_id)
-        view.use_settings_action.trigger()
-        panel = window.generate_panel
-        assert panel.prompt_edit.toPlainText() == source.prompt
-        assert panel.aspect_ratio_combo.currentText() == source.aspect_ratio
-        fmt = "jpeg" if source.output_format in ("jpg", "jpeg") else source.output_format
-        assert panel.output_format_combo.currentText() == fmt
-    finally:
-        close_components(components, loop)
-        loop.close()
+    source = everything[-1]
+    window.generate_panel.prompt_edit.setPlainText("something else")
+    view.select_image(source.image_id)
+    view.use_settings_action.trigger()
+    panel = window.generate_panel
+    assert panel.prompt_edit.toPlainText() == source.prompt
+    assert panel.aspect_ratio_combo.currentText() == source.aspect_ratio
+    fmt = "jpeg" if source.output_format in ("jpg", "jpeg") else source.output_format
+    assert panel.output_format_combo.currentText() == fmt
