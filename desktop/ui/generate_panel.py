@@ -46,8 +46,8 @@ class GeneratePanel(QFrame):
         self._models: list[ImageModel] = []
         self._quota: ImageQuota | None = None
         self._quota_known = False
-        self._running = False
         self._started = 0.0
+        self._what = ""
         self.cooldown = Cooldown(self)
 
         self.prompt_edit = PromptEdit()
@@ -298,15 +298,21 @@ class GeneratePanel(QFrame):
             )
         )
 
-    def set_running(self, running: bool, what: str = "") -> None:
-        """Show progress while jobs run; Generate stays available (more jobs queue up)."""
-        self._running = running
-        self._what = what or self.tr("Generating")
+    def set_running(self, running: bool, what: str = "", started: float | None = None) -> None:
+        """Show progress while jobs run; Generate stays available (more jobs queue up).
+
+        ``started`` (time.monotonic) is when the oldest running job began, so the elapsed
+        time doesn't restart when the summary text changes. Calling again with the same
+        values changes nothing."""
+        what = what or self.tr("Generating")
+        started = started if started is not None else time.monotonic()
+        if running and self.progress.isVisible() and (what, started) == (self._what, self._started):
+            return
+        self._what, self._started = what, started
         self.progress.setVisible(running)
         self.progress_label.setVisible(running)
         self.cancel_button.setVisible(running)
         if running:
-            self._started = time.monotonic()
             self._update_elapsed()
             self._tick.start()
         else:

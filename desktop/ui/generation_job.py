@@ -118,7 +118,8 @@ class GenerationJob(QObject):
             job = running[0]
             if job.images > 1:
                 what = (
-                    self.tr("Editing {count} images") if job.source
+                    self.tr("Editing {count} images")
+                    if job.source
                     else self.tr("Generating {count} images")
                 ).format(count=job.images)
             else:
@@ -127,8 +128,8 @@ class GenerationJob(QObject):
             what = self.tr("{running} running, {waiting} waiting").format(
                 running=len(running), waiting=waiting
             )
-        if not self._panel.progress.isVisible() or self._panel._what != what:
-            self._panel.set_running(True, what)
+        oldest = min((job.started for job in running if job.started is not None), default=None)
+        self._panel.set_running(True, what, oldest)
 
     def _on_finished(self, job: Job) -> None:
         result = job.result
