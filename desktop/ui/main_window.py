@@ -5,7 +5,6 @@ prompt and parameters on the right. It wires widgets to the session; it holds no
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
@@ -393,7 +392,3 @@ class MainWindow(QMainWindow):
         self.settings.splitter_state = bytes(self.splitter.saveState().data())
         self.settings.sync()
         super().closeEvent(event)
-
-    @property
-    def drag_folder(self) -> Path:
-        return self.paths.drag_dir
