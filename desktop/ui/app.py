@@ -125,6 +125,9 @@ class Components:
         if server is not None:
             threading.Thread(target=server.stop, daemon=True).start()
         self.settings.sync()
+        # Dragged-out copies live only until the drop target has copied them; without this
+        # the drag folder would grow by every drag, forever.
+        self.paths.clear_drag_dir()
         log.info("neuroflash Desktop closed")
 
 
