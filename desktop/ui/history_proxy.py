@@ -253,6 +253,7 @@ class HistoryProxyModel(QAbstractProxyModel):
                 self.beginRemoveRows(QModelIndex(), row, last)
                 del self._entries[row : last + 1]
                 del old_keys[row : last + 1]
+                self._reindex()  # listeners of rowsRemoved see lookups and counts that fit
                 self.endRemoveRows()
             row -= 1
         old_set = set(old_keys)
@@ -264,6 +265,7 @@ class HistoryProxyModel(QAbstractProxyModel):
                     row += 1
                 self.beginInsertRows(QModelIndex(), first, row)
                 self._entries[first:first] = new[first : row + 1]
+                self._reindex()  # listeners of rowsInserted see lookups and counts that fit
                 self.endInsertRows()
             row += 1
         headers_changed = [

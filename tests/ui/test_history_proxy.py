@@ -87,8 +87,11 @@ def test_new_results_and_deletions_flow_through_grouped_and_filtered(models):
     proxy.set_grouping(Grouping.DAY)
     proxy.set_filter_text("fox")
     assert shown(proxy) == ["# Yesterday", "img-5"]
+    counts_seen = []
+    proxy.rowsInserted.connect(lambda *_: counts_seen.append(proxy.image_count()))
     source.prepend([item(1, "new fox"), item(2, "new dog")])
     assert shown(proxy) == ["# Today", "img-1", "# Yesterday", "img-5"]
+    assert counts_seen[-1] == 2, "the image count must be current when rowsInserted arrives"
     source.remove_ids(["img-5"])
     assert shown(proxy) == ["# Today", "img-1"]
     source.prepend([item(0, "newest fox")])
