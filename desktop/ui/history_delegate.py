@@ -3,17 +3,46 @@
 Text under thumbnails adds noise to a designer's image grid; the prompt lives in the tooltip,
 the accessible text and the preview instead. ``paint_cell`` is shared by the delegate (used
 by Qt's own painting, e.g. during a rubber-band drag) and the view's fast paint path.
+
+Geometry is plain integers and the pens and brushes are made once per frame (``CellStyle``):
+every Qt value object built in Python (a QRect, a QColor) can make the GUI thread wait for
+the GIL while thumbnail workers run, and a frame paints dozens of cells.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 PADDING = 6
 RADIUS = 8
+INSET = 2  # the tile's margin inside its grid cell
 _HOVER = QColor(128, 128, 128, 30)
+
+
+@dataclass(frozen=True)
+class CellStyle:
+    """The pens and brushes of one frame, taken from the view's palette."""
+
+    selected_fill: QBrush
+    hover_fill: QBrush
+    selected_outline: QPen
+    focus_outline: QPen
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> CellStyle:
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        fill = QColor(highlight)
+        fill.setAlpha(90)
+        return cls(
+            selected_fill=QBrush(fill),
+            hover_fill=QBrush(_HOVER),
+            selected_outline=QPen(highlight, 2),
+            focus_outline=QPen(highlight, 1, Qt.PenStyle.DotLine),
+        )
 
 
 def paint_header(painter: QPainter, cell: QRect, palette: QPalette, label: str, count: str) -> None:
@@ -43,44 +72,41 @@ def paint_header(painter: QPainter, cell: QRect, palette: QPalette, label: str, 
 
 def paint_cell(
     painter: QPainter,
-    cell: QRect,
-    palette: QPalette,
-    pixmap: object,
-    selected: bool,
-    hovered: bool,
-    focused: bool,
+    x: int,
+    y: int,
+    width: int,
+    height: int,
+    style: CellStyle,
+    pixmap: QPixmap | None,
+    selected: bool = False,
+    hovered: bool = False,
+    focused: bool = False,
 ) -> None:
-    """One cell; the painter must have Antialiasing and SmoothPixmapTransform set, and no
-    brush or pen is assumed (each call sets what it uses)."""
-    rect = cell.adjusted(2, 2, -2, -2)
+    """One cell at (x, y, width, height); the painter must have Antialiasing and
+    SmoothPixmapTransform set, and no brush or pen is assumed (each call sets what it uses)."""
+    x, y, width, height = x + INSET, y + INSET, width - 2 * INSET, height - 2 * INSET
     if selected or hovered:
         painter.setPen(Qt.PenStyle.NoPen)
-        if selected:
-            highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
-            highlight.setAlpha(90)
-            painter.setBrush(highlight)
-        else:
-            painter.setBrush(_HOVER)
-        painter.drawRoundedRect(rect, RADIUS, RADIUS)
+        painter.setBrush(style.selected_fill if selected else style.hover_fill)
+        painter.drawRoundedRect(x, y, width, height, RADIUS, RADIUS)
 
-    if isinstance(pixmap, QPixmap) and not pixmap.isNull():
-        area = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+    if pixmap is not None and not pixmap.isNull():
+        room_w, room_h = width - 2 * PADDING, height - 2 * PADDING
         dpr = pixmap.devicePixelRatio() or 1.0
-        size = QSize(round(pixmap.width() / dpr), round(pixmap.height() / dpr))
-        if size.width() > area.width() or size.height() > area.height():
-            size.scale(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        target = QRect(0, 0, size.width(), size.height())
-        target.moveCenter(area.center())
-        painter.drawPixmap(target, pixmap)
+        w, h = round(pixmap.width() / dpr), round(pixmap.height() / dpr)
+        if w > room_w or h > room_h:
+            scale = min(room_w / w, room_h / h)
+            w, h = max(1, round(w * scale)), max(1, round(h * scale))
+        left, top = x + PADDING + (room_w - w) // 2, y + PADDING + (room_h - h) // 2
+        if dpr == 1.0 and w == pixmap.width() and h == pixmap.height():
+            painter.drawPixmap(left, top, pixmap)
+        else:
+            painter.drawPixmap(left, top, w, h, pixmap)
 
-    if selected:
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
+    if selected or focused:
+        painter.setPen(style.selected_outline if selected else style.focus_outline)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(rect, RADIUS, RADIUS)
-    elif focused:
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(rect, RADIUS, RADIUS)
+        painter.drawRoundedRect(x, y, width, height, RADIUS, RADIUS)
 
 
 class ThumbnailDelegate(QStyledItemDelegate):
@@ -105,14 +131,19 @@ class ThumbnailDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         state = option.state
+        rect = option.rect
+        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         paint_cell(
             painter,
-            option.rect,
-            option.palette,
-            index.data(Qt.ItemDataRole.DecorationRole),
+            rect.x(),
+            rect.y(),
+            rect.width(),
+            rect.height(),
+            CellStyle.from_palette(option.palette),
+            pixmap if isinstance(pixmap, QPixmap) else None,
             bool(state & QStyle.StateFlag.State_Selected),
             bool(state & QStyle.StateFlag.State_MouseOver),
             bool(state & QStyle.StateFlag.State_HasFocus),

@@ -193,3 +193,62 @@ def test_double_click_requests_preview(grid, qtbot):
     with qtbot.waitSignal(view.previewRequested, timeout=1000) as blocker:
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert [i.image_id for i in blocker.args[0]] == ["img-1"]
+
+
+def _solid(color: QColor, size: int = 96) -> QImage:
+    image = QImage(size, size, QImage.Format.Format_RGB32)
+    image.fill(color)
+    return image
+
+
+def test_each_cell_shows_its_own_thumbnail_after_scrolling(grid, qtbot):
+    """The fast paint path places cells by arithmetic: they must land where Qt's layout
+    (visualRect, hit testing) puts them, also halfway down a long grid."""
+    model, view = grid
+    model.set_items(make_items(3000))
+    qtbot.waitUntil(lambda: not view.visualRect(model.index(2999, 0)).isEmpty(), timeout=5000)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2 + 37)  # not aligned to a row
+    first, last = view.visible_rows()
+    colors = {}
+    for row in range(first, last + 1):
+        color = QColor.fromHsv((row * 47) % 360, 200, 200)
+        colors[row] = color
+        model.set_thumbnail(f"img-{row}", _solid(color))
+    view.viewport().repaint()
+    shot = view.viewport().grab().toImage()
+    checked = 0
+    for row, color in colors.items():
+        cell = view.visualRect(model.index(row, 0))
+        if not shot.rect().contains(cell):
+            continue
+        assert view.indexAt(cell.center()).row() == row
+        # a 96 px thumbnail fills its 112 px cell but for an 8 px margin on every side
+        for x, y in ((cell.left() + 9, cell.top() + 9), (cell.right() - 9, cell.bottom() - 9)):
+            assert shot.pixelColor(x, y).rgb() == color.rgb(), f"row {row} at {x},{y}"
+        for x, y in ((cell.left() + 5, cell.center().y()), (cell.center().x(), cell.top() + 5)):
+            assert shot.pixelColor(x, y).rgb() != color.rgb(), f"row {row} bleeds at {x},{y}"
+        checked += 1
+    assert checked >= 6
+
+
+def test_selection_and_focus_are_drawn_on_the_right_cells(grid, qtbot):
+    model, view = grid
+    model.set_items(make_items(40))
+    for row in range(40):
+        model.set_thumbnail(f"img-{row}", _solid(QColor("white")))
+    select_rows(view, [1, 3])
+    view.viewport().repaint()
+    shot = view.viewport().grab().toImage()
+    highlight = view.palette().color(view.palette().ColorRole.Highlight)
+
+    def outline_color(row: int) -> QColor:
+        rect = view.visualRect(model.index(row, 0))
+        return shot.pixelColor(rect.center().x(), rect.top() + 2)  # on the 2 px outline
+
+    def near(a: QColor, b: QColor) -> bool:
+        return max(abs(a.red() - b.red()), abs(a.green() - b.green()),
+                   abs(a.blue() - b.blue())) < 40
+
+    assert near(outline_color(1), highlight) and near(outline_color(3), highlight)
+    assert not near(outline_color(2), highlight) and not near(outline_color(0), highlight)
