@@ -401,5 +401,6 @@ class HistoryView(QListView):
 def connect_thumbnails(model: HistoryModel, view: HistoryView, loader: ThumbnailLoader) -> None:
     """Wire the grid to the loader: visible rows are requested, results land in the model."""
     view.thumbnailsWanted.connect(lambda items: loader.request(items, replace_queue=True))
+    view.verticalScrollBar().valueChanged.connect(loader.note_scrolling)
     loader.thumbnailReady.connect(model.set_thumbnail)
     loader.thumbnailFailed.connect(model.set_thumbnail_failed)

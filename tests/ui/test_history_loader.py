@@ -154,6 +154,42 @@ def test_concurrency_is_bounded(loop, api, make_loader):
     assert active["max"] <= 2
 
 
+def test_scrolling_holds_loads_to_a_couple_until_the_grid_rests(loop, api, make_loader):
+    """While the grid moves, at most two downloads run (frames stay smooth); once it rests,
+    the full width of eight comes back without anything having to ask again."""
+    _client, _workspace, items = api
+    assert len(items) >= 6
+    active = {"now": 0, "max": 0}
+    lock = threading.Lock()
+    loader_holder: dict = {}
+
+    def slow_fetch(item):
+        with lock:
+            active["now"] += 1
+            active["max"] = max(active["max"], active["now"])
+        time.sleep(0.5)  # longer than the 250 ms rest, so loads overlap once it is over
+        try:
+            return loader_holder["fetch"](item)
+        finally:
+            with lock:
+                active["now"] -= 1
+
+    loader, fetch = make_loader(slow_fetch, max_concurrent=8)
+    loader_holder["fetch"] = fetch
+    ready, _ = collect(loader)
+
+    def scrolled_until(count: int) -> bool:
+        loader.note_scrolling()  # the user keeps scrolling while we wait
+        return len(ready) >= count
+
+    loader.note_scrolling()
+    loader.request(items[:6])
+    run_until(loop, lambda: scrolled_until(2))
+    assert active["max"] <= 2
+    run_until(loop, lambda: len(ready) == 6)  # nobody asks again: the queue resumes at rest
+    assert active["max"] == 4  # two still loading when it rested, plus the last two
+
+
 def test_failure_reports_a_message_and_cancel_drops_queue(loop, api, make_loader):
     _client, _workspace, items = api
     loader, fetch = make_loader(max_concurrent=1)
