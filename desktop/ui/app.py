@@ -109,6 +109,11 @@ class Components:
         self.window.sign_out_action.triggered.connect(self.flow.sign_out)
         self.session.authenticationFailed.connect(self.flow.open_dialog)
         self._closed = False
+        # Modules, widgets and translations live as long as the app: out of the collector's
+        # sight, a full collection while 10,000 history items are parsed stays short.
+        from desktop.ui.runtime_tuning import freeze_long_lived
+
+        freeze_long_lived()
         demo = getattr(args, "demo", False)
         target = "the built-in demo server" if demo else self.api_settings.base_url
         log.info("neuroflash Desktop %s started; API: %s", __version__, target)
