@@ -47,6 +47,7 @@ class Heartbeat:
         self.by_phase: dict[str, list[float]] = {}
         self.worst_at = ""
         self.phase = ""
+        self._long: list[tuple[float, float, str]] = []  # (gap, when it ended, phase)
 
     def _beat(self) -> None:
         now = time.perf_counter()
@@ -55,12 +56,19 @@ class Heartbeat:
             self.worst_at = self.phase
         self.gaps.append(gap)
         self.by_phase.setdefault(self.phase, []).append(gap)
+        if gap > 0.03:
+            self._long.append((gap, now, self.phase))
         self.last = now
+
+    def longest(self, count: int) -> list[tuple[float, float, str]]:
+        """The ``count`` longest gaps over 30 ms: (seconds, perf_counter at its end, phase)."""
+        return sorted(self._long, reverse=True)[:count]
 
     def start(self) -> None:
         self.last = time.perf_counter()
         self.gaps.clear()
         self.by_phase.clear()
+        self._long.clear()
         self.timer.start()
 
     def stop(self) -> None:
