@@ -5,21 +5,31 @@ window and sign-in. The window paints first; everything slow happens after.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import sys
 import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6, not another Qt binding
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import __version__
 
+if TYPE_CHECKING:
+    from desktop.services.log_setup import LoggingSetup
+    from desktop.services.paths import AppPaths
+    from desktop.services.settings import AppSettings
+    from desktop.ui.i18n import Translations
+    from desktop.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 QUIT_GRACE_S = 1.0
+FIRST_PAINT_WAIT_S = 0.5  # a window the system never exposes (started minimised) goes on
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -42,53 +52,102 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """Run the app until the window closes; returns the exit code."""
+    """Run the app until the window closes; returns the exit code.
+
+    The window frame (saved size, a skeleton of the layout) is shown and painted before the
+    asyncio loop, the API client and the panels are even imported; they are built into the
+    same window right after, and sign-in (and the demo server) start once the loop runs.
+    """
+    from desktop.ui import first_paint
+    from desktop.ui.main_window import MainWindow
+
     app = create_application()
+    basics = Basics.load(args)
+    window = MainWindow.shell(basics.settings)
+    if first_paint.benchmark_requested():  # benchmarks/startup.py
+        first_paint.after_first_paint(window, first_paint.report_and_exit, fallback_ms=-1)
+    window.show()
+    paint_now(app, window)
+    if not window.isVisible():  # closed while it was still a frame
+        return 0
+
+    import asyncio
+
     import qasync
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    components = build_components(args)
-    window = components.window
-    from desktop.ui import first_paint
-
-    # Sign-in (and the demo server) wait for the first paint, so the window shows at once.
-    start = lambda: components.session.spawn(components.flow.start(args.demo))  # noqa: E731
-    first_paint.after_first_paint(window, start)
-    if first_paint.benchmark_requested():  # benchmarks/startup.py
-        first_paint.after_first_paint(window, first_paint.report_and_exit, fallback_ms=-1)
-    window.show()
+    components = Components(args, basics, window)
+    loop.call_soon(lambda: components.session.spawn(components.flow.start(args.demo)))
     app.aboutToQuit.connect(components.close)
     with loop:
         loop.run_forever()
     return finish_process()
 
 
-class Components:
-    """Everything the running app owns, built in one place and closed in one place."""
+def paint_now(app: QApplication, window: QWidget) -> None:
+    """Process events until ``window`` has been painted once (bounded wait)."""
+    from PySide6.QtCore import QEventLoop
 
-    def __init__(self, args: argparse.Namespace) -> None:
-        from desktop.api import ApiSettings
-        from desktop.services.credentials import CredentialStore
-        from desktop.services.history_store import HistoryStore
+    from desktop.ui.first_paint import after_first_paint
+
+    painted: list[bool] = []
+    after_first_paint(window, lambda: painted.append(True), fallback_ms=-1)
+    deadline = time.monotonic() + FIRST_PAINT_WAIT_S
+    while not painted and window.isVisible() and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+
+
+@dataclass
+class Basics:
+    """What the window frame needs before anything else exists: folders, log, settings and
+    the language (widgets translate their texts once, when they are built)."""
+
+    paths: AppPaths
+    logging: LoggingSetup
+    settings: AppSettings
+    translations: Translations
+
+    @classmethod
+    def load(cls, args: argparse.Namespace) -> Basics:
         from desktop.services.log_setup import setup_logging
         from desktop.services.paths import AppPaths
         from desktop.services.settings import AppSettings
-        from desktop.ui.background import BackgroundRunner
         from desktop.ui.i18n import Translations, resolve_language
+
+        profile = Path(args.profile) if getattr(args, "profile", None) else None
+        paths = AppPaths(profile)
+        logs = setup_logging(paths.log_dir)
+        settings = AppSettings(profile / "settings.ini" if profile else None)
+        translations = Translations(paths.cache_dir / "translations")
+        chosen = getattr(args, "language", None) or settings.language
+        translations.apply(resolve_language(chosen))
+        return cls(paths, logs, settings, translations)
+
+
+class Components:
+    """Everything the running app owns, built in one place and closed in one place."""
+
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        basics: Basics | None = None,
+        window: MainWindow | None = None,
+    ) -> None:
+        """``window``: a ``MainWindow.shell`` already on screen, to build the panels into."""
+        from desktop.api import ApiSettings
+        from desktop.services.credentials import CredentialStore
+        from desktop.services.history_store import HistoryStore
+        from desktop.ui.background import BackgroundRunner
         from desktop.ui.main_window import MainWindow
         from desktop.ui.session import Session
         from desktop.ui.sign_in_flow import SignInFlow
 
-        profile = Path(args.profile) if getattr(args, "profile", None) else None
-        self.paths = AppPaths(profile)
-        self.logging = setup_logging(self.paths.log_dir)
-        settings_source = profile / "settings.ini" if profile else None
-        self.settings = AppSettings(settings_source)
-        # Before any widget exists: widgets translate their texts once, when they are built.
-        self.translations = Translations(self.paths.cache_dir / "translations")
-        chosen = getattr(args, "language", None) or self.settings.language
-        self.translations.apply(resolve_language(chosen))
+        basics = basics or Basics.load(args)
+        self.paths = basics.paths
+        self.logging = basics.logging
+        self.settings = basics.settings
+        self.translations = basics.translations
         api = ApiSettings()
         self.api_settings = ApiSettings(
             base_url=args.api_url or self.settings.api_url or api.base_url,
@@ -99,7 +158,11 @@ class Components:
         self.runner = BackgroundRunner()
         store = HistoryStore(self.paths.cache_dir / "history")
         self.session = Session(self.runner, self.api_settings, store=store)
-        self.window = MainWindow(self.session, self.runner, self.settings, self.paths)
+        if window is None:
+            window = MainWindow(self.session, self.runner, self.settings, self.paths)
+        else:
+            window.build(self.session, self.runner, self.settings, self.paths)
+        self.window = window
         self.store = CredentialStore()
         self.flow = SignInFlow(
             self.session, self.runner, self.store, self.logging.redactor, self.window
@@ -134,10 +197,6 @@ class Components:
         # the drag folder would grow by every drag, forever.
         self.paths.clear_drag_dir()
         log.info("neuroflash Desktop closed")
-
-
-def build_components(args: argparse.Namespace) -> Components:
-    return Components(args)
 
 
 def finish_process() -> int:

@@ -17,31 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api import HistoryItem
-from desktop.api.errors import NeuroflashError
-from desktop.services.disk_cache import DiskCache
-from desktop.services.paths import AppPaths
-from desktop.services.recent_prompts import RecentPrompts
-from desktop.services.settings import AppSettings
-from desktop.ui.background import BackgroundRunner
-from desktop.ui.drag_out import DragOut
-from desktop.ui.generate_panel import GeneratePanel
-from desktop.ui.generation_job import GenerationJob
-from desktop.ui.history_model import HistoryModel
-from desktop.ui.history_proxy import HistoryProxyModel
-from desktop.ui.history_toolbar import HistoryToolbar
-from desktop.ui.history_view import HistoryView, connect_thumbnails
-from desktop.ui.i18n import language_in_effect
-from desktop.ui.image_actions import ImageActions
-from desktop.ui.job_panel import JobPanel
-from desktop.ui.message_bar import MessageBar
-from desktop.ui.notifier import Notifier
-from desktop.ui.quota_panel import QuotaPanel
-from desktop.ui.session import Session
-from desktop.ui.thumbnail_loader import ThumbnailLoader
-from desktop.ui.workspace_list import WorkspaceList
+from desktop.ui.window_skeleton import LayoutSkeleton
 
-if TYPE_CHECKING:  # imported when first opened: the first paint needs neither
+if TYPE_CHECKING:  # the window frame paints before these load (see MainWindow.shell)
+    from desktop.api import HistoryItem
+    from desktop.api.errors import NeuroflashError
+    from desktop.services.paths import AppPaths
+    from desktop.services.settings import AppSettings
+    from desktop.ui.background import BackgroundRunner
+    from desktop.ui.session import Session
     from desktop.ui.settings_dialog import SettingsDialog
     from desktop.ui.viewer_window import ViewerWindow
 
@@ -64,9 +48,57 @@ class MainWindow(QMainWindow):
         paths: AppPaths,
     ) -> None:
         super().__init__()
+        self._frame(settings)
+        self.build(session, runner, settings, paths)
+
+    @classmethod
+    def shell(cls, settings: AppSettings) -> MainWindow:
+        """The window before its panels: title, saved size and a skeleton of the layout.
+
+        The app shows this the moment Qt is up and calls ``build`` after its first paint,
+        so a designer sees the window at once instead of after ~0.3 s of imports.
+        """
+        window = cls.__new__(cls)
+        QMainWindow.__init__(window)
+        window._frame(settings)
+        window.setCentralWidget(LayoutSkeleton())
+        return window
+
+    def _frame(self, settings: AppSettings) -> None:
+        self._built = False
         self.setObjectName("mainWindow")
         self.setWindowTitle("neuroflash Desktop")
         self.setAccessibleName("neuroflash Desktop")
+        self.resize(1280, 800)
+        self.setMinimumSize(960, 600)
+        if geometry := settings.window_geometry:
+            self.restoreGeometry(geometry)
+
+    def build(
+        self,
+        session: Session,
+        runner: BackgroundRunner,
+        settings: AppSettings,
+        paths: AppPaths,
+    ) -> None:
+        """Create the panels and wire them to the session (once)."""
+        from desktop.services.disk_cache import DiskCache
+        from desktop.services.recent_prompts import RecentPrompts
+        from desktop.ui.drag_out import DragOut
+        from desktop.ui.generate_panel import GeneratePanel
+        from desktop.ui.generation_job import GenerationJob
+        from desktop.ui.history_model import HistoryModel
+        from desktop.ui.history_proxy import HistoryProxyModel
+        from desktop.ui.history_toolbar import HistoryToolbar
+        from desktop.ui.history_view import HistoryView, connect_thumbnails
+        from desktop.ui.image_actions import ImageActions
+        from desktop.ui.job_panel import JobPanel
+        from desktop.ui.message_bar import MessageBar
+        from desktop.ui.notifier import Notifier
+        from desktop.ui.quota_panel import QuotaPanel
+        from desktop.ui.thumbnail_loader import ThumbnailLoader
+        from desktop.ui.workspace_list import WorkspaceList
+
         self.session = session
         self.settings = settings
         self.paths = paths
@@ -108,7 +140,9 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_menus()
         self._connect()
-        self._restore_geometry()
+        if state := settings.splitter_state:
+            self.splitter.restoreState(state)
+        self._built = True
 
     # -- construction ---------------------------------------------------------------------------
 
@@ -152,8 +186,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.account_label = QLabel()
         self.statusBar().addPermanentWidget(self.account_label)
-        self.resize(1280, 800)
-        self.setMinimumSize(960, 600)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -371,6 +403,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         """File → Settings…: one dialog at a time, non-modal to the event loop (open())."""
         if self.settings_dialog is None:
+            from desktop.ui.i18n import language_in_effect
             from desktop.ui.settings_dialog import SettingsDialog
 
             dialog = SettingsDialog(self.settings, language_in_effect(), self)
@@ -381,14 +414,9 @@ class MainWindow(QMainWindow):
 
     # -- window state ---------------------------------------------------------------------------
 
-    def _restore_geometry(self) -> None:
-        if geometry := self.settings.window_geometry:
-            self.restoreGeometry(geometry)
-        if state := self.settings.splitter_state:
-            self.splitter.restoreState(state)
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.window_geometry = bytes(self.saveGeometry().data())
-        self.settings.splitter_state = bytes(self.splitter.saveState().data())
-        self.settings.sync()
+        if self._built:  # closed while still a shell: nothing of the layout to keep yet
+            self.settings.window_geometry = bytes(self.saveGeometry().data())
+            self.settings.splitter_state = bytes(self.splitter.saveState().data())
+            self.settings.sync()
         super().closeEvent(event)

@@ -790,6 +790,13 @@
     </message>
 </context>
 <context>
+    <name>LayoutSkeleton</name>
+    <message>
+        <source>Starting neuroflash Desktop</source>
+        <translation>neuroflash Desktop wird gestartet</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>You&apos;re offline — showing saved images. The app reconnects by itself.</source>
