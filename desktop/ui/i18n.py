@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -79,6 +77,8 @@ def resolve_language(chosen: str | None) -> str:
 
 
 def _lrelease() -> str | None:
+    import shutil
+
     from PySide6 import __file__ as pyside_init
 
     for candidate in (
@@ -108,6 +108,8 @@ def compiled_catalog(language: str, cache_dir: Path) -> Path | None:
     if tool is None:
         log.warning("No lrelease found; the UI stays in English")
         return None
+    import subprocess
+
     cache_dir.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
         [tool, "-silent", str(source), "-qm", str(target)], capture_output=True, text=True

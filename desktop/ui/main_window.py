@@ -7,8 +7,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+# Not the Qt namespace at module level: its first use builds ~35 ms of enums, and this
+# module loads before the first paint (the methods that need it import it themselves).
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import (
 from desktop.ui.window_skeleton import LayoutSkeleton
 
 if TYPE_CHECKING:  # the window frame paints before these load (see MainWindow.shell)
+    from PySide6.QtGui import QCloseEvent
+
     from desktop.api import HistoryItem
     from desktop.api.errors import NeuroflashError
     from desktop.services.paths import AppPaths
@@ -147,6 +151,8 @@ class MainWindow(QMainWindow):
     # -- construction ---------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
+        from PySide6.QtCore import Qt
+
         heading = QLabel(self.tr("Workspaces"))
         heading.setProperty("role", "heading")
         left = QWidget()
@@ -248,6 +254,8 @@ class MainWindow(QMainWindow):
         )
 
     def _connect(self) -> None:
+        from PySide6.QtCore import Qt
+
         session, view = self.session, self.history_view
         session.workspacesChanged.connect(self._on_workspaces)
         session.workspaceChanged.connect(self._on_workspace_changed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -12,19 +13,33 @@ from desktop.resources import resource
 
 log = logging.getLogger(__name__)
 NATIVE_STYLES = {"windows11", "windowsvista", "macos"}
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def apply_theme(app: QApplication) -> None:
-    if app.style().name().lower() not in NATIVE_STYLES:
+    # Setting Fusion again where it already is builds a second style (~20 ms before the
+    # first paint).
+    if app.style().name().lower() not in NATIVE_STYLES | {"fusion"}:
         app.setStyle("Fusion")
     sheet = resource("styles", "app.qss")
     try:
         app.setStyleSheet(sheet.read_text(encoding="utf-8"))
     except OSError:
         log.warning("Style sheet missing: %s", sheet)
-    icon = QIcon(str(resource("icons", "neuroflash.svg")))
+    icon = app_icon()
     if not icon.isNull():
         app.setWindowIcon(icon)
+
+
+def app_icon() -> QIcon:
+    """The icon from its pre-rendered PNGs, each read only when a size is asked for (the SVG
+    would load Qt's SVG engine before the first paint)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        png = resource("icons", "hicolor", f"{size}x{size}", "apps", "neuroflash-desktop.png")
+        if png.is_file():
+            icon.addFile(str(png), QSize(size, size))
+    return icon
 
 
 def is_dark() -> bool:
