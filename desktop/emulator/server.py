@@ -10,6 +10,8 @@ import uvicorn
 
 from desktop.emulator.app import create_app
 from desktop.emulator.config import EmulatorConfig
+from desktop.emulator.demo_data import ALL_RATIOS
+from desktop.emulator.images import warm_up
 from desktop.emulator.state import EmulatorState
 
 
@@ -77,6 +79,8 @@ def start_server(config: EmulatorConfig | None = None, host: str = "127.0.0.1",
     emulator = EmulatorServer(state, host, bound_port, server, thread, sock)
     state.storage_origin = emulator.storage_origin
     thread.start()
+    threading.Thread(target=warm_up, args=(ALL_RATIOS,), name="emulator-warm-up",
+                     daemon=True).start()
     deadline = time.monotonic() + 15
     while not server.started:
         if not thread.is_alive() or time.monotonic() > deadline:
