@@ -97,14 +97,14 @@ class HistoryProxyModel(QAbstractProxyModel):
         old = self.sourceModel()
         if old is not None:
             old.modelReset.disconnect(self._source_reset)
-            old.rowsInserted.disconnect(self._sync)
-            old.rowsRemoved.disconnect(self._sync)
+            old.rowsInserted.disconnect(self._source_inserted)
+            old.rowsRemoved.disconnect(self._source_removed)
             old.dataChanged.disconnect(self._forward_data_changed)
         self.beginResetModel()
         super().setSourceModel(model)
         model.modelReset.connect(self._source_reset)
-        model.rowsInserted.connect(self._sync)
-        model.rowsRemoved.connect(self._sync)
+        model.rowsInserted.connect(self._source_inserted)
+        model.rowsRemoved.connect(self._source_removed)
         model.dataChanged.connect(self._forward_data_changed)
         self._entries = self._build()
         self._reindex()
@@ -236,6 +236,31 @@ class HistoryProxyModel(QAbstractProxyModel):
     def _source_reset(self) -> None:
         self._reset()
         self._start_warm_up()
+
+    def _mirrors_source(self) -> bool:
+        """No filter and no grouping: our rows are the source's rows, one for one."""
+        return not self._words and self._grouping is Grouping.NONE
+
+    def _source_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        if not self._mirrors_source():
+            self._sync()
+            return
+        # The common case (new images on top of 10,000) without rebuilding and diffing
+        # every row: that took ~30 ms of the GUI thread per generation.
+        source = self.sourceModel()
+        self.beginInsertRows(QModelIndex(), first, last)
+        self._entries[first:first] = [source.item(r).image_id for r in range(first, last + 1)]
+        self._reindex()  # listeners of rowsInserted see lookups and counts that fit
+        self.endInsertRows()
+
+    def _source_removed(self, _parent: QModelIndex, first: int, last: int) -> None:
+        if not self._mirrors_source():
+            self._sync()
+            return
+        self.beginRemoveRows(QModelIndex(), first, last)
+        del self._entries[first : last + 1]
+        self._reindex()
+        self.endRemoveRows()
 
     def _sync(self, *_args: object) -> None:
         """Turn the source's insertions/removals into ours; old and new entry lists differ

@@ -164,3 +164,25 @@ def test_the_window_filters_groups_and_reuses_settings(signed_in):
     assert panel.aspect_ratio_combo.currentText() == source.aspect_ratio
     fmt = "jpeg" if source.output_format in ("jpg", "jpeg") else source.output_format
     assert panel.output_format_combo.currentText() == fmt
+
+
+def test_unfiltered_grid_follows_new_and_deleted_images_row_for_row(models):
+    """Without a filter or grouping the proxy mirrors the source directly (the fast path
+    for new images on top of a long history): every row, lookup and signal must still fit."""
+    source, proxy = models
+    source.set_items([item(n, f"prompt {n}") for n in range(10, 20)])
+    inserted: list[tuple[int, int]] = []
+    removed: list[tuple[int, int]] = []
+    proxy.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    proxy.rowsRemoved.connect(lambda _p, first, last: removed.append((first, last)))
+
+    source.prepend([item(n, "new") for n in (1, 2, 3)])
+    assert inserted == [(0, 2)]
+    assert shown(proxy) == [i.image_id for i in source.items()]
+    assert proxy.row_of("img-3") == 2 and proxy.row_of("img-10") == 3
+
+    source.remove_ids(["img-12", "img-13", "img-19"])
+    assert removed == [(12, 12), (5, 6)]  # bottom up, one signal per run
+    assert shown(proxy) == [i.image_id for i in source.items()]
+    assert proxy.row_of("img-14") == 5 and proxy.row_of("img-13") == -1
+    assert proxy.image_count() == source.rowCount() == 10
