@@ -13,7 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.api import (
     ApiSettings,
@@ -25,7 +25,7 @@ from desktop.api import (
 )
 from desktop.api.errors import AuthenticationError, NetworkError, NeuroflashError
 from desktop.api.texts import QT_TRANSLATE_NOOP
-from desktop.services.history_store import HistoryStore
+from desktop.services.history_store import MAX_SAVED_ITEMS, HistoryStore
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.offline import Reconnector
 from desktop.ui.session_images import SessionImages
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from desktop.api import NeuroflashClient  # imported on sign-in: requests is slow to load
 
 log = logging.getLogger(__name__)
+HISTORY_SAVE_DELAY_MS = 2000
 
 Retry = Callable[[], Awaitable[Any]] | None
 Login = Callable[[], Awaitable[bool]]
@@ -79,6 +80,14 @@ class Session(SessionImages, QObject):
         self.quota: ImageQuota | None = None
         self.models: list[ImageModel] = []
         self.history: list[HistoryItem] = []
+        # The offline copy of the history is written a moment after the last change: saving
+        # runs Python on a worker, which slows the GUI thread through the GIL exactly while
+        # a new history or a generation is being shown, and bursts of changes save once.
+        self._unsaved_history: dict[str, list[HistoryItem]] = {}
+        self._history_save = QTimer(self)
+        self._history_save.setSingleShot(True)
+        self._history_save.setInterval(HISTORY_SAVE_DELAY_MS)
+        self._history_save.timeout.connect(self._save_history_now)
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -179,9 +188,25 @@ class Session(SessionImages, QObject):
 
     def _persist_history(self) -> None:
         if self._store is not None and self.workspace_id:
-            self._save(self._store.save_history, self.workspace_id, list(self.history))
+            self._unsaved_history[self.workspace_id] = self.history[:MAX_SAVED_ITEMS]
+            self._history_save.start()
+
+    def _save_history_now(self) -> None:
+        unsaved, self._unsaved_history = self._unsaved_history, {}
+        for workspace_id, items in unsaved.items():
+            self._save(self._store and self._store.save_history, workspace_id, items)
+
+    def flush_history(self) -> None:
+        """Write a pending offline copy now, on this thread (quitting)."""
+        self._history_save.stop()
+        unsaved, self._unsaved_history = self._unsaved_history, {}
+        for workspace_id, items in unsaved.items():
+            if self._store is not None:
+                self._store.save_history(workspace_id, items)
 
     def sign_out(self) -> None:
+        self._history_save.stop()
+        self._save_history_now()  # the last changes still belong in the offline copy
         self._login = None
         self._set_offline(False)
         self._replace_client(None)
@@ -278,6 +303,7 @@ class Session(SessionImages, QObject):
         return self.workspace_id
 
     def close(self) -> None:
+        self.flush_history()
         self.reconnector.stop()
         for task in list(self._tasks):
             task.cancel()
