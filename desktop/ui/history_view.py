@@ -401,6 +401,10 @@ class HistoryView(QListView):
 def connect_thumbnails(model: HistoryModel, view: HistoryView, loader: ThumbnailLoader) -> None:
     """Wire the grid to the loader: visible rows are requested, results land in the model."""
     view.thumbnailsWanted.connect(lambda items: loader.request(items, replace_queue=True))
-    view.verticalScrollBar().valueChanged.connect(loader.note_scrolling)
+    view.verticalScrollBar().valueChanged.connect(loader.note_grid_busy)
+    # A new or changed list makes the grid lay out every row again (one call into the
+    # Python model per row); loads stay few meanwhile, as while scrolling.
+    for change in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+        change.connect(loader.note_grid_busy)
     loader.thumbnailReady.connect(model.set_thumbnail)
     loader.thumbnailFailed.connect(model.set_thumbnail_failed)

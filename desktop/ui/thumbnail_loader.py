@@ -1,7 +1,7 @@
 """Fetches, scales and disk-caches history thumbnails off the GUI thread.
 
 Only what the grid asks for is loaded (visible rows plus a margin), at most ``max_concurrent``
-at a time, and fewer while the user is scrolling (see ``note_scrolling``). The disk cache is
+at a time, and fewer while the grid scrolls or lays out (see ``note_grid_busy``). The disk cache is
 checked first, so a second launch shows the grid with no network traffic. Results arrive as
 QImages through signals; the model turns them into QPixmaps.
 """
@@ -213,8 +213,9 @@ class ThumbnailLoader(QObject):
         """Downloads/decodes running right now (including ignored old-workspace ones)."""
         return self._active
 
-    def note_scrolling(self, *_args: object) -> None:
-        """The grid is moving: run only a couple of loads until it rests for a moment.
+    def note_grid_busy(self, *_args: object) -> None:
+        """The grid is scrolling or laying out its rows again: run only a couple of loads
+        until it rests for a moment.
 
         Every finished load needs the GIL (HTTP parsing, cache writes) and a slice of the
         GUI thread; eight at once made scrolling frames miss 16 ms on two cores. Rows that

@@ -179,15 +179,56 @@ def test_scrolling_holds_loads_to_a_couple_until_the_grid_rests(loop, api, make_
     ready, _ = collect(loader)
 
     def scrolled_until(count: int) -> bool:
-        loader.note_scrolling()  # the user keeps scrolling while we wait
+        loader.note_grid_busy()  # the user keeps scrolling while we wait
         return len(ready) >= count
 
-    loader.note_scrolling()
+    loader.note_grid_busy()
     loader.request(items[:6])
     run_until(loop, lambda: scrolled_until(2))
     assert active["max"] <= 2
     run_until(loop, lambda: len(ready) == 6)  # nobody asks again: the queue resumes at rest
     assert active["max"] == 4  # two still loading when it rested, plus the last two
+
+
+def test_a_new_history_is_laid_out_before_loads_run_at_full_width(loop, api, make_loader):
+    """Showing a new list re-lays out every row of the grid (a call into Python per row), so
+    loads stay at two for a moment, as while scrolling, then widen."""
+    from desktop.ui.history_model import HistoryModel
+    from desktop.ui.history_view import HistoryView, connect_thumbnails
+
+    _client, _workspace, items = api
+    active = {"now": 0, "max_early": 0, "max": 0}
+    lock = threading.Lock()
+    started = time.monotonic()
+    loader_holder: dict = {}
+
+    def slow_fetch(item):
+        with lock:
+            active["now"] += 1
+            active["max"] = max(active["max"], active["now"])
+            if time.monotonic() - started < 0.2:
+                active["max_early"] = max(active["max_early"], active["now"])
+        time.sleep(0.4)
+        try:
+            return loader_holder["fetch"](item)
+        finally:
+            with lock:
+                active["now"] -= 1
+
+    loader, fetch = make_loader(slow_fetch, max_concurrent=8)
+    loader_holder["fetch"] = fetch
+    model, view = HistoryModel(thumb_size=THUMB), HistoryView(thumb_size=THUMB)
+    view.setModel(model)
+    view.resize(900, 700)
+    view.show()
+    connect_thumbnails(model, view, loader)
+    ready, _ = collect(loader)
+    started = time.monotonic()
+    model.set_items(items)
+    run_until(loop, lambda: len(ready) == len(items))
+    assert active["max_early"] <= 2
+    assert active["max"] > 2
+    view.close()
 
 
 def test_failure_reports_a_message_and_cancel_drops_queue(loop, api, make_loader):
