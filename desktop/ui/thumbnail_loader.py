@@ -1,9 +1,9 @@
 """Fetches, scales and disk-caches history thumbnails off the GUI thread.
 
 Only what the grid asks for is loaded (visible rows plus a margin), at most ``max_concurrent``
-at a time, and fewer while the grid scrolls or lays out (see ``note_grid_busy``). The disk cache is
-checked first, so a second launch shows the grid with no network traffic. Results arrive as
-QImages through signals; the model turns them into QPixmaps.
+at a time, and fewer while the grid scrolls or lays out (see ``note_grid_busy``). The disk
+cache is checked first, so a second launch shows the grid with no network traffic. Results
+arrive as QImages through signals; the model turns them into QPixmaps.
 """
 
 from __future__ import annotations
