@@ -241,6 +241,17 @@ class HistoryView(QListView):
     def schedule_thumbnail_request(self, *_args: object) -> None:
         self._request_timer.start()
 
+    def columns(self) -> int:
+        """Cells per line as Qt laid them out. Not ``width // cell``: Qt keeps room for a
+        scroll bar even when none shows, so a short grid can have one column fewer."""
+        model = self.model()
+        count = model.rowCount() if model is not None else 0
+        first = self.visualRect(model.index(0, 0)) if count else QRect()
+        if first.isEmpty():  # nothing laid out yet
+            return max(1, self.viewport().width() // max(1, self.gridSize().width()))
+        below = self.indexAt(QPoint(first.x() + 1, first.y() + self.gridSize().height() + 1))
+        return below.row() if below.isValid() and below.row() > 0 else count
+
     def visible_rows(self) -> tuple[int, int]:
         """First and last row intersecting the viewport (empty range → (0, -1))."""
         model = self.model()
@@ -249,7 +260,7 @@ class HistoryView(QListView):
             return 0, -1
         grid = self.gridSize()
         viewport = self.viewport().rect()
-        columns = max(1, viewport.width() // max(1, grid.width()))
+        columns = self.columns()
         top_line = max(0, self.verticalOffset() // max(1, grid.height()))
         lines = viewport.height() // max(1, grid.height()) + 2
         first = min(count - 1, top_line * columns)
@@ -265,8 +276,7 @@ class HistoryView(QListView):
         if last < first:
             self.thumbnailsWanted.emit([])
             return
-        columns = max(1, self.viewport().width() // max(1, self.gridSize().width()))
-        margin = PREFETCH_LINES * columns
+        margin = PREFETCH_LINES * self.columns()
         wanted = model.missing_thumbnails(first, last)
         wanted += model.missing_thumbnails(last + 1, last + margin)
         wanted += model.missing_thumbnails(first - margin, first - 1)
@@ -315,15 +325,15 @@ class HistoryView(QListView):
 
         Qt's own paint calls into Python once per cell (delegate.paint, model.flags,
         model.data), and so does building a QModelIndex or QRect per cell; each such call can
-        wait for the GIL while thumbnail workers run. Here a frame makes one visualRect call
-        and one drawPixmap per cell.
+        wait for the GIL while thumbnail workers run. Here a frame asks Qt's layout a few
+        questions (row 0's place, the column count) and makes one drawPixmap per cell.
         """
         first, last = self.visible_rows()
         if last < first:
             return
         grid = self.gridSize()
         cell_w, cell_h = grid.width(), grid.height()
-        columns = max(1, self.viewport().width() // max(1, cell_w))
+        columns = self.columns()
         first, last = max(0, first - columns), min(model.rowCount() - 1, last + columns)
         origin = self.visualRect(model.index(0, 0))  # row 0, scrolled like every other row
         if origin.isEmpty():

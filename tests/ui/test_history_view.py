@@ -252,3 +252,25 @@ def test_selection_and_focus_are_drawn_on_the_right_cells(grid, qtbot):
 
     assert near(outline_color(1), highlight) and near(outline_color(3), highlight)
     assert not near(outline_color(2), highlight) and not near(outline_color(0), highlight)
+
+
+def test_a_short_grid_paints_cells_where_clicks_land_at_any_width(grid, qtbot):
+    """Qt keeps room for a scroll bar even when a short grid shows none, so near some widths
+    it lays out one column fewer than width // cell: painting must follow Qt's layout."""
+    model, view = grid
+    model.set_items(make_items(8))
+    for row in range(8):
+        model.set_thumbnail(f"img-{row}", _solid(QColor.fromHsv(row * 40, 200, 200)))
+    cell = view.gridSize().width()
+    for width in (3 * cell + 2, 3 * cell + 12, 4 * cell + 8, 5 * cell + 30):
+        view.resize(width + view.width() - view.viewport().width(), 500)
+        qtbot.waitUntil(lambda: not view.visualRect(model.index(7, 0)).isEmpty(), timeout=2000)
+        qtbot.wait(150)  # Adjust mode re-lays out a moment after a resize
+        view.viewport().repaint()
+        shot = view.viewport().grab().toImage()
+        for row in range(8):
+            rect = view.visualRect(model.index(row, 0))
+            color = QColor.fromHsv(row * 40, 200, 200)
+            assert view.indexAt(rect.center()).row() == row
+            assert shot.pixelColor(rect.left() + 9, rect.top() + 9).rgb() == color.rgb(), (
+                f"width {view.viewport().width()}: row {row} is not painted where it is")
