@@ -242,25 +242,31 @@ class HistoryView(QListView):
         self._request_timer.start()
 
     def columns(self) -> int:
-        """Cells per line as Qt laid them out. Not ``width // cell``: Qt keeps room for a
-        scroll bar even when none shows, so a short grid can have one column fewer."""
+        """Cells per line as Qt laid them out. Not simply ``width // cell``: Qt keeps room for
+        a scroll bar even when none shows, so a short grid can have one column fewer."""
         model = self.model()
         count = model.rowCount() if model is not None else 0
+        columns = max(1, self.viewport().width() // max(1, self.gridSize().width()))
         first = self.visualRect(model.index(0, 0)) if count else QRect()
         if first.isEmpty():  # nothing laid out yet
-            return max(1, self.viewport().width() // max(1, self.gridSize().width()))
-        below = self.indexAt(QPoint(first.x() + 1, first.y() + self.gridSize().height() + 1))
-        return below.row() if below.isValid() and below.row() > 0 else count
+            return columns
+        # the last cell of a guessed first line must sit on that line (a couple of lookups)
+        while columns > 1 and columns <= count:
+            if self.visualRect(model.index(columns - 1, 0)).y() == first.y():
+                break
+            columns -= 1
+        return columns
 
-    def visible_rows(self) -> tuple[int, int]:
-        """First and last row intersecting the viewport (empty range → (0, -1))."""
+    def visible_rows(self, columns: int | None = None) -> tuple[int, int]:
+        """First and last row intersecting the viewport (empty range → (0, -1)); pass
+        ``columns`` when already known."""
         model = self.model()
         count = model.rowCount() if model is not None else 0
         if count == 0:
             return 0, -1
         grid = self.gridSize()
         viewport = self.viewport().rect()
-        columns = self.columns()
+        columns = columns or self.columns()
         top_line = max(0, self.verticalOffset() // max(1, grid.height()))
         lines = viewport.height() // max(1, grid.height()) + 2
         first = min(count - 1, top_line * columns)
@@ -272,11 +278,12 @@ class HistoryView(QListView):
         model = self.model()
         if not isinstance(model, GRID_MODELS):
             return
-        first, last = self.visible_rows()
+        columns = self.columns()
+        first, last = self.visible_rows(columns)
         if last < first:
             self.thumbnailsWanted.emit([])
             return
-        margin = PREFETCH_LINES * self.columns()
+        margin = PREFETCH_LINES * columns
         wanted = model.missing_thumbnails(first, last)
         wanted += model.missing_thumbnails(last + 1, last + margin)
         wanted += model.missing_thumbnails(first - margin, first - 1)
@@ -328,12 +335,12 @@ class HistoryView(QListView):
         wait for the GIL while thumbnail workers run. Here a frame asks Qt's layout a few
         questions (row 0's place, the column count) and makes one drawPixmap per cell.
         """
-        first, last = self.visible_rows()
+        columns = self.columns()
+        first, last = self.visible_rows(columns)
         if last < first:
             return
         grid = self.gridSize()
         cell_w, cell_h = grid.width(), grid.height()
-        columns = self.columns()
         first, last = max(0, first - columns), min(model.rowCount() - 1, last + columns)
         origin = self.visualRect(model.index(0, 0))  # row 0, scrolled like every other row
         if origin.isEmpty():
