@@ -13,7 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.api import (
     ApiSettings,
@@ -25,8 +25,9 @@ from desktop.api import (
 )
 from desktop.api.errors import AuthenticationError, NetworkError, NeuroflashError
 from desktop.api.texts import QT_TRANSLATE_NOOP
-from desktop.services.history_store import MAX_SAVED_ITEMS, HistoryStore
+from desktop.services.history_store import HistoryStore
 from desktop.ui.background import BackgroundRunner
+from desktop.ui.history_saver import HistorySaver
 from desktop.ui.offline import Reconnector
 from desktop.ui.session_images import SessionImages
 
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from desktop.api import NeuroflashClient  # imported on sign-in: requests is slow to load
 
 log = logging.getLogger(__name__)
-HISTORY_SAVE_DELAY_MS = 2000
 
 Retry = Callable[[], Awaitable[Any]] | None
 Login = Callable[[], Awaitable[bool]]
@@ -80,14 +80,9 @@ class Session(SessionImages, QObject):
         self.quota: ImageQuota | None = None
         self.models: list[ImageModel] = []
         self.history: list[HistoryItem] = []
-        # The offline copy of the history is written a moment after the last change: saving
-        # runs Python on a worker, which slows the GUI thread through the GIL exactly while
-        # a new history or a generation is being shown, and bursts of changes save once.
-        self._unsaved_history: dict[str, list[HistoryItem]] = {}
-        self._history_save = QTimer(self)
-        self._history_save.setSingleShot(True)
-        self._history_save.setInterval(HISTORY_SAVE_DELAY_MS)
-        self._history_save.timeout.connect(self._save_history_now)
+        self.history_saver = (
+            HistorySaver(store, runner, self.spawn, parent=self) if store is not None else None
+        )
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -187,26 +182,12 @@ class Session(SessionImages, QObject):
             self.spawn(self._runner.run(fn, *args))
 
     def _persist_history(self) -> None:
-        if self._store is not None and self.workspace_id:
-            self._unsaved_history[self.workspace_id] = self.history[:MAX_SAVED_ITEMS]
-            self._history_save.start()
-
-    def _save_history_now(self) -> None:
-        unsaved, self._unsaved_history = self._unsaved_history, {}
-        for workspace_id, items in unsaved.items():
-            self._save(self._store and self._store.save_history, workspace_id, items)
-
-    def flush_history(self) -> None:
-        """Write a pending offline copy now, on this thread (quitting)."""
-        self._history_save.stop()
-        unsaved, self._unsaved_history = self._unsaved_history, {}
-        for workspace_id, items in unsaved.items():
-            if self._store is not None:
-                self._store.save_history(workspace_id, items)
+        if self.history_saver is not None and self.workspace_id:
+            self.history_saver.changed(self.workspace_id, self.history)
 
     def sign_out(self) -> None:
-        self._history_save.stop()
-        self._save_history_now()  # the last changes still belong in the offline copy
+        if self.history_saver is not None:
+            self.history_saver.save_now()  # the last changes still belong in the offline copy
         self._login = None
         self._set_offline(False)
         self._replace_client(None)
@@ -303,7 +284,8 @@ class Session(SessionImages, QObject):
         return self.workspace_id
 
     def close(self) -> None:
-        self.flush_history()
+        if self.history_saver is not None:
+            self.history_saver.flush()
         self.reconnector.stop()
         for task in list(self._tasks):
             task.cancel()
