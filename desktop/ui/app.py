@@ -9,7 +9,6 @@ import logging
 import os
 import sys
 import threading
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 QUIT_GRACE_S = 1.0
-FIRST_PAINT_WAIT_S = 0.5  # a window the system never exposes (started minimised) goes on
+FIRST_PAINT_WAIT_MS = 500  # a window the system never exposes (started minimised) goes on
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -65,7 +64,7 @@ def run_app(args: argparse.Namespace) -> int:
     if first_paint.benchmark_requested():  # benchmarks/startup.py
         first_paint.after_first_paint(window, first_paint.report_and_exit, fallback_ms=-1)
     window.show()
-    paint_now(app, window)
+    paint_now(window)
     if not window.isVisible():  # closed while it was still a frame
         return 0
 
@@ -76,24 +75,25 @@ def run_app(args: argparse.Namespace) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     components = Components(args, basics, window)
-    loop.call_soon(lambda: components.session.spawn(components.flow.start(args.demo)))
+    # Sign-in (and the demo server's imports) once the panels themselves have painted.
+    start = lambda: components.session.spawn(components.flow.start(args.demo))  # noqa: E731
+    first_paint.after_first_paint(window, start)
     app.aboutToQuit.connect(components.close)
     with loop:
         loop.run_forever()
     return finish_process()
 
 
-def paint_now(app: QApplication, window: QWidget) -> None:
-    """Process events until ``window`` has been painted once (bounded wait)."""
+def paint_now(window: QWidget) -> None:
+    """Run Qt's events until ``window`` has been painted once, or a moment has passed (a
+    window the system never exposes, e.g. started minimised)."""
     from PySide6.QtCore import QEventLoop
 
     from desktop.ui.first_paint import after_first_paint
 
-    painted: list[bool] = []
-    after_first_paint(window, lambda: painted.append(True), fallback_ms=-1)
-    deadline = time.monotonic() + FIRST_PAINT_WAIT_S
-    while not painted and window.isVisible() and time.monotonic() < deadline:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+    waiting = QEventLoop()
+    after_first_paint(window, waiting.quit, fallback_ms=FIRST_PAINT_WAIT_MS)
+    waiting.exec()
 
 
 class Basics:

@@ -86,6 +86,8 @@ class MainWindow(QMainWindow):
         paths: AppPaths,
     ) -> None:
         """Create the panels and wire them to the session (once)."""
+        if self._built:
+            raise RuntimeError("the main window is built already")
         from desktop.services.disk_cache import DiskCache
         from desktop.services.recent_prompts import RecentPrompts
         from desktop.ui.drag_out import DragOut

@@ -35,7 +35,7 @@ def test_frame_paints_first_then_the_panels_fill_the_same_window(
 
     window = MainWindow.shell(basics.settings)
     window.show()
-    paint_now(qapp, window)
+    paint_now(window)
     framed = window.size()
     assert framed.height() == 700 and framed != QSize(1280, 800)  # the saved size, not the default
     assert isinstance(window.centralWidget(), LayoutSkeleton)
