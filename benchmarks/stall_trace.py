@@ -61,7 +61,8 @@ class StallTracer:
         for key, count in self.samples.most_common(top):
             print(f"{count:5d}  {key}", file=sys.stderr)
         for gap, end, phase in self._heartbeat.longest(gaps):
-            print(f"\n--- gap {gap * 1000:.0f} ms during {phase}", file=sys.stderr)
+            print(f"\n--- gap {gap * 1000:.0f} ms during {phase} (monotonic {end - gap:.3f}"
+                  f" to {end:.3f})", file=sys.stderr)
             during = [s for s in self.timeline if end - gap <= s[0] <= end]
             mains = Counter(s[1] for s in during)
             others = Counter(o for s in during for o in s[2])

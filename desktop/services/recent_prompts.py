@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.services.settings import AppSettings
 
 KEY = "prompts/recent"
 DEFAULT_CAP = 50
@@ -11,7 +14,7 @@ DEFAULT_CAP = 50
 class RecentPrompts:
     """Remembers prompts the designer generated with; the same prompt is kept once."""
 
-    def __init__(self, settings: QSettings, cap: int = DEFAULT_CAP) -> None:
+    def __init__(self, settings: AppSettings, cap: int = DEFAULT_CAP) -> None:
         self._settings = settings
         self._cap = cap
 
@@ -26,7 +29,7 @@ class RecentPrompts:
         if not prompt:
             return
         kept = [p for p in self.items() if p != prompt]
-        self._settings.setValue(KEY, [prompt, *kept][: self._cap])
+        self._settings.set_value(KEY, [prompt, *kept][: self._cap])
 
     def clear(self) -> None:
         self._settings.remove(KEY)

@@ -1,16 +1,25 @@
 """Non-secret preferences (window layout, last workspace, endpoints) kept in QSettings.
 
 There is deliberately no field for a secret: credentials belong to CredentialStore.
+
+Changes are written by a thread of their own: QSettings saves atomically, and its fsync took
+40 ms and more on the GUI thread while the disk was busy with thumbnails (the first
+generation of a session froze the window that long, to save the new recent prompt). Reads
+see this session's changes at once; ``sync`` waits for the writes (quitting, dialogs).
 """
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
 ORGANIZATION = "neuroflash"
 APPLICATION = "neuroflash Desktop"
+_REMOVED = object()
+SYNC_TIMEOUT_S = 10
 
 
 class AppSettings:
@@ -23,17 +32,48 @@ class AppSettings:
             self._s = QSettings(str(source), QSettings.Format.IniFormat)
         else:
             self._s = QSettings(ORGANIZATION, APPLICATION)
+        self._changed: dict[str, Any] = {}  # this session's writes, newest value per key
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="settings-writer")
+        self._writer_settings: QSettings | None = None  # made and used on the writer thread
+        self._last_write: Future[None] | None = None
 
     @property
     def qsettings(self) -> QSettings:
         return self._s
 
+    def value(self, key: str, default: Any = None) -> Any:
+        """The stored value, or this session's newer one while its write is under way."""
+        if key in self._changed:
+            value = self._changed[key]
+            return default if value is _REMOVED else value
+        return self._s.value(key, default)
+
+    def set_value(self, key: str, value: Any) -> None:
+        self._changed[key] = value
+        self._last_write = self._writer.submit(self._write, key, value)
+
+    def remove(self, key: str) -> None:
+        self.set_value(key, _REMOVED)
+
     def sync(self) -> None:
+        """Wait until every change is on disk, then re-read what other instances wrote."""
+        if self._last_write is not None:
+            self._last_write.result(timeout=SYNC_TIMEOUT_S)
         self._s.sync()
+
+    def _write(self, key: str, value: Any) -> None:
+        """Writer thread only: its own QSettings on the same file, as Qt allows per thread."""
+        if self._writer_settings is None:
+            self._writer_settings = QSettings(self._s.fileName(), self._s.format())
+        if value is _REMOVED:
+            self._writer_settings.remove(key)
+        else:
+            self._writer_settings.setValue(key, value)
+        self._writer_settings.sync()
 
     # -- helpers -----------------------------------------------------------------------------
     def _get_str(self, key: str) -> str | None:
-        value = self._s.value(key)
+        value = self.value(key)
         if value is None:
             return None
         text = str(value)
@@ -41,12 +81,12 @@ class AppSettings:
 
     def _set_str(self, key: str, value: str | None) -> None:
         if value:
-            self._s.setValue(key, str(value))
+            self.set_value(key, str(value))
         else:
-            self._s.remove(key)
+            self.remove(key)
 
     def _get_bytes(self, key: str) -> bytes | None:
-        value = self._s.value(key)
+        value = self.value(key)
         if isinstance(value, QByteArray):
             data = value.data()
         elif isinstance(value, (bytes, bytearray)):
@@ -57,9 +97,9 @@ class AppSettings:
 
     def _set_bytes(self, key: str, value: bytes | None) -> None:
         if value:
-            self._s.setValue(key, QByteArray(bytes(value)))
+            self.set_value(key, QByteArray(bytes(value)))
         else:
-            self._s.remove(key)
+            self.remove(key)
 
     # -- fields ------------------------------------------------------------------------------
     @property
@@ -121,11 +161,11 @@ class AppSettings:
 
     @property
     def remember_credentials(self) -> bool:
-        value = self._s.value("credentials/remember", True)
+        value = self.value("credentials/remember", True)
         if isinstance(value, str):
             return value.strip().lower() in {"true", "1", "yes"}
         return bool(value)
 
     @remember_credentials.setter
     def remember_credentials(self, value: bool) -> None:
-        self._s.setValue("credentials/remember", bool(value))
+        self.set_value("credentials/remember", bool(value))

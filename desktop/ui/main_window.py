@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.drag_out = DragOut(self.loader, lambda: paths.drag_dir, self)
         self.history_view.set_drag_out(self.drag_out)
         self.actions_ = ImageActions(self, session, self.loader, self.history_model, self.messages)
-        self.recent_prompts = RecentPrompts(settings.qsettings)
+        self.recent_prompts = RecentPrompts(settings)
         self.generate_panel.prompt_edit.set_recent_prompts(self.recent_prompts)
         self.notifier = Notifier(self)
         self.job = GenerationJob(

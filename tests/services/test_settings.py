@@ -54,6 +54,8 @@ def test_accepts_a_qsettings(tmp_path):
     qs = QSettings(str(tmp_path / "q.ini"), QSettings.Format.IniFormat)
     s = AppSettings(qs)
     s.last_workspace_id = "w"
+    assert s.last_workspace_id == "w"  # at once, while the write is still under way
+    s.sync()
     assert qs.value("workspace/last_id") == "w"
     assert s.qsettings is qs
 
@@ -63,3 +65,24 @@ def test_there_is_no_field_for_a_secret():
     suspicious = {n for n in public if any(w in n for w in ("secret", "password", "token"))}
     assert suspicious <= {"token_url"}
     assert "client_secret" not in public
+
+
+def test_changes_are_written_off_the_calling_thread(tmp_path, monkeypatch):
+    """QSettings saves atomically (with an fsync that took 40 ms and more on a busy disk):
+    the GUI thread that changes a preference must not be the one waiting for the disk."""
+    import threading
+
+    writers: list[str] = []
+    original = AppSettings._write
+
+    def spy(self, key, value):
+        writers.append(threading.current_thread().name)
+        original(self, key, value)
+
+    monkeypatch.setattr(AppSettings, "_write", spy)
+    s = AppSettings(tmp_path / "s.ini")
+    s.last_workspace_id = "ws-1"
+    s.window_geometry = None
+    s.sync()
+    assert writers and threading.current_thread().name not in writers
+    assert AppSettings(tmp_path / "s.ini").last_workspace_id == "ws-1"

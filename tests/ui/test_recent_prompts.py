@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktop.services.recent_prompts import RecentPrompts
+from desktop.services.settings import AppSettings
 from desktop.ui.prompt_edit import PromptEdit
 
 
 def store(tmp_path, cap: int = 50) -> RecentPrompts:
-    return RecentPrompts(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), cap)
+    return RecentPrompts(AppSettings(tmp_path / "s.ini"), cap)
 
 
 def test_newest_first_unique_and_capped(tmp_path):
-    recent = store(tmp_path, cap=3)
+    settings = AppSettings(tmp_path / "s.ini")
+    recent = RecentPrompts(settings, cap=3)
     for prompt in ["a fox", "a lake", "a fox", "a city", "a robot", "  "]:
         recent.add(prompt)
     assert recent.items() == ["a robot", "a city", "a fox"]
+    settings.sync()  # as quitting does
     assert store(tmp_path, cap=3).items() == ["a robot", "a city", "a fox"], "kept across launches"
     recent.clear()
     assert recent.items() == []
