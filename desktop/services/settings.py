@@ -10,11 +10,13 @@ see this session's changes at once; ``sync`` waits for the writes (quitting, dia
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings
+
+if TYPE_CHECKING:  # concurrent.futures loads on the first write, after the first paint
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 ORGANIZATION = "neuroflash"
 APPLICATION = "neuroflash Desktop"
@@ -33,7 +35,7 @@ class AppSettings:
         else:
             self._s = QSettings(ORGANIZATION, APPLICATION)
         self._changed: dict[str, Any] = {}  # this session's writes, newest value per key
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="settings-writer")
+        self._writer: ThreadPoolExecutor | None = None
         self._writer_settings: QSettings | None = None  # made and used on the writer thread
         self._last_write: Future[None] | None = None
 
@@ -50,6 +52,10 @@ class AppSettings:
 
     def set_value(self, key: str, value: Any) -> None:
         self._changed[key] = value
+        if self._writer is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="settings-writer")
         self._last_write = self._writer.submit(self._write, key, value)
 
     def remove(self, key: str) -> None:
