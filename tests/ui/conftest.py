@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from tests.ui.app_harness import close_components, make_components, make_loop, wait_until
+
+
+@pytest.fixture
+def loop(qapp):
+    """A qasync loop on the test's QApplication, closed afterwards."""
+    event_loop = make_loop(qapp)
+    yield event_loop
+    event_loop.close()
+    asyncio.set_event_loop(None)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from collections.abc import Callable
 
 import PySide6  # noqa: F401  (Qt binding first, then qasync)
 import pytest
-import qasync
 from PySide6.QtCore import QSize
 
 from desktop.api import ApiSettings, Credentials, HistoryItem, ImageData, NeuroflashClient
@@ -36,15 +35,6 @@ class CountingFetch:
 
 
 @pytest.fixture
-def loop(qapp):
-    event_loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(event_loop)
-    yield event_loop
-    event_loop.close()
-    asyncio.set_event_loop(None)
-
-
-@pytest.fixture
 def runner():
     r = BackgroundRunner(max_workers=4)
     yield r
@@ -65,6 +55,31 @@ def api(emulator):
     client.close()
 
 
+class ConcurrencyMeter:
+    """Wraps a fetch: holds every call ``delay`` s and records how many ran at once, overall
+    and among calls that started before ``early_until`` (a monotonic time)."""
+
+    def __init__(self, fetch: Callable, delay: float) -> None:
+        self._fetch = fetch
+        self._delay = delay
+        self._lock = threading.Lock()
+        self.now = self.max = self.max_early = 0
+        self.early_until = 0.0
+
+    def __call__(self, item: HistoryItem) -> ImageData:
+        with self._lock:
+            self.now += 1
+            self.max = max(self.max, self.now)
+            if time.monotonic() < self.early_until:
+                self.max_early = max(self.max_early, self.now)
+        time.sleep(self._delay)
+        try:
+            return self._fetch(item)
+        finally:
+            with self._lock:
+                self.now -= 1
+
+
 @pytest.fixture
 def make_loader(runner, api, tmp_path):
     client, workspace, _items = api
@@ -81,6 +96,19 @@ def make_loader(runner, api, tmp_path):
             **kwargs,
         )
         return loader, counting
+
+    return make
+
+
+@pytest.fixture
+def make_slow_loader(make_loader, api):
+    """A loader whose real downloads each take ``delay`` s longer, with their meter."""
+    client, workspace, _items = api
+
+    def make(delay: float, **kwargs) -> tuple[ThumbnailLoader, ConcurrencyMeter]:
+        meter = ConcurrencyMeter(CountingFetch(client, workspace), delay)
+        loader, _counting = make_loader(meter, **kwargs)
+        return loader, meter
 
     return make
 
@@ -129,53 +157,22 @@ def test_fetches_only_requested_then_second_run_is_offline(loop, api, make_loade
     assert ready2[wanted[0].image_id].size() == ready[wanted[0].image_id].size()
 
 
-def test_concurrency_is_bounded(loop, api, make_loader):
+def test_concurrency_is_bounded(loop, api, make_slow_loader):
     _client, _workspace, items = api
-    active = {"now": 0, "max": 0}
-    lock = threading.Lock()
-    loader_holder: dict = {}
-
-    def slow_fetch(item):
-        with lock:
-            active["now"] += 1
-            active["max"] = max(active["max"], active["now"])
-        time.sleep(0.05)
-        try:
-            return loader_holder["fetch"](item)
-        finally:
-            with lock:
-                active["now"] -= 1
-
-    loader, fetch = make_loader(slow_fetch, max_concurrent=2)
-    loader_holder["fetch"] = fetch
+    loader, meter = make_slow_loader(0.05, max_concurrent=2)
     ready, _ = collect(loader)
     loader.request(items)
     run_until(loop, lambda: len(ready) == len(items))
-    assert active["max"] <= 2
+    assert meter.max <= 2
 
 
-def test_scrolling_holds_loads_to_a_couple_until_the_grid_rests(loop, api, make_loader):
+def test_scrolling_holds_loads_to_a_couple_until_the_grid_rests(loop, api, make_slow_loader):
     """While the grid moves, at most two downloads run (frames stay smooth); once it rests,
     the full width of eight comes back without anything having to ask again."""
     _client, _workspace, items = api
     assert len(items) >= 6
-    active = {"now": 0, "max": 0}
-    lock = threading.Lock()
-    loader_holder: dict = {}
-
-    def slow_fetch(item):
-        with lock:
-            active["now"] += 1
-            active["max"] = max(active["max"], active["now"])
-        time.sleep(0.5)  # longer than the 250 ms rest, so loads overlap once it is over
-        try:
-            return loader_holder["fetch"](item)
-        finally:
-            with lock:
-                active["now"] -= 1
-
-    loader, fetch = make_loader(slow_fetch, max_concurrent=8)
-    loader_holder["fetch"] = fetch
+    # each load outlasts the 250 ms rest, so loads overlap once it is over
+    loader, meter = make_slow_loader(0.5, max_concurrent=8)
     ready, _ = collect(loader)
 
     def scrolled_until(count: int) -> bool:
@@ -185,49 +182,30 @@ def test_scrolling_holds_loads_to_a_couple_until_the_grid_rests(loop, api, make_
     loader.note_grid_busy()
     loader.request(items[:6])
     run_until(loop, lambda: scrolled_until(2))
-    assert active["max"] <= 2
+    assert meter.max <= 2
     run_until(loop, lambda: len(ready) == 6)  # nobody asks again: the queue resumes at rest
-    assert active["max"] == 4  # two still loading when it rested, plus the last two
+    assert meter.max == 4  # two still loading when it rested, plus the last two
 
 
-def test_a_new_history_is_laid_out_before_loads_run_at_full_width(loop, api, make_loader):
+def test_a_new_history_is_laid_out_before_loads_run_at_full_width(loop, api, make_slow_loader):
     """Showing a new list re-lays out every row of the grid (a call into Python per row), so
     loads stay at two for a moment, as while scrolling, then widen."""
     from desktop.ui.history_model import HistoryModel
     from desktop.ui.history_view import HistoryView, connect_thumbnails
 
     _client, _workspace, items = api
-    active = {"now": 0, "max_early": 0, "max": 0}
-    lock = threading.Lock()
-    started = time.monotonic()
-    loader_holder: dict = {}
-
-    def slow_fetch(item):
-        with lock:
-            active["now"] += 1
-            active["max"] = max(active["max"], active["now"])
-            if time.monotonic() - started < 0.2:
-                active["max_early"] = max(active["max_early"], active["now"])
-        time.sleep(0.4)
-        try:
-            return loader_holder["fetch"](item)
-        finally:
-            with lock:
-                active["now"] -= 1
-
-    loader, fetch = make_loader(slow_fetch, max_concurrent=8)
-    loader_holder["fetch"] = fetch
+    loader, meter = make_slow_loader(0.4, max_concurrent=8)
     model, view = HistoryModel(thumb_size=THUMB), HistoryView(thumb_size=THUMB)
     view.setModel(model)
     view.resize(900, 700)
     view.show()
     connect_thumbnails(model, view, loader)
     ready, _ = collect(loader)
-    started = time.monotonic()
+    meter.early_until = time.monotonic() + 0.2
     model.set_items(items)
     run_until(loop, lambda: len(ready) == len(items))
-    assert active["max_early"] <= 2
-    assert active["max"] > 2
+    assert meter.max_early <= 2
+    assert meter.max > 2
     view.close()
 
 

@@ -7,9 +7,7 @@ import asyncio
 import threading
 import time
 
-import PySide6  # noqa: F401  (Qt binding first, then qasync)
 import pytest
-import qasync
 
 from desktop.api import HistoryItem
 from desktop.services.history_store import HistoryStore
@@ -35,15 +33,6 @@ class CountingStore(HistoryStore):
         super().save_history(workspace_id, history)
         with self._count_lock:
             self.writes += 1
-
-
-@pytest.fixture
-def loop(qapp):
-    event_loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(event_loop)
-    yield event_loop
-    event_loop.close()
-    asyncio.set_event_loop(None)
 
 
 @pytest.fixture
