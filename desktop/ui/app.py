@@ -53,7 +53,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     The window frame (saved size, a skeleton of the layout) is shown and painted before the
     asyncio loop, the API client and the panels are even imported; they are built into the
-    same window right after, and sign-in (and the demo server) start once the loop runs.
+    same window right after, and sign-in (and the demo server) start once they have painted.
     """
     from desktop.ui import first_paint
     from desktop.ui.main_window import MainWindow
