@@ -39,10 +39,30 @@ class ImageViewer(QGraphicsView):
 
     # -- content --------------------------------------------------------------------------------
 
-    def set_pixmap(self, pixmap: QPixmap) -> None:
+    def set_pixmap(self, pixmap: QPixmap, keep_view: bool = False) -> None:
+        """Show ``pixmap``; ``keep_view`` keeps the zoom and scroll position (a before/after
+        switch must not move the picture), otherwise it is fitted."""
+        if not (keep_view and self.has_image() and not self._fit_mode):
+            self._item.setPixmap(pixmap)
+            self._scene.setSceneRect(self._item.boundingRect())
+            self.fit()
+            return
+        h, v = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         self._item.setPixmap(pixmap)
         self._scene.setSceneRect(self._item.boundingRect())
-        self.fit()
+        self.horizontalScrollBar().setValue(h)
+        self.verticalScrollBar().setValue(v)
+
+    def follow(self, other: ImageViewer) -> None:
+        """Take ``other``'s zoom, fit mode and scroll position (compare keeps two in step)."""
+        changed = abs(self.zoom() - other.zoom()) > 1e-9
+        self._fit_mode = other._fit_mode
+        if changed:
+            self.setTransform(other.transform())
+        self.horizontalScrollBar().setValue(other.horizontalScrollBar().value())
+        self.verticalScrollBar().setValue(other.verticalScrollBar().value())
+        if changed:
+            self.zoomChanged.emit(self.zoom())
 
     def has_image(self) -> bool:
         return not self._item.pixmap().isNull()
