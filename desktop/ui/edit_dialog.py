@@ -157,7 +157,8 @@ class EditDialog(QDialog):
 
     def _source_text(self, item: HistoryItem, chain: Sequence[str]) -> str:
         steps = [s for s in chain if s] or [item.prompt or self.tr("Untitled image")]
-        lines = [f"<b>{_escape(self.tr('Source'))}</b>", _escape(elide(steps[0], 300))]
+        heading = self.tr("Source")
+        lines = [f"<b>{_escape(heading)}</b>", _escape(elide(steps[0], 300))]
         for step in steps[1:]:
             lines.append(_escape(self.tr("Edit: {instruction}").format(
                 instruction=elide(step, 160))))
