@@ -66,7 +66,7 @@ class EditDialog(QDialog):
         self.preview.setObjectName("editPreview")
         self.preview.setAccessibleName(self.tr("The image to edit"))
         self.preview.setFixedSize(PREVIEW_SIZE, PREVIEW_SIZE)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.preview.setProperty("role", "secondary")
         if thumbnail is not None and not thumbnail.isNull():
             self._show_pixmap(thumbnail)  # soft until the original arrives
@@ -120,6 +120,7 @@ class EditDialog(QDialog):
         size_row.addWidget(self.format_combo, 1)
         self.options.addRow(self.tr("Images"), size_row)
         if not self._models:  # models not loaded (or none can edit): neuroflash's defaults
+            self.model_combo.addItem(self.tr("neuroflash's default"), None)
             for widget in (self.model_combo, self.ratio_combo, self.format_combo):
                 widget.setEnabled(False)
 

@@ -115,7 +115,7 @@ class BeforeAfter(QObject):
             if self._after is not None:
                 viewer.set_pixmap(self._after, keep_view=True)
             return
-        self._pane.status.setText(self.tr("Before the edit"))
+        self._pane.status.setText(self.tr("Before the edit · B shows the result"))
         self._pane.status.show()
         if self._before is not None:
             viewer.set_pixmap(self._before, keep_view=True)
@@ -142,5 +142,5 @@ class BeforeAfter(QObject):
             return
         self._before = QPixmap.fromImage(image)
         if self.showing_before():
-            self._pane.status.setText(self.tr("Before the edit"))
+            self._pane.status.setText(self.tr("Before the edit · B shows the result"))
             self._pane.viewer.set_pixmap(self._before, keep_view=True)

@@ -24,8 +24,8 @@
         <translation>Bearbeitung: {instruction}</translation>
     </message>
     <message>
-        <source>Before the edit</source>
-        <translation>Vor der Bearbeitung</translation>
+        <source>Before the edit · B shows the result</source>
+        <translation>Vor der Bearbeitung · B zeigt das Ergebnis</translation>
     </message>
     <message>
         <source>Loading the image before the edit…</source>
@@ -91,6 +91,10 @@
     <message>
         <source>Images</source>
         <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>neuroflash&apos;s default</source>
+        <translation>Standard von neuroflash</translation>
     </message>
     <message>
         <source>Untitled image</source>

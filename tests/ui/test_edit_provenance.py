@@ -134,7 +134,7 @@ def test_viewer_shows_the_image_before_the_edit(app):
     wait_until(loop, lambda: pane.viewer._item.pixmap().size() != after_size)
     shown = pane.viewer._item.pixmap().size()
     assert (shown.width(), shown.height()) == (source.width, source.height)
-    assert pane.status.text() == "Before the edit" and not pane.status.isHidden()
+    assert pane.status.text().startswith("Before the edit") and not pane.status.isHidden()
     toggle.click()
     assert pane.viewer._item.pixmap().size() == after_size
     assert pane.status.isHidden()
@@ -144,3 +144,33 @@ def test_viewer_shows_the_image_before_the_edit(app):
     wait_until(loop, plain.panes[0].viewer.has_image)
     assert not plain.before_after.button.isVisible(), "a generated image has no Before"
     plain.close()
+
+
+def test_edit_dialog_without_models_sends_neuroflash_defaults(qtbot):
+    from desktop.api import HistoryItem, view_path
+    from desktop.ui.edit_dialog import EditDialog
+
+    item = HistoryItem("img-1", view_path("img-1"), prompt="A fox", aspect_ratio="1:1")
+    dialog = EditDialog(item, None, models=[])
+    qtbot.addWidget(dialog)
+    dialog.prompt_edit.setPlainText("  make it snow ")
+    options = dialog.options_request()
+    assert (options.model, options.aspect_ratio, options.output_format) == (None, None, None)
+    assert options.prompt == "make it snow" and options.num_images == 1
+    assert list(options.image_urls) == [item.image_url]
+
+
+def test_chain_of_an_edit_made_elsewhere_comes_from_the_history(qtbot):
+    from desktop.api import HistoryItem, view_path
+    from desktop.ui.edit_provenance import EditProvenance
+
+    source = HistoryItem("src", view_path("src"), prompt="A fox in the snow")
+    edit = HistoryItem("e1", view_path("e1"), prompt="Make it night",
+                       kind="image2image", input_image_urls=(view_path("src"),))
+    loop_edit = HistoryItem("e2", view_path("e2"), prompt="again",
+                            kind="image2image", input_image_urls=(view_path("e2"),))
+    book = EditProvenance(None, runner=None, spawn=None)  # type: ignore[arg-type]
+    items = {i.image_id: i for i in (source, edit, loop_edit)}
+    assert book.chain(edit, items.get) == ["A fox in the snow", "Make it night"]
+    assert book.chain(source, items.get) == ["A fox in the snow"]
+    assert book.chain(loop_edit, items.get)[-1] == "again", "a cycle ends instead of hanging"
