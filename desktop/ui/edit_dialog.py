@@ -190,7 +190,13 @@ class EditDialog(QDialog):
             Qt.TransformationMode.SmoothTransformation,
         )
         scaled.setDevicePixelRatio(ratio)
+        # as tall as the picture: a wide image leaves no empty band above the instruction
+        height = max(PREVIEW_SIZE // 2, round(scaled.height() / ratio))
+        changed = height != self.preview.height()
+        self.preview.setFixedSize(PREVIEW_SIZE, height)
         self.preview.setPixmap(scaled)
+        if changed and self.isVisible():
+            self.adjustSize()  # the picture arrived after the dialog opened: no empty band
 
     def _on_model(self, row: int) -> None:
         model = self._models[row] if 0 <= row < len(self._models) else None
