@@ -53,16 +53,30 @@ class ImageViewer(QGraphicsView):
         self.horizontalScrollBar().setValue(h)
         self.verticalScrollBar().setValue(v)
 
+    def center_fraction(self) -> tuple[float, float]:
+        """Where the middle of the view is on the image, as fractions of its width and height."""
+        rect = self.sceneRect()
+        if rect.isEmpty():
+            return 0.5, 0.5
+        center = self.mapToScene(self.viewport().rect().center())
+        return (center.x() - rect.x()) / rect.width(), (center.y() - rect.y()) / rect.height()
+
     def follow(self, other: ImageViewer) -> None:
-        """Take ``other``'s zoom, fit mode and scroll position (compare keeps two in step)."""
+        """Take ``other``'s zoom and fit mode, and look at the same spot of the picture (the
+        same fraction of it, so images of different sizes pan together too)."""
         changed = abs(self.zoom() - other.zoom()) > 1e-9
         self._fit_mode = other._fit_mode
         if changed:
             self.setTransform(other.transform())
-        self.horizontalScrollBar().setValue(other.horizontalScrollBar().value())
-        self.verticalScrollBar().setValue(other.verticalScrollBar().value())
+        fx, fy = other.center_fraction()
+        rect = self.sceneRect()
+        self.centerOn(rect.x() + fx * rect.width(), rect.y() + fy * rect.height())
         if changed:
             self.zoomChanged.emit(self.zoom())
+
+    def fit_mode(self) -> bool:
+        """True while the view refits the image whenever it is resized."""
+        return self._fit_mode
 
     def has_image(self) -> bool:
         return not self._item.pixmap().isNull()

@@ -27,6 +27,27 @@ class ViewSync(QObject):
     def _from(self, source: ImageViewer) -> None:
         if self._leading is not None or not source.has_image():
             return
+        if source.fit_mode():
+            self.fit_all()
+            return
+        self._copy(source)
+
+    def fit_all(self) -> None:
+        """Fit: one zoom for both that shows each image whole (the smaller of the two fits)."""
+        if self._leading is not None:
+            return
+        shown = [v for v in self._viewers if v.has_image()]
+        if not shown:
+            return
+        self._leading = shown[0]
+        try:
+            for viewer in shown:
+                viewer.fit()
+        finally:
+            self._leading = None
+        self._copy(min(shown, key=lambda v: v.zoom()))
+
+    def _copy(self, source: ImageViewer) -> None:
         self._leading = source
         try:
             for viewer in self._viewers:

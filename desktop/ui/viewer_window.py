@@ -207,6 +207,9 @@ class ViewerWindow(QDialog):
     # -- zoom -----------------------------------------------------------------------------------
 
     def fit(self) -> None:
+        if self.compare:
+            self.sync.fit_all()  # one zoom that shows both images whole
+            return
         for pane in self.panes:
             pane.viewer.fit()
 
