@@ -5,7 +5,9 @@ is deleted and the app restarted), and the viewer shows the image before the edi
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.emulator.demo_data import STUDIO_WORKSPACE_ID
@@ -138,6 +140,10 @@ def test_viewer_shows_the_image_before_the_edit(app):
     toggle.click()
     assert pane.viewer._item.pixmap().size() == after_size
     assert pane.status.isHidden()
+    viewer.activateWindow()
+    QTest.keyClick(viewer, Qt.Key.Key_B)
+    assert toggle.isChecked(), "B switches to the image before the edit"
+    assert pane.viewer._item.pixmap().size() == shown, "already loaded: shown at once"
     viewer.close()
 
     plain = window.open_preview([source])
