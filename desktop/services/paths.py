@@ -59,6 +59,11 @@ class AppPaths:
         return self._ensure(self._cache_base() / "originals")
 
     @property
+    def data_dir(self) -> Path:
+        """What the app records and cannot fetch again (for example where edits came from)."""
+        return self._ensure(self._data_base())
+
+    @property
     def log_dir(self) -> Path:
         return self._ensure(self._data_base() / "logs")
 

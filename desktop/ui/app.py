@@ -154,7 +154,12 @@ class Components:
         )
         self.runner = BackgroundRunner()
         store = HistoryStore(self.paths.cache_dir / "history")
-        self.session = Session(self.runner, self.api_settings, store=store)
+        self.session = Session(
+            self.runner,
+            self.api_settings,
+            store=store,
+            origins_path=self.paths.data_dir / "edit-origins.json",
+        )
         if window is None:
             window = MainWindow(self.session, self.runner, self.settings, self.paths)
         else:

@@ -12,7 +12,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.api import GenerationRequest, GenerationResult, HistoryItem
+from desktop.api import EditRequest, GenerationRequest, GenerationResult, HistoryItem
 from desktop.api.errors import RateLimitedError
 from desktop.services.recent_prompts import RecentPrompts
 from desktop.ui.generate_panel import GeneratePanel
@@ -72,11 +72,13 @@ class GenerationJob(QObject):
             self._recent.add(request.prompt)
         return self.queue.submit_generation(request)
 
-    def submit_edit(self, source: HistoryItem, prompt: str) -> Job | None:
-        if problem := self._credit_problem(1):
+    def submit_edit(
+        self, source: HistoryItem, prompt: str, options: EditRequest | None = None
+    ) -> Job | None:
+        if problem := self._credit_problem(options.num_images if options else 1):
             self._messages.show_error(problem)
             return None
-        return self.queue.submit_edit(source, prompt)
+        return self.queue.submit_edit(source, prompt, options)
 
     def retry(self, job: Job) -> Job | None:
         """A new request (it costs credits again), queued only if the credits allow it."""
@@ -102,7 +104,8 @@ class GenerationJob(QObject):
 
     async def _run_job(self, job: Job) -> GenerationResult:
         if job.source is not None:
-            return await self._session.edit(job.source, job.prompt)
+            options = job.request if isinstance(job.request, EditRequest) else None
+            return await self._session.edit(job.source, job.prompt, options)
         assert job.request is not None
         return await self._session.generate(job.request)
 

@@ -50,6 +50,7 @@ class HistoryView(QListView):
     copyPromptRequested = Signal(object)
     previewRequested = Signal(object)
     useSettingsRequested = Signal(object)
+    compareRequested = Signal(object)  # exactly two HistoryItems, side by side
     thumbnailsWanted = Signal(object)  # list[HistoryItem] visible (first) + margin, no thumb yet
 
     def __init__(self, parent: QWidget | None = None, thumb_size: int = 192) -> None:
@@ -117,6 +118,7 @@ class HistoryView(QListView):
         self.copy_prompt_action = self._action(
             self.tr("Copy Prompt"), [key("Ctrl+Shift+C")], self.copyPromptRequested
         )
+        self.compare_action = self._action(self.tr("Compare"), [], self.compareRequested)
         self.delete_action = self._action(
             self.tr("Delete"),
             [key(key.StandardKey.Delete), key(Qt.Key.Key_Backspace)],
@@ -128,6 +130,7 @@ class HistoryView(QListView):
         count = len(self.selectionModel().selectedIndexes()) if self.selectionModel() else 0
         self.edit_action.setEnabled(count == 1)
         self.use_settings_action.setEnabled(count == 1)
+        self.compare_action.setEnabled(count == 2)
         for action in (
             self.save_action,
             self.copy_image_action,
@@ -143,6 +146,8 @@ class HistoryView(QListView):
         menu.setAccessibleName(self.tr("Image actions"))
         menu.addAction(self.edit_action)
         menu.addAction(self.use_settings_action)
+        if self.compare_action.isEnabled():  # exactly two images selected
+            menu.addAction(self.compare_action)
         menu.addAction(self.save_action)
         menu.addAction(self.copy_image_action)
         menu.addAction(self.copy_prompt_action)

@@ -7,6 +7,7 @@ coroutine. Network and disk work runs through the session and the thumbnail load
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,7 +55,8 @@ class ImageActions(QObject):
     """Carries out the grid's context-menu and keyboard actions."""
 
     focusReturned = Signal()
-    editSubmitted = Signal(object, str)  # HistoryItem, prompt: queued as a job by the window
+    # HistoryItem, instruction, EditRequest (model, count, ratio, format): queued as a job
+    editSubmitted = Signal(object, str, object)
 
     def __init__(
         self,
@@ -83,12 +85,38 @@ class ImageActions(QObject):
         item = items[0]
         from desktop.ui.edit_dialog import EditDialog
 
-        dialog = EditDialog(item, self._model.thumbnail(item.image_id), self._window)
+        dialog = EditDialog(
+            item,
+            self._model.thumbnail(item.image_id),
+            self._window,
+            models=self._session.models,
+            chain=self.chain(item),
+        )
         dialog.editRequested.connect(self.editSubmitted)
         dialog.finished.connect(self._on_edit_dialog_finished)
         self.edit_dialog = dialog
         dialog.open()
+        self._session.spawn(self._load_edit_preview(dialog, item))
         return dialog
+
+    async def _load_edit_preview(self, dialog: EditDialog, item: HistoryItem) -> None:
+        """The original, decoded on a worker to the preview's size; the thumbnail stays if
+        it cannot be had (offline, deleted meanwhile)."""
+        from desktop.ui.edit_dialog import PREVIEW_SIZE
+        from desktop.ui.thumbnail_loader import read_image_file
+
+        side = round(PREVIEW_SIZE * (dialog.devicePixelRatioF() or 1.0))
+        try:
+            path = await self._loader.ensure_original(item)
+            image = await self._loader.runner.run(read_image_file, path, side)
+        except NeuroflashError as error:
+            log.info("no edit preview for %s: %s", item.image_id, error.message)
+            return
+        except OSError as error:
+            log.info("no edit preview for %s: %s", item.image_id, error)
+            return
+        if self.edit_dialog is dialog:
+            dialog.set_preview(image)
 
     def _on_edit_dialog_finished(self, _result: int) -> None:
         """Give the keyboard back to the window, where the edited image will appear."""
@@ -245,9 +273,33 @@ class ImageActions(QObject):
 
     # -- clipboard ------------------------------------------------------------------------------
 
+    # -- where an image came from ------------------------------------------------------------
+
+    def chain(self, item: HistoryItem) -> list[str]:
+        """[first prompt, edit instructions…] of ``item`` ([its prompt] for a generation)."""
+        return self._session.provenance.chain(item, self._session.find_item)
+
+    def source_item(self, item: HistoryItem) -> HistoryItem | None:
+        """The image ``item`` was edited from, or None (the viewer's Before toggle)."""
+        return self._session.provenance.source_item(item, self._session.find_item)
+
+    def prompt_text(self, item: HistoryItem) -> str:
+        """What Copy Prompt gives: for an edit, the first prompt and each instruction, so the
+        text says what the image shows."""
+        first, *edits = self.chain(item)
+        lines = [self.tr("Edit: {instruction}").format(instruction=step) for step in edits]
+        return "\n".join(([first, ""] if first else []) + lines) if edits else first
+
+    def settings_item(self, item: HistoryItem) -> HistoryItem:
+        """What Use These Settings applies: the edit's model, ratio and format with the first
+        prompt of its chain (the instruction alone would make a different picture)."""
+        first = self.chain(item)[0]
+        return replace(item, prompt=first) if first else item
+
     def copy_prompt(self, items: list[HistoryItem]) -> None:
         if items:
-            QGuiApplication.clipboard().setText("\n\n".join(item.prompt for item in items))
+            text = "\n\n".join(self.prompt_text(item) for item in items)
+            QGuiApplication.clipboard().setText(text)
             self._messages.show_note(self.tr("Prompt copied."), seconds=3)
 
     def copy_image(self, items: list[HistoryItem]) -> None:

@@ -39,10 +39,44 @@ class ImageViewer(QGraphicsView):
 
     # -- content --------------------------------------------------------------------------------
 
-    def set_pixmap(self, pixmap: QPixmap) -> None:
+    def set_pixmap(self, pixmap: QPixmap, keep_view: bool = False) -> None:
+        """Show ``pixmap``; ``keep_view`` keeps the zoom and scroll position (a before/after
+        switch must not move the picture), otherwise it is fitted."""
+        if not (keep_view and self.has_image() and not self._fit_mode):
+            self._item.setPixmap(pixmap)
+            self._scene.setSceneRect(self._item.boundingRect())
+            self.fit()
+            return
+        h, v = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         self._item.setPixmap(pixmap)
         self._scene.setSceneRect(self._item.boundingRect())
-        self.fit()
+        self.horizontalScrollBar().setValue(h)
+        self.verticalScrollBar().setValue(v)
+
+    def center_fraction(self) -> tuple[float, float]:
+        """Where the middle of the view is on the image, as fractions of its width and height."""
+        rect = self.sceneRect()
+        if rect.isEmpty():
+            return 0.5, 0.5
+        center = self.mapToScene(self.viewport().rect().center())
+        return (center.x() - rect.x()) / rect.width(), (center.y() - rect.y()) / rect.height()
+
+    def follow(self, other: ImageViewer) -> None:
+        """Take ``other``'s zoom and fit mode, and look at the same spot of the picture (the
+        same fraction of it, so images of different sizes pan together too)."""
+        changed = abs(self.zoom() - other.zoom()) > 1e-9
+        self._fit_mode = other._fit_mode
+        if changed:
+            self.setTransform(other.transform())
+        fx, fy = other.center_fraction()
+        rect = self.sceneRect()
+        self.centerOn(rect.x() + fx * rect.width(), rect.y() + fy * rect.height())
+        if changed:
+            self.zoomChanged.emit(self.zoom())
+
+    def fit_mode(self) -> bool:
+        """True while the view refits the image whenever it is resized."""
+        return self._fit_mode
 
     def has_image(self) -> bool:
         return not self._item.pixmap().isNull()

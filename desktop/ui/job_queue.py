@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop.api import GenerationRequest, GenerationResult, HistoryItem
+from desktop.api import EditRequest, GenerationRequest, GenerationResult, HistoryItem
 from desktop.api.errors import NeuroflashError
 from desktop.ui.i18n import translate_message
 
@@ -66,7 +66,7 @@ class Job:
     number: int
     prompt: str
     images: int
-    request: GenerationRequest | None = None
+    request: GenerationRequest | EditRequest | None = None
     source: HistoryItem | None = None
     retry_of: int | None = None
     status: JobStatus = JobStatus.QUEUED
@@ -156,8 +156,12 @@ class JobQueue(QAbstractListModel):
     def submit_generation(self, request: GenerationRequest) -> Job:
         return self._add(Job(next(self._numbers), request.prompt, request.num_images, request))
 
-    def submit_edit(self, source: HistoryItem, prompt: str) -> Job:
-        return self._add(Job(next(self._numbers), prompt, 1, source=source))
+    def submit_edit(
+        self, source: HistoryItem, prompt: str, options: EditRequest | None = None
+    ) -> Job:
+        """An edit of ``source``; ``options`` (model, count, ratio, format) go with it."""
+        images = options.num_images if options else 1
+        return self._add(Job(next(self._numbers), prompt, images, options, source=source))
 
     def retry(self, job: Job) -> Job:
         """A new job with the same request; the old one stays in the list as it was."""

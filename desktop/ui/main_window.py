@@ -280,8 +280,10 @@ class MainWindow(QMainWindow):
         view.copyPromptRequested.connect(self.actions_.copy_prompt)
         view.previewRequested.connect(self.open_preview)
         view.useSettingsRequested.connect(
-            lambda items: items and self.generate_panel.apply_settings(items[0])
+            lambda items: items
+            and self.generate_panel.apply_settings(self.actions_.settings_item(items[0]))
         )
+        view.compareRequested.connect(self.open_preview)
         self.actions_.editSubmitted.connect(self.job.submit_edit)
         self.job_panel.retryRequested.connect(self.job.retry)
         self.actions_.focusReturned.connect(lambda: view.setFocus(Qt.FocusReason.OtherFocusReason))
@@ -398,7 +400,7 @@ class MainWindow(QMainWindow):
                 (row for row, item in enumerate(everything) if item.image_id == items[0].image_id),
                 0,
             )
-            viewer = ViewerWindow(everything, index, self.loader, self)
+            viewer = ViewerWindow(everything, index, self.loader, self, lineage=self.actions_)
         viewer.destroyed.connect(
             lambda _o=None, v=viewer: v in self.viewers and self.viewers.remove(v)
         )

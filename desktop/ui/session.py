@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -27,6 +28,7 @@ from desktop.api.errors import AuthenticationError, NetworkError, NeuroflashErro
 from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.services.history_store import HistoryStore
 from desktop.ui.background import BackgroundRunner
+from desktop.ui.edit_provenance import EditProvenance
 from desktop.ui.history_saver import HistorySaver
 from desktop.ui.offline import Reconnector
 from desktop.ui.session_images import SessionImages
@@ -65,6 +67,7 @@ class Session(SessionImages, QObject):
         settings: ApiSettings,
         parent: QObject | None = None,
         store: HistoryStore | None = None,
+        origins_path: Path | None = None,
     ):
         super().__init__(parent)
         self._runner = runner
@@ -83,6 +86,7 @@ class Session(SessionImages, QObject):
         self.history_saver = (
             HistorySaver(store, runner, self.spawn, parent=self) if store is not None else None
         )
+        self.provenance = EditProvenance(origins_path, runner, self.spawn)
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -202,6 +206,7 @@ class Session(SessionImages, QObject):
     async def select_workspace(self, workspace_id: str) -> None:
         """Switch quota, models and history to another workspace."""
         self.workspace_id = workspace_id
+        self.provenance.load_soon()
         self.quota, self.models, self.history = None, [], []
         self.workspaceChanged.emit(workspace_id)
         self.historyReset.emit([])

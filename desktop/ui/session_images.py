@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,6 +22,8 @@ from desktop.api import (
 )
 from desktop.api.errors import NetworkError, UnexpectedResponseError
 from desktop.api.texts import QT_TRANSLATE_NOOP
+from desktop.services.edit_origins import EditOrigin
+from desktop.ui.edit_provenance import EditProvenance
 
 REFRESH_AFTER_DROP_S = 3.0  # a dropped generate/edit: look for its images this much later
 UNREADABLE_SPEND = QT_TRANSLATE_NOOP(
@@ -37,6 +40,7 @@ class SessionImages:
     history: list[HistoryItem]
     workspace_id: str | None
     offline: bool
+    provenance: EditProvenance
     _client: Any
 
     async def generate(self, request: GenerationRequest) -> GenerationResult:
@@ -46,12 +50,33 @@ class SessionImages:
         await self.absorb_result(ws, result, request.model, request.aspect_ratio, select=True)
         return result
 
-    async def edit(self, source: HistoryItem, prompt: str) -> GenerationResult:
+    async def edit(
+        self, source: HistoryItem, prompt: str, options: EditRequest | None = None
+    ) -> GenerationResult:
+        """Edit ``source`` with the instruction ``prompt``; ``options`` carries the model,
+        count, ratio and format chosen in the dialog (the server's defaults otherwise).
+        Where the new images came from is recorded, so their prompt chain survives."""
         ws = self._require_workspace()
-        request = EditRequest(prompt=prompt, image_urls=[source.image_url])
+        request = replace(options or EditRequest(prompt, ()), prompt=prompt,
+                          image_urls=[source.image_url])
         result: GenerationResult = await self._spend(self._client_or_raise().edit, ws, request)
-        await self.absorb_result(ws, result, source.model, source.aspect_ratio, select=True)
+        self.provenance.record(
+            [image.image_id for image in result.images],
+            EditOrigin(source.image_id, source.prompt, prompt),
+        )
+        await self.absorb_result(
+            ws,
+            result,
+            request.model or source.model,
+            request.aspect_ratio or source.aspect_ratio,
+            select=True,
+            source=source,
+        )
         return result
+
+    def find_item(self, image_id: str) -> HistoryItem | None:
+        """The loaded history's item with this id, or None."""
+        return next((item for item in self.history if item.image_id == image_id), None)
 
     async def _spend(self, fn: Callable[..., Any], *args: Any) -> Any:
         """A credit-spending call: never repeated; a drop after sending refreshes history soon,
@@ -84,6 +109,7 @@ class SessionImages:
         model: str | None,
         aspect_ratio: str | None,
         select: bool,
+        source: HistoryItem | None = None,
     ) -> None:
         """Put freshly made images at the top of the grid and refresh the credits."""
         if result.detail:
@@ -91,7 +117,7 @@ class SessionImages:
         if workspace_id == self.workspace_id:
             known = {item.image_id for item in self.history}
             fresh = [
-                _item_from_result(result, image, model, aspect_ratio)
+                _item_from_result(result, image, model, aspect_ratio, source)
                 for image in result.images
                 if image.image_id not in known
             ]
@@ -137,7 +163,11 @@ class SessionImages:
 
 
 def _item_from_result(
-    result: GenerationResult, image: Any, model: str | None, aspect_ratio: str | None
+    result: GenerationResult,
+    image: Any,
+    model: str | None,
+    aspect_ratio: str | None,
+    source: HistoryItem | None = None,
 ) -> HistoryItem:
     """A history row for a just-made image, so it shows before the next history refresh."""
     return HistoryItem(
@@ -153,6 +183,6 @@ def _item_from_result(
         height=image.height,
         file_size=image.file_size,
         created_at=datetime.now(UTC),
-        kind="text2image",
-        input_image_urls=(),
+        kind="image2image" if source is not None else "text2image",
+        input_image_urls=(source.image_url,) if source is not None else (),
     )

@@ -30,6 +30,8 @@ from desktop.ui.history_model import describe, elide
 from desktop.ui.i18n import translate_message
 from desktop.ui.image_viewer import ImageViewer
 from desktop.ui.thumbnail_loader import ThumbnailLoader, decode_image
+from desktop.ui.viewer_before_after import BeforeAfter, Lineage
+from desktop.ui.viewer_sync import ViewSync
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +87,7 @@ class ViewerWindow(QDialog):
         parent: QWidget | None = None,
         compare: bool = False,
         neighbours: Callable[[HistoryItem, int], HistoryItem | None] | None = None,
+        lineage: Lineage | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("viewerWindow")
@@ -117,6 +120,10 @@ class ViewerWindow(QDialog):
             button.clicked.connect(slot)
             bar.addWidget(button)
         bar.addWidget(self.zoom_label)
+        self.before_after: BeforeAfter | None = None
+        if lineage is not None and not self.compare:
+            self.before_after = BeforeAfter(self, self.panes[0], lineage, self._fetch)
+            bar.addWidget(self.before_after.button)
         bar.addStretch(1)
         if not self.compare:
             hint = QLabel(self.tr("← → previous / next"))
@@ -125,14 +132,10 @@ class ViewerWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
-        self.panes[0].viewer.zoomChanged.connect(self._on_zoom)
+        for pane in self.panes:  # the label follows whichever pane was zoomed last
+            pane.viewer.zoomChanged.connect(self._on_zoom)
         if self.compare:
-            first, second = (pane.viewer for pane in self.panes)
-            first.zoomChanged.connect(
-                lambda z: abs(second.zoom() - z) > 1e-6 and second.set_zoom(z)
-            )
-            first.horizontalScrollBar().valueChanged.connect(second.horizontalScrollBar().setValue)
-            first.verticalScrollBar().valueChanged.connect(second.verticalScrollBar().setValue)
+            self.sync = ViewSync([pane.viewer for pane in self.panes], self)
         for keys, step in (("Left", -1), ("Right", 1)):
             QShortcut(QKeySequence(keys), self).activated.connect(lambda s=step: self.step(s))
         QShortcut(QKeySequence("Escape"), self).activated.connect(self.close)
@@ -173,14 +176,20 @@ class ViewerWindow(QDialog):
         self.setWindowTitle(title)
         for pane, item in zip(self.panes, items, strict=False):
             pane.show_item(item)
+            if self.before_after is not None:
+                self.before_after.item_shown(item)
             task = asyncio.ensure_future(self._load(pane, item))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
+    async def _fetch(self, item: HistoryItem) -> QImage:
+        """The full-size image, downloaded (or from the cache) and decoded on workers."""
+        path = await self._loader.ensure_original(item)
+        return await self._loader.runner.run(_decode_file, path)
+
     async def _load(self, pane: ImagePane, item: HistoryItem) -> None:
         try:
-            path = await self._loader.ensure_original(item)
-            image = await self._loader.runner.run(_decode_file, path)
+            image = await self._fetch(item)
         except asyncio.CancelledError:
             raise
         except NeuroflashError as error:
@@ -191,11 +200,16 @@ class ViewerWindow(QDialog):
             pane.show_error(self.tr("This image could not be shown."))
             return
         if item in self.current_items():
+            if self.before_after is not None and self.before_after.hold(item, image):
+                return  # "before" stays on screen until the toggle goes back
             pane.show_image(image)
 
     # -- zoom -----------------------------------------------------------------------------------
 
     def fit(self) -> None:
+        if self.compare:
+            self.sync.fit_all()  # one zoom that shows both images whole
+            return
         for pane in self.panes:
             pane.viewer.fit()
 
@@ -204,10 +218,7 @@ class ViewerWindow(QDialog):
             pane.viewer.actual_size()
 
     def zoom_by(self, step: float) -> None:
-        self.panes[0].viewer.zoom_by(step)
-        if not self.compare:
-            return
-        self.panes[1].viewer.set_zoom(self.panes[0].viewer.zoom())
+        self.panes[0].viewer.zoom_by(step)  # in compare, ViewSync takes the other pane along
 
     def _on_zoom(self, factor: float) -> None:
         ratio = self.devicePixelRatioF() or 1.0
@@ -216,4 +227,6 @@ class ViewerWindow(QDialog):
     def closeEvent(self, event) -> None:  # Qt override
         for task in list(self._tasks):
             task.cancel()
+        if self.before_after is not None:
+            self.before_after.cancel()
         super().closeEvent(event)

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>BeforeAfter</name>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>Show the image before the edit (B)</source>
+        <translation>Das Bild vor der Bearbeitung zeigen (B)</translation>
+    </message>
+    <message>
+        <source>Made from “{prompt}”</source>
+        <translation>Entstanden aus „{prompt}“</translation>
+    </message>
+    <message>
+        <source>Made from an earlier image</source>
+        <translation>Entstanden aus einem früheren Bild</translation>
+    </message>
+    <message>
+        <source>Edit: {instruction}</source>
+        <translation>Bearbeitung: {instruction}</translation>
+    </message>
+    <message>
+        <source>Before the edit · B shows the result</source>
+        <translation>Vor der Bearbeitung · B zeigt das Ergebnis</translation>
+    </message>
+    <message>
+        <source>Loading the image before the edit…</source>
+        <translation>Das Bild vor der Bearbeitung wird geladen…</translation>
+    </message>
+    <message>
+        <source>The image before the edit could not be shown.</source>
+        <translation>Das Bild vor der Bearbeitung konnte nicht angezeigt werden.</translation>
+    </message>
+</context>
+<context>
     <name>Cooldown</name>
     <message>
         <source>Too many requests.</source>
@@ -34,8 +69,47 @@
         <translation>Bild bearbeiten</translation>
     </message>
     <message>
+        <source>The image to edit</source>
+        <translation>Das zu bearbeitende Bild</translation>
+    </message>
+    <message>
+        <source>Loading the image…</source>
+        <translation>Das Bild wird geladen…</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Aspect ratio</source>
+        <translation>Seitenverhältnis</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>neuroflash&apos;s default</source>
+        <translation>Standard von neuroflash</translation>
+    </message>
+    <message>
+        <source>Untitled image</source>
+        <translation>Bild ohne Titel</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>Vorlage</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uses %n credit(s).</source>
+        <translation>
+            <numerusform>Verbraucht %n Credit.</numerusform>
+            <numerusform>Verbraucht %n Credits.</numerusform>
+        </translation>
     </message>
     <message>
         <source>How should the image change?</source>
@@ -46,12 +120,16 @@
         <translation>Was soll sich ändern? z. B. Färbe den Himmel in tiefes Abendrot</translation>
     </message>
     <message>
-        <source>Uses 1 credit.</source>
-        <translation>Verbraucht 1 Credit.</translation>
-    </message>
-    <message>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit: {instruction}</source>
+        <translation>Bearbeitung: {instruction}</translation>
+    </message>
+    <message>
+        <source>Same as the source</source>
+        <translation>Wie die Vorlage</translation>
     </message>
     <message>
         <source>Too long: {count} of {limit} characters.</source>
@@ -554,6 +632,10 @@
         <translation>Prompt kopieren</translation>
     </message>
     <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -649,6 +731,10 @@
     <message>
         <source>Saved {count} images to {folder}</source>
         <translation>{count} Bilder in {folder} gespeichert</translation>
+    </message>
+    <message>
+        <source>Edit: {instruction}</source>
+        <translation>Bearbeitung: {instruction}</translation>
     </message>
     <message>
         <source>Prompt copied.</source>
