@@ -68,6 +68,11 @@ class ProxySession(requests.Session):
         return super().merge_environment_settings(url, proxies, stream, verify, cert)
 
 
+class ConnectionSetupError(NetworkError):
+    """The proxy or the trust store stopped the connection: the network is there, but a
+    setting needs attention. Not "offline", so the UI shows the message itself."""
+
+
 def _bypassed(url: str, bypass: str) -> bool:
     if bypass.strip() and should_bypass_proxies(url, no_proxy=bypass):
         return True
@@ -100,14 +105,14 @@ def is_proxy_failure(exc: BaseException) -> bool:
 
 def failure_error(
     exc: BaseException, proxy: ProxySettings | None, method: str, url: str
-) -> NetworkError | None:
+) -> ConnectionSetupError | None:
     """A NetworkError for a proxy or certificate failure, else None. Neither reached
     neuroflash, yet neither is "offline": the message must show, since it says what to fix."""
     message = failure_message(exc, proxy)
     if message is None:
         return None
     detail = f"{method} {url.split('?', 1)[0]}: {type(exc).__name__}: {exc}"
-    return NetworkError(message, detail=detail)
+    return ConnectionSetupError(message, detail=detail)
 
 
 def failure_message(exc: BaseException, proxy: ProxySettings | None) -> str | None:
@@ -126,14 +131,11 @@ def failure_message(exc: BaseException, proxy: ProxySettings | None) -> str | No
 
 def proxy_status_error(
     response: requests.Response, proxy: ProxySettings | None, method: str, url: str
-) -> NetworkError | None:
+) -> ConnectionSetupError | None:
     """A plain-HTTP request answered 407 by the proxy itself (HTTPS gets a ProxyError)."""
     if response.status_code != 407:
         return None
     response.close()
     message = PROXY_AUTH_REFUSED if proxy and proxy.username else PROXY_AUTH_REQUIRED
-    error = NetworkError(message, detail=f"{method} {url.split('?', 1)[0]}: proxy answered 407")
-    # Never reached neuroflash, yet not "offline" either: the designer must see what to fix.
-    error.connect_failure = False
-    error.maybe_delivered = False
-    return error
+    detail = f"{method} {url.split('?', 1)[0]}: proxy answered 407"
+    return ConnectionSetupError(message, detail=detail)  # never reached neuroflash

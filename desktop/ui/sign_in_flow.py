@@ -128,6 +128,10 @@ class SignInFlow(QObject):
             log.info("Sign-in (%s) failed: %s", source, error.message)
             if isinstance(error, NetworkError) and source in ("environment", "keychain"):
                 self._session.go_offline(lambda: self._try(credentials, settings, source))
+                from desktop.api.proxy import ConnectionSetupError  # requests: loaded by now
+
+                if isinstance(error, ConnectionSetupError):  # the proxy or a certificate:
+                    self._session.errorRaised.emit(error, self._session.reconnect)  # say so
             else:
                 self.open_dialog(error.message)
             return False
