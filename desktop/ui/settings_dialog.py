@@ -173,12 +173,14 @@ class SettingsDialog(QDialog):
         self.proxy_note.setObjectName("proxyNote")
         self.proxy_note.setProperty("role", "secondary")
         self.proxy_note.setWordWrap(True)
-        form = QFormLayout(box)
+        form = QFormLayout()
         form.addRow(self.tr("Proxy server"), self.proxy_edit)
         form.addRow(self.tr("User name"), self.proxy_user_edit)
         form.addRow(self.tr("Password"), self.proxy_password_edit)
         form.addRow(self.tr("No proxy for"), self.proxy_bypass_edit)
-        form.addRow(self.proxy_note)
+        box_layout = QVBoxLayout(box)  # a wrapped label in a form row gets clipped
+        box_layout.addLayout(form)
+        box_layout.addWidget(self.proxy_note)
         for edit in (self.proxy_edit, self.proxy_user_edit, self.proxy_bypass_edit,
                      self.proxy_password_edit):
             edit.editingFinished.connect(self._on_proxy_edited)
