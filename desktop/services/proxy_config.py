@@ -3,7 +3,8 @@ password from the keychain (never from settings, never logged)."""
 
 from __future__ import annotations
 
-from urllib.parse import quote
+import os
+from urllib.parse import quote, unquote, urlsplit
 
 from desktop.api.models import DEFAULT_PROXY_BYPASS, ProxySettings
 from desktop.services.credentials import CredentialStore
@@ -26,3 +27,17 @@ def proxy_from_settings(
         redactor.add(password)
         redactor.add(quote(password, safe=""))
     return ProxySettings(url, username, password, settings.proxy_bypass or DEFAULT_PROXY_BYPASS)
+
+
+def mask_environment_proxy_passwords(redactor: SecretRedactor) -> None:
+    """HTTPS_PROXY and friends may carry user:password@; mask those passwords in the log."""
+    for name, value in os.environ.items():
+        if not name.lower().endswith("_proxy") or "@" not in value:
+            continue
+        try:
+            password = urlsplit(value if "://" in value else "http://" + value).password
+        except ValueError:
+            continue
+        if password:
+            redactor.add(password)
+            redactor.add(unquote(password))

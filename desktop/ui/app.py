@@ -151,8 +151,12 @@ class Components:
         self.logging = setup_logging(self.paths.log_dir)
         self.settings = basics.settings
         self.translations = basics.translations
-        from desktop.services.proxy_config import proxy_from_settings
+        from desktop.services.proxy_config import (
+            mask_environment_proxy_passwords,
+            proxy_from_settings,
+        )
 
+        mask_environment_proxy_passwords(self.logging.redactor)
         api = ApiSettings()
         self.store = CredentialStore()
         self.api_settings = ApiSettings(
