@@ -128,8 +128,8 @@ class _ProblemReceiver(QObject):
     def show(self, _where: str, report: str) -> None:
         text = QCoreApplication.translate(
             "CrashGuard",
-            "Something went wrong inside the app. It keeps running, but what you just did may "
-            "not have finished. The details (without passwords or tokens) are in a report."
+            "Something went wrong inside the app. It keeps running, but your last step may not "
+            "have finished."
         )
         if report:
             self._show_error(text, lambda: open_file(Path(report)),
@@ -145,8 +145,8 @@ def offer_previous_reports(reports: CrashReports, show_error: Callable[..., None
         return False
     text = QCoreApplication.translate(
         "CrashGuard",
-        "neuroflash Desktop ran into a problem last time. A report (without passwords or "
-        "tokens) was saved; you can open it and send it to support.",
+        "The app ran into a problem last time; a report for support was saved (without "
+        "passwords or tokens).",
     )
     newest = taken[0]
     show_error(text, lambda: open_file(newest),

@@ -15,16 +15,16 @@
 <context>
     <name>CrashGuard</name>
     <message>
-        <source>Something went wrong inside the app. It keeps running, but what you just did may not have finished. The details (without passwords or tokens) are in a report.</source>
-        <translation>In der App ist etwas schiefgelaufen. Sie läuft weiter, aber Ihr letzter Schritt ist vielleicht nicht fertig geworden. Die Einzelheiten (ohne Passwörter oder Tokens) stehen in einem Bericht.</translation>
+        <source>Something went wrong inside the app. It keeps running, but your last step may not have finished.</source>
+        <translation>In der App ist etwas schiefgelaufen. Sie läuft weiter, aber Ihr letzter Schritt ist vielleicht nicht fertig geworden.</translation>
     </message>
     <message>
         <source>Open report</source>
         <translation>Bericht öffnen</translation>
     </message>
     <message>
-        <source>neuroflash Desktop ran into a problem last time. A report (without passwords or tokens) was saved; you can open it and send it to support.</source>
-        <translation>Beim letzten Mal ist in neuroflash Desktop ein Problem aufgetreten. Ein Bericht (ohne Passwörter oder Tokens) wurde gespeichert; Sie können ihn öffnen und an den Support senden.</translation>
+        <source>The app ran into a problem last time; a report for support was saved (without passwords or tokens).</source>
+        <translation>Beim letzten Mal ist in der App ein Problem aufgetreten; ein Bericht für den Support wurde gespeichert (ohne Passwörter oder Tokens).</translation>
     </message>
 </context>
 <context>
