@@ -79,6 +79,19 @@ class ProxyServer:
                 return lines
             time.sleep(0.05)
 
+    def refusals(self, at_least: int = 0) -> int:
+        """How many requests the proxy refused for want of the right password (407); waits
+        (a moment) until there are ``at_least`` that many."""
+        deadline = time.monotonic() + LOG_WAIT_S
+        while True:
+            text = self.log_file.read_text(errors="replace") if self.log_file.exists() else ""
+            count = text.count("ProxyAuthenticationFailed")
+            if count >= at_least or time.monotonic() > deadline:
+                time.sleep(0.3 if at_least else 0)  # let any further (wrong) retry show up
+                text = self.log_file.read_text(errors="replace")
+                return text.count("ProxyAuthenticationFailed")
+            time.sleep(0.05)
+
     def stop(self) -> None:
         self._process.terminate()
         try:

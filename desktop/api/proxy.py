@@ -103,6 +103,13 @@ def is_proxy_failure(exc: BaseException) -> bool:
     return isinstance(exc, requests.exceptions.ProxyError)
 
 
+def is_setup_failure(exc: BaseException) -> bool:
+    """A refused proxy password or an untrusted certificate: trying again cannot help, and
+    repeating a wrong password can lock the designer's account at the proxy."""
+    message = failure_message(exc, None)
+    return message is not None and message != PROXY_UNREACHABLE
+
+
 def failure_error(
     exc: BaseException, proxy: ProxySettings | None, method: str, url: str
 ) -> ConnectionSetupError | None:

@@ -21,7 +21,13 @@ from urllib3.exceptions import NewConnectionError
 
 from desktop.api.errors import NetworkError, UnexpectedResponseError
 from desktop.api.models import ApiSettings
-from desktop.api.proxy import failure_error, is_proxy_failure, new_session, proxy_status_error
+from desktop.api.proxy import (
+    failure_error,
+    is_proxy_failure,
+    is_setup_failure,
+    new_session,
+    proxy_status_error,
+)
 from desktop.api.texts import QT_TRANSLATE_NOOP
 
 RETRY_STATUSES = frozenset({502, 503, 504})
@@ -162,9 +168,9 @@ class Transport:
                 if (refused := proxy_status_error(response, self._settings.proxy, method, url)):
                     raise refused
             except requests.exceptions.RequestException as exc:
-                retriable = is_connect_failure(exc) or (
+                retriable = not is_setup_failure(exc) and (is_connect_failure(exc) or (
                     retry is Retry.IDEMPOTENT and not isinstance(exc, requests.exceptions.Timeout)
-                )
+                ))
                 if last or not retriable:
                     special = failure_error(exc, self._settings.proxy, method, url)
                     raise special or self._network_error(exc, method, url, retry) from exc

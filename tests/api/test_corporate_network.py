@@ -217,7 +217,8 @@ def test_a_proxy_that_wants_a_password_gets_a_clear_message(
     else:
         server = http_server
     proxy = ProxySettings(locked_proxy.url, username, password, bypass="")
-    client = client_for(server, proxy=proxy)
+    client = client_for(server, proxy=proxy, max_retries=2)
+    refusals_before = locked_proxy.refusals()
     caplog.set_level(logging.DEBUG)
     try:
         with pytest.raises(NetworkError) as caught:
@@ -227,6 +228,8 @@ def test_a_proxy_that_wants_a_password_gets_a_clear_message(
     assert caught.value.message == expected
     assert not caught.value.maybe_delivered
     assert requests_seen(server) == 0
+    # Asked once, not three times: repeating a wrong password can lock the account.
+    assert locked_proxy.refusals(at_least=refusals_before + 1) == refusals_before + 1
     for text in (str(caught.value), caught.value.detail or "", caplog.text):
         assert "wrong password" not in text
 
