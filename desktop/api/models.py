@@ -64,6 +64,7 @@ class ApiSettings:
     max_json_bytes: int = 16 * 1024 * 1024  # a 200-item history page is ~150 KB
     max_image_bytes: int = 64 * 1024 * 1024  # a 1024 px PNG is ~2 MB
     proxy: ProxySettings | None = None  # from Settings; None: the environment's or system's
+    direct: bool = False  # the built-in server on this computer: no proxy of any kind
 
 
 @dataclass(frozen=True)

@@ -79,8 +79,14 @@ def _bypassed(url: str, bypass: str) -> bool:
     return should_bypass_proxies(url, no_proxy=None)  # NO_PROXY from the environment
 
 
-def new_session(proxy: ProxySettings | None) -> requests.Session:
-    """A plain session (environment and system proxies) or one bound to the Settings proxy."""
+def new_session(proxy: ProxySettings | None, direct: bool = False) -> requests.Session:
+    """A plain session (environment and system proxies), one bound to the Settings proxy, or
+    with ``direct`` one that ignores every proxy (demo mode: an office HTTP_PROXY without
+    NO_PROXY=localhost would otherwise receive the calls meant for this computer)."""
+    if direct:
+        session = requests.Session()
+        session.trust_env = False  # no proxies from the environment or the system
+        return session
     return requests.Session() if proxy is None or not proxy.url.strip() else ProxySession(proxy)
 
 

@@ -130,7 +130,7 @@ class Transport:
     def session(self) -> requests.Session:
         session = getattr(self._local, "session", None)
         if session is None:
-            session = new_session(self._settings.proxy)  # environment/system or Settings proxy
+            session = new_session(self._settings.proxy, self._settings.direct)
             adapter = VerifiedAdapter(self._ssl_context)
             session.mount("https://", adapter)
             session.mount("http://", HTTPAdapter(max_retries=0))

@@ -112,7 +112,7 @@ class SignInFlow(QObject):
             self._real_settings,
             base_url=self.demo_server.api_url,
             token_url=self.demo_server.token_url,
-            proxy=None,  # the built-in server is on this computer: never via the office proxy
+            direct=True,  # the built-in server is on this computer: never via a proxy
         )
         await self._try(Credentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET), settings, "demo")
 

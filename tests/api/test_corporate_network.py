@@ -253,3 +253,17 @@ def test_the_settings_proxy_leaves_loopback_alone_by_default(http_server, open_p
     finally:
         client.close()
     assert open_proxy.carried(http_server.port, expect_some=False) == []
+
+
+def test_demo_mode_goes_direct_even_with_an_office_proxy_in_the_environment(
+    http_server, open_proxy, monkeypatch
+):
+    """An office HTTP_PROXY without NO_PROXY=localhost must not swallow the demo's calls."""
+    monkeypatch.setenv("HTTP_PROXY", open_proxy.url)
+    client = client_for(http_server, direct=True, proxy=ProxySettings(open_proxy.url, bypass=""))
+    try:
+        assert client.workspaces()
+    finally:
+        client.close()
+    assert requests_seen(http_server) > 0
+    assert open_proxy.carried(http_server.port, expect_some=False) == []
