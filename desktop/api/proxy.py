@@ -3,8 +3,9 @@ when the proxy or the certificate stops a connection.
 
 Without a proxy in Settings, requests does what every office tool does: HTTPS_PROXY,
 HTTP_PROXY and NO_PROXY from the environment, and on Windows and macOS the system's proxy
-settings (urllib.request.getproxies). A proxy from Settings wins over all of those, except for
-the hosts in its bypass list (loopback by default, so demo mode stays local) and NO_PROXY.
+settings (urllib.request.getproxies); on Linux, GNOME's manual proxy (system_proxy.py).
+A proxy from Settings wins over all of those, except for the hosts in its bypass list
+(loopback by default) and NO_PROXY. Demo mode (``ApiSettings.direct``) uses no proxy at all.
 TLS is always verified; nothing here ever turns verification off.
 """
 
@@ -87,7 +88,12 @@ def new_session(proxy: ProxySettings | None, direct: bool = False) -> requests.S
         session = requests.Session()
         session.trust_env = False  # no proxies from the environment or the system
         return session
-    return requests.Session() if proxy is None or not proxy.url.strip() else ProxySession(proxy)
+    if proxy is None or not proxy.url.strip():
+        from desktop.api.system_proxy import desktop_proxy, environment_names_a_proxy
+
+        # Windows and macOS: urllib hands requests the system proxy. Linux: the desktop's.
+        proxy = None if environment_names_a_proxy() else desktop_proxy()
+    return requests.Session() if proxy is None else ProxySession(proxy)
 
 
 def _chain(exc: BaseException) -> list[BaseException]:

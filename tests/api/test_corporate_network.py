@@ -9,6 +9,7 @@ the proxy's own access log to prove the traffic went through it.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -266,4 +267,55 @@ def test_demo_mode_goes_direct_even_with_an_office_proxy_in_the_environment(
     finally:
         client.close()
     assert requests_seen(http_server) > 0
+    assert open_proxy.carried(http_server.port, expect_some=False) == []
+
+
+def fake_gsettings(folder: Path, monkeypatch, listing: str) -> None:
+    """A gsettings on PATH that answers like GNOME's with the given proxy settings."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "listing.txt").write_text(listing)
+    tool = folder / "gsettings"
+    tool.write_text(f'#!/bin/sh\ncat "{folder / "listing.txt"}"\n')
+    tool.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
+@linux_only
+def test_the_linux_desktops_manual_proxy_carries_the_traffic(
+    http_server, open_proxy, tmp_path, monkeypatch
+):
+    port = open_proxy.url.rsplit(":", 1)[1]
+    fake_gsettings(tmp_path / "bin", monkeypatch, (
+        "org.gnome.system.proxy mode 'manual'\n"
+        "org.gnome.system.proxy ignore-hosts ['example.invalid']\n"
+        "org.gnome.system.proxy.http host '127.0.0.1'\n"
+        f"org.gnome.system.proxy.http port {port}\n"
+        "org.gnome.system.proxy.https host ''\n"
+        "org.gnome.system.proxy.https port 0\n"
+    ))
+    client = client_for(http_server)
+    try:
+        assert client.workspaces()
+    finally:
+        client.close()
+    assert open_proxy.carried(http_server.port)
+
+
+@linux_only
+def test_the_linux_desktops_proxy_is_not_used_when_set_to_none(
+    http_server, open_proxy, tmp_path, monkeypatch
+):
+    port = open_proxy.url.rsplit(":", 1)[1]
+    listing = ("org.gnome.system.proxy mode '{mode}'\n"
+               "org.gnome.system.proxy ignore-hosts @as []\n"
+               "org.gnome.system.proxy.https host '127.0.0.1'\n"
+               f"org.gnome.system.proxy.https port {port}\n"
+               "org.gnome.system.proxy.http host '127.0.0.1'\n"
+               f"org.gnome.system.proxy.http port {port}\n")
+    fake_gsettings(tmp_path / "bin", monkeypatch, listing.format(mode="none"))
+    client = client_for(http_server)
+    try:
+        assert client.workspaces()
+    finally:
+        client.close()
     assert open_proxy.carried(http_server.port, expect_some=False) == []
