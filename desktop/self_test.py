@@ -94,7 +94,7 @@ def check_demo_round_trip() -> str:
 
     started = time.monotonic()
     with start_server(EmulatorConfig(), host="127.0.0.1", port=0) as server:
-        settings = ApiSettings(base_url=server.api_url, token_url=server.token_url)
+        settings = ApiSettings(base_url=server.api_url, token_url=server.token_url, direct=True)
         with NeuroflashClient(Credentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET), settings) as client:
             client.sign_in()
             for workspace in client.workspaces():

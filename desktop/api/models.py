@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 VIEW_PATH_TEMPLATE = "/api/ds-prototypes/image_generation/{image_id}/view"
 
@@ -22,6 +22,33 @@ class Credentials:
     client_secret: str = field(repr=False)
 
 
+DEFAULT_PROXY_BYPASS = "localhost,127.0.0.1,::1"
+
+
+@dataclass(frozen=True)
+class ProxySettings:
+    """A proxy chosen in Settings; the password comes from the keychain and never shows."""
+
+    url: str  # "http://proxy.example.com:8080" (a bare "host:port" means http://)
+    username: str = ""
+    password: str = field(default="", repr=False)
+    bypass: str = DEFAULT_PROXY_BYPASS  # comma-separated hosts that go direct, like NO_PROXY
+
+    def requests_url(self) -> str:
+        """The URL requests wants, credentials percent-encoded into it (requests decodes them
+        again for the Proxy-Authorization header of plain requests and CONNECT tunnels)."""
+        url = self.url.strip()
+        if "://" not in url:
+            url = "http://" + url
+        if not self.username:
+            return url
+        parts = urlsplit(url)
+        userinfo = quote(self.username, safe="")
+        if self.password:
+            userinfo += ":" + quote(self.password, safe="")
+        return f"{parts.scheme}://{userinfo}@{parts.netloc.rpartition('@')[2]}{parts.path}"
+
+
 @dataclass(frozen=True)
 class ApiSettings:
     """Where neuroflash lives and how long to wait; retry knobs exist so tests run fast."""
@@ -36,6 +63,8 @@ class ApiSettings:
     retry_max_delay: float = 8.0
     max_json_bytes: int = 16 * 1024 * 1024  # a 200-item history page is ~150 KB
     max_image_bytes: int = 64 * 1024 * 1024  # a 1024 px PNG is ~2 MB
+    proxy: ProxySettings | None = None  # from Settings; None: the environment's or system's
+    direct: bool = False  # the built-in server on this computer: no proxy of any kind
 
 
 @dataclass(frozen=True)

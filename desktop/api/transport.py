@@ -21,6 +21,13 @@ from urllib3.exceptions import NewConnectionError
 
 from desktop.api.errors import NetworkError, UnexpectedResponseError
 from desktop.api.models import ApiSettings
+from desktop.api.proxy import (
+    failure_error,
+    is_proxy_failure,
+    is_setup_failure,
+    new_session,
+    proxy_status_error,
+)
 from desktop.api.texts import QT_TRANSLATE_NOOP
 
 RETRY_STATUSES = frozenset({502, 503, 504})
@@ -78,10 +85,17 @@ class VerifiedAdapter(HTTPAdapter):
         kwargs["ssl_context"] = self._ssl_context
         super().init_poolmanager(*args, **kwargs)
 
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        # requests builds proxy pools without init_poolmanager's kwargs: without this, HTTPS
+        # through a proxy verified against certifi alone, and a company's CA (the usual
+        # reason for the proxy) was not trusted there.
+        proxy_kwargs["ssl_context"] = self._ssl_context
+        return super().proxy_manager_for(proxy, **proxy_kwargs)
+
 
 def is_connect_failure(exc: BaseException) -> bool:
     """True when the request surely never reached the server (refused, DNS, connect timeout)."""
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
+    if isinstance(exc, requests.exceptions.ConnectTimeout) or is_proxy_failure(exc):
         return True
     if not isinstance(exc, requests.exceptions.ConnectionError):
         return False
@@ -89,7 +103,7 @@ def is_connect_failure(exc: BaseException) -> bool:
     stack: list[Any] = [exc]
     while stack:
         node = stack.pop()
-        if node is None or id(node) in seen:
+        if not isinstance(node, BaseException) or id(node) in seen:
             continue
         seen.add(id(node))
         if isinstance(node, NewConnectionError):
@@ -116,7 +130,7 @@ class Transport:
     def session(self) -> requests.Session:
         session = getattr(self._local, "session", None)
         if session is None:
-            session = requests.Session()
+            session = new_session(self._settings.proxy, self._settings.direct)
             adapter = VerifiedAdapter(self._ssl_context)
             session.mount("https://", adapter)
             session.mount("http://", HTTPAdapter(max_retries=0))
@@ -151,12 +165,15 @@ class Transport:
                     stream=True, **kwargs
                 )
                 _read_limited(response, limit, method, url)
+                if (refused := proxy_status_error(response, self._settings.proxy, method, url)):
+                    raise refused
             except requests.exceptions.RequestException as exc:
-                retriable = is_connect_failure(exc) or (
+                retriable = not is_setup_failure(exc) and (is_connect_failure(exc) or (
                     retry is Retry.IDEMPOTENT and not isinstance(exc, requests.exceptions.Timeout)
-                )
+                ))
                 if last or not retriable:
-                    raise self._network_error(exc, method, url, retry) from exc
+                    special = failure_error(exc, self._settings.proxy, method, url)
+                    raise special or self._network_error(exc, method, url, retry) from exc
                 self._backoff(attempt)
                 continue
             if retry is Retry.IDEMPOTENT and response.status_code in RETRY_STATUSES and not last:

@@ -26,16 +26,16 @@ class EmulatorServer:
     """A running built-in server: its URLs, its state, and stop()."""
 
     def __init__(self, state: EmulatorState, host: str, port: int, server: uvicorn.Server,
-                 thread: threading.Thread, sock: socket.socket) -> None:
+                 thread: threading.Thread, sock: socket.socket, scheme: str = "http") -> None:
         self.state = state
         self.host = host
         self.port = port
         api_host = "127.0.0.1" if host in ("", "0.0.0.0") else host
         storage_host = "127.0.0.1" if api_host == "localhost" else "localhost"
-        self.base_origin = f"http://{api_host}:{port}"
+        self.base_origin = f"{scheme}://{api_host}:{port}"
         self.api_url = f"{self.base_origin}/api"
         self.token_url = f"{self.base_origin}/oauth/v2/token"
-        self.storage_origin = f"http://{storage_host}:{port}"
+        self.storage_origin = f"{scheme}://{storage_host}:{port}"
         self._server = server
         self._thread = thread
         self._sock = sock
@@ -58,8 +58,10 @@ class EmulatorServer:
 
 
 def start_server(config: EmulatorConfig | None = None, host: str = "127.0.0.1",
-                 port: int = 0, log_level: str = "warning") -> EmulatorServer:
-    """Bind, start uvicorn in a daemon thread, and return once connections are accepted."""
+                 port: int = 0, log_level: str = "warning", *, ssl_certfile: str | None = None,
+                 ssl_keyfile: str | None = None) -> EmulatorServer:
+    """Bind, start uvicorn in a daemon thread, and return once connections are accepted.
+    With ``ssl_certfile``/``ssl_keyfile`` (PEM) it serves HTTPS, as behind a corporate CA."""
     state = EmulatorState(config or EmulatorConfig())
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -72,11 +74,13 @@ def start_server(config: EmulatorConfig | None = None, host: str = "127.0.0.1",
     bound_port = sock.getsockname()[1]
     uv_config = uvicorn.Config(create_app(state), log_level=log_level, lifespan="off",
                                access_log=False, timeout_graceful_shutdown=1,
-                               timeout_keep_alive=5)
+                               timeout_keep_alive=5, ssl_certfile=ssl_certfile,
+                               ssl_keyfile=ssl_keyfile)
     server = _ThreadServer(uv_config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]},
                               name=f"emulator-{bound_port}", daemon=True)
-    emulator = EmulatorServer(state, host, bound_port, server, thread, sock)
+    scheme = "https" if ssl_certfile else "http"
+    emulator = EmulatorServer(state, host, bound_port, server, thread, sock, scheme)
     state.storage_origin = emulator.storage_origin
     thread.start()
     threading.Thread(target=warm_up, args=(ALL_RATIOS,), name="emulator-warm-up",

@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 
 CLIENT_ID_KEY = "client-id"
 CLIENT_SECRET_KEY = "client-secret"
+PROXY_PASSWORD_KEY = "proxy-password"
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class CredentialStore:
         self._service = service
         self._lock = threading.Lock()
         self._memory: Any | None = None
+        self._proxy_memory: str | None = None  # the proxy password without a keychain
         self._keychain_failed = False
 
     @property
@@ -135,3 +137,45 @@ class CredentialStore:
                 return
             except Exception as err:
                 log.warning("Could not remove credentials from keychain (%s)", type(err).__name__)
+
+    # -- the proxy password (Settings, Proxy) ------------------------------------------------
+    def load_proxy_password(self) -> str:
+        """The proxy password from this session's memory or the keychain; "" if none."""
+        import keyring.errors  # on first use (start-up speed)
+
+        with self._lock:
+            if self._proxy_memory is not None:
+                return self._proxy_memory
+            if not self.keychain_available:
+                return ""
+            try:
+                return keyring.get_password(self._service, PROXY_PASSWORD_KEY) or ""
+            except keyring.errors.NoKeyringError:
+                self._keychain_failed = True
+            except Exception as err:
+                log.warning("Could not read the proxy password (%s)", type(err).__name__)
+            return ""
+
+    def save_proxy_password(self, password: str) -> bool:
+        """True if stored in the keychain; False if kept in memory for this session only.
+        An empty password removes it."""
+        import keyring.errors  # on first use (start-up speed)
+
+        with self._lock:
+            self._proxy_memory = None
+            if self.keychain_available:
+                try:
+                    if password:
+                        keyring.set_password(self._service, PROXY_PASSWORD_KEY, password)
+                    else:
+                        keyring.delete_password(self._service, PROXY_PASSWORD_KEY)
+                    return True
+                except keyring.errors.PasswordDeleteError:
+                    return True  # nothing was stored
+                except keyring.errors.NoKeyringError:
+                    self._keychain_failed = True
+                except Exception as err:
+                    log.warning("Could not store the proxy password (%s); keeping it for this "
+                                "session only", type(err).__name__)
+            self._proxy_memory = password
+            return False

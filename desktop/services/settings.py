@@ -175,3 +175,30 @@ class AppSettings:
     @remember_credentials.setter
     def remember_credentials(self, value: bool) -> None:
         self.set_value("credentials/remember", bool(value))
+
+    # -- proxy (the password is in the keychain: CredentialStore.save_proxy_password) ----------
+    @property
+    def proxy_url(self) -> str | None:
+        """The proxy from Settings, e.g. "http://proxy.example.com:8080"; None: the system's."""
+        return self._get_str("proxy/url")
+
+    @proxy_url.setter
+    def proxy_url(self, value: str | None) -> None:
+        self._set_str("proxy/url", value.strip() if value else None)
+
+    @property
+    def proxy_username(self) -> str | None:
+        return self._get_str("proxy/username")
+
+    @proxy_username.setter
+    def proxy_username(self, value: str | None) -> None:
+        self._set_str("proxy/username", value.strip() if value else None)
+
+    @property
+    def proxy_bypass(self) -> str | None:
+        """Hosts that go direct (comma-separated, like NO_PROXY); None: loopback only."""
+        return self._get_str("proxy/bypass")
+
+    @proxy_bypass.setter
+    def proxy_bypass(self, value: str | None) -> None:
+        self._set_str("proxy/bypass", value.strip() if value else None)

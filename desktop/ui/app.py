@@ -72,15 +72,21 @@ def run_app(args: argparse.Namespace) -> int:
 
     import qasync
 
+    from desktop.ui.crash_guard import attach_to_app, start_crash_guard
+
+    guard = start_crash_guard(basics.paths.log_dir / "crash-reports")  # no silent death
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    guard.watch_loop(loop)
     components = Components(args, basics, window)
+    attach_to_app(guard, components.logging.redactor.redact, window.messages.show_error)
     # Sign-in (and the demo server's imports) once the panels themselves have painted.
     start = lambda: components.session.spawn(components.flow.start(args.demo))  # noqa: E731
     first_paint.after_first_paint(window, start)
     app.aboutToQuit.connect(components.close)
     with loop:
         loop.run_forever()
+    guard.reports.close()  # a clean exit: no hard-crash report to offer next time
     return finish_process()
 
 
@@ -145,10 +151,18 @@ class Components:
         self.logging = setup_logging(self.paths.log_dir)
         self.settings = basics.settings
         self.translations = basics.translations
+        from desktop.services.proxy_config import (
+            mask_environment_proxy_passwords,
+            proxy_from_settings,
+        )
+
+        mask_environment_proxy_passwords(self.logging.redactor)
         api = ApiSettings()
+        self.store = CredentialStore()
         self.api_settings = ApiSettings(
             base_url=args.api_url or self.settings.api_url or api.base_url,
             token_url=args.token_url or self.settings.token_url or api.token_url,
+            proxy=proxy_from_settings(self.settings, self.store, self.logging.redactor),
             # tests shorten timeouts and retry pauses; the app itself never sets this
             **(getattr(args, "api_overrides", None) or {}),
         )
@@ -165,7 +179,6 @@ class Components:
         else:
             window.build(self.session, self.runner, self.settings, self.paths)
         self.window = window
-        self.store = CredentialStore()
         self.flow = SignInFlow(
             self.session, self.runner, self.store, self.logging.redactor, self.window
         )

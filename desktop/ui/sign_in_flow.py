@@ -112,6 +112,7 @@ class SignInFlow(QObject):
             self._real_settings,
             base_url=self.demo_server.api_url,
             token_url=self.demo_server.token_url,
+            direct=True,  # the built-in server is on this computer: never via a proxy
         )
         await self._try(Credentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET), settings, "demo")
 
@@ -128,6 +129,10 @@ class SignInFlow(QObject):
             log.info("Sign-in (%s) failed: %s", source, error.message)
             if isinstance(error, NetworkError) and source in ("environment", "keychain"):
                 self._session.go_offline(lambda: self._try(credentials, settings, source))
+                from desktop.api.proxy import ConnectionSetupError  # requests: loaded by now
+
+                if isinstance(error, ConnectionSetupError):  # the proxy or a certificate:
+                    self._session.errorRaised.emit(error, self._session.reconnect)  # say so
             else:
                 self.open_dialog(error.message)
             return False

@@ -48,6 +48,21 @@
     </message>
 </context>
 <context>
+    <name>CrashGuard</name>
+    <message>
+        <source>Something went wrong inside the app. It keeps running, but your last step may not have finished.</source>
+        <translation>In der App ist etwas schiefgelaufen. Sie läuft weiter, aber Ihr letzter Schritt ist vielleicht nicht fertig geworden.</translation>
+    </message>
+    <message>
+        <source>Open report</source>
+        <translation>Bericht öffnen</translation>
+    </message>
+    <message>
+        <source>The app ran into a problem last time; a report for support was saved (without passwords or tokens).</source>
+        <translation>Beim letzten Mal ist in der App ein Problem aufgetreten; ein Bericht für den Support wurde gespeichert (ohne Passwörter oder Tokens).</translation>
+    </message>
+</context>
+<context>
     <name>DragOut</name>
     <message>
         <source>Getting the full-size image… drag again in a moment.</source>
@@ -249,6 +264,22 @@
     <message>
         <source>neuroflash took too long to answer. Check your connection and try again.</source>
         <translation>neuroflash hat zu lange nicht geantwortet. Prüfe deine Verbindung und versuche es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The proxy server asks for a user name and password. Enter the ones your IT department gave you in Settings, under Proxy.</source>
+        <translation>Der Proxyserver verlangt einen Benutzernamen und ein Passwort. Geben Sie die Angaben Ihrer IT-Abteilung unter Einstellungen, Proxy ein.</translation>
+    </message>
+    <message>
+        <source>The proxy server did not accept your user name and password. Check them in Settings, under Proxy, or ask your IT department.</source>
+        <translation>Der Proxyserver hat Ihren Benutzernamen und Ihr Passwort nicht akzeptiert. Prüfen Sie sie unter Einstellungen, Proxy, oder fragen Sie Ihre IT-Abteilung.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the proxy server. Check the proxy in Settings (or your system&apos;s proxy settings) and your connection.</source>
+        <translation>Der Proxyserver ist nicht erreichbar. Prüfen Sie den Proxy in den Einstellungen (oder die Proxy-Einstellungen Ihres Systems) und Ihre Verbindung.</translation>
+    </message>
+    <message>
+        <source>The certificate of the neuroflash server is not trusted by this computer, so the app did not connect. If your company checks secure connections, ask your IT department to add its certificate to the system&apos;s certificate store. Otherwise the network may be intercepting the connection: try another one.</source>
+        <translation>Dieser Computer vertraut dem Zertifikat des neuroflash-Servers nicht, deshalb hat die App keine Verbindung aufgebaut. Wenn Ihre Firma sichere Verbindungen prüft, bitten Sie Ihre IT-Abteilung, ihr Zertifikat in den Zertifikatspeicher des Systems aufzunehmen. Andernfalls fängt das Netzwerk die Verbindung möglicherweise ab: Versuchen Sie ein anderes.</translation>
     </message>
     <message>
         <source>The secure connection to neuroflash could not be verified. Check your network or proxy settings.</source>
@@ -1091,6 +1122,66 @@
     <message>
         <source>Restart now</source>
         <translation>Jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Proxy server</source>
+        <translation>Proxyserver</translation>
+    </message>
+    <message>
+        <source>Empty: use the system&apos;s proxy settings</source>
+        <translation>Leer: Proxy-Einstellungen des Systems verwenden</translation>
+    </message>
+    <message>
+        <source>For example http://proxy.example.com:8080</source>
+        <translation>Zum Beispiel http://proxy.example.com:8080</translation>
+    </message>
+    <message>
+        <source>Proxy user name</source>
+        <translation>Proxy-Benutzername</translation>
+    </message>
+    <message>
+        <source>Only if the proxy asks for one</source>
+        <translation>Nur wenn der Proxy einen verlangt</translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation>Proxy-Passwort</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>No proxy for</source>
+        <translation>Kein Proxy für</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system&apos;s keychain, not in the settings file.</source>
+        <translation>Das Passwort wird im Schlüsselbund des Systems gespeichert, nicht in der Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>There is no keychain on this computer, so the password cannot be kept for the restart. Set HTTPS_PROXY with the user name and password instead, or ask your IT department for a keychain (Secret Service).</source>
+        <translation>Dieser Computer hat keinen Schlüsselbund, deshalb kann das Passwort den Neustart nicht überdauern. Setzen Sie stattdessen HTTPS_PROXY mit Benutzername und Passwort, oder fragen Sie Ihre IT-Abteilung nach einem Schlüsselbund (Secret Service).</translation>
+    </message>
+    <message>
+        <source>The new language and proxy apply after a restart.</source>
+        <translation>Die neue Sprache und der Proxy gelten nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>The new proxy settings apply after a restart.</source>
+        <translation>Die neuen Proxy-Einstellungen gelten nach einem Neustart.</translation>
     </message>
 </context>
 <context>

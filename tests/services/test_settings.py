@@ -86,3 +86,32 @@ def test_changes_are_written_off_the_calling_thread(tmp_path, monkeypatch):
     s.sync()
     assert writers and threading.current_thread().name not in writers
     assert AppSettings(tmp_path / "s.ini").last_workspace_id == "ws-1"
+
+
+def test_proxy_passwords_from_the_environment_and_the_keychain_are_masked(
+    tmp_path, monkeypatch, memory_keyring
+):
+    from desktop.services.credentials import CredentialStore
+    from desktop.services.log_setup import SecretRedactor
+    from desktop.services.proxy_config import (
+        mask_environment_proxy_passwords,
+        proxy_from_settings,
+    )
+
+    monkeypatch.setenv("HTTPS_PROXY", "http://me:env%40secret@proxy.example:3128")
+    settings = AppSettings(tmp_path / "settings.ini")
+    settings.proxy_url = "http://proxy.example:8080"
+    settings.proxy_username = "designer"
+    store = CredentialStore()
+    store.save_proxy_password("keychain secret")
+    redactor = SecretRedactor()
+    mask_environment_proxy_passwords(redactor)
+    proxy = proxy_from_settings(settings, store, redactor)
+    assert proxy is not None and proxy.password == "keychain secret"
+    text = redactor.redact(
+        "via http://me:env%40secret@proxy.example:3128 env@secret "
+        f"{proxy.requests_url()} keychain secret"
+    )
+    assert "secret" not in text
+    settings.sync()
+    assert "secret" not in (tmp_path / "settings.ini").read_text()
