@@ -57,7 +57,7 @@ class GeneratePanel(QFrame):
             self.tr("Describe the image you want… (Ctrl+Enter generates)")
         )
         self.prompt_edit.setTabChangesFocus(True)
-        self.prompt_edit.setMinimumHeight(140)
+        self.prompt_edit.setMinimumHeight(96)
         self.prompt_counter = QLabel()
         self.prompt_counter.setObjectName("promptCounter")
         self.prompt_counter.setProperty("role", "secondary")
@@ -81,7 +81,15 @@ class GeneratePanel(QFrame):
         self.output_format_combo.setObjectName("outputFormatCombo")
         self.output_format_combo.setAccessibleName(self.tr("Output format"))
 
+        for combo in (self.model_combo, self.aspect_ratio_combo, self.output_format_combo):
+            # long entries ("… — not included in this workspace's plan") must not make the
+            # panel wider than a small window has room for (issue 11, item 7)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Model"), self.model_combo)
         form.addRow("", self.model_description)

@@ -28,11 +28,15 @@ class HistoryToolbar(QWidget):
         self.filter_edit.setAccessibleName(self.tr("Filter the history by prompt"))
         self.filter_edit.setPlaceholderText(self.tr("Filter by prompt… (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setMinimumWidth(220)
+        self.filter_edit.setMinimumWidth(120)  # window_size.FILTER_MIN_WIDTH
         self.filter_edit.setMaximumWidth(320)
         self.group_combo = QComboBox()
         self.group_combo.setObjectName("historyGrouping")
         self.group_combo.setAccessibleName(self.tr("Group the history"))
+        self.group_combo.setSizeAdjustPolicy(  # may narrow in a small window (issue 11, item 7)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.group_combo.setMinimumContentsLength(10)
         for text, grouping in (
             (self.tr("No grouping"), Grouping.NONE),
             (self.tr("Group by day"), Grouping.DAY),

@@ -74,7 +74,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("neuroflash Desktop")
         self.setAccessibleName("neuroflash Desktop")
         self.resize(1280, 800)
-        self.setMinimumSize(960, 600)
+        from desktop.ui.window_size import MINIMUM_WINDOW
+
+        self.setMinimumSize(MINIMUM_WINDOW)
         if geometry := settings.window_geometry:
             self.restoreGeometry(geometry)
 
@@ -155,12 +157,19 @@ class MainWindow(QMainWindow):
     def _build_layout(self) -> None:
         from PySide6.QtCore import Qt
 
+        from desktop.ui.window_size import (
+            SIDEBAR_MIN_WIDTH,
+            MinimumKeeper,
+            grid_min_width,
+            scrolling,
+        )
+
         heading = QLabel(self.tr("Workspaces"))
         heading.setProperty("role", "heading")
         left = QWidget()
         left.setObjectName("sidebar")
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(12, 12, 0, 12)
+        left_layout.setContentsMargins(8, 12, 0, 12)
         left_layout.addWidget(heading)
         left_layout.addWidget(self.workspace_list, 1)
         left_layout.addWidget(self.quota_panel)
@@ -175,22 +184,23 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(scrolling(left, reserve_scrollbar=False))
         self.splitter.addWidget(center)
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("rightSplitter")
-        right.addWidget(self.generate_panel)
+        right.addWidget(scrolling(self.generate_panel))
         right.addWidget(self.job_panel)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
         right.setCollapsible(0, False)
-        self.job_panel.setContentsMargins(12, 0, 12, 12)
+        self.job_panel.setContentsMargins(6, 0, 6, 8)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([240, 720, 340])
-        left.setMinimumWidth(200)
-        self.generate_panel.setMinimumWidth(300)
+        left.setMinimumWidth(SIDEBAR_MIN_WIDTH)
+        center.setMinimumWidth(grid_min_width(self.history_view))
+        MinimumKeeper(self.splitter)
         self.setCentralWidget(self.splitter)
         self.account_label = QLabel()
         self.statusBar().addPermanentWidget(self.account_label)

@@ -54,6 +54,7 @@ class QuotaPanel(QFrame):
         self.available_label.setObjectName("quotaAvailable")
         self.available_label.setProperty("role", "big-number")
         self.available_label.setAccessibleName(self.tr("Credits available"))
+        self.available_label.setWordWrap(True)  # "1.234 übrig" in a narrow window (item 7)
         self.cycle_label = QLabel()
         self.cycle_label.setObjectName("quotaCycle")
         self.cycle_bar = _bar(self.tr("Credits used this cycle"))

@@ -740,7 +740,7 @@
     </message>
     <message>
         <source>Clear finished</source>
-        <translation>Fertige entfernen</translation>
+        <translation>Aufräumen</translation>
     </message>
 </context>
 <context>
