@@ -67,6 +67,9 @@ class HistoryToolbar(QWidget):
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self.window() or self)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         shortcut.activated.connect(self.focus_filter)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self.filter_edit.clear)
         self._update_count()
 
     def focus_filter(self) -> None:

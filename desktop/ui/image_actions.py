@@ -118,6 +118,11 @@ class ImageActions(QObject):
         )
         box.setInformativeText(
             self.tr(
+                "They are removed from the workspace's history for everyone. Credits are not "
+                "refunded."
+            )
+            if count > 1
+            else self.tr(
                 "It is removed from the workspace's history for everyone. Credits are not "
                 "refunded."
             )
@@ -206,7 +211,7 @@ class ImageActions(QObject):
         self._messages.show_note(
             self.tr("Saved {name}").format(name=written.name),
             10,
-            lambda: reveal_in_folder(written),
+            lambda: self.show_in_folder(written),
             self.tr("Show in Folder"),
         )
         return written
@@ -238,10 +243,22 @@ class ImageActions(QObject):
                     count=len(written), folder=folder
                 ),
                 10,
-                lambda: reveal_in_folder(written[0]),
+                lambda: self.show_in_folder(written[0]),
                 self.tr("Show in Folder"),
             )
         return written
+
+    def show_in_folder(self, path: Path) -> bool:
+        """Open the file manager at ``path``; where none can be started, say so and offer to
+        copy the path instead of doing nothing."""
+        if reveal_in_folder(path):
+            return True
+        self._messages.show_error(
+            self.tr("No file manager could be opened. The file is at {path}").format(path=path),
+            lambda: QGuiApplication.clipboard().setText(str(path)),
+            self.tr("Copy Path"),
+        )
+        return False
 
     # -- clipboard ------------------------------------------------------------------------------
 

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.paths = paths
         self._quota_loaded = False
+        self._filter_emptied = False
 
         self.workspace_list = WorkspaceList()
         self.quota_panel = QuotaPanel()
@@ -254,6 +257,15 @@ class MainWindow(QMainWindow):
         focus_grid.triggered.connect(self.history_view.focus_newest)
         for action in (self.refresh_action, focus_prompt, focus_grid):
             view_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.shortcuts_action = QAction(self.tr("Keyboard Shortcuts"), self)
+        self.shortcuts_action.triggered.connect(self.open_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
+        self.about_action = QAction(self.tr("About neuroflash Desktop"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.open_about)
+        help_menu.addAction(self.about_action)
         self.addActions(
             [
                 generate_action,
@@ -273,6 +285,9 @@ class MainWindow(QMainWindow):
         session.workspaceChanged.connect(self._on_workspace_changed)
         session.quotaChanged.connect(self._on_quota)
         session.modelsChanged.connect(self.generate_panel.set_models)
+        session.modelsChanged.connect(
+            lambda models: self.history_model.model_names.update({m.id: m.name for m in models})
+        )
         session.historyReset.connect(self._on_history_reset)
         session.historyAdded.connect(self._on_history_added)
         session.historyRemoved.connect(self.history_model.remove_ids)
@@ -289,14 +304,20 @@ class MainWindow(QMainWindow):
         view.copyImageRequested.connect(self.actions_.copy_image)
         view.copyPromptRequested.connect(self.actions_.copy_prompt)
         view.previewRequested.connect(self.open_preview)
-        view.useSettingsRequested.connect(
-            lambda items: items and self.generate_panel.apply_settings(items[0])
-        )
+        view.useSettingsRequested.connect(self._use_settings)
         self.actions_.editSubmitted.connect(self.job.submit_edit)
         self.job_panel.retryRequested.connect(self.job.retry)
         self.actions_.focusReturned.connect(lambda: view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.drag_out.dragNotReady.connect(lambda text: self.messages.show_note(text, seconds=4))
         self.drag_out.dragFailed.connect(self.messages.show_error)
+        for change in (
+            self.history_proxy.modelReset,
+            self.history_proxy.rowsInserted,
+            self.history_proxy.rowsRemoved,
+        ):
+            change.connect(self._update_filter_empty_text)
+        # a successful retry (or any finished job) takes the old red error away
+        self.job.queue.jobFinished.connect(lambda _job: self.generate_panel.clear_error())
 
     # -- session events -------------------------------------------------------------------------
 
@@ -313,8 +334,8 @@ class MainWindow(QMainWindow):
         self.workspace_list.set_workspaces([])
         self.history_model.set_items([])
         self.history_view.set_empty_text(self.tr("Sign in to see your images."))
-        self.quota_panel.set_quota(None, loaded=False)
-        self.generate_panel.set_models([])
+        self.quota_panel.set_signed_out()
+        self.generate_panel.set_signed_out()
         self.set_account("")
 
     def choose_workspace(self, workspace_id: str) -> None:
@@ -354,7 +375,10 @@ class MainWindow(QMainWindow):
         self._update_empty_text()
 
     def _on_history_reset(self, items: list[HistoryItem]) -> None:
+        from desktop.ui.ratio_labels import observed_sizes
+
         self.history_model.set_items(items)
+        self.generate_panel.set_known_sizes(observed_sizes(items))
         self._update_empty_text()
 
     def _update_empty_text(self) -> None:
@@ -363,6 +387,20 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("No images yet — write a prompt and press Generate.")
         self.history_view.set_empty_text(text)
+
+    def _update_filter_empty_text(self, *_args: object) -> None:
+        """An empty result of the filter says so, not "No images yet"."""
+        filtering = bool(self.history_proxy.filter_text()) and self.history_model.rowCount() > 0
+        if filtering and self.history_proxy.rowCount() == 0:
+            self._filter_emptied = True
+            self.history_view.set_empty_text(
+                self.tr(
+                    "No image matches “{text}”.\nClear the filter (✕ or Esc) to see all images."
+                ).format(text=self.history_proxy.filter_text())
+            )
+        elif self._filter_emptied:
+            self._filter_emptied = False
+            self._update_empty_text()
 
     def _on_history_added(self, items: list[HistoryItem], select: bool) -> None:
         self.history_model.prepend(items)
@@ -400,6 +438,15 @@ class MainWindow(QMainWindow):
             return None
         from desktop.ui.viewer_window import ViewerWindow
 
+        view, actions = self.history_view, self.actions_
+        buttons = [
+            (view.edit_action.text(), actions.edit),
+            (view.use_settings_action.text(), self._use_settings),
+            (view.save_action.text(), actions.save_as),
+            (view.copy_image_action.text(), actions.copy_image),
+            (view.copy_prompt_action.text(), actions.copy_prompt),
+            (view.delete_action.text(), actions.delete),
+        ]
         if len(items) == 2:
             viewer = ViewerWindow(items, 0, self.loader, self, compare=True)
         else:
@@ -408,7 +455,7 @@ class MainWindow(QMainWindow):
                 (row for row, item in enumerate(everything) if item.image_id == items[0].image_id),
                 0,
             )
-            viewer = ViewerWindow(everything, index, self.loader, self)
+            viewer = ViewerWindow(everything, index, self.loader, self, actions=buttons)
         viewer.destroyed.connect(
             lambda _o=None, v=viewer: v in self.viewers and self.viewers.remove(v)
         )
@@ -416,9 +463,30 @@ class MainWindow(QMainWindow):
         viewer.show()
         return viewer
 
+    def _use_settings(self, items: list[HistoryItem]) -> None:
+        if items:
+            self.generate_panel.apply_settings(items[0])
+            self.activateWindow()
+
     def _clear_recent_prompts(self) -> None:
         self.recent_prompts.clear()
         self.messages.show_note(self.tr("Recent prompts cleared."), seconds=3)
+
+    def open_shortcuts(self) -> QDialog:
+        """Help → Keyboard Shortcuts: read from the menus, so the list is always true."""
+        from desktop.ui.help_dialogs import ShortcutsDialog, extra_shortcuts, shortcut_rows
+
+        actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions()]
+        dialog = ShortcutsDialog(shortcut_rows(actions), extra_shortcuts(), self)
+        dialog.open()
+        return dialog
+
+    def open_about(self) -> QDialog:
+        from desktop.ui.help_dialogs import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.open()
+        return dialog
 
     def open_settings(self) -> SettingsDialog:
         """File → Settings…: one dialog at a time, non-modal to the event loop (open())."""

@@ -99,6 +99,12 @@ class QuotaPanel(QFrame):
         layout.addWidget(self.status_label)
         self.set_quota(None, loaded=False)
 
+    def set_signed_out(self) -> None:
+        """No account: "Sign in to see your credits", not "Loading credits…" forever."""
+        self.set_quota(None, loaded=False)
+        self.status_label.setText(self.tr("Sign in to see your image credits."))
+        self.setAccessibleDescription(self.status_label.text())
+
     def set_loading(self, loading: bool) -> None:
         self.refresh_button.setEnabled(not loading)
         if loading and self.quota is None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -44,6 +45,7 @@ class ImagePane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.viewer = ImageViewer()
+        self.model_names: dict[str, str] = {}  # model id → name, from the main window
         self.caption = QLabel()
         self.caption.setObjectName("viewerCaption")
         self.caption.setWordWrap(True)
@@ -61,7 +63,7 @@ class ImagePane(QWidget):
 
     def show_item(self, item: HistoryItem) -> None:
         self.caption.setText(elide(item.prompt or self.tr("Untitled image"), 400))
-        self.details.setText(describe(item))
+        self.details.setText(describe(item, self.model_names))
         self.status.setText(self.tr("Loading the full-size image…"))
         self.status.show()
 
@@ -85,7 +87,10 @@ class ViewerWindow(QDialog):
         parent: QWidget | None = None,
         compare: bool = False,
         neighbours: Callable[[HistoryItem, int], HistoryItem | None] | None = None,
+        actions: Sequence[tuple[str, Callable[[list[HistoryItem]], object]]] = (),
     ) -> None:
+        """``actions``: (label, handler) pairs, the grid's context-menu actions, shown as
+        buttons that act on the image on screen."""
         super().__init__(parent)
         self.setObjectName("viewerWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -97,6 +102,9 @@ class ViewerWindow(QDialog):
         self.items: list[HistoryItem] = list(items[:2] if self.compare else items)
         self.index = max(0, min(index, len(self.items) - 1))
         self.panes = [ImagePane() for _ in range(2 if self.compare else 1)]
+        history_model = getattr(parent, "history_model", None)
+        for pane in self.panes:
+            pane.model_names = getattr(history_model, "model_names", {})
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for pane in self.panes:
@@ -118,13 +126,27 @@ class ViewerWindow(QDialog):
             bar.addWidget(button)
         bar.addWidget(self.zoom_label)
         bar.addStretch(1)
+        self.position_label = QLabel()
+        self.position_label.setObjectName("viewerPosition")
+        bar.addWidget(self.position_label)
         if not self.compare:
             hint = QLabel(self.tr("← → previous / next"))
             hint.setProperty("role", "secondary")
             bar.addWidget(hint)
+        self.action_buttons: list[QPushButton] = []
+        actions_bar = QHBoxLayout()
+        for label, handler in actions:
+            button = QPushButton(label)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, h=handler: h(self.current_items()))
+            actions_bar.addWidget(button)
+            self.action_buttons.append(button)
+        actions_bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
+        if actions:
+            layout.addLayout(actions_bar)
         self.panes[0].viewer.zoomChanged.connect(self._on_zoom)
         if self.compare:
             first, second = (pane.viewer for pane in self.panes)
@@ -171,6 +193,13 @@ class ViewerWindow(QDialog):
         else:
             title = names[0]
         self.setWindowTitle(title)
+        self.position_label.setText(
+            ""
+            if self.compare or len(self.items) < 2
+            else self.tr("{current} of {total}").format(
+                current=self.index + 1, total=len(self.items)
+            )
+        )
         for pane, item in zip(self.panes, items, strict=False):
             pane.show_item(item)
             task = asyncio.ensure_future(self._load(pane, item))

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About neuroflash Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate, browse, edit and drag out images with the neuroflash API.&lt;br&gt;Qt {qt}. Qt and PySide6 are used under the GNU LGPL version 3; you may replace them with your own build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cooldown</name>
     <message>
         <source>Too many requests.</source>
@@ -244,10 +255,6 @@
         <translation>Prompt</translation>
     </message>
     <message>
-        <source>Describe the image you want… (Ctrl+Enter generates)</source>
-        <translation>Beschreibe das gewünschte Bild … (Strg+Eingabe generiert)</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -280,8 +287,8 @@
         <translation>Generieren</translation>
     </message>
     <message>
-        <source>Generate (Ctrl+Enter)</source>
-        <translation>Generieren (Strg+Eingabe)</translation>
+        <source>Describe the image you want… ({keys} generates)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -304,6 +311,18 @@
         <translation>Erstellen</translation>
     </message>
     <message>
+        <source>Generate ({keys})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model} makes at most {count} images at a time, so Images is now {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to generate images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This workspace&apos;s plan doesn&apos;t include image generation.</source>
         <translation>Der Plan dieses Arbeitsbereichs enthält keine Bildgenerierung.</translation>
     </message>
@@ -322,6 +341,10 @@
     <message>
         <source>No image credits left in this billing cycle.</source>
         <translation>In diesem Abrechnungszeitraum sind keine Bild-Credits mehr übrig.</translation>
+    </message>
+    <message>
+        <source>The prompt is only spaces or line breaks: write a few words.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Write a prompt first.</source>
@@ -600,6 +623,10 @@
         <translation>Dieses Bild löschen?</translation>
     </message>
     <message>
+        <source>They are removed from the workspace&apos;s history for everyone. Credits are not refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>It is removed from the workspace&apos;s history for everyone. Credits are not refunded.</source>
         <translation>Es wird für alle aus dem Verlauf des Arbeitsbereichs entfernt. Credits werden nicht erstattet.</translation>
     </message>
@@ -649,6 +676,14 @@
     <message>
         <source>Saved {count} images to {folder}</source>
         <translation>{count} Bilder in {folder} gespeichert</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened. The file is at {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Path</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Prompt copied.</source>
@@ -855,6 +890,18 @@
         <translation>Zum Verlauf</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About neuroflash Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Signed in: {account}</source>
         <translation>Angemeldet: {account}</translation>
     </message>
@@ -881,6 +928,11 @@
     <message>
         <source>No images yet — write a prompt and press Generate.</source>
         <translation>Noch keine Bilder – schreibe einen Prompt und klicke auf „Generieren“.</translation>
+    </message>
+    <message>
+        <source>No image matches “{text}”.
+Clear the filter (✕ or Esc) to see all images.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>You&apos;re offline, and no images are saved yet.</source>
@@ -948,6 +1000,10 @@
         <translation>Fair-Use-Grenze erreicht: neuroflash kann die Generierung für diesen Arbeitsbereich verlangsamen.</translation>
     </message>
     <message>
+        <source>Sign in to see your image credits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading credits…</source>
         <translation>Credits werden geladen …</translation>
     </message>
@@ -1005,6 +1061,45 @@
     <message>
         <source>Restart now</source>
         <translation>Jetzt neu starten</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full-size preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or double-click</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewer: previous / next image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewer: fit / 100 % / zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the viewer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1205,10 @@
     <message>
         <source>Compare: {first} vs {second}</source>
         <translation>Vergleich: {first} vs. {second}</translation>
+    </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This image could not be shown.</source>

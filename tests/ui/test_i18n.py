@@ -77,7 +77,7 @@ def test_german_window(german_app):
     assert components.translations.language == "de"
     assert window.generate_panel.generate_button.text() == "Generieren"
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Datei", "&Bild", "&Ansicht"]
+    assert menus == ["&Datei", "&Bild", "&Ansicht", "&Hilfe"]
     headings = {label.text() for label in window.findChildren(type(window.account_label))}
     assert {"Verlauf", "Arbeitsbereiche", "Bild-Credits", "Erstellen"} <= headings
     assert window.account_label.text().startswith("Angemeldet: ")
