@@ -417,6 +417,35 @@ class GeneratePanel(QFrame):
         if self.message_label.property("role") == "error" and self.cooldown.left() <= 0:
             self.clear_message()
 
+    def choices(self) -> dict[str, str]:
+        """What is chosen now, as kept per workspace (desktop.services.settings)."""
+        model = self.current_model()
+        return {
+            "model": model.id if model else "",
+            "images": str(self.num_images_spin.value()),
+            "aspect_ratio": str(self.aspect_ratio_combo.currentData() or ""),
+            "output_format": str(self.output_format_combo.currentData() or ""),
+        }
+
+    def restore_choices(self, choices: dict[str, str]) -> None:
+        """Choose a remembered model, ratio, format and count where this workspace still
+        offers them (and the model is allowed); anything else stays as it is."""
+        row = next(
+            (r for r, m in enumerate(self._models) if m.id == choices.get("model") and m.allowed),
+            -1,
+        )
+        if row >= 0:
+            self.model_combo.setCurrentIndex(row)
+        for combo, key in (
+            (self.aspect_ratio_combo, "aspect_ratio"),
+            (self.output_format_combo, "output_format"),
+        ):
+            if (index := combo.findData(choices.get(key))) >= 0:
+                combo.setCurrentIndex(index)
+        images = choices.get("images", "")
+        if images.isdigit():
+            self.num_images_spin.setValue(int(images))  # clamped to the model's maximum
+
     def apply_settings(self, item: HistoryItem) -> None:
         """ "Use these settings": the image's prompt, model, ratio and format (when the model
         is still offered here and allowed)."""

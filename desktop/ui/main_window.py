@@ -21,9 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import fix_plural
 from desktop.ui.window_skeleton import LayoutSkeleton
 
 if TYPE_CHECKING:  # the window frame paints before these load (see MainWindow.shell)
+    from collections.abc import Callable
+
     from PySide6.QtGui import QCloseEvent
 
     from desktop.api import HistoryItem
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self._quota_loaded = False
         self._filter_emptied = False
+        self.demo_active: Callable[[], bool] = lambda: False  # set by the app (sign-in flow)
 
         self.workspace_list = WorkspaceList()
         self.quota_panel = QuotaPanel()
@@ -285,6 +289,12 @@ class MainWindow(QMainWindow):
         session.workspaceChanged.connect(self._on_workspace_changed)
         session.quotaChanged.connect(self._on_quota)
         session.modelsChanged.connect(self.generate_panel.set_models)
+        from desktop.ui.remembered_choices import RememberedChoices
+
+        self.remembered = RememberedChoices(
+            self.generate_panel, self.settings, lambda: session.workspace_id, self
+        )
+        session.modelsChanged.connect(self.remembered.restore)  # after set_models
         session.modelsChanged.connect(
             lambda models: self.history_model.model_names.update({m.id: m.name for m in models})
         )
@@ -488,13 +498,38 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def restart_losses(self) -> list[str]:
+        """What quitting now would lose, for the restart a language change asks for."""
+        from desktop.ui.job_queue import JobStatus
+
+        jobs = self.job.queue.jobs()
+        lost = []
+        if self.demo_active():
+            made = sum(job.made for job in jobs if job.status is JobStatus.DONE)
+            lost.append(
+                fix_plural(self.tr("the %n image(s) made in this demo", "", made), made)
+                if made
+                else self.tr("the demo's changes: it starts afresh")
+            )
+        if waiting := sum(1 for job in jobs if job.status is JobStatus.QUEUED):
+            lost.append(fix_plural(self.tr("%n job(s) not sent yet", "", waiting), waiting))
+        running = sum(1 for job in jobs if job.status is JobStatus.RUNNING)
+        if running and self.demo_active():  # a real server's images arrive in the history
+            text = self.tr("%n running job(s): the demo's images would not arrive", "", running)
+            lost.append(fix_plural(text, running))
+        if self.generate_panel.prompt():
+            lost.append(self.tr("the prompt you are writing"))
+        return lost
+
     def open_settings(self) -> SettingsDialog:
         """File → Settings…: one dialog at a time, non-modal to the event loop (open())."""
         if self.settings_dialog is None:
             from desktop.ui.i18n import language_in_effect
             from desktop.ui.settings_dialog import SettingsDialog
 
-            dialog = SettingsDialog(self.settings, language_in_effect(), self)
+            dialog = SettingsDialog(
+                self.settings, language_in_effect(), self, losses=self.restart_losses
+            )
             dialog.finished.connect(lambda _r: setattr(self, "settings_dialog", None))
             self.settings_dialog = dialog
             dialog.open()

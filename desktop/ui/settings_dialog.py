@@ -3,7 +3,8 @@
 A new language takes effect on the next start: every widget sets its texts once when it is
 built, and rebuilding them live would mean a changeEvent in each of them for a choice made
 once. So the dialog says so and offers "Restart now", which starts the same command again and
-quits this instance. Opened with ``open()``, never a nested ``exec()``.
+quits this instance, after saying what a restart would lose (the demo's images live only in
+this session). Opened with ``open()``, never a nested ``exec()``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -69,7 +71,10 @@ class SettingsDialog(QDialog):
         language_in_effect: str,
         parent: QWidget | None = None,
         restart: Callable[[], bool] = relaunch,
+        losses: Callable[[], list[str]] = list,
     ) -> None:
+        """``losses()``: what a restart now would lose, in the designer's words (the demo's
+        images, jobs not sent yet, the prompt being written); asked before restarting."""
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -79,6 +84,8 @@ class SettingsDialog(QDialog):
         self._settings = settings
         self._in_effect = language_in_effect
         self._restart = restart
+        self._losses = losses
+        self.confirm_box: QMessageBox | None = None
 
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("languageCombo")
@@ -128,6 +135,25 @@ class SettingsDialog(QDialog):
             self.languageChanged.emit(chosen)
 
     def _on_restart(self) -> None:
+        lost = self._losses()
+        if not lost:
+            self._restart_now()
+            return
+        box = QMessageBox(self)
+        box.setObjectName("restartConfirm")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Restart now?"))
+        box.setText(self.tr("Restarting now loses:"))
+        box.setInformativeText("\n".join(f"• {what}" for what in lost))
+        restart = box.addButton(self.tr("Restart Anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(lambda button: button is restart and self._restart_now())
+        box.finished.connect(lambda _r: setattr(self, "confirm_box", None))
+        self.confirm_box = box
+        box.open()
+
+    def _restart_now(self) -> None:
         self._settings.sync()
         self.accept()
         self._restart()
