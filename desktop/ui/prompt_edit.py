@@ -77,5 +77,5 @@ class PromptEdit(QPlainTextEdit):
         self._model.setStringList(matches)
         # Below the whole box and as wide as it: at the cursor it covered the text being
         # typed and, started mid-line, ran past the window's edge.
-        self.completer.complete(QRect(0, 0, self.width(), self.height()))
+        self.completer.complete(QRect(0, 0, self.width(), self.height() + 1))
         popup.setCurrentIndex(self._model.index(-1, 0))
