@@ -148,8 +148,9 @@ class AboutDialog(QDialog):
         )
         intro.setWordWrap(True)
         rows = "".join(_licence_row(name, purpose, licence) for name, purpose, licence in BUNDLED)
+        heading = self.tr("Libraries included, and their licences:")
         self.licences = QLabel(
-            f"<p>{html.escape(self.tr('Libraries included, and their licences:'))}</p>"
+            f"<p>{html.escape(heading)}</p>"
             f"<table>{rows}</table>"
         )
         self.licences.setObjectName("aboutLicences")

@@ -5,11 +5,15 @@
     <name>AboutDialog</name>
     <message>
         <source>About neuroflash Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Über neuroflash Desktop</translation>
     </message>
     <message>
         <source>Generate, browse, edit and drag out images with the neuroflash API.&lt;br&gt;Qt {qt}. Qt and PySide6 are used under the GNU LGPL version 3; you may replace them with your own build.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder mit der neuroflash-API erzeugen, durchsuchen, bearbeiten und herausziehen.&lt;br&gt;Qt {qt}. Qt und PySide6 werden unter der GNU LGPL Version 3 genutzt; Sie dürfen sie durch einen eigenen Build ersetzen.</translation>
+    </message>
+    <message>
+        <source>Libraries included, and their licences:</source>
+        <translation>Enthaltene Bibliotheken und ihre Lizenzen:</translation>
     </message>
 </context>
 <context>
@@ -288,7 +292,7 @@
     </message>
     <message>
         <source>Describe the image you want… ({keys} generates)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibe das gewünschte Bild … ({keys} generiert)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -312,15 +316,15 @@
     </message>
     <message>
         <source>Generate ({keys})</source>
-        <translation type="unfinished"></translation>
+        <translation>Generieren ({keys})</translation>
     </message>
     <message>
         <source>{model} makes at most {count} images at a time, so Images is now {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{model} erzeugt höchstens {count} Bilder auf einmal, daher steht „Bilder“ jetzt auf {count}.</translation>
     </message>
     <message>
         <source>Sign in to generate images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melde dich an, um Bilder zu generieren.</translation>
     </message>
     <message>
         <source>This workspace&apos;s plan doesn&apos;t include image generation.</source>
@@ -343,8 +347,8 @@
         <translation>In diesem Abrechnungszeitraum sind keine Bild-Credits mehr übrig.</translation>
     </message>
     <message>
-        <source>The prompt is only spaces or line breaks: write a few words.</source>
-        <translation type="unfinished"></translation>
+        <source>The prompt has only spaces, line breaks or invisible characters: write a few words.</source>
+        <translation>Der Prompt enthält nur Leerzeichen, Zeilenumbrüche oder unsichtbare Zeichen: Schreibe ein paar Wörter.</translation>
     </message>
     <message>
         <source>Write a prompt first.</source>
@@ -624,7 +628,7 @@
     </message>
     <message>
         <source>They are removed from the workspace&apos;s history for everyone. Credits are not refunded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie werden für alle aus dem Verlauf des Arbeitsbereichs entfernt. Credits werden nicht erstattet.</translation>
     </message>
     <message>
         <source>It is removed from the workspace&apos;s history for everyone. Credits are not refunded.</source>
@@ -679,11 +683,11 @@
     </message>
     <message>
         <source>No file manager could be opened. The file is at {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ließ sich kein Dateimanager öffnen. Die Datei liegt unter {path}</translation>
     </message>
     <message>
         <source>Copy Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad kopieren</translation>
     </message>
     <message>
         <source>Prompt copied.</source>
@@ -891,15 +895,15 @@
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>About neuroflash Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Über neuroflash Desktop</translation>
     </message>
     <message>
         <source>Signed in: {account}</source>
@@ -932,7 +936,8 @@
     <message>
         <source>No image matches “{text}”.
 Clear the filter (✕ or Esc) to see all images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bild passt zu „{text}“.
+Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     </message>
     <message>
         <source>You&apos;re offline, and no images are saved yet.</source>
@@ -945,6 +950,35 @@ Clear the filter (✕ or Esc) to see all images.</source>
     <message>
         <source>Recent prompts cleared.</source>
         <translation>Letzte Prompts gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n image(s) made in this demo</source>
+        <translation>
+            <numerusform>das %n in der Demo erzeugte Bild</numerusform>
+            <numerusform>die %n in der Demo erzeugten Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the demo&apos;s changes: it starts afresh</source>
+        <translation>die Änderungen in der Demo: sie beginnt von vorn</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) not sent yet</source>
+        <translation>
+            <numerusform>%n noch nicht gesendeter Auftrag</numerusform>
+            <numerusform>%n noch nicht gesendete Aufträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running job(s): the demo&apos;s images would not arrive</source>
+        <translation>
+            <numerusform>%n laufender Auftrag: die Bilder der Demo kämen nicht mehr an</numerusform>
+            <numerusform>%n laufende Aufträge: die Bilder der Demo kämen nicht mehr an</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the prompt you are writing</source>
+        <translation>der Prompt, den du gerade schreibst</translation>
     </message>
 </context>
 <context>
@@ -1001,7 +1035,7 @@ Clear the filter (✕ or Esc) to see all images.</source>
     </message>
     <message>
         <source>Sign in to see your image credits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melde dich an, um deine Bild-Credits zu sehen.</translation>
     </message>
     <message>
         <source>Loading credits…</source>
@@ -1062,44 +1096,56 @@ Clear the filter (✕ or Esc) to see all images.</source>
         <source>Restart now</source>
         <translation>Jetzt neu starten</translation>
     </message>
+    <message>
+        <source>Restart now?</source>
+        <translation>Jetzt neu starten?</translation>
+    </message>
+    <message>
+        <source>Restarting now loses:</source>
+        <translation>Ein Neustart jetzt verwirft:</translation>
+    </message>
+    <message>
+        <source>Restart Anyway</source>
+        <translation>Trotzdem neu starten</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasten</translation>
     </message>
     <message>
         <source>Filter the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf filtern</translation>
     </message>
     <message>
         <source>Full-size preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau in voller Größe</translation>
     </message>
     <message>
         <source>Enter or double-click</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabetaste oder Doppelklick</translation>
     </message>
     <message>
         <source>Viewer: previous / next image</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrachter: vorheriges / nächstes Bild</translation>
     </message>
     <message>
         <source>Viewer: fit / 100 % / zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrachter: einpassen / 100 % / zoomen</translation>
     </message>
     <message>
         <source>Close the viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrachter schließen</translation>
     </message>
 </context>
 <context>
@@ -1208,7 +1254,7 @@ Clear the filter (✕ or Esc) to see all images.</source>
     </message>
     <message>
         <source>{current} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{current} von {total}</translation>
     </message>
     <message>
         <source>This image could not be shown.</source>
