@@ -7,11 +7,10 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 
 from desktop import __version__
 from desktop.ui.ratio_labels import default_size, ratio_label
-from tests.ui.app_harness import wait_until
 
 
 def test_viewer_is_neutral_grey_says_where_it_is_and_has_the_menu_actions(signed_in):
-    loop, components = signed_in
+    _loop, components = signed_in
     window = components.window
     items = window.history_proxy.visible_items()
     viewer = window.open_preview([items[2]])
@@ -52,7 +51,7 @@ def test_aspect_ratios_show_their_pixel_size(signed_in):
 
 
 def test_help_lists_the_shortcuts_as_the_menus_spell_them(signed_in):
-    loop, components = signed_in
+    _loop, components = signed_in
     window = components.window
     dialog = window.open_shortcuts()
     try:

@@ -17,7 +17,7 @@ NAMES = {m["id"]: m["name"] for m in MODELS}
 
 
 def test_a_filter_that_matches_nothing_says_so_and_esc_clears_it(signed_in):
-    loop, components = signed_in
+    _loop, components = signed_in
     window = components.window
     toolbar = window.history_toolbar
     toolbar.filter_edit.setText("zebra-on-a-unicycle-xyz")
@@ -73,7 +73,7 @@ def test_show_in_folder_without_a_file_manager_offers_to_copy_the_path(
 
 
 def test_tooltips_and_viewer_show_model_names_not_ids(signed_in):
-    loop, components = signed_in
+    _loop, components = signed_in
     window = components.window
     model = window.history_model
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(ItemRole))
