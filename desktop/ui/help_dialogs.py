@@ -75,13 +75,15 @@ class ShortcutsDialog(QDialog):
             self.table.setItem(row, 0, QTableWidgetItem(what))
             self.table.setItem(row, 1, QTableWidgetItem(keys))
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(460, min(640, 90 + 30 * len(all_rows)))
+        width = self.table.horizontalHeader().length() + 2 * self.table.frameWidth()
+        self.table.setMinimumWidth(width + self.table.verticalScrollBar().sizeHint().width())
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.resize(max(420, width + 60), min(640, 90 + 30 * len(all_rows)))
 
     def rows(self) -> list[tuple[str, str]]:
         return [

@@ -33,10 +33,7 @@ class HistoryToolbar(QWidget):
         self.group_combo = QComboBox()
         self.group_combo.setObjectName("historyGrouping")
         self.group_combo.setAccessibleName(self.tr("Group the history"))
-        self.group_combo.setSizeAdjustPolicy(  # may narrow in a small window (issue 11, item 7)
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.group_combo.setMinimumContentsLength(10)
+        self.group_combo.setMinimumWidth(110)  # narrower than its text in a small window
         for text, grouping in (
             (self.tr("No grouping"), Grouping.NONE),
             (self.tr("Group by day"), Grouping.DAY),

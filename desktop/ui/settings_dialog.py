@@ -141,6 +141,9 @@ class SettingsDialog(QDialog):
             return
         box = QMessageBox(self)
         box.setObjectName("restartConfirm")
+        box.setStyleSheet(
+            "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 320px; }"
+        )
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Restart now?"))
         box.setText(self.tr("Restarting now loses:"))

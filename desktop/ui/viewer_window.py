@@ -135,13 +135,14 @@ class ViewerWindow(QDialog):
             bar.addWidget(hint)
         self.action_buttons: list[QPushButton] = []
         actions_bar = QHBoxLayout()
-        for label, handler in actions:
+        for number, (label, handler) in enumerate(actions):
+            if number and number == len(actions) - 1:
+                actions_bar.addStretch(1)  # the last one (Delete) apart from the others
             button = QPushButton(label)
             button.setAutoDefault(False)
             button.clicked.connect(lambda _c=False, h=handler: h(self.current_items()))
             actions_bar.addWidget(button)
             self.action_buttons.append(button)
-        actions_bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
