@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api import ImageQuota
+from desktop.ui.fit_label import FitLabel
 from desktop.ui.i18n import number
 
 
@@ -50,11 +51,10 @@ class QuotaPanel(QFrame):
         header.addStretch(1)
         header.addWidget(self.refresh_button)
 
-        self.available_label = QLabel("–")
+        self.available_label = FitLabel("–")  # shrinks in a narrow window (issue 11, item 7)
         self.available_label.setObjectName("quotaAvailable")
         self.available_label.setProperty("role", "big-number")
         self.available_label.setAccessibleName(self.tr("Credits available"))
-        self.available_label.setWordWrap(True)  # "1.234 übrig" in a narrow window (item 7)
         self.cycle_label = QLabel()
         self.cycle_label.setObjectName("quotaCycle")
         self.cycle_bar = _bar(self.tr("Credits used this cycle"))

@@ -49,8 +49,8 @@ class PanelScroll(QScrollArea):
     def __init__(
         self, panel: QWidget, reserve_scrollbar: bool = True, parent: QWidget | None = None
     ) -> None:
-        """``reserve_scrollbar=False`` for a panel that rarely scrolls (the sidebar): it gets
-        its own minimum width only, and loses a little on the right when it does scroll."""
+        """``reserve_scrollbar=False`` for a panel that rarely scrolls (the sidebar): it asks
+        for room for the scroll bar only while one shows."""
         super().__init__(parent)
         self._reserve = reserve_scrollbar
         from PySide6.QtCore import Qt
@@ -64,7 +64,7 @@ class PanelScroll(QScrollArea):
     def minimumSizeHint(self) -> QSize:  # Qt override
         panel = self.widget()
         width = max(panel.minimumSizeHint().width(), panel.minimumWidth()) if panel else 0
-        if self._reserve:
+        if self._reserve or self.verticalScrollBar().isVisible():
             width += self.verticalScrollBar().sizeHint().width()
         return QSize(width, PANEL_MIN_HEIGHT)
 
