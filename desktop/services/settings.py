@@ -1,4 +1,5 @@
-"""Non-secret preferences (window layout, last workspace, endpoints) kept in QSettings.
+"""Non-secret preferences (window layout, last workspace, endpoints, and per workspace the
+generate choices last used) kept in QSettings.
 
 There is deliberately no field for a secret: credentials belong to CredentialStore.
 
@@ -22,6 +23,7 @@ ORGANIZATION = "neuroflash"
 APPLICATION = "neuroflash Desktop"
 _REMOVED = object()
 SYNC_TIMEOUT_S = 10
+GENERATE_CHOICES = ("model", "images", "aspect_ratio", "output_format")
 
 
 class AppSettings:
@@ -202,3 +204,26 @@ class AppSettings:
     @proxy_bypass.setter
     def proxy_bypass(self, value: str | None) -> None:
         self._set_str("proxy/bypass", value.strip() if value else None)
+
+    # -- per workspace -----------------------------------------------------------------------
+    @staticmethod
+    def _workspace_key(workspace_id: str, name: str) -> str:
+        from urllib.parse import quote  # loaded on first use, after the first paint
+
+        return f"workspaces/{quote(workspace_id, safe='')}/{name}"
+
+    def generate_choices(self, workspace_id: str) -> dict[str, str]:
+        """The model, image count, aspect ratio and format last used in a workspace
+        (``model``, ``images``, ``aspect_ratio``, ``output_format``; missing ones absent)."""
+        choices = {}
+        for name in GENERATE_CHOICES:
+            value = self._get_str(self._workspace_key(workspace_id, name))
+            if value:
+                choices[name] = value
+        return choices
+
+    def set_generate_choices(self, workspace_id: str, choices: dict[str, str]) -> None:
+        for name in GENERATE_CHOICES:
+            key = self._workspace_key(workspace_id, name)
+            if str(self.value(key, "") or "") != str(choices.get(name) or ""):
+                self._set_str(key, choices.get(name))

@@ -184,6 +184,7 @@ class Components:
         )
         self.flow.signedIn.connect(self.window.set_account)
         self.flow.signedOut.connect(self.window.reset_for_sign_out)
+        self.window.demo_active = lambda: self.flow.demo_server is not None
         self.window.sign_out_action.triggered.connect(self.flow.sign_out)
         self.session.authenticationFailed.connect(self.flow.open_dialog)
         self._closed = False

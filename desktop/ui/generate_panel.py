@@ -7,9 +7,10 @@ explains why Generate is disabled. Running the request is the window's job.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,9 +29,16 @@ from desktop.services.prompt_text import clean_prompt
 from desktop.ui.cooldown import Cooldown, cooldown_prefix, cooldown_text
 from desktop.ui.i18n import fix_plural, number, translate_message
 from desktop.ui.prompt_edit import PromptEdit
+from desktop.ui.ratio_labels import Sizes, ratio_label
 
 MAX_PROMPT_CHARS = 10_000
 NOT_ALLOWED_REASON = QT_TRANSLATE_NOOP("GeneratePanel", "Not included in this workspace's plan")
+
+
+def generate_keys() -> str:
+    """Ctrl+Enter as the Image menu spells it, so hint and menu agree in every language (Qt
+    says "Strg+Return" in German, the catalogue said "Strg+Eingabe")."""
+    return QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class GeneratePanel(QFrame):
@@ -46,6 +54,8 @@ class GeneratePanel(QFrame):
         self._models: list[ImageModel] = []
         self._quota: ImageQuota | None = None
         self._quota_known = False
+        self._signed_out = False
+        self._sizes: Sizes = {}
         self._started = 0.0
         self._what = ""
         self.cooldown = Cooldown(self)
@@ -54,10 +64,10 @@ class GeneratePanel(QFrame):
         self.prompt_edit.setObjectName("promptEdit")
         self.prompt_edit.setAccessibleName(self.tr("Prompt"))
         self.prompt_edit.setPlaceholderText(
-            self.tr("Describe the image you want… (Ctrl+Enter generates)")
+            self.tr("Describe the image you want… ({keys} generates)").format(keys=generate_keys())
         )
         self.prompt_edit.setTabChangesFocus(True)
-        self.prompt_edit.setMinimumHeight(140)
+        self.prompt_edit.setMinimumHeight(96)
         self.prompt_counter = QLabel()
         self.prompt_counter.setObjectName("promptCounter")
         self.prompt_counter.setProperty("role", "secondary")
@@ -81,7 +91,15 @@ class GeneratePanel(QFrame):
         self.output_format_combo.setObjectName("outputFormatCombo")
         self.output_format_combo.setAccessibleName(self.tr("Output format"))
 
+        for combo in (self.model_combo, self.aspect_ratio_combo, self.output_format_combo):
+            # long entries ("… — not included in this workspace's plan") must not make the
+            # panel wider than a small window has room for (issue 11, item 7)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Model"), self.model_combo)
         form.addRow("", self.model_description)
@@ -97,7 +115,7 @@ class GeneratePanel(QFrame):
         self.generate_button.setObjectName("generateButton")
         self.generate_button.setAccessibleName(self.tr("Generate"))
         self.generate_button.setProperty("role", "primary")
-        self.generate_button.setToolTip(self.tr("Generate (Ctrl+Enter)"))
+        self.generate_button.setToolTip(self._generate_tip())
         self.generate_button.setMinimumHeight(36)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelButton")
@@ -154,11 +172,15 @@ class GeneratePanel(QFrame):
         self.cancel_button.clicked.connect(self.cancelRequested)
         self._update_state()
 
+    def _generate_tip(self) -> str:
+        return self.tr("Generate ({keys})").format(keys=generate_keys())
+
     # -- inputs from the session ---------------------------------------------------------------
 
     def set_models(self, models: list[ImageModel]) -> None:
         """Fill the model list in ``order``; models not allowed stay visible but disabled."""
         previous = self.current_model()
+        self._signed_out = self._signed_out and not models
         self._models = sorted(models, key=lambda m: m.order)
         self.model_combo.blockSignals(True)
         self.model_combo.clear()
@@ -189,6 +211,12 @@ class GeneratePanel(QFrame):
         self.model_combo.blockSignals(False)
         self._on_model_changed()
 
+    def set_signed_out(self) -> None:
+        """No account: say so, rather than "no models in this workspace"."""
+        self.set_models([])
+        self._signed_out = True
+        self._update_state()
+
     def set_quota(self, quota: ImageQuota | None, known: bool = True) -> None:
         self._quota = quota
         self._quota_known = known
@@ -205,23 +233,52 @@ class GeneratePanel(QFrame):
 
     def _on_model_changed(self) -> None:
         model = self.current_model()
-        self._fill_combo(self.aspect_ratio_combo, model.aspect_ratios if model else (), "1:1")
+        self._fill_combo(
+            self.aspect_ratio_combo,
+            model.aspect_ratios if model else (),
+            "1:1",
+            lambda ratio: ratio_label(ratio, model.id if model else "", self._sizes),
+        )
         self._fill_combo(self.output_format_combo, model.output_formats if model else (), "png")
+        wanted = self.num_images_spin.value()
         self.num_images_spin.setRange(1, max(1, model.max_images if model else 1))
+        if model and wanted > self.num_images_spin.value():  # say why the count went down
+            self.show_message(
+                self.tr("{model} makes at most {count} images at a time, so Images is now {count}.")
+                .format(model=model.name, count=self.num_images_spin.value()),
+                error=False,
+            )
         self.model_description.setText(model.description if model else "")
         self.model_description.setVisible(bool(model and model.description))
         self._update_state()
 
     @staticmethod
-    def _fill_combo(combo: QComboBox, values: tuple[str, ...], preferred: str) -> None:
-        previous = combo.currentText()
+    def _fill_combo(
+        combo: QComboBox,
+        values: tuple[str, ...],
+        preferred: str,
+        label: Callable[[str], str] = str,
+    ) -> None:
+        """Items show ``label(value)`` and carry the value itself (what the API takes)."""
+        previous = combo.currentData()
         combo.clear()
-        combo.addItems(list(values))
+        for value in values:
+            combo.addItem(label(value), value)
         for wanted in (previous, preferred):
             if wanted in values:
-                combo.setCurrentText(wanted)
+                combo.setCurrentIndex(combo.findData(wanted))
                 break
         combo.setEnabled(bool(values))
+
+    def set_known_sizes(self, sizes: Sizes) -> None:
+        """Pixel sizes seen in the history, for the aspect-ratio labels."""
+        self._sizes = sizes
+        model = self.current_model()
+        for row in range(self.aspect_ratio_combo.count()):
+            ratio = self.aspect_ratio_combo.itemData(row)
+            self.aspect_ratio_combo.setItemText(
+                row, ratio_label(ratio, model.id if model else "", sizes)
+            )
 
     def blocking_reason(self) -> str | None:
         """Why Generate can't run now, in the designer's words; None when it can."""
@@ -229,6 +286,8 @@ class GeneratePanel(QFrame):
         prompt = self.prompt()
         if self.cooldown.left() > 0:
             return cooldown_text(self.cooldown.left())
+        if self._signed_out:
+            return self.tr("Sign in to generate images.")
         if self._quota_known and self._quota is None:
             return self.tr("This workspace's plan doesn't include image generation.")
         if not self._models:
@@ -239,6 +298,11 @@ class GeneratePanel(QFrame):
             if self._quota.exhausted_scope == "daily":
                 return self.tr("You have used today's image credits. They renew at midnight UTC.")
             return self.tr("No image credits left in this billing cycle.")
+        if not prompt and self.prompt_edit.toPlainText():
+            return self.tr(
+                "The prompt has only spaces, line breaks or invisible characters: write a few "
+                "words."
+            )
         if not prompt:
             return self.tr("Write a prompt first.")
         if len(prompt) > MAX_PROMPT_CHARS:
@@ -254,7 +318,7 @@ class GeneratePanel(QFrame):
         self.prompt_counter.style().polish(self.prompt_counter)
         reason = self.blocking_reason()
         self.generate_button.setEnabled(reason is None)
-        self.generate_button.setToolTip(reason or self.tr("Generate (Ctrl+Enter)"))
+        self.generate_button.setToolTip(reason or self._generate_tip())
         self.cost_label.setText(self._cost_text(reason))
         self.cost_label.style().unpolish(self.cost_label)
         self.cost_label.style().polish(self.cost_label)
@@ -293,8 +357,8 @@ class GeneratePanel(QFrame):
                 prompt=self.prompt(),
                 model=model.id,
                 num_images=self.num_images_spin.value(),
-                aspect_ratio=self.aspect_ratio_combo.currentText() or None,
-                output_format=self.output_format_combo.currentText() or None,
+                aspect_ratio=self.aspect_ratio_combo.currentData() or None,
+                output_format=self.output_format_combo.currentData() or None,
             )
         )
 
@@ -348,6 +412,40 @@ class GeneratePanel(QFrame):
     def clear_message(self) -> None:
         self.message_label.hide()
 
+    def clear_error(self) -> None:
+        """Hide an error message (not a note, not the cool-down count)."""
+        if self.message_label.property("role") == "error" and self.cooldown.left() <= 0:
+            self.clear_message()
+
+    def choices(self) -> dict[str, str]:
+        """What is chosen now, as kept per workspace (desktop.services.settings)."""
+        model = self.current_model()
+        return {
+            "model": model.id if model else "",
+            "images": str(self.num_images_spin.value()),
+            "aspect_ratio": str(self.aspect_ratio_combo.currentData() or ""),
+            "output_format": str(self.output_format_combo.currentData() or ""),
+        }
+
+    def restore_choices(self, choices: dict[str, str]) -> None:
+        """Choose a remembered model, ratio, format and count where this workspace still
+        offers them (and the model is allowed); anything else stays as it is."""
+        row = next(
+            (r for r, m in enumerate(self._models) if m.id == choices.get("model") and m.allowed),
+            -1,
+        )
+        if row >= 0:
+            self.model_combo.setCurrentIndex(row)
+        for combo, key in (
+            (self.aspect_ratio_combo, "aspect_ratio"),
+            (self.output_format_combo, "output_format"),
+        ):
+            if (index := combo.findData(choices.get(key))) >= 0:
+                combo.setCurrentIndex(index)
+        images = choices.get("images", "")
+        if images.isdigit():
+            self.num_images_spin.setValue(int(images))  # clamped to the model's maximum
+
     def apply_settings(self, item: HistoryItem) -> None:
         """ "Use these settings": the image's prompt, model, ratio and format (when the model
         is still offered here and allowed)."""
@@ -356,11 +454,11 @@ class GeneratePanel(QFrame):
         if row >= 0:
             self.model_combo.setCurrentIndex(row)
         if item.aspect_ratio:
-            index = self.aspect_ratio_combo.findText(item.aspect_ratio)
+            index = self.aspect_ratio_combo.findData(item.aspect_ratio)
             if index >= 0:
                 self.aspect_ratio_combo.setCurrentIndex(index)
         fmt = "jpeg" if item.output_format in ("jpg", "jpeg") else item.output_format
-        if fmt and (index := self.output_format_combo.findText(fmt)) >= 0:
+        if fmt and (index := self.output_format_combo.findData(fmt)) >= 0:
             self.output_format_combo.setCurrentIndex(index)
         self.focus_prompt()
 

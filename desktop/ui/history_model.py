@@ -72,19 +72,24 @@ def format_date(when: datetime | None) -> str:
     return QLocale().toString(moment, translate("HistoryModel", "d MMM yyyy, HH:mm"))
 
 
-def describe(item: HistoryItem) -> str:
+def model_name(item: HistoryItem, names: dict[str, str] | None = None) -> str:
+    """The model's name as the model list shows it ("Imagen 4 Fast"), else its id."""
+    return (names or {}).get(item.model or "", item.model or "")
+
+
+def describe(item: HistoryItem, names: dict[str, str] | None = None) -> str:
     """'model · size · date' — the one-line summary shared by tooltips and the preview."""
-    parts = [item.model or "", format_size(item), format_date(item.created_at)]
+    parts = [model_name(item, names), format_size(item), format_date(item.created_at)]
     return " · ".join(p for p in parts if p)
 
 
-def tooltip_html(item: HistoryItem) -> str:
+def tooltip_html(item: HistoryItem, names: dict[str, str] | None = None) -> str:
     """Rich tooltip; the prompt is escaped because it is user text, not markup."""
     untitled = translate("HistoryModel", "(no prompt)")
     prompt = html.escape(elide(item.prompt or untitled, TOOLTIP_PROMPT_CHARS))
     lines = [f"<p style='white-space:pre-wrap'>{prompt}</p>"]
     details = [
-        (translate("HistoryModel", "Model"), item.model or ""),
+        (translate("HistoryModel", "Model"), model_name(item, names)),
         (translate("HistoryModel", "Size"), format_size(item)),
         (translate("HistoryModel", "Created"), format_date(item.created_at)),
     ]
@@ -126,6 +131,7 @@ class HistoryModel(QAbstractListModel):
         self._thumb_size = thumb_size
         self._loading_pixmap: QPixmap | None = None
         self._failed_pixmap: QPixmap | None = None
+        self.model_names: dict[str, str] = {}  # model id → name, for tooltips
 
     # --- Qt model API -------------------------------------------------------------------------
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -142,7 +148,7 @@ class HistoryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self.thumbnail(item.image_id)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_html(item)
+            return tooltip_html(item, self.model_names)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             untitled = translate("HistoryModel", "Untitled image")
             return elide(item.prompt or untitled, SHORT_PROMPT_CHARS)

@@ -28,11 +28,12 @@ class HistoryToolbar(QWidget):
         self.filter_edit.setAccessibleName(self.tr("Filter the history by prompt"))
         self.filter_edit.setPlaceholderText(self.tr("Filter by prompt… (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setMinimumWidth(220)
+        self.filter_edit.setMinimumWidth(120)  # window_size.FILTER_MIN_WIDTH
         self.filter_edit.setMaximumWidth(320)
         self.group_combo = QComboBox()
         self.group_combo.setObjectName("historyGrouping")
         self.group_combo.setAccessibleName(self.tr("Group the history"))
+        self.group_combo.setMinimumWidth(110)  # narrower than its text in a small window
         for text, grouping in (
             (self.tr("No grouping"), Grouping.NONE),
             (self.tr("Group by day"), Grouping.DAY),
@@ -63,6 +64,9 @@ class HistoryToolbar(QWidget):
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self.window() or self)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         shortcut.activated.connect(self.focus_filter)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self.filter_edit.clear)
         self._update_count()
 
     def focus_filter(self) -> None:

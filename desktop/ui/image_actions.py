@@ -96,16 +96,18 @@ class ImageActions(QObject):
         dialog.finished.connect(self._on_edit_dialog_finished)
         self.edit_dialog = dialog
         dialog.open()
-        self._session.spawn(self._load_edit_preview(dialog, item))
+        from desktop.ui.edit_dialog import PREVIEW_SIZE
+
+        # Measured now: the dialog may be closed (and deleted) before the coroutine runs.
+        side = round(PREVIEW_SIZE * (dialog.devicePixelRatioF() or 1.0))
+        self._session.spawn(self._load_edit_preview(dialog, item, side))
         return dialog
 
-    async def _load_edit_preview(self, dialog: EditDialog, item: HistoryItem) -> None:
+    async def _load_edit_preview(self, dialog: EditDialog, item: HistoryItem, side: int) -> None:
         """The original, decoded on a worker to the preview's size; the thumbnail stays if
         it cannot be had (offline, deleted meanwhile)."""
-        from desktop.ui.edit_dialog import PREVIEW_SIZE
         from desktop.ui.thumbnail_loader import read_image_file
 
-        side = round(PREVIEW_SIZE * (dialog.devicePixelRatioF() or 1.0))
         try:
             path = await self._loader.ensure_original(item)
             image = await self._loader.runner.run(read_image_file, path, side)
@@ -146,6 +148,11 @@ class ImageActions(QObject):
         )
         box.setInformativeText(
             self.tr(
+                "They are removed from the workspace's history for everyone. Credits are not "
+                "refunded."
+            )
+            if count > 1
+            else self.tr(
                 "It is removed from the workspace's history for everyone. Credits are not "
                 "refunded."
             )
@@ -234,7 +241,7 @@ class ImageActions(QObject):
         self._messages.show_note(
             self.tr("Saved {name}").format(name=written.name),
             10,
-            lambda: reveal_in_folder(written),
+            lambda: self.show_in_folder(written),
             self.tr("Show in Folder"),
         )
         return written
@@ -266,10 +273,22 @@ class ImageActions(QObject):
                     count=len(written), folder=folder
                 ),
                 10,
-                lambda: reveal_in_folder(written[0]),
+                lambda: self.show_in_folder(written[0]),
                 self.tr("Show in Folder"),
             )
         return written
+
+    def show_in_folder(self, path: Path) -> bool:
+        """Open the file manager at ``path``; where none can be started, say so and offer to
+        copy the path instead of doing nothing."""
+        if reveal_in_folder(path):
+            return True
+        self._messages.show_error(
+            self.tr("No file manager could be opened. The file is at {path}").format(path=path),
+            lambda: QGuiApplication.clipboard().setText(str(path)),
+            self.tr("Copy Path"),
+        )
+        return False
 
     # -- clipboard ------------------------------------------------------------------------------
 

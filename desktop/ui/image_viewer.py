@@ -7,12 +7,13 @@ original at full resolution, so 100 % shows real pixels (device pixels on HiDPI 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPixmap, QWheelEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QWidget
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 16.0
 WHEEL_STEP = 1.25
+VIEWER_GREY = "#3c3c3c"  # dark, neutral (R = G = B)
 
 
 class ImageViewer(QGraphicsView):
@@ -34,6 +35,8 @@ class ImageViewer(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Designers judge colour against a neutral grey, not the window's white or black.
+        self.setBackgroundBrush(QColor(VIEWER_GREY))
         self.setMinimumSize(200, 150)
         self._fit_mode = True
 

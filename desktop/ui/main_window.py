@@ -12,16 +12,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.ui.i18n import fix_plural
 from desktop.ui.window_skeleton import LayoutSkeleton
 
 if TYPE_CHECKING:  # the window frame paints before these load (see MainWindow.shell)
+    from collections.abc import Callable
+
     from PySide6.QtGui import QCloseEvent
 
     from desktop.api import HistoryItem
@@ -74,7 +79,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("neuroflash Desktop")
         self.setAccessibleName("neuroflash Desktop")
         self.resize(1280, 800)
-        self.setMinimumSize(960, 600)
+        from desktop.ui.window_size import MINIMUM_WINDOW
+
+        self.setMinimumSize(MINIMUM_WINDOW)
         if geometry := settings.window_geometry:
             self.restoreGeometry(geometry)
 
@@ -109,6 +116,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.paths = paths
         self._quota_loaded = False
+        self._filter_emptied = False
+        self.demo_active: Callable[[], bool] = lambda: False  # set by the app (sign-in flow)
 
         self.workspace_list = WorkspaceList()
         self.quota_panel = QuotaPanel()
@@ -155,12 +164,19 @@ class MainWindow(QMainWindow):
     def _build_layout(self) -> None:
         from PySide6.QtCore import Qt
 
+        from desktop.ui.window_size import (
+            SIDEBAR_MIN_WIDTH,
+            MinimumKeeper,
+            grid_min_width,
+            scrolling,
+        )
+
         heading = QLabel(self.tr("Workspaces"))
         heading.setProperty("role", "heading")
         left = QWidget()
         left.setObjectName("sidebar")
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(12, 12, 0, 12)
+        left_layout.setContentsMargins(8, 12, 0, 12)
         left_layout.addWidget(heading)
         left_layout.addWidget(self.workspace_list, 1)
         left_layout.addWidget(self.quota_panel)
@@ -175,22 +191,23 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(scrolling(left, reserve_scrollbar=False))
         self.splitter.addWidget(center)
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("rightSplitter")
-        right.addWidget(self.generate_panel)
+        right.addWidget(scrolling(self.generate_panel))
         right.addWidget(self.job_panel)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
         right.setCollapsible(0, False)
-        self.job_panel.setContentsMargins(12, 0, 12, 12)
+        self.job_panel.setContentsMargins(6, 0, 6, 8)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([240, 720, 340])
-        left.setMinimumWidth(200)
-        self.generate_panel.setMinimumWidth(300)
+        left.setMinimumWidth(SIDEBAR_MIN_WIDTH)
+        center.setMinimumWidth(grid_min_width(self.history_view))
+        MinimumKeeper(self.splitter)
         self.setCentralWidget(self.splitter)
         self.account_label = QLabel()
         self.statusBar().addPermanentWidget(self.account_label)
@@ -244,6 +261,15 @@ class MainWindow(QMainWindow):
         focus_grid.triggered.connect(self.history_view.focus_newest)
         for action in (self.refresh_action, focus_prompt, focus_grid):
             view_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.shortcuts_action = QAction(self.tr("Keyboard Shortcuts"), self)
+        self.shortcuts_action.triggered.connect(self.open_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
+        self.about_action = QAction(self.tr("About neuroflash Desktop"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.open_about)
+        help_menu.addAction(self.about_action)
         self.addActions(
             [
                 generate_action,
@@ -263,6 +289,15 @@ class MainWindow(QMainWindow):
         session.workspaceChanged.connect(self._on_workspace_changed)
         session.quotaChanged.connect(self._on_quota)
         session.modelsChanged.connect(self.generate_panel.set_models)
+        from desktop.ui.remembered_choices import RememberedChoices
+
+        self.remembered = RememberedChoices(
+            self.generate_panel, self.settings, lambda: session.workspace_id, self
+        )
+        session.modelsChanged.connect(self.remembered.restore)  # after set_models
+        session.modelsChanged.connect(
+            lambda models: self.history_model.model_names.update({m.id: m.name for m in models})
+        )
         session.historyReset.connect(self._on_history_reset)
         session.historyAdded.connect(self._on_history_added)
         session.historyRemoved.connect(self.history_model.remove_ids)
@@ -279,16 +314,21 @@ class MainWindow(QMainWindow):
         view.copyImageRequested.connect(self.actions_.copy_image)
         view.copyPromptRequested.connect(self.actions_.copy_prompt)
         view.previewRequested.connect(self.open_preview)
-        view.useSettingsRequested.connect(
-            lambda items: items
-            and self.generate_panel.apply_settings(self.actions_.settings_item(items[0]))
-        )
+        view.useSettingsRequested.connect(self._use_settings)
         view.compareRequested.connect(self.open_preview)
         self.actions_.editSubmitted.connect(self.job.submit_edit)
         self.job_panel.retryRequested.connect(self.job.retry)
         self.actions_.focusReturned.connect(lambda: view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.drag_out.dragNotReady.connect(lambda text: self.messages.show_note(text, seconds=4))
         self.drag_out.dragFailed.connect(self.messages.show_error)
+        for change in (
+            self.history_proxy.modelReset,
+            self.history_proxy.rowsInserted,
+            self.history_proxy.rowsRemoved,
+        ):
+            change.connect(self._update_filter_empty_text)
+        # a successful retry (or any finished job) takes the old red error away
+        self.job.queue.jobFinished.connect(lambda _job: self.generate_panel.clear_error())
 
     # -- session events -------------------------------------------------------------------------
 
@@ -305,8 +345,8 @@ class MainWindow(QMainWindow):
         self.workspace_list.set_workspaces([])
         self.history_model.set_items([])
         self.history_view.set_empty_text(self.tr("Sign in to see your images."))
-        self.quota_panel.set_quota(None, loaded=False)
-        self.generate_panel.set_models([])
+        self.quota_panel.set_signed_out()
+        self.generate_panel.set_signed_out()
         self.set_account("")
 
     def choose_workspace(self, workspace_id: str) -> None:
@@ -346,7 +386,10 @@ class MainWindow(QMainWindow):
         self._update_empty_text()
 
     def _on_history_reset(self, items: list[HistoryItem]) -> None:
+        from desktop.ui.ratio_labels import observed_sizes
+
         self.history_model.set_items(items)
+        self.generate_panel.set_known_sizes(observed_sizes(items))
         self._update_empty_text()
 
     def _update_empty_text(self) -> None:
@@ -355,6 +398,20 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("No images yet — write a prompt and press Generate.")
         self.history_view.set_empty_text(text)
+
+    def _update_filter_empty_text(self, *_args: object) -> None:
+        """An empty result of the filter says so, not "No images yet"."""
+        filtering = bool(self.history_proxy.filter_text()) and self.history_model.rowCount() > 0
+        if filtering and self.history_proxy.rowCount() == 0:
+            self._filter_emptied = True
+            self.history_view.set_empty_text(
+                self.tr(
+                    "No image matches “{text}”.\nClear the filter (✕ or Esc) to see all images."
+                ).format(text=self.history_proxy.filter_text())
+            )
+        elif self._filter_emptied:
+            self._filter_emptied = False
+            self._update_empty_text()
 
     def _on_history_added(self, items: list[HistoryItem], select: bool) -> None:
         self.history_model.prepend(items)
@@ -392,6 +449,15 @@ class MainWindow(QMainWindow):
             return None
         from desktop.ui.viewer_window import ViewerWindow
 
+        view, actions = self.history_view, self.actions_
+        buttons = [
+            (view.edit_action.text(), actions.edit),
+            (view.use_settings_action.text(), self._use_settings),
+            (view.save_action.text(), actions.save_as),
+            (view.copy_image_action.text(), actions.copy_image),
+            (view.copy_prompt_action.text(), actions.copy_prompt),
+            (view.delete_action.text(), actions.delete),
+        ]
         if len(items) == 2:
             viewer = ViewerWindow(items, 0, self.loader, self, compare=True)
         else:
@@ -400,7 +466,9 @@ class MainWindow(QMainWindow):
                 (row for row, item in enumerate(everything) if item.image_id == items[0].image_id),
                 0,
             )
-            viewer = ViewerWindow(everything, index, self.loader, self, lineage=self.actions_)
+            viewer = ViewerWindow(
+                everything, index, self.loader, self, actions=buttons, lineage=self.actions_
+            )
         viewer.destroyed.connect(
             lambda _o=None, v=viewer: v in self.viewers and self.viewers.remove(v)
         )
@@ -408,9 +476,53 @@ class MainWindow(QMainWindow):
         viewer.show()
         return viewer
 
+    def _use_settings(self, items: list[HistoryItem]) -> None:
+        if items:
+            self.generate_panel.apply_settings(self.actions_.settings_item(items[0]))
+            self.activateWindow()
+
     def _clear_recent_prompts(self) -> None:
         self.recent_prompts.clear()
         self.messages.show_note(self.tr("Recent prompts cleared."), seconds=3)
+
+    def open_shortcuts(self) -> QDialog:
+        """Help → Keyboard Shortcuts: read from the menus, so the list is always true."""
+        from desktop.ui.help_dialogs import ShortcutsDialog, extra_shortcuts, shortcut_rows
+
+        actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions()]
+        dialog = ShortcutsDialog(shortcut_rows(actions), extra_shortcuts(), self)
+        dialog.open()
+        return dialog
+
+    def open_about(self) -> QDialog:
+        from desktop.ui.help_dialogs import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.open()
+        return dialog
+
+    def restart_losses(self) -> list[str]:
+        """What quitting now would lose, for the restart a language change asks for."""
+        from desktop.ui.job_queue import JobStatus
+
+        jobs = self.job.queue.jobs()
+        lost = []
+        if self.demo_active():
+            made = sum(job.made for job in jobs if job.status is JobStatus.DONE)
+            lost.append(
+                fix_plural(self.tr("the %n image(s) made in this demo", "", made), made)
+                if made
+                else self.tr("the demo's changes: it starts afresh")
+            )
+        if waiting := sum(1 for job in jobs if job.status is JobStatus.QUEUED):
+            lost.append(fix_plural(self.tr("%n job(s) not sent yet", "", waiting), waiting))
+        running = sum(1 for job in jobs if job.status is JobStatus.RUNNING)
+        if running and self.demo_active():  # a real server's images arrive in the history
+            text = self.tr("%n running job(s): the demo's images would not arrive", "", running)
+            lost.append(fix_plural(text, running))
+        if self.generate_panel.prompt():
+            lost.append(self.tr("the prompt you are writing"))
+        return lost
 
     def open_settings(self) -> SettingsDialog:
         """File → Settings…: one dialog at a time, non-modal to the event loop (open())."""
@@ -418,7 +530,9 @@ class MainWindow(QMainWindow):
             from desktop.ui.i18n import language_in_effect
             from desktop.ui.settings_dialog import SettingsDialog
 
-            dialog = SettingsDialog(self.settings, language_in_effect(), self)
+            dialog = SettingsDialog(
+                self.settings, language_in_effect(), self, losses=self.restart_losses
+            )
             dialog.finished.connect(lambda _r: setattr(self, "settings_dialog", None))
             self.settings_dialog = dialog
             dialog.open()

@@ -7,7 +7,7 @@ open, and choosing an entry replaces the whole prompt.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QRect, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QWidget
 
@@ -75,7 +75,7 @@ class PromptEdit(QPlainTextEdit):
             popup.hide()
             return
         self._model.setStringList(matches)
-        rect = self.cursorRect()
-        rect.setWidth(max(self.viewport().width() - 8, 200))
-        self.completer.complete(rect)
+        # Below the whole box and as wide as it: at the cursor it covered the text being
+        # typed and, started mid-line, ran past the window's edge.
+        self.completer.complete(QRect(0, 0, self.width(), self.height() + 1))
         popup.setCurrentIndex(self._model.index(-1, 0))

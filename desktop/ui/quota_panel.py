@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api import ImageQuota
+from desktop.ui.fit_label import FitLabel
 from desktop.ui.i18n import number
 
 
@@ -50,7 +51,7 @@ class QuotaPanel(QFrame):
         header.addStretch(1)
         header.addWidget(self.refresh_button)
 
-        self.available_label = QLabel("–")
+        self.available_label = FitLabel("–")  # shrinks in a narrow window (issue 11, item 7)
         self.available_label.setObjectName("quotaAvailable")
         self.available_label.setProperty("role", "big-number")
         self.available_label.setAccessibleName(self.tr("Credits available"))
@@ -97,6 +98,12 @@ class QuotaPanel(QFrame):
         layout.addWidget(self.fair_use_label)
         layout.addWidget(self.status_label)
         self.set_quota(None, loaded=False)
+
+    def set_signed_out(self) -> None:
+        """No account: "Sign in to see your credits", not "Loading credits…" forever."""
+        self.set_quota(None, loaded=False)
+        self.status_label.setText(self.tr("Sign in to see your image credits."))
+        self.setAccessibleDescription(self.status_label.text())
 
     def set_loading(self, loading: bool) -> None:
         self.refresh_button.setEnabled(not loading)

@@ -7,7 +7,8 @@ system's proxy settings and HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply.
 A new language takes effect on the next start: every widget sets its texts once when it is
 built, and rebuilding them live would mean a changeEvent in each of them for a choice made
 once. So the dialog says so and offers "Restart now", which starts the same command again and
-quits this instance. Opened with ``open()``, never a nested ``exec()``.
+quits this instance, after saying what a restart would lose (the demo's images live only in
+this session). Opened with ``open()``, never a nested ``exec()``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -80,7 +82,10 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         restart: Callable[[], bool] = relaunch,
         credentials: CredentialStore | None = None,
+        losses: Callable[[], list[str]] = list,
     ) -> None:
+        """``losses()``: what a restart now would lose, in the designer's words (the demo's
+        images, jobs not sent yet, the prompt being written); asked before restarting."""
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -93,6 +98,8 @@ class SettingsDialog(QDialog):
         self._credentials = credentials
         self._language_differs = False
         self._proxy_changed = False
+        self._losses = losses
+        self.confirm_box: QMessageBox | None = None
 
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("languageCombo")
@@ -229,6 +236,28 @@ class SettingsDialog(QDialog):
         self.restart_button.setVisible(needed)
 
     def _on_restart(self) -> None:
+        lost = self._losses()
+        if not lost:
+            self._restart_now()
+            return
+        box = QMessageBox(self)
+        box.setObjectName("restartConfirm")
+        box.setStyleSheet(
+            "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 320px; }"
+        )
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Restart now?"))
+        box.setText(self.tr("Restarting now loses:"))
+        box.setInformativeText("\n".join(f"• {what}" for what in lost))
+        restart = box.addButton(self.tr("Restart Anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(lambda button: button is restart and self._restart_now())
+        box.finished.connect(lambda _r: setattr(self, "confirm_box", None))
+        self.confirm_box = box
+        box.open()
+
+    def _restart_now(self) -> None:
         self._settings.sync()
         self.accept()
         self._restart()

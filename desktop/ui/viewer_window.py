@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -46,6 +47,7 @@ class ImagePane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.viewer = ImageViewer()
+        self.model_names: dict[str, str] = {}  # model id → name, from the main window
         self.caption = QLabel()
         self.caption.setObjectName("viewerCaption")
         self.caption.setWordWrap(True)
@@ -63,7 +65,7 @@ class ImagePane(QWidget):
 
     def show_item(self, item: HistoryItem) -> None:
         self.caption.setText(elide(item.prompt or self.tr("Untitled image"), 400))
-        self.details.setText(describe(item))
+        self.details.setText(describe(item, self.model_names))
         self.status.setText(self.tr("Loading the full-size image…"))
         self.status.show()
 
@@ -88,7 +90,10 @@ class ViewerWindow(QDialog):
         compare: bool = False,
         neighbours: Callable[[HistoryItem, int], HistoryItem | None] | None = None,
         lineage: Lineage | None = None,
+        actions: Sequence[tuple[str, Callable[[list[HistoryItem]], object]]] = (),
     ) -> None:
+        """``actions``: (label, handler) pairs, the grid's context-menu actions, shown as
+        buttons that act on the image on screen."""
         super().__init__(parent)
         self.setObjectName("viewerWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -100,6 +105,9 @@ class ViewerWindow(QDialog):
         self.items: list[HistoryItem] = list(items[:2] if self.compare else items)
         self.index = max(0, min(index, len(self.items) - 1))
         self.panes = [ImagePane() for _ in range(2 if self.compare else 1)]
+        history_model = getattr(parent, "history_model", None)
+        for pane in self.panes:
+            pane.model_names = getattr(history_model, "model_names", {})
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for pane in self.panes:
@@ -125,13 +133,28 @@ class ViewerWindow(QDialog):
             self.before_after = BeforeAfter(self, self.panes[0], lineage, self._fetch)
             bar.addWidget(self.before_after.button)
         bar.addStretch(1)
+        self.position_label = QLabel()
+        self.position_label.setObjectName("viewerPosition")
+        bar.addWidget(self.position_label)
         if not self.compare:
             hint = QLabel(self.tr("← → previous / next"))
             hint.setProperty("role", "secondary")
             bar.addWidget(hint)
+        self.action_buttons: list[QPushButton] = []
+        actions_bar = QHBoxLayout()
+        for number, (label, handler) in enumerate(actions):
+            if number and number == len(actions) - 1:
+                actions_bar.addStretch(1)  # the last one (Delete) apart from the others
+            button = QPushButton(label)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, h=handler: h(self.current_items()))
+            actions_bar.addWidget(button)
+            self.action_buttons.append(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
+        if actions:
+            layout.addLayout(actions_bar)
         for pane in self.panes:  # the label follows whichever pane was zoomed last
             pane.viewer.zoomChanged.connect(self._on_zoom)
         if self.compare:
@@ -174,6 +197,13 @@ class ViewerWindow(QDialog):
         else:
             title = names[0]
         self.setWindowTitle(title)
+        self.position_label.setText(
+            ""
+            if self.compare or len(self.items) < 2
+            else self.tr("{current} of {total}").format(
+                current=self.index + 1, total=len(self.items)
+            )
+        )
         for pane, item in zip(self.panes, items, strict=False):
             pane.show_item(item)
             if self.before_after is not None:

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About neuroflash Desktop</source>
+        <translation>Über neuroflash Desktop</translation>
+    </message>
+    <message>
+        <source>Generate, browse, edit and drag out images with the neuroflash API.&lt;br&gt;Qt {qt}. Qt and PySide6 are used under the GNU LGPL version 3; you may replace them with your own build.</source>
+        <translation>Bilder mit der neuroflash-API erzeugen, durchsuchen, bearbeiten und herausziehen.&lt;br&gt;Qt {qt}. Qt und PySide6 werden unter der GNU LGPL Version 3 genutzt; Sie dürfen sie durch einen eigenen Build ersetzen.</translation>
+    </message>
+    <message>
+        <source>Libraries included, and their licences:</source>
+        <translation>Enthaltene Bibliotheken und ihre Lizenzen:</translation>
+    </message>
+</context>
+<context>
     <name>BeforeAfter</name>
     <message>
         <source>Before</source>
@@ -353,10 +368,6 @@
         <translation>Prompt</translation>
     </message>
     <message>
-        <source>Describe the image you want… (Ctrl+Enter generates)</source>
-        <translation>Beschreibe das gewünschte Bild … (Strg+Eingabe generiert)</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -389,8 +400,8 @@
         <translation>Generieren</translation>
     </message>
     <message>
-        <source>Generate (Ctrl+Enter)</source>
-        <translation>Generieren (Strg+Eingabe)</translation>
+        <source>Describe the image you want… ({keys} generates)</source>
+        <translation>Beschreibe das gewünschte Bild … ({keys} generiert)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -413,6 +424,18 @@
         <translation>Erstellen</translation>
     </message>
     <message>
+        <source>Generate ({keys})</source>
+        <translation>Generieren ({keys})</translation>
+    </message>
+    <message>
+        <source>{model} makes at most {count} images at a time, so Images is now {count}.</source>
+        <translation>{model} erzeugt höchstens {count} Bilder auf einmal, daher steht „Bilder“ jetzt auf {count}.</translation>
+    </message>
+    <message>
+        <source>Sign in to generate images.</source>
+        <translation>Melde dich an, um Bilder zu generieren.</translation>
+    </message>
+    <message>
         <source>This workspace&apos;s plan doesn&apos;t include image generation.</source>
         <translation>Der Plan dieses Arbeitsbereichs enthält keine Bildgenerierung.</translation>
     </message>
@@ -431,6 +454,10 @@
     <message>
         <source>No image credits left in this billing cycle.</source>
         <translation>In diesem Abrechnungszeitraum sind keine Bild-Credits mehr übrig.</translation>
+    </message>
+    <message>
+        <source>The prompt has only spaces, line breaks or invisible characters: write a few words.</source>
+        <translation>Der Prompt enthält nur Leerzeichen, Zeilenumbrüche oder unsichtbare Zeichen: Schreibe ein paar Wörter.</translation>
     </message>
     <message>
         <source>Write a prompt first.</source>
@@ -713,6 +740,10 @@
         <translation>Dieses Bild löschen?</translation>
     </message>
     <message>
+        <source>They are removed from the workspace&apos;s history for everyone. Credits are not refunded.</source>
+        <translation>Sie werden für alle aus dem Verlauf des Arbeitsbereichs entfernt. Credits werden nicht erstattet.</translation>
+    </message>
+    <message>
         <source>It is removed from the workspace&apos;s history for everyone. Credits are not refunded.</source>
         <translation>Es wird für alle aus dem Verlauf des Arbeitsbereichs entfernt. Credits werden nicht erstattet.</translation>
     </message>
@@ -762,6 +793,14 @@
     <message>
         <source>Saved {count} images to {folder}</source>
         <translation>{count} Bilder in {folder} gespeichert</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened. The file is at {path}</source>
+        <translation>Es ließ sich kein Dateimanager öffnen. Die Datei liegt unter {path}</translation>
+    </message>
+    <message>
+        <source>Copy Path</source>
+        <translation>Pfad kopieren</translation>
     </message>
     <message>
         <source>Edit: {instruction}</source>
@@ -857,7 +896,7 @@
     </message>
     <message>
         <source>Clear finished</source>
-        <translation>Fertige entfernen</translation>
+        <translation>Aufräumen</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1011,18 @@
         <translation>Zum Verlauf</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>About neuroflash Desktop</source>
+        <translation>Über neuroflash Desktop</translation>
+    </message>
+    <message>
         <source>Signed in: {account}</source>
         <translation>Angemeldet: {account}</translation>
     </message>
@@ -1000,6 +1051,12 @@
         <translation>Noch keine Bilder – schreibe einen Prompt und klicke auf „Generieren“.</translation>
     </message>
     <message>
+        <source>No image matches “{text}”.
+Clear the filter (✕ or Esc) to see all images.</source>
+        <translation>Kein Bild passt zu „{text}“.
+Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
+    </message>
+    <message>
         <source>You&apos;re offline, and no images are saved yet.</source>
         <translation>Du bist offline, und es sind noch keine Bilder gespeichert.</translation>
     </message>
@@ -1010,6 +1067,35 @@
     <message>
         <source>Recent prompts cleared.</source>
         <translation>Letzte Prompts gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n image(s) made in this demo</source>
+        <translation>
+            <numerusform>das %n in der Demo erzeugte Bild</numerusform>
+            <numerusform>die %n in der Demo erzeugten Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the demo&apos;s changes: it starts afresh</source>
+        <translation>die Änderungen in der Demo: sie beginnt von vorn</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) not sent yet</source>
+        <translation>
+            <numerusform>%n noch nicht gesendeter Auftrag</numerusform>
+            <numerusform>%n noch nicht gesendete Aufträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running job(s): the demo&apos;s images would not arrive</source>
+        <translation>
+            <numerusform>%n laufender Auftrag: die Bilder der Demo kämen nicht mehr an</numerusform>
+            <numerusform>%n laufende Aufträge: die Bilder der Demo kämen nicht mehr an</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the prompt you are writing</source>
+        <translation>der Prompt, den du gerade schreibst</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1149,10 @@
     <message>
         <source>Fair-use limit reached: neuroflash may slow down generation for this workspace.</source>
         <translation>Fair-Use-Grenze erreicht: neuroflash kann die Generierung für diesen Arbeitsbereich verlangsamen.</translation>
+    </message>
+    <message>
+        <source>Sign in to see your image credits.</source>
+        <translation>Melde dich an, um deine Bild-Credits zu sehen.</translation>
     </message>
     <message>
         <source>Loading credits…</source>
@@ -1183,6 +1273,57 @@
         <source>The new proxy settings apply after a restart.</source>
         <translation>Die neuen Proxy-Einstellungen gelten nach einem Neustart.</translation>
     </message>
+    <message>
+        <source>Restart now?</source>
+        <translation>Jetzt neu starten?</translation>
+    </message>
+    <message>
+        <source>Restarting now loses:</source>
+        <translation>Ein Neustart jetzt verwirft:</translation>
+    </message>
+    <message>
+        <source>Restart Anyway</source>
+        <translation>Trotzdem neu starten</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Filter the history</source>
+        <translation>Verlauf filtern</translation>
+    </message>
+    <message>
+        <source>Full-size preview</source>
+        <translation>Vorschau in voller Größe</translation>
+    </message>
+    <message>
+        <source>Enter or double-click</source>
+        <translation>Eingabetaste oder Doppelklick</translation>
+    </message>
+    <message>
+        <source>Viewer: previous / next image</source>
+        <translation>Betrachter: vorheriges / nächstes Bild</translation>
+    </message>
+    <message>
+        <source>Viewer: fit / 100 % / zoom</source>
+        <translation>Betrachter: einpassen / 100 % / zoomen</translation>
+    </message>
+    <message>
+        <source>Close the viewer</source>
+        <translation>Betrachter schließen</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -1287,6 +1428,10 @@
     <message>
         <source>Compare: {first} vs {second}</source>
         <translation>Vergleich: {first} vs. {second}</translation>
+    </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>{current} von {total}</translation>
     </message>
     <message>
         <source>This image could not be shown.</source>

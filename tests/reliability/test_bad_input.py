@@ -14,6 +14,9 @@ from desktop.emulator.demo_data import MODELS, NOT_ALLOWED_MODEL_ID
 from tests.reliability.harness import STUDIO, RunningApp
 
 EMPTY_REASON = "Write a prompt first."
+BLANK_REASON = (
+    "The prompt has only spaces, line breaks or invisible characters: write a few words."
+)
 
 
 @pytest.fixture(scope="module")
@@ -49,11 +52,14 @@ def test_empty_prompt_disables_generate_and_says_why(world, prompt):
     app, server = world
     used = server.state.quota(STUDIO)["usedAmount"]
     app.panel.prompt_edit.setPlainText(prompt)
+    reason = BLANK_REASON if prompt else EMPTY_REASON
     assert not app.panel.generate_button.isEnabled()
-    assert app.panel.generate_button.toolTip() == EMPTY_REASON
+    assert app.panel.generate_button.toolTip() == reason
+    if prompt:  # something is typed, yet Generate is off: the reason shows without hovering
+        assert app.panel.cost_label.text() == reason
     app.panel.request_generate()  # Ctrl+Enter anyway
     assert app.panel.message_label.isVisible()
-    assert app.panel.message_label.text() == EMPTY_REASON
+    assert app.panel.message_label.text() == reason
     assert server.state.quota(STUDIO)["usedAmount"] == used
     app.panel.clear_message()
 
@@ -132,16 +138,17 @@ def test_parameters_a_model_lacks_cannot_be_chosen(world):
         panel.num_images_spin.setValue(99)
         assert panel.num_images_spin.value() == spec["max_images"]
         assert panel.num_images_spin.maximum() == spec["max_images"]
-        ratios = [panel.aspect_ratio_combo.itemText(i)
+        ratios = [panel.aspect_ratio_combo.itemData(i)
                   for i in range(panel.aspect_ratio_combo.count())]
-        formats = [panel.output_format_combo.itemText(i)
+        formats = [panel.output_format_combo.itemData(i)
                    for i in range(panel.output_format_combo.count())]
         assert ratios == spec["aspect_ratios"] and formats == spec["output_formats"]
         for wanted in ("21:9", "7:5"):
-            panel.aspect_ratio_combo.setCurrentText(wanted)
-            assert panel.aspect_ratio_combo.currentText() in spec["aspect_ratios"]
+            if (row := panel.aspect_ratio_combo.findData(wanted)) >= 0:
+                panel.aspect_ratio_combo.setCurrentIndex(row)
+            assert panel.aspect_ratio_combo.currentData() in spec["aspect_ratios"]
         panel.output_format_combo.setCurrentText("webp")
-        assert panel.output_format_combo.currentText() in spec["output_formats"]
+        assert panel.output_format_combo.currentData() in spec["output_formats"]
     # Switching to a model with fewer images lowers a higher choice to its maximum.
     big = max((m for m in MODELS if m["allowed"]), key=lambda m: m["max_images"])
     small = min((m for m in MODELS if m["allowed"]), key=lambda m: m["max_images"])

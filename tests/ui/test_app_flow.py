@@ -51,10 +51,10 @@ def test_model_constraints_limit_count_ratio_and_format(app):
             continue
         panel.model_combo.setCurrentIndex(row)
         ratios = [
-            panel.aspect_ratio_combo.itemText(i) for i in range(panel.aspect_ratio_combo.count())
+            panel.aspect_ratio_combo.itemData(i) for i in range(panel.aspect_ratio_combo.count())
         ]
         formats = [
-            panel.output_format_combo.itemText(i) for i in range(panel.output_format_combo.count())
+            panel.output_format_combo.itemData(i) for i in range(panel.output_format_combo.count())
         ]
         assert ratios == list(model.aspect_ratios)
         assert formats == list(model.output_formats)
@@ -90,7 +90,7 @@ def test_generate_edit_delete_and_save(app, emulator, tmp_path):
 
     panel.prompt_edit.setPlainText("A paper boat on a neon river")
     panel.num_images_spin.setValue(2)
-    panel.aspect_ratio_combo.setCurrentText("16:9")
+    panel.aspect_ratio_combo.setCurrentIndex(panel.aspect_ratio_combo.findData("16:9"))
     assert panel.generate_button.isEnabled()
     panel.generate_button.click()
     wait_until(loop, lambda: window.history_model.rowCount() == rows + 2)

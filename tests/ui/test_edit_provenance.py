@@ -87,7 +87,7 @@ def test_copy_prompt_and_use_settings_of_an_edit_give_the_whole_chain(app):
     window.history_view.use_settings_action.trigger()
     panel = window.generate_panel
     assert panel.prompt_edit.toPlainText() == source.prompt, "the source's prompt, not the edit"
-    assert panel.aspect_ratio_combo.currentText() == "16:9", "the edit's own settings"
+    assert panel.aspect_ratio_combo.currentData() == "16:9", "the edit's own settings"
 
 
 def test_the_chain_survives_deleting_the_source_and_a_restart(app, emulator, qapp, tmp_path):

@@ -161,9 +161,9 @@ def test_the_window_filters_groups_and_reuses_settings(signed_in):
     view.use_settings_action.trigger()
     panel = window.generate_panel
     assert panel.prompt_edit.toPlainText() == source.prompt
-    assert panel.aspect_ratio_combo.currentText() == source.aspect_ratio
+    assert panel.aspect_ratio_combo.currentData() == source.aspect_ratio
     fmt = "jpeg" if source.output_format in ("jpg", "jpeg") else source.output_format
-    assert panel.output_format_combo.currentText() == fmt
+    assert panel.output_format_combo.currentData() == fmt
 
 
 def test_unfiltered_grid_follows_new_and_deleted_images_row_for_row(models):

@@ -77,7 +77,7 @@ def test_german_window(german_app):
     assert components.translations.language == "de"
     assert window.generate_panel.generate_button.text() == "Generieren"
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Datei", "&Bild", "&Ansicht"]
+    assert menus == ["&Datei", "&Bild", "&Ansicht", "&Hilfe"]
     headings = {label.text() for label in window.findChildren(type(window.account_label))}
     assert {"Verlauf", "Arbeitsbereiche", "Bild-Credits", "Erstellen"} <= headings
     assert window.account_label.text().startswith("Angemeldet: ")
@@ -245,3 +245,19 @@ def test_english_rate_limit_wording_is_untouched(qapp, tmp_path):
     for seconds in (1, 7):
         message = RateLimitedError(retry_after=seconds).message
         assert translate_message(message) == message
+
+
+def test_the_generate_keys_read_the_same_in_menu_and_hint(german_app):
+    """Issue 11, item 12: the menu said "Strg+Return", the hint "Strg+Eingabe"."""
+    from PySide6.QtGui import QKeySequence
+
+    _loop, components = german_app
+    window = components.window
+    menu_text = next(
+        action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        for action in window.menuBar().actions()[1].menu().actions()
+        if action.text() == "Generieren"
+    )
+    panel = window.generate_panel
+    assert f"({menu_text} generiert)" in panel.prompt_edit.placeholderText()
+    assert menu_text in panel.generate_button.toolTip() or not panel.generate_button.isEnabled()
