@@ -140,6 +140,10 @@ class MainWindow(QMainWindow):
             session, self.generate_panel, self.messages, self, self.recent_prompts, self.notifier
         )
         self.job_panel = JobPanel(self.job.queue)
+        from desktop.ui.demo_banner import DemoBanner
+
+        self.demo_banner = DemoBanner(self)
+        self.addToolBar(self.demo_banner)
         self.viewers: list[ViewerWindow] = []
         self.settings_dialog: SettingsDialog | None = None
 
