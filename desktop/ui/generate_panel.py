@@ -99,11 +99,15 @@ class GeneratePanel(QFrame):
         self.generate_button.setProperty("role", "primary")
         self.generate_button.setToolTip(self.tr("Generate (Ctrl+Enter)"))
         self.generate_button.setMinimumHeight(36)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        # Sent requests can't be called back: the button says what it does (issue 11.2).
+        self.cancel_button = QPushButton(self.tr("Stop waiting"))
         self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setAccessibleName(self.tr("Cancel waiting"))
+        self.cancel_button.setAccessibleName(self.tr("Stop waiting"))
         self.cancel_button.setToolTip(
-            self.tr("Stop waiting; the images still arrive in your history")
+            self.tr(
+                "Images already requested will still arrive in your history and are charged; "
+                "jobs not sent yet are cancelled at no cost."
+            )
         )
         self.cancel_button.hide()
         buttons = QHBoxLayout()

@@ -87,15 +87,17 @@ class GenerationJob(QObject):
         return self.queue.retry(job)
 
     def cancel(self) -> None:
-        """Stop waiting for every running or queued job; their images still arrive."""
+        """Stop waiting for every running job (their images still arrive and are charged) and
+        cancel the queued ones (never sent, never charged)."""
         active = [job for job in self.queue.jobs() if job.active]
+        sent = any(job.status is JobStatus.RUNNING for job in active)
         for job in active:
             self.queue.cancel(job)
-        if active:
+        if sent:
             self._messages.show_note(
                 self.tr(
                     "Stopped waiting. The images will still appear in your history when they "
-                    "are ready."
+                    "are ready, and they are charged."
                 ),
                 seconds=10,
             )

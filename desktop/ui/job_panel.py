@@ -17,8 +17,12 @@ from desktop.ui.job_queue import Job, JobQueue, JobRole, JobStatus
 
 
 class JobPanel(QWidget):
-    """Shows the queue; Cancel and Retry act on the selected job. Retry is only asked for
-    (``retryRequested``): the window checks credits before it queues the new job."""
+    """Shows the queue; Stop waiting / Cancel and Retry act on the selected job. Retry is only
+    asked for (``retryRequested``): the window checks credits before it queues the new job.
+
+    A job that was sent cannot be called back: its images arrive and are charged whatever the
+    app does. So the button says "Stop waiting" for it, and says before the click what that
+    means; only a queued job (not sent yet) gets a real "Cancel"."""
 
     retryRequested = Signal(object)
 
@@ -37,11 +41,13 @@ class JobPanel(QWidget):
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.setWordWrap(True)
         self.list_view.setSpacing(2)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton(self.tr("Stop waiting"))
         self.cancel_button.setObjectName("jobCancelButton")
-        self.cancel_button.setToolTip(
-            self.tr("Stop waiting; the images still arrive in your history")
-        )
+        self.hint_label = QLabel()
+        self.hint_label.setObjectName("jobHint")
+        self.hint_label.setProperty("role", "secondary")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.hide()
         self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setObjectName("jobRetryButton")
         self.retry_button.setToolTip(
@@ -58,6 +64,7 @@ class JobPanel(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(title)
         layout.addWidget(self.list_view, 1)
+        layout.addWidget(self.hint_label)
         layout.addLayout(buttons)
 
         self.cancel_button.clicked.connect(self._cancel)
@@ -82,6 +89,19 @@ class JobPanel(QWidget):
     def _update_buttons(self, *_args: object) -> None:
         job = self.selected_job()
         self.cancel_button.setEnabled(bool(job and job.active))
+        if job is not None and job.status is JobStatus.QUEUED:
+            self.cancel_button.setText(self.tr("Cancel"))
+            explain = self.tr("Not sent yet: cancelling it costs nothing.")
+        else:
+            self.cancel_button.setText(self.tr("Stop waiting"))
+            explain = self.tr(
+                "Already sent: its images will still arrive in your history and the credits "
+                "are charged, even if you stop waiting."
+            )
+        self.cancel_button.setToolTip(explain)
+        self.cancel_button.setAccessibleDescription(explain)
+        self.hint_label.setText(explain)
+        self.hint_label.setVisible(bool(job and job.status is JobStatus.RUNNING))
         self.retry_button.setEnabled(bool(job and job.status is JobStatus.FAILED))
         self.clear_button.setEnabled(any(not j.active for j in self.queue.jobs()))
         if self.queue.rowCount() == 0:

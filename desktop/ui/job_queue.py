@@ -1,7 +1,8 @@
 """The queue of generations and edits: submitted one after another, run a few at a time.
 
-Each job shows its status and elapsed time and can be cancelled. Cancel only stops waiting:
-the request already reached neuroflash, so its images still arrive in the history. A failed
+Each job shows its status and elapsed time. A queued job (not sent yet) can be cancelled and
+costs nothing; for a running one the app can only stop waiting: the request already reached
+neuroflash, so its images still arrive in the history and are charged. A failed
 job can be retried, and a retry is a new job (it costs credits again), shown as such.
 Credits are checked against the whole queue before a job is accepted.
 """
@@ -110,6 +111,13 @@ class Job:
         if self.status is JobStatus.FAILED:
             text = translate("Job", "Failed · {message}")
             return text.format(message=translate_message(self.message))
+        if self.status is JobStatus.CANCELLED:
+            if self.started is None:
+                return translate("Job", "Cancelled · nothing was sent, no credits used")
+            if self.result is not None:
+                text = translate("Job", "Stopped waiting · {images} arrived in your history")
+                return text.format(images=_images(self.made))
+            return translate("Job", "Stopped waiting · the images still arrive and are charged")
         return self.status.label()
 
 
@@ -175,7 +183,8 @@ class JobQueue(QAbstractListModel):
         return self._add(again)
 
     def cancel(self, job: Job) -> None:
-        """Stop waiting for a job; a queued job never starts, a running one finishes unseen."""
+        """Cancel a queued job (it never starts, nothing is charged), or stop waiting for a
+        running one (it finishes on the server, is charged, and its images still arrive)."""
         if not job.active:
             return
         was_running = job.status is JobStatus.RUNNING
@@ -245,6 +254,8 @@ class JobQueue(QAbstractListModel):
     def _finish(self, job: Job, status: JobStatus, message: str) -> None:
         cancelled = job.status is JobStatus.CANCELLED
         job.finished = job.finished or time.monotonic()
+        if cancelled and job.result is not None:
+            self._changed(job)  # "Stopped waiting · 2 images arrived in your history"
         if not cancelled:
             job.status, job.message = status, message
             self._changed(job)
