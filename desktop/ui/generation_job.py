@@ -18,6 +18,7 @@ from desktop.services.recent_prompts import RecentPrompts
 from desktop.ui.generate_panel import GeneratePanel
 from desktop.ui.i18n import fix_plural, translate_message
 from desktop.ui.job_queue import Job, JobQueue, JobStatus
+from desktop.ui.late_arrivals import LateArrivals
 from desktop.ui.message_bar import MessageBar
 from desktop.ui.notifier import Notifier
 from desktop.ui.session import Session
@@ -51,6 +52,10 @@ class GenerationJob(QObject):
         self.queue.jobFailed.connect(self._on_failed)
         self.queue.dataChanged.connect(self._update_panel)
         self.queue.rowsInserted.connect(self._update_panel)
+        self.late = LateArrivals(self.queue, self._on_arrived_late)
+        session.historyReset.connect(
+            lambda items: self.late.history_changed(items, session.workspace_id)
+        )
         panel.generateRequested.connect(self.start)
         panel.cancelRequested.connect(self.cancel)
 
@@ -151,9 +156,20 @@ class GenerationJob(QObject):
             self._notifier.job_finished(title, f"{images}: {job.prompt[:80]}", job.elapsed())
         self.finished.emit(result)
 
+    def _on_arrived_late(self, job: Job) -> None:
+        text = self.tr("Done: the images arrived after the connection dropped.")
+        if job.source is not None:
+            self._messages.show_note(text, seconds=12)
+        else:
+            self._panel.show_message(text, error=False)
+
     def _on_failed(self, job: Job) -> None:
         error = job.error
-        if job.source is not None:
+        self.late.watch(job, self._session.workspace_id, self._session.history)
+        if job.source is not None and job.maybe_charged:
+            # No Retry here: its image may exist already; the job list's Retry warns first.
+            self._messages.show_error(job.message)
+        elif job.source is not None:
             self._messages.show_error(job.message, lambda: self.retry(job))
         elif isinstance(error, RateLimitedError):
             # The server said how long to wait (or we assume a short pause): count it down.

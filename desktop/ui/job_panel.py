@@ -8,11 +8,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.ui.i18n import fix_plural
 from desktop.ui.job_queue import Job, JobQueue, JobRole, JobStatus
 
 
@@ -31,6 +33,7 @@ class JobPanel(QWidget):
         self.setObjectName("jobPanel")
         self.setAccessibleName(self.tr("Jobs"))
         self.queue = queue
+        self.retry_confirmation: QMessageBox | None = None
         title = QLabel(self.tr("Jobs"))
         title.setProperty("role", "heading")
         self.list_view = QListView()
@@ -112,8 +115,45 @@ class JobPanel(QWidget):
             self.queue.cancel(job)
 
     def _retry(self) -> None:
-        if (job := self.selected_job()) is not None:
+        job = self.selected_job()
+        if job is None:
+            return
+        if job.maybe_charged:
+            self._confirm_retry(job)
+        else:
             self.retryRequested.emit(job)
+
+    def _confirm_retry(self, job: Job) -> None:
+        """Its images may exist already: say what a retry costs before sending it again.
+        Opened with open(), never exec(): the app's event loop keeps running."""
+        if self.retry_confirmation is not None:
+            self.retry_confirmation.raise_()
+            return
+        box = QMessageBox(self)
+        box.setObjectName("retryConfirmation")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Retry job #{number}?").format(number=job.number))
+        box.setText(self.tr("Its images may already be on their way to your history."))
+        box.setInformativeText(
+            self.tr(
+                "The connection dropped after neuroflash received the request, so it may have "
+                "made and charged the images. Retrying sends a new request and uses {credits} "
+                "again. Refresh (F5) first to check."
+            ).format(credits=fix_plural(self.tr("%n credit(s)", "", job.images), job.images))
+        )
+        again = box.addButton(self.tr("Retry anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def done(_result: int) -> None:
+            self.retry_confirmation = None
+            if box.clickedButton() is again and job.status is JobStatus.FAILED:
+                self.retryRequested.emit(job)
+            box.deleteLater()
+
+        box.finished.connect(done)
+        self.retry_confirmation = box
+        box.open()
 
     def keyPressEvent(self, event) -> None:  # Qt override
         if event.key() == Qt.Key.Key_Delete:

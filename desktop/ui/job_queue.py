@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 from desktop.api import GenerationRequest, GenerationResult, HistoryItem
 from desktop.api.errors import NeuroflashError
 from desktop.ui.i18n import translate_message
+from desktop.ui.session_images import UNREADABLE_SPEND
 
 translate = QCoreApplication.translate  # the name lupdate looks for
 log = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ class Job:
     started: float | None = None
     finished: float | None = None
     made: int = 0
+    arrived_late: bool = False  # failed, then its images turned up in the history
     error: NeuroflashError | None = field(default=None, repr=False)
     result: GenerationResult | None = field(default=None, repr=False)
     task: asyncio.Task[Any] | None = field(default=None, repr=False)
@@ -87,6 +89,16 @@ class Job:
     @property
     def active(self) -> bool:
         return self.status in (JobStatus.QUEUED, JobStatus.RUNNING)
+
+    @property
+    def maybe_charged(self) -> bool:
+        """Failed, but the request may have reached neuroflash: its images may exist (and be
+        charged), so a retry could pay twice."""
+        if self.status is not JobStatus.FAILED:
+            return False
+        return bool(getattr(self.error, "maybe_delivered", False)) or (
+            self.message == UNREADABLE_SPEND
+        )
 
     def elapsed(self, now: float | None = None) -> float:
         if self.started is None:
@@ -104,6 +116,8 @@ class Job:
         seconds = int(self.elapsed())
         if self.status is JobStatus.RUNNING:
             return translate("Job", "Running · {seconds} s").format(seconds=seconds)
+        if self.status is JobStatus.DONE and self.arrived_late:
+            return translate("Job", "Done: the images arrived after the connection dropped")
         if self.status is JobStatus.DONE:
             got = _images(self.made)
             text = translate("Job", "Done · {images} in {seconds} s")
@@ -193,6 +207,15 @@ class JobQueue(QAbstractListModel):
         job.message = self.tr("Its images will still appear in the history.") if was_running else ""
         self._changed(job)
         self._start_next()
+
+    def mark_arrived(self, job: Job, made: int) -> None:
+        """A failed job's images were found in the history after all: it is done, not failed
+        (and nothing invites a second, charged attempt)."""
+        if job.status is not JobStatus.FAILED:
+            return
+        job.status, job.made, job.arrived_late = JobStatus.DONE, made, True
+        job.message = ""
+        self._changed(job)
 
     def clear_finished(self) -> None:
         keep = [job for job in self._jobs if job.active]
