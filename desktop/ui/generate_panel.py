@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.api import GenerationRequest, HistoryItem, ImageModel, ImageQuota
 from desktop.services.prompt_text import clean_prompt
 from desktop.ui.cooldown import Cooldown, cooldown_prefix, cooldown_text
+from desktop.ui.credit_way_out import CreditWayOut, daily_renewal_time
 from desktop.ui.i18n import fix_plural, number, translate_message
 from desktop.ui.prompt_edit import PromptEdit
 
@@ -93,6 +94,8 @@ class GeneratePanel(QFrame):
         self.cost_label.setObjectName("costLabel")
         self.cost_label.setWordWrap(True)
         self.cost_label.setAccessibleName(self.tr("Cost of this generation"))
+        self.way_out = CreditWayOut()
+        self.way_out.countChosen.connect(self.num_images_spin.setValue)
         self.generate_button = QPushButton(self.tr("Generate"))
         self.generate_button.setObjectName("generateButton")
         self.generate_button.setAccessibleName(self.tr("Generate"))
@@ -141,6 +144,7 @@ class GeneratePanel(QFrame):
         layout.addWidget(self.prompt_counter)
         layout.addLayout(form)
         layout.addWidget(self.cost_label)
+        layout.addWidget(self.way_out)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.progress_label)
@@ -241,8 +245,20 @@ class GeneratePanel(QFrame):
             return self.tr("Choose a model included in this workspace's plan.")
         if self._quota is not None and self._quota.remaining <= 0:
             if self._quota.exhausted_scope == "daily":
-                return self.tr("You have used today's image credits. They renew at midnight UTC.")
-            return self.tr("No image credits left in this billing cycle.")
+                return self.tr(
+                    "You have used today's image credits. They renew at midnight UTC "
+                    "({time} your time)."
+                ).format(time=daily_renewal_time())
+            return self.tr(
+                "No image credits left in this billing cycle. They renew when the next cycle "
+                "starts."
+            )
+        wanted = self.num_images_spin.value()
+        if self._quota is not None and wanted > self._quota.remaining:
+            # The same words the queue would refuse it with: one message, not two.
+            return self.tr("Not enough credits: {left} left, {needed} needed.").format(
+                left=number(self._quota.remaining), needed=number(wanted)
+            )
         if not prompt:
             return self.tr("Write a prompt first.")
         if len(prompt) > MAX_PROMPT_CHARS:
@@ -260,6 +276,9 @@ class GeneratePanel(QFrame):
         self.generate_button.setEnabled(reason is None)
         self.generate_button.setToolTip(reason or self.tr("Generate (Ctrl+Enter)"))
         self.cost_label.setText(self._cost_text(reason))
+        left = self._quota.remaining if self._quota is not None else 0
+        wanted = self.num_images_spin.value()
+        self.way_out.offer_count(left if 0 < left < wanted else None)
         self.cost_label.style().unpolish(self.cost_label)
         self.cost_label.style().polish(self.cost_label)
 
@@ -273,10 +292,6 @@ class GeneratePanel(QFrame):
         if self._quota is None:
             return self.tr("Uses {credits}.").format(credits=credits)
         left = self._quota.remaining
-        if wanted > left:
-            self.cost_label.setProperty("role", "warning")
-            text = self.tr("Uses {credits}, but only {left} left: you may get fewer images.")
-            return text.format(credits=credits, left=number(left))
         return self.tr("Uses {credits} · {left} left today afterwards").format(
             credits=credits, left=number(left - wanted)
         )

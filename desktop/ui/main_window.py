@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
 
         self.demo_banner = DemoBanner(self)
         self.addToolBar(self.demo_banner)
+        from desktop.ui.credit_alternatives import OtherWorkspaceCredits
+
+        self.credit_alternatives = OtherWorkspaceCredits(session, self.generate_panel.way_out, self)
+        self.generate_panel.way_out.workspaceChosen.connect(self.choose_workspace)
         self.viewers: list[ViewerWindow] = []
         self.settings_dialog: SettingsDialog | None = None
 
@@ -353,7 +357,7 @@ class MainWindow(QMainWindow):
 
     def _update_empty_text(self) -> None:
         if self._quota_loaded and self.session.quota is None:
-            text = self.tr("This workspace's plan doesn't include image generation.")
+            text = self.tr("No images in this workspace yet.")  # the Create panel says why
         else:
             text = self.tr("No images yet — write a prompt and press Generate.")
         self.history_view.set_empty_text(text)

@@ -1,0 +1,83 @@
+"""Issue 11.4: one credit message, with the way out: "Generate 2 instead", when credits renew,
+another workspace that has credits; a plan without images is said once, not three times."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from desktop.emulator.demo_data import (
+    NEARLY_EMPTY_WORKSPACE_ID,
+    STUDIO_WORKSPACE_ID,
+    TEXT_ONLY_WORKSPACE_ID,
+)
+from tests.ui.app_harness import wait_until
+
+NO_PLAN = "plan doesn't include image generation"
+
+
+def _switch_to(loop, window, session, workspace_id: str) -> None:
+    window.choose_workspace(workspace_id)
+    wait_until(loop, lambda: session.workspace_id == workspace_id)
+    wait_until(loop, lambda: window._quota_loaded)
+
+
+def test_too_few_credits_say_one_thing_and_offer_fewer_images(signed_in, emulator):
+    loop, components = signed_in
+    window, session = components.window, components.session
+    _switch_to(loop, window, session, NEARLY_EMPTY_WORKSPACE_ID)
+    wait_until(loop, lambda: window.generate_panel.model_combo.count() > 0)
+    left = emulator.state.quota(NEARLY_EMPTY_WORKSPACE_ID)["availableAmount"]
+    assert left == 2
+    panel = window.generate_panel
+    panel.prompt_edit.setPlainText("a lighthouse")
+    panel.num_images_spin.setValue(4)
+
+    assert panel.cost_label.text() == "Not enough credits: 2 left, 4 needed."
+    assert "fewer images" not in panel.cost_label.text()
+    assert not panel.generate_button.isEnabled(), "no Generate that the app then refuses"
+    fewer = panel.way_out.fewer_button
+    assert fewer.isVisible() and fewer.text() == "Generate 2 instead"
+    fewer.click()
+    assert panel.num_images_spin.value() == 2
+    assert panel.generate_button.isEnabled()
+    assert not fewer.isVisible()
+
+
+def test_no_credits_say_when_they_renew_and_offer_a_workspace_with_credits(signed_in):
+    loop, components = signed_in
+    window, session = components.window, components.session
+    panel = window.generate_panel
+    _switch_to(loop, window, session, NEARLY_EMPTY_WORKSPACE_ID)
+    wait_until(loop, lambda: panel.model_combo.count() > 0)
+    panel.prompt_edit.setPlainText("use them up")
+    panel.num_images_spin.setValue(2)
+    panel.generate_button.click()
+    wait_until(loop, lambda: session.quota is not None and session.quota.remaining == 0)
+
+    assert panel.cost_label.text() == (
+        "No image credits left in this billing cycle. They renew when the next cycle starts."
+    )
+    switch = panel.way_out.switch_button
+    wait_until(loop, lambda: switch.isVisible())
+    assert switch.text().startswith("Switch to Studio (")
+    assert switch.text().endswith(" credits left)")
+    switch.click()
+    wait_until(loop, lambda: session.workspace_id == STUDIO_WORKSPACE_ID)
+    wait_until(loop, lambda: not switch.isVisible())
+
+
+def test_a_plan_without_images_is_said_once(signed_in):
+    loop, components = signed_in
+    window, session = components.window, components.session
+    _switch_to(loop, window, session, TEXT_ONLY_WORKSPACE_ID)
+    wait_until(loop, lambda: window.history_view.empty_text() != "Loading history…")
+
+    def saying_it() -> list[str]:
+        labels = [w for w in window.findChildren(QLabel) if w.isVisible()]
+        texts = [label.text() for label in labels]
+        texts.append(window.history_view.empty_text())
+        return [text for text in texts if NO_PLAN in text]
+
+    assert len(saying_it()) == 1, saying_it()
+    assert NO_PLAN in window.generate_panel.cost_label.text()
+    wait_until(loop, lambda: window.generate_panel.way_out.switch_button.isVisible())
