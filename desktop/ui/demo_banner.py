@@ -25,7 +25,7 @@ class DemoBanner(QToolBar):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
 
         self.message_label = QLabel(
-            self.tr("Demo: nothing here reaches neuroflash, and no credits are used.")
+            self.tr("Demo: nothing here reaches neuroflash or uses your credits.")
         )
         self.message_label.setObjectName("demoBannerText")
         self.message_label.setWordWrap(True)

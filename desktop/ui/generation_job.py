@@ -67,7 +67,8 @@ class GenerationJob(QObject):
 
     def _credit_problem(self, images: int) -> str | None:
         quota = self._session.quota
-        return self.queue.check_credits(images, quota.remaining if quota else None)
+        remaining = quota.remaining if quota else None
+        return self.queue.check_credits(images, remaining, self._session.workspace_id)
 
     def start(self, request: GenerationRequest) -> Job | None:
         if problem := self._credit_problem(request.num_images):
@@ -75,13 +76,13 @@ class GenerationJob(QObject):
             return None
         if self._recent is not None:
             self._recent.add(request.prompt)
-        return self.queue.submit_generation(request)
+        return self.queue.submit_generation(request, self._session.workspace_id)
 
     def submit_edit(self, source: HistoryItem, prompt: str) -> Job | None:
         if problem := self._credit_problem(1):
             self._messages.show_error(problem)
             return None
-        return self.queue.submit_edit(source, prompt)
+        return self.queue.submit_edit(source, prompt, self._session.workspace_id)
 
     def retry(self, job: Job) -> Job | None:
         """A new request (it costs credits again), queued only if the credits allow it."""

@@ -44,6 +44,7 @@ class JobPanel(QWidget):
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.setWordWrap(True)
         self.list_view.setSpacing(2)
+        self.list_view.setMinimumHeight(96)  # two jobs stay readable next to the hint
         self.cancel_button = QPushButton(self.tr("Stop waiting"))
         self.cancel_button.setObjectName("jobCancelButton")
         self.hint_label = QLabel()

@@ -71,6 +71,7 @@ class Job:
     request: GenerationRequest | None = None
     source: HistoryItem | None = None
     retry_of: int | None = None
+    workspace_id: str | None = None  # where it was asked for: its credits come from there
     status: JobStatus = JobStatus.QUEUED
     message: str = ""
     started: float | None = None
@@ -156,15 +157,24 @@ class JobQueue(QAbstractListModel):
 
     # -- submitting -----------------------------------------------------------------------------
 
-    def credits_needed(self) -> int:
-        """Images that queued and running jobs will still charge."""
-        return sum(job.images for job in self._jobs if job.active)
+    def credits_needed(self, workspace_id: str | None = None) -> int:
+        """Images that queued and running jobs of ``workspace_id`` will still charge.
 
-    def check_credits(self, images: int, remaining: int | None) -> str | None:
-        """Why a job for ``images`` can't be accepted now, or None."""
+        Only that workspace's: a job still running in Studio spends none of Side Project's
+        credits, and counting it refused a request the Create panel had just called fine."""
+        return sum(
+            job.images
+            for job in self._jobs
+            if job.active and (workspace_id is None or job.workspace_id in (None, workspace_id))
+        )
+
+    def check_credits(
+        self, images: int, remaining: int | None, workspace_id: str | None = None
+    ) -> str | None:
+        """Why a job for ``images`` in ``workspace_id`` can't be accepted now, or None."""
         if remaining is None:
             return None
-        pending = self.credits_needed()
+        pending = self.credits_needed(workspace_id)
         if pending + images <= remaining:
             return None
         if pending:
@@ -175,11 +185,16 @@ class JobQueue(QAbstractListModel):
             left=remaining, needed=images
         )
 
-    def submit_generation(self, request: GenerationRequest) -> Job:
-        return self._add(Job(next(self._numbers), request.prompt, request.num_images, request))
+    def submit_generation(
+        self, request: GenerationRequest, workspace_id: str | None = None
+    ) -> Job:
+        job = Job(next(self._numbers), request.prompt, request.num_images, request)
+        job.workspace_id = workspace_id
+        return self._add(job)
 
-    def submit_edit(self, source: HistoryItem, prompt: str) -> Job:
-        return self._add(Job(next(self._numbers), prompt, 1, source=source))
+    def submit_edit(self, source: HistoryItem, prompt: str, workspace_id: str | None = None) -> Job:
+        job = Job(next(self._numbers), prompt, 1, source=source, workspace_id=workspace_id)
+        return self._add(job)
 
     def retry(self, job: Job) -> Job:
         """A new job with the same request; the old one stays in the list as it was."""

@@ -3,6 +3,8 @@ another workspace that has credits; a plan without images is said once, not thre
 
 from __future__ import annotations
 
+import asyncio
+
 from PySide6.QtWidgets import QLabel
 
 from desktop.emulator.demo_data import (
@@ -81,3 +83,24 @@ def test_a_plan_without_images_is_said_once(signed_in):
     assert len(saying_it()) == 1, saying_it()
     assert NO_PLAN in window.generate_panel.cost_label.text()
     wait_until(loop, lambda: window.generate_panel.way_out.switch_button.isVisible())
+
+
+def test_a_job_running_in_another_workspace_does_not_use_this_ones_credits(qapp):
+    from desktop.api import GenerationRequest
+    from desktop.ui.job_queue import JobQueue
+    from tests.ui.app_harness import make_loop
+
+    loop = make_loop(qapp)
+
+    async def never(_job):
+        await asyncio.Event().wait()
+
+    queue = JobQueue(never)
+    request = GenerationRequest(prompt="busy in Studio", model="nano-banana-2", num_images=1)
+    studio_job = queue.submit_generation(request, STUDIO_WORKSPACE_ID)
+    assert queue.check_credits(2, remaining=2, workspace_id=NEARLY_EMPTY_WORKSPACE_ID) is None
+    assert queue.check_credits(2, remaining=2, workspace_id=STUDIO_WORKSPACE_ID)
+    queue.cancel(studio_job)
+    studio_job.task.cancel()
+    loop.run_until_complete(asyncio.sleep(0))
+    loop.close()
