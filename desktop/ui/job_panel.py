@@ -44,14 +44,8 @@ class JobPanel(QWidget):
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.setWordWrap(True)
         self.list_view.setSpacing(2)
-        self.list_view.setMinimumHeight(96)  # two jobs stay readable next to the hint
         self.cancel_button = QPushButton(self.tr("Stop waiting"))
         self.cancel_button.setObjectName("jobCancelButton")
-        self.hint_label = QLabel()
-        self.hint_label.setObjectName("jobHint")
-        self.hint_label.setProperty("role", "secondary")
-        self.hint_label.setWordWrap(True)
-        self.hint_label.hide()
         self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setObjectName("jobRetryButton")
         self.retry_button.setToolTip(
@@ -68,7 +62,6 @@ class JobPanel(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(title)
         layout.addWidget(self.list_view, 1)
-        layout.addWidget(self.hint_label)
         layout.addLayout(buttons)
 
         self.cancel_button.clicked.connect(self._cancel)
@@ -104,8 +97,6 @@ class JobPanel(QWidget):
             )
         self.cancel_button.setToolTip(explain)
         self.cancel_button.setAccessibleDescription(explain)
-        self.hint_label.setText(explain)
-        self.hint_label.setVisible(bool(job and job.status is JobStatus.RUNNING))
         self.retry_button.setEnabled(bool(job and job.status is JobStatus.FAILED))
         self.clear_button.setEnabled(any(not j.active for j in self.queue.jobs()))
         if self.queue.rowCount() == 0:

@@ -116,7 +116,9 @@ class Job:
     def status_text(self) -> str:
         seconds = int(self.elapsed())
         if self.status is JobStatus.RUNNING:
-            return translate("Job", "Running · {seconds} s").format(seconds=seconds)
+            # Said on the job itself, before anyone reaches for "Stop waiting" (issue 11.2).
+            text = translate("Job", "Running · {seconds} s · charged even if you stop waiting")
+            return text.format(seconds=seconds)
         if self.status is JobStatus.DONE and self.arrived_late:
             return translate("Job", "Done: the images arrived after the connection dropped")
         if self.status is JobStatus.DONE:

@@ -341,6 +341,7 @@ class MainWindow(QMainWindow):
         self.quota_panel.set_quota(None, loaded=False)
         self.generate_panel.set_quota(None, known=False)
         self.generate_panel.set_models([])
+        self.generate_panel.clear_message()  # it spoke of the other workspace's credits or jobs
         self.history_view.set_empty_text(self.tr("Loading history…"))
         name = next((w.name for w in self.session.workspaces if w.id == workspace_id), "")
         self.setWindowTitle(f"{name} — neuroflash Desktop" if name else "neuroflash Desktop")
