@@ -34,8 +34,8 @@
         <translation>Demo-Modus</translation>
     </message>
     <message>
-        <source>Demo: nothing here reaches neuroflash, and no credits are used.</source>
-        <translation>Demo: Nichts hier erreicht neuroflash, und es werden keine Credits verbraucht.</translation>
+        <source>Demo: nothing here reaches neuroflash or uses your credits.</source>
+        <translation>Demo: Nichts hier erreicht neuroflash oder verbraucht deine Credits.</translation>
     </message>
     <message>
         <source>Sign in</source>
@@ -742,8 +742,8 @@
         <translation>Wiederholung von #{number} · </translation>
     </message>
     <message>
-        <source>Running · {seconds} s</source>
-        <translation>Läuft · {seconds} s</translation>
+        <source>Running · {seconds} s · charged even if you stop waiting</source>
+        <translation>Läuft · {seconds} s · wird berechnet, auch wenn du nicht mehr wartest</translation>
     </message>
     <message>
         <source>Done: the images arrived after the connection dropped</source>
