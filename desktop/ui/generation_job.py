@@ -158,7 +158,7 @@ class GenerationJob(QObject):
         self.finished.emit(result)
 
     def _on_arrived_late(self, job: Job) -> None:
-        text = self.tr("Done: the images arrived after the connection dropped.")
+        text = job.late_text()
         if job.source is not None:
             self._messages.show_note(text, seconds=12)
         else:

@@ -101,6 +101,17 @@ class Job:
             self.message == UNREADABLE_SPEND
         )
 
+    def late_text(self) -> str:
+        """Why a job that looked failed is done after all, in the words of what went wrong."""
+        if getattr(self.error, "maybe_delivered", False):
+            # Here, not at the top: it imports requests, which the window builds without.
+            from desktop.api.transport import SLOW_MAYBE_DELIVERED
+
+            if self.error is not None and self.error.message == SLOW_MAYBE_DELIVERED:
+                return translate("Job", "Done: the images arrived after a slow answer.")
+            return translate("Job", "Done: the images arrived after the connection dropped.")
+        return translate("Job", "Done: the images arrived after all.")
+
     def elapsed(self, now: float | None = None) -> float:
         if self.started is None:
             return 0.0
@@ -120,7 +131,7 @@ class Job:
             text = translate("Job", "Running · {seconds} s · charged even if you stop waiting")
             return text.format(seconds=seconds)
         if self.status is JobStatus.DONE and self.arrived_late:
-            return translate("Job", "Done: the images arrived after the connection dropped")
+            return self.late_text().rstrip(".")
         if self.status is JobStatus.DONE:
             got = _images(self.made)
             text = translate("Job", "Done · {images} in {seconds} s")
