@@ -439,10 +439,6 @@
         </translation>
     </message>
     <message>
-        <source>Done: the images arrived after the connection dropped.</source>
-        <translation>Fertig: Die Bilder sind nach dem Verbindungsabbruch angekommen.</translation>
-    </message>
-    <message>
         <source>Edit failed</source>
         <translation>Bearbeitung fehlgeschlagen</translation>
     </message>
@@ -738,16 +734,24 @@
         <translation>Generierung</translation>
     </message>
     <message>
+        <source>Done: the images arrived after a slow answer.</source>
+        <translation>Fertig: Die Bilder sind nach einer langsamen Antwort angekommen.</translation>
+    </message>
+    <message>
+        <source>Done: the images arrived after the connection dropped.</source>
+        <translation>Fertig: Die Bilder sind nach dem Verbindungsabbruch angekommen.</translation>
+    </message>
+    <message>
+        <source>Done: the images arrived after all.</source>
+        <translation>Fertig: Die Bilder sind doch noch angekommen.</translation>
+    </message>
+    <message>
         <source>Retry of #{number} · </source>
         <translation>Wiederholung von #{number} · </translation>
     </message>
     <message>
         <source>Running · {seconds} s · charged even if you stop waiting</source>
         <translation>Läuft · {seconds} s · wird berechnet, auch wenn du nicht mehr wartest</translation>
-    </message>
-    <message>
-        <source>Done: the images arrived after the connection dropped</source>
-        <translation>Fertig: Die Bilder sind nach dem Verbindungsabbruch angekommen</translation>
     </message>
     <message>
         <source>Done · {images} in {seconds} s</source>
