@@ -109,10 +109,11 @@ class GenerationJob(QObject):
             )
 
     async def _run_job(self, job: Job) -> GenerationResult:
+        # In the workspace it was asked in: switching while it waits must not charge another.
         if job.source is not None:
-            return await self._session.edit(job.source, job.prompt)
+            return await self._session.edit(job.source, job.prompt, job.workspace_id)
         assert job.request is not None
-        return await self._session.generate(job.request)
+        return await self._session.generate(job.request, job.workspace_id)
 
     # -- reporting ------------------------------------------------------------------------------
 

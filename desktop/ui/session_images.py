@@ -39,15 +39,20 @@ class SessionImages:
     offline: bool
     _client: Any
 
-    async def generate(self, request: GenerationRequest) -> GenerationResult:
-        """Generate images; raises NeuroflashError so the panel can show it next to the prompt."""
-        ws = self._require_workspace()
+    async def generate(
+        self, request: GenerationRequest, workspace_id: str | None = None
+    ) -> GenerationResult:
+        """Generate images in ``workspace_id`` (default: the current one; a queued job keeps
+        the workspace it was asked in); raises NeuroflashError for the panel to show."""
+        ws = workspace_id or self._require_workspace()
         result: GenerationResult = await self._spend(self._client_or_raise().generate, ws, request)
         await self.absorb_result(ws, result, request.model, request.aspect_ratio, select=True)
         return result
 
-    async def edit(self, source: HistoryItem, prompt: str) -> GenerationResult:
-        ws = self._require_workspace()
+    async def edit(
+        self, source: HistoryItem, prompt: str, workspace_id: str | None = None
+    ) -> GenerationResult:
+        ws = workspace_id or self._require_workspace()
         request = EditRequest(prompt=prompt, image_urls=[source.image_url])
         result: GenerationResult = await self._spend(self._client_or_raise().edit, ws, request)
         await self.absorb_result(ws, result, source.model, source.aspect_ratio, select=True)

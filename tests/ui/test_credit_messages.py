@@ -104,3 +104,22 @@ def test_a_job_running_in_another_workspace_does_not_use_this_ones_credits(qapp)
     studio_job.task.cancel()
     loop.run_until_complete(asyncio.sleep(0))
     loop.close()
+
+
+def test_a_queued_job_is_charged_to_the_workspace_it_was_asked_in(signed_in, emulator):
+    loop, components = signed_in
+    window, session = components.window, components.session
+    queue = window.job.queue
+    studio_used = emulator.state.quota(STUDIO_WORKSPACE_ID)["usedAmount"]
+    side_used = emulator.state.quota(NEARLY_EMPTY_WORKSPACE_ID)["usedAmount"]
+    queue._max_running = 0  # hold it in the queue, as a busy queue would
+    panel = window.generate_panel
+    panel.prompt_edit.setPlainText("asked for in Studio")
+    panel.generate_button.click()
+    job = queue.jobs()[0]
+    _switch_to(loop, window, session, NEARLY_EMPTY_WORKSPACE_ID)
+    queue._max_running = 2
+    queue._start_next()
+    wait_until(loop, lambda: not job.active)
+    assert emulator.state.quota(STUDIO_WORKSPACE_ID)["usedAmount"] == studio_used + 1
+    assert emulator.state.quota(NEARLY_EMPTY_WORKSPACE_ID)["usedAmount"] == side_used
