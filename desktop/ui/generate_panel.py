@@ -47,6 +47,7 @@ class GeneratePanel(QFrame):
         self._models: list[ImageModel] = []
         self._quota: ImageQuota | None = None
         self._quota_known = False
+        self._pending = 0  # credits that queued and running jobs here will still use
         self._started = 0.0
         self._what = ""
         self.cooldown = Cooldown(self)
@@ -197,6 +198,19 @@ class GeneratePanel(QFrame):
         self.model_combo.blockSignals(False)
         self._on_model_changed()
 
+    def set_pending_credits(self, pending: int) -> None:
+        """Credits the queued and running jobs of this workspace will still use: the panel
+        counts them as the queue does, so it never calls fine what the queue then refuses."""
+        if pending != self._pending:
+            self._pending = pending
+            self._update_state()
+
+    def _left(self) -> int:
+        """Credits left for a new request (0 without a quota)."""
+        if self._quota is None:
+            return 0
+        return max(0, self._quota.remaining - self._pending)
+
     def set_quota(self, quota: ImageQuota | None, known: bool = True) -> None:
         self._quota = quota
         self._quota_known = known
@@ -254,11 +268,18 @@ class GeneratePanel(QFrame):
                 "starts."
             )
         wanted = self.num_images_spin.value()
-        if self._quota is not None and wanted > self._quota.remaining:
+        if self._quota is not None and wanted > self._left():
             # The same words the queue would refuse it with: one message, not two.
-            return self.tr("Not enough credits: {left} left, {needed} needed.").format(
-                left=number(self._quota.remaining), needed=number(wanted)
-            )
+            if self._pending:
+                text = self.tr(
+                    "Not enough credits for this and the queued jobs: {left} left, {needed} "
+                    "needed."
+                )
+                needed = self._pending + wanted
+            else:
+                text = self.tr("Not enough credits: {left} left, {needed} needed.")
+                needed = wanted
+            return text.format(left=number(self._quota.remaining), needed=number(needed))
         if not prompt:
             return self.tr("Write a prompt first.")
         if len(prompt) > MAX_PROMPT_CHARS:
@@ -276,7 +297,7 @@ class GeneratePanel(QFrame):
         self.generate_button.setEnabled(reason is None)
         self.generate_button.setToolTip(reason or self.tr("Generate (Ctrl+Enter)"))
         self.cost_label.setText(self._cost_text(reason))
-        left = self._quota.remaining if self._quota is not None else 0
+        left = self._left()
         wanted = self.num_images_spin.value()
         self.way_out.offer_count(left if 0 < left < wanted else None)
         self.cost_label.style().unpolish(self.cost_label)
@@ -291,7 +312,7 @@ class GeneratePanel(QFrame):
         self.cost_label.setProperty("role", "secondary")
         if self._quota is None:
             return self.tr("Uses {credits}.").format(credits=credits)
-        left = self._quota.remaining
+        left = self._left()
         return self.tr("Uses {credits} · {left} left today afterwards").format(
             credits=credits, left=number(left - wanted)
         )

@@ -56,6 +56,7 @@ class GenerationJob(QObject):
         session.historyReset.connect(
             lambda items: self.late.history_changed(items, session.workspace_id)
         )
+        session.workspaceChanged.connect(self._update_panel)
         panel.generateRequested.connect(self.start)
         panel.cancelRequested.connect(self.cancel)
 
@@ -118,6 +119,7 @@ class GenerationJob(QObject):
     # -- reporting ------------------------------------------------------------------------------
 
     def _update_panel(self, *_args: object) -> None:
+        self._panel.set_pending_credits(self.queue.credits_needed(self._session.workspace_id))
         running = [job for job in self.queue.jobs() if job.status is JobStatus.RUNNING]
         waiting = sum(1 for job in self.queue.jobs() if job.status is JobStatus.QUEUED)
         if not running and not waiting:

@@ -123,3 +123,24 @@ def test_a_queued_job_is_charged_to_the_workspace_it_was_asked_in(signed_in, emu
     wait_until(loop, lambda: not job.active)
     assert emulator.state.quota(STUDIO_WORKSPACE_ID)["usedAmount"] == studio_used + 1
     assert emulator.state.quota(NEARLY_EMPTY_WORKSPACE_ID)["usedAmount"] == side_used
+
+
+def test_the_panel_counts_queued_jobs_as_the_queue_does(signed_in):
+    loop, components = signed_in
+    window, session = components.window, components.session
+    panel, queue = window.generate_panel, window.job.queue
+    _switch_to(loop, window, session, NEARLY_EMPTY_WORKSPACE_ID)
+    wait_until(loop, lambda: panel.model_combo.count() > 0)
+    queue._max_running = 0  # one job waiting in the queue for 1 of the 2 credits
+    panel.prompt_edit.setPlainText("waiting")
+    panel.num_images_spin.setValue(1)
+    panel.generate_button.click()
+    panel.num_images_spin.setValue(2)
+
+    assert panel.cost_label.text() == (
+        "Not enough credits for this and the queued jobs: 2 left, 3 needed."
+    )
+    assert not panel.generate_button.isEnabled()
+    assert panel.way_out.fewer_button.text() == "Generate 1 instead"
+    queue.cancel(queue.jobs()[0])
+    assert panel.generate_button.isEnabled()
