@@ -338,6 +338,10 @@
         <translation>In diesem Abrechnungszeitraum sind keine Bild-Credits mehr übrig. Sie erneuern sich mit dem nächsten Zeitraum.</translation>
     </message>
     <message>
+        <source>Not enough credits for this and the queued jobs: {left} left, {needed} needed.</source>
+        <translation>Nicht genug Credits für diesen und die wartenden Aufträge: {left} übrig, {needed} nötig.</translation>
+    </message>
+    <message>
         <source>Not enough credits: {left} left, {needed} needed.</source>
         <translation>Nicht genug Credits: {left} übrig, {needed} nötig.</translation>
     </message>
