@@ -187,6 +187,8 @@ class Components:
         self.window.demo_active = lambda: self.flow.demo_server is not None
         self.window.sign_out_action.triggered.connect(self.flow.sign_out)
         self.session.authenticationFailed.connect(self.flow.open_dialog)
+        self.flow.demoChanged.connect(self.window.demo_banner.setVisible)
+        self.window.demo_banner.signInRequested.connect(lambda: self.flow.open_dialog())
         self._closed = False
         # Modules, widgets and translations live as long as the app: out of the collector's
         # sight, a full collection while 10,000 history items are parsed stays short.

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.api import GenerationRequest, HistoryItem, ImageModel, ImageQuota
 from desktop.services.prompt_text import clean_prompt
 from desktop.ui.cooldown import Cooldown, cooldown_prefix, cooldown_text
+from desktop.ui.credit_way_out import CreditWayOut, daily_renewal_time
 from desktop.ui.i18n import fix_plural, number, translate_message
 from desktop.ui.prompt_edit import PromptEdit
 from desktop.ui.ratio_labels import Sizes, ratio_label
@@ -56,6 +57,7 @@ class GeneratePanel(QFrame):
         self._quota_known = False
         self._signed_out = False
         self._sizes: Sizes = {}
+        self._pending = 0  # credits that queued and running jobs here will still use
         self._started = 0.0
         self._what = ""
         self.cooldown = Cooldown(self)
@@ -111,17 +113,23 @@ class GeneratePanel(QFrame):
         self.cost_label.setObjectName("costLabel")
         self.cost_label.setWordWrap(True)
         self.cost_label.setAccessibleName(self.tr("Cost of this generation"))
+        self.way_out = CreditWayOut()
+        self.way_out.countChosen.connect(self.num_images_spin.setValue)
         self.generate_button = QPushButton(self.tr("Generate"))
         self.generate_button.setObjectName("generateButton")
         self.generate_button.setAccessibleName(self.tr("Generate"))
         self.generate_button.setProperty("role", "primary")
         self.generate_button.setToolTip(self._generate_tip())
         self.generate_button.setMinimumHeight(36)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        # Sent requests can't be called back: the button says what it does (issue 11.2).
+        self.cancel_button = QPushButton(self.tr("Stop waiting"))
         self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setAccessibleName(self.tr("Cancel waiting"))
+        self.cancel_button.setAccessibleName(self.tr("Stop waiting"))
         self.cancel_button.setToolTip(
-            self.tr("Stop waiting; the images still arrive in your history")
+            self.tr(
+                "Images already requested will still arrive in your history and are charged; "
+                "jobs not sent yet are cancelled at no cost."
+            )
         )
         self.cancel_button.hide()
         buttons = QHBoxLayout()
@@ -155,6 +163,7 @@ class GeneratePanel(QFrame):
         layout.addWidget(self.prompt_counter)
         layout.addLayout(form)
         layout.addWidget(self.cost_label)
+        layout.addWidget(self.way_out)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.progress_label)
@@ -216,6 +225,19 @@ class GeneratePanel(QFrame):
         self.set_models([])
         self._signed_out = True
         self._update_state()
+
+    def set_pending_credits(self, pending: int) -> None:
+        """Credits the queued and running jobs of this workspace will still use: the panel
+        counts them as the queue does, so it never calls fine what the queue then refuses."""
+        if pending != self._pending:
+            self._pending = pending
+            self._update_state()
+
+    def _left(self) -> int:
+        """Credits left for a new request (0 without a quota)."""
+        if self._quota is None:
+            return 0
+        return max(0, self._quota.remaining - self._pending)
 
     def set_quota(self, quota: ImageQuota | None, known: bool = True) -> None:
         self._quota = quota
@@ -296,8 +318,27 @@ class GeneratePanel(QFrame):
             return self.tr("Choose a model included in this workspace's plan.")
         if self._quota is not None and self._quota.remaining <= 0:
             if self._quota.exhausted_scope == "daily":
-                return self.tr("You have used today's image credits. They renew at midnight UTC.")
-            return self.tr("No image credits left in this billing cycle.")
+                return self.tr(
+                    "You have used today's image credits. They renew at midnight UTC "
+                    "({time} your time)."
+                ).format(time=daily_renewal_time())
+            return self.tr(
+                "No image credits left in this billing cycle. They renew when the next cycle "
+                "starts."
+            )
+        wanted = self.num_images_spin.value()
+        if self._quota is not None and wanted > self._left():
+            # The same words the queue would refuse it with: one message, not two.
+            if self._pending:
+                text = self.tr(
+                    "Not enough credits for this and the queued jobs: {left} left, {needed} "
+                    "needed."
+                )
+                needed = self._pending + wanted
+            else:
+                text = self.tr("Not enough credits: {left} left, {needed} needed.")
+                needed = wanted
+            return text.format(left=number(self._quota.remaining), needed=number(needed))
         if not prompt and self.prompt_edit.toPlainText():
             return self.tr(
                 "The prompt has only spaces, line breaks or invisible characters: write a few "
@@ -320,6 +361,9 @@ class GeneratePanel(QFrame):
         self.generate_button.setEnabled(reason is None)
         self.generate_button.setToolTip(reason or self._generate_tip())
         self.cost_label.setText(self._cost_text(reason))
+        left = self._left()
+        wanted = self.num_images_spin.value()
+        self.way_out.offer_count(left if 0 < left < wanted else None)
         self.cost_label.style().unpolish(self.cost_label)
         self.cost_label.style().polish(self.cost_label)
 
@@ -332,11 +376,7 @@ class GeneratePanel(QFrame):
         self.cost_label.setProperty("role", "secondary")
         if self._quota is None:
             return self.tr("Uses {credits}.").format(credits=credits)
-        left = self._quota.remaining
-        if wanted > left:
-            self.cost_label.setProperty("role", "warning")
-            text = self.tr("Uses {credits}, but only {left} left: you may get fewer images.")
-            return text.format(credits=credits, left=number(left))
+        left = self._left()
         return self.tr("Uses {credits} · {left} left today afterwards").format(
             credits=credits, left=number(left - wanted)
         )

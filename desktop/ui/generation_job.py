@@ -18,6 +18,7 @@ from desktop.services.recent_prompts import RecentPrompts
 from desktop.ui.generate_panel import GeneratePanel
 from desktop.ui.i18n import fix_plural, translate_message
 from desktop.ui.job_queue import Job, JobQueue, JobStatus
+from desktop.ui.late_arrivals import LateArrivals
 from desktop.ui.message_bar import MessageBar
 from desktop.ui.notifier import Notifier
 from desktop.ui.session import Session
@@ -51,6 +52,11 @@ class GenerationJob(QObject):
         self.queue.jobFailed.connect(self._on_failed)
         self.queue.dataChanged.connect(self._update_panel)
         self.queue.rowsInserted.connect(self._update_panel)
+        self.late = LateArrivals(self.queue, self._on_arrived_late)
+        session.historyReset.connect(
+            lambda items: self.late.history_changed(items, session.workspace_id)
+        )
+        session.workspaceChanged.connect(self._update_panel)
         panel.generateRequested.connect(self.start)
         panel.cancelRequested.connect(self.cancel)
 
@@ -62,7 +68,8 @@ class GenerationJob(QObject):
 
     def _credit_problem(self, images: int) -> str | None:
         quota = self._session.quota
-        return self.queue.check_credits(images, quota.remaining if quota else None)
+        remaining = quota.remaining if quota else None
+        return self.queue.check_credits(images, remaining, self._session.workspace_id)
 
     def start(self, request: GenerationRequest) -> Job | None:
         if problem := self._credit_problem(request.num_images):
@@ -70,7 +77,7 @@ class GenerationJob(QObject):
             return None
         if self._recent is not None:
             self._recent.add(request.prompt)
-        return self.queue.submit_generation(request)
+        return self.queue.submit_generation(request, self._session.workspace_id)
 
     def submit_edit(
         self, source: HistoryItem, prompt: str, options: EditRequest | None = None
@@ -78,7 +85,7 @@ class GenerationJob(QObject):
         if problem := self._credit_problem(options.num_images if options else 1):
             self._messages.show_error(problem)
             return None
-        return self.queue.submit_edit(source, prompt, options)
+        return self.queue.submit_edit(source, prompt, options, self._session.workspace_id)
 
     def retry(self, job: Job) -> Job | None:
         """A new request (it costs credits again), queued only if the credits allow it."""
@@ -89,29 +96,33 @@ class GenerationJob(QObject):
         return self.queue.retry(job)
 
     def cancel(self) -> None:
-        """Stop waiting for every running or queued job; their images still arrive."""
+        """Stop waiting for every running job (their images still arrive and are charged) and
+        cancel the queued ones (never sent, never charged)."""
         active = [job for job in self.queue.jobs() if job.active]
+        sent = any(job.status is JobStatus.RUNNING for job in active)
         for job in active:
             self.queue.cancel(job)
-        if active:
+        if sent:
             self._messages.show_note(
                 self.tr(
                     "Stopped waiting. The images will still appear in your history when they "
-                    "are ready."
+                    "are ready, and they are charged."
                 ),
                 seconds=10,
             )
 
     async def _run_job(self, job: Job) -> GenerationResult:
+        # In the workspace it was asked in: switching while it waits must not charge another.
         if job.source is not None:
             options = job.request if isinstance(job.request, EditRequest) else None
-            return await self._session.edit(job.source, job.prompt, options)
+            return await self._session.edit(job.source, job.prompt, options, job.workspace_id)
         assert job.request is not None
-        return await self._session.generate(job.request)
+        return await self._session.generate(job.request, job.workspace_id)
 
     # -- reporting ------------------------------------------------------------------------------
 
     def _update_panel(self, *_args: object) -> None:
+        self._panel.set_pending_credits(self.queue.credits_needed(self._session.workspace_id))
         running = [job for job in self.queue.jobs() if job.status is JobStatus.RUNNING]
         waiting = sum(1 for job in self.queue.jobs() if job.status is JobStatus.QUEUED)
         if not running and not waiting:
@@ -152,9 +163,20 @@ class GenerationJob(QObject):
             self._notifier.job_finished(title, f"{images}: {job.prompt[:80]}", job.elapsed())
         self.finished.emit(result)
 
+    def _on_arrived_late(self, job: Job) -> None:
+        text = job.late_text()
+        if job.source is not None:
+            self._messages.show_note(text, seconds=12)
+        else:
+            self._panel.show_message(text, error=False)
+
     def _on_failed(self, job: Job) -> None:
         error = job.error
-        if job.source is not None:
+        self.late.watch(job, self._session.workspace_id, self._session.history)
+        if job.source is not None and job.maybe_charged:
+            # No Retry here: its image may exist already; the job list's Retry warns first.
+            self._messages.show_error(job.message)
+        elif job.source is not None:
             self._messages.show_error(job.message, lambda: self.retry(job))
         elif isinstance(error, RateLimitedError):
             # The server said how long to wait (or we assume a short pause): count it down.

@@ -1,7 +1,8 @@
 """The queue of generations and edits: submitted one after another, run a few at a time.
 
-Each job shows its status and elapsed time and can be cancelled. Cancel only stops waiting:
-the request already reached neuroflash, so its images still arrive in the history. A failed
+Each job shows its status and elapsed time. A queued job (not sent yet) can be cancelled and
+costs nothing; for a running one the app can only stop waiting: the request already reached
+neuroflash, so its images still arrive in the history and are charged. A failed
 job can be retried, and a retry is a new job (it costs credits again), shown as such.
 Credits are checked against the whole queue before a job is accepted.
 """
@@ -31,6 +32,7 @@ from PySide6.QtCore import (
 from desktop.api import EditRequest, GenerationRequest, GenerationResult, HistoryItem
 from desktop.api.errors import NeuroflashError
 from desktop.ui.i18n import translate_message
+from desktop.ui.session_images import UNREADABLE_SPEND
 
 translate = QCoreApplication.translate  # the name lupdate looks for
 log = logging.getLogger(__name__)
@@ -69,11 +71,13 @@ class Job:
     request: GenerationRequest | EditRequest | None = None
     source: HistoryItem | None = None
     retry_of: int | None = None
+    workspace_id: str | None = None  # where it was asked for: its credits come from there
     status: JobStatus = JobStatus.QUEUED
     message: str = ""
     started: float | None = None
     finished: float | None = None
     made: int = 0
+    arrived_late: bool = False  # failed, then its images turned up in the history
     error: NeuroflashError | None = field(default=None, repr=False)
     result: GenerationResult | None = field(default=None, repr=False)
     task: asyncio.Task[Any] | None = field(default=None, repr=False)
@@ -86,6 +90,27 @@ class Job:
     @property
     def active(self) -> bool:
         return self.status in (JobStatus.QUEUED, JobStatus.RUNNING)
+
+    @property
+    def maybe_charged(self) -> bool:
+        """Failed, but the request may have reached neuroflash: its images may exist (and be
+        charged), so a retry could pay twice."""
+        if self.status is not JobStatus.FAILED:
+            return False
+        return bool(getattr(self.error, "maybe_delivered", False)) or (
+            self.message == UNREADABLE_SPEND
+        )
+
+    def late_text(self) -> str:
+        """Why a job that looked failed is done after all, in the words of what went wrong."""
+        if getattr(self.error, "maybe_delivered", False):
+            # Here, not at the top: it imports requests, which the window builds without.
+            from desktop.api.transport import SLOW_MAYBE_DELIVERED
+
+            if self.error is not None and self.error.message == SLOW_MAYBE_DELIVERED:
+                return translate("Job", "Done: the images arrived after a slow answer.")
+            return translate("Job", "Done: the images arrived after the connection dropped.")
+        return translate("Job", "Done: the images arrived after all.")
 
     def elapsed(self, now: float | None = None) -> float:
         if self.started is None:
@@ -102,7 +127,11 @@ class Job:
     def status_text(self) -> str:
         seconds = int(self.elapsed())
         if self.status is JobStatus.RUNNING:
-            return translate("Job", "Running · {seconds} s").format(seconds=seconds)
+            # Said on the job itself, before anyone reaches for "Stop waiting" (issue 11.2).
+            text = translate("Job", "Running · {seconds} s · charged even if you stop waiting")
+            return text.format(seconds=seconds)
+        if self.status is JobStatus.DONE and self.arrived_late:
+            return self.late_text().rstrip(".")
         if self.status is JobStatus.DONE:
             got = _images(self.made)
             text = translate("Job", "Done · {images} in {seconds} s")
@@ -110,6 +139,13 @@ class Job:
         if self.status is JobStatus.FAILED:
             text = translate("Job", "Failed · {message}")
             return text.format(message=translate_message(self.message))
+        if self.status is JobStatus.CANCELLED:
+            if self.started is None:
+                return translate("Job", "Cancelled · nothing was sent, no credits used")
+            if self.result is not None:
+                text = translate("Job", "Stopped waiting · {images} arrived in your history")
+                return text.format(images=_images(self.made))
+            return translate("Job", "Stopped waiting · the images still arrive and are charged")
         return self.status.label()
 
 
@@ -134,15 +170,24 @@ class JobQueue(QAbstractListModel):
 
     # -- submitting -----------------------------------------------------------------------------
 
-    def credits_needed(self) -> int:
-        """Images that queued and running jobs will still charge."""
-        return sum(job.images for job in self._jobs if job.active)
+    def credits_needed(self, workspace_id: str | None = None) -> int:
+        """Images that queued and running jobs of ``workspace_id`` will still charge.
 
-    def check_credits(self, images: int, remaining: int | None) -> str | None:
-        """Why a job for ``images`` can't be accepted now, or None."""
+        Only that workspace's: a job still running in Studio spends none of Side Project's
+        credits, and counting it refused a request the Create panel had just called fine."""
+        return sum(
+            job.images
+            for job in self._jobs
+            if job.active and (workspace_id is None or job.workspace_id in (None, workspace_id))
+        )
+
+    def check_credits(
+        self, images: int, remaining: int | None, workspace_id: str | None = None
+    ) -> str | None:
+        """Why a job for ``images`` in ``workspace_id`` can't be accepted now, or None."""
         if remaining is None:
             return None
-        pending = self.credits_needed()
+        pending = self.credits_needed(workspace_id)
         if pending + images <= remaining:
             return None
         if pending:
@@ -153,15 +198,25 @@ class JobQueue(QAbstractListModel):
             left=remaining, needed=images
         )
 
-    def submit_generation(self, request: GenerationRequest) -> Job:
-        return self._add(Job(next(self._numbers), request.prompt, request.num_images, request))
+    def submit_generation(
+        self, request: GenerationRequest, workspace_id: str | None = None
+    ) -> Job:
+        job = Job(next(self._numbers), request.prompt, request.num_images, request)
+        job.workspace_id = workspace_id
+        return self._add(job)
 
     def submit_edit(
-        self, source: HistoryItem, prompt: str, options: EditRequest | None = None
+        self,
+        source: HistoryItem,
+        prompt: str,
+        options: EditRequest | None = None,
+        workspace_id: str | None = None,
     ) -> Job:
         """An edit of ``source``; ``options`` (model, count, ratio, format) go with it."""
         images = options.num_images if options else 1
-        return self._add(Job(next(self._numbers), prompt, images, options, source=source))
+        job = Job(next(self._numbers), prompt, images, options, source=source)
+        job.workspace_id = workspace_id
+        return self._add(job)
 
     def retry(self, job: Job) -> Job:
         """A new job with the same request; the old one stays in the list as it was."""
@@ -179,7 +234,8 @@ class JobQueue(QAbstractListModel):
         return self._add(again)
 
     def cancel(self, job: Job) -> None:
-        """Stop waiting for a job; a queued job never starts, a running one finishes unseen."""
+        """Cancel a queued job (it never starts, nothing is charged), or stop waiting for a
+        running one (it finishes on the server, is charged, and its images still arrive)."""
         if not job.active:
             return
         was_running = job.status is JobStatus.RUNNING
@@ -188,6 +244,15 @@ class JobQueue(QAbstractListModel):
         job.message = self.tr("Its images will still appear in the history.") if was_running else ""
         self._changed(job)
         self._start_next()
+
+    def mark_arrived(self, job: Job, made: int) -> None:
+        """A failed job's images were found in the history after all: it is done, not failed
+        (and nothing invites a second, charged attempt)."""
+        if job.status is not JobStatus.FAILED:
+            return
+        job.status, job.made, job.arrived_late = JobStatus.DONE, made, True
+        job.message = ""
+        self._changed(job)
 
     def clear_finished(self) -> None:
         keep = [job for job in self._jobs if job.active]
@@ -249,6 +314,8 @@ class JobQueue(QAbstractListModel):
     def _finish(self, job: Job, status: JobStatus, message: str) -> None:
         cancelled = job.status is JobStatus.CANCELLED
         job.finished = job.finished or time.monotonic()
+        if cancelled and job.result is not None:
+            self._changed(job)  # "Stopped waiting · 2 images arrived in your history"
         if not cancelled:
             job.status, job.message = status, message
             self._changed(job)

@@ -149,6 +149,14 @@ class MainWindow(QMainWindow):
             session, self.generate_panel, self.messages, self, self.recent_prompts, self.notifier
         )
         self.job_panel = JobPanel(self.job.queue)
+        from desktop.ui.demo_banner import DemoBanner
+
+        self.demo_banner = DemoBanner(self)
+        self.addToolBar(self.demo_banner)
+        from desktop.ui.credit_alternatives import OtherWorkspaceCredits
+
+        self.credit_alternatives = OtherWorkspaceCredits(session, self.generate_panel.way_out, self)
+        self.generate_panel.way_out.workspaceChosen.connect(self.choose_workspace)
         self.viewers: list[ViewerWindow] = []
         self.settings_dialog: SettingsDialog | None = None
 
@@ -375,6 +383,7 @@ class MainWindow(QMainWindow):
         self.quota_panel.set_quota(None, loaded=False)
         self.generate_panel.set_quota(None, known=False)
         self.generate_panel.set_models([])
+        self.generate_panel.clear_message()  # it spoke of the other workspace's credits or jobs
         self.history_view.set_empty_text(self.tr("Loading history…"))
         name = next((w.name for w in self.session.workspaces if w.id == workspace_id), "")
         self.setWindowTitle(f"{name} — neuroflash Desktop" if name else "neuroflash Desktop")
@@ -394,7 +403,7 @@ class MainWindow(QMainWindow):
 
     def _update_empty_text(self) -> None:
         if self._quota_loaded and self.session.quota is None:
-            text = self.tr("This workspace's plan doesn't include image generation.")
+            text = self.tr("No images in this workspace yet.")  # the Create panel says why
         else:
             text = self.tr("No images yet — write a prompt and press Generate.")
         self.history_view.set_empty_text(text)

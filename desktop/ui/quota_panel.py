@@ -118,6 +118,9 @@ class QuotaPanel(QFrame):
             widget.setVisible(has)
         self.fair_use_label.setVisible(bool(quota and quota.fair_use_limit_reached))
         self.available_label.setVisible(has)
+        # A plan without images: the Create panel says so, next to the disabled Generate;
+        # saying it here too (and in the grid) made three copies of one sentence.
+        self.setVisible(quota is not None or not loaded)
         if quota is None:
             self.extra_label.hide()
             self.status_label.setText(

@@ -266,6 +266,10 @@ class Session(SessionImages, QObject):
             self.quota = quota
             self.quotaChanged.emit(quota)
 
+    async def quota_of(self, workspace_id: str) -> ImageQuota | None:
+        """Another workspace's credits (to suggest one that has some); raises on failure."""
+        return await self._call(self._client_or_raise().image_quota, workspace_id)
+
     async def refresh_models(self) -> None:
         if not self.workspace_id:
             return

@@ -43,20 +43,28 @@ class SessionImages:
     provenance: EditProvenance
     _client: Any
 
-    async def generate(self, request: GenerationRequest) -> GenerationResult:
-        """Generate images; raises NeuroflashError so the panel can show it next to the prompt."""
-        ws = self._require_workspace()
+    async def generate(
+        self, request: GenerationRequest, workspace_id: str | None = None
+    ) -> GenerationResult:
+        """Generate images in ``workspace_id`` (default: the current one; a queued job keeps
+        the workspace it was asked in); raises NeuroflashError for the panel to show."""
+        ws = workspace_id or self._require_workspace()
         result: GenerationResult = await self._spend(self._client_or_raise().generate, ws, request)
         await self.absorb_result(ws, result, request.model, request.aspect_ratio, select=True)
         return result
 
     async def edit(
-        self, source: HistoryItem, prompt: str, options: EditRequest | None = None
+        self,
+        source: HistoryItem,
+        prompt: str,
+        options: EditRequest | None = None,
+        workspace_id: str | None = None,
     ) -> GenerationResult:
-        """Edit ``source`` with the instruction ``prompt``; ``options`` carries the model,
-        count, ratio and format chosen in the dialog (the server's defaults otherwise).
-        Where the new images came from is recorded, so their prompt chain survives."""
-        ws = self._require_workspace()
+        """Edit ``source`` with the instruction ``prompt`` in ``workspace_id`` (default: the
+        current one); ``options`` carries the model, count, ratio and format chosen in the
+        dialog (the server's defaults otherwise). Where the new images came from is recorded,
+        so their prompt chain survives."""
+        ws = workspace_id or self._require_workspace()
         request = replace(options or EditRequest(prompt, ()), prompt=prompt,
                           image_urls=[source.image_url])
         result: GenerationResult = await self._spend(self._client_or_raise().edit, ws, request)

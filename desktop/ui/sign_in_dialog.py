@@ -2,6 +2,10 @@
 
 It only collects input and shows the outcome; the caller signs in asynchronously and calls
 ``show_error`` or closes it. Opened with ``open()``, never a nested ``exec()``.
+
+Enter always means "Sign in" with what is typed: no other button is ever a default (Qt makes a
+focused auto-default button the default, and after a failed attempt focus used to pass through
+"Try the demo", so correcting the secret and pressing Enter opened the demo).
 """
 
 from __future__ import annotations
@@ -97,8 +101,13 @@ class SignInDialog(QDialog):
             self.tr("Explore the app with a built-in demo account; no credits used")
         )
         buttons.addButton(self.demo_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        for button in (self.demo_button, cancel):
+            button.setAutoDefault(False)  # never the target of Enter, even when focused
+        self.sign_in_button.setAutoDefault(False)
         buttons.accepted.connect(self._submit)
+        self.client_id_edit.returnPressed.connect(self._submit)
+        self.secret_edit.returnPressed.connect(self._submit)
         buttons.rejected.connect(self.reject)
         self.demo_button.clicked.connect(self._demo)
 
@@ -111,6 +120,10 @@ class SignInDialog(QDialog):
         self.client_id_edit.textChanged.connect(self._update_enabled)
         self.secret_edit.textChanged.connect(self._update_enabled)
         self._update_enabled()
+
+    def offer_demo(self, offered: bool) -> None:
+        """Hide "Try the demo" when the app is in the demo already (the way out is signing in)."""
+        self.demo_button.setVisible(offered)
 
     def _update_enabled(self) -> None:
         filled = bool(self.client_id_edit.text().strip() and self.secret_edit.text().strip())
@@ -141,6 +154,7 @@ class SignInDialog(QDialog):
             self.show_note(text or self.tr("Signing in…"))
         else:
             self._update_enabled()
+            self.sign_in_button.setDefault(True)
 
     def show_note(self, text: str) -> None:
         self.message_label.setProperty("role", "note")

@@ -3,6 +3,8 @@
 Order: NEUROFLASH_CLIENT_ID/NEUROFLASH_CLIENT_SECRET (nothing stored, no dialog), then
 ``--demo`` (built-in server), then credentials remembered in the OS keychain, then the dialog.
 Revoked credentials bring the dialog back; nothing else on screen is touched meanwhile.
+The demo is only ever entered on purpose (``--demo`` or "Try the demo"); ``demoChanged`` tells
+the window, which shows a banner with the way to the real sign-in.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class SignInFlow(QObject):
     signedIn = Signal(str)
     signedOut = Signal()
     dialogOpened = Signal(object)
+    demoChanged = Signal(bool)  # True while signed in to the built-in demo account
 
     def __init__(
         self,
@@ -54,6 +57,7 @@ class SignInFlow(QObject):
         self._demo_server_factory = demo_server_factory or _start_demo_server
         self.demo_server: Any = None
         self.dialog: SignInDialog | None = None
+        self.in_demo = False
         self._real_settings = session.api_settings
 
     # -- entry points ---------------------------------------------------------------------------
@@ -77,6 +81,7 @@ class SignInFlow(QObject):
             dialog.demoRequested.connect(lambda: self._session.spawn(self._try_demo()))
             dialog.finished.connect(self._on_dialog_finished)
             self.dialog = dialog
+            dialog.offer_demo(not self.in_demo)
             dialog.open()
             self.dialogOpened.emit(dialog)
         if message:
@@ -87,6 +92,7 @@ class SignInFlow(QObject):
         """Forget stored credentials and the session; the dialog comes back."""
         self._store.forget()
         self._session.sign_out()
+        self._set_demo(False)
         self.signedOut.emit()
         self.open_dialog()
 
@@ -146,10 +152,16 @@ class SignInFlow(QObject):
         if self.dialog is not None:
             self.dialog.accept()
         label = self.tr("Demo account") if source == "demo" else credentials.client_id
+        self._set_demo(source == "demo")
         self.signedIn.emit(label)
         if note:
             self._session.notice.emit(note)
         return True
+
+    def _set_demo(self, demo: bool) -> None:
+        if demo != self.in_demo:
+            self.in_demo = demo
+            self.demoChanged.emit(demo)
 
 
 def _start_demo_server() -> Any:

@@ -78,6 +78,44 @@
     </message>
 </context>
 <context>
+    <name>CreditWayOut</name>
+    <message>
+        <source>Generate {count} instead</source>
+        <translation>Stattdessen {count} generieren</translation>
+    </message>
+    <message>
+        <source>Set the number of images to what your credits allow</source>
+        <translation>Die Anzahl der Bilder auf das setzen, was deine Credits erlauben</translation>
+    </message>
+    <message>
+        <source>Switch to {workspace} ({count} credits left)</source>
+        <translation>Zu {workspace} wechseln ({count} Credits übrig)</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <source>Demo mode</source>
+        <translation>Demo-Modus</translation>
+    </message>
+    <message>
+        <source>Demo: nothing here reaches neuroflash or uses your credits.</source>
+        <translation>Demo: Nichts hier erreicht neuroflash oder verbraucht deine Credits.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to neuroflash</source>
+        <translation>Bei neuroflash anmelden</translation>
+    </message>
+    <message>
+        <source>Leave the demo and sign in with your account</source>
+        <translation>Die Demo verlassen und mit deinem Konto anmelden</translation>
+    </message>
+</context>
+<context>
     <name>DragOut</name>
     <message>
         <source>Getting the full-size image… drag again in a moment.</source>
@@ -400,20 +438,32 @@
         <translation>Generieren</translation>
     </message>
     <message>
+        <source>Stop waiting</source>
+        <translation>Nicht mehr warten</translation>
+    </message>
+    <message>
+        <source>Images already requested will still arrive in your history and are charged; jobs not sent yet are cancelled at no cost.</source>
+        <translation>Bereits angeforderte Bilder kommen trotzdem in deinem Verlauf an und werden berechnet; noch nicht gesendete Aufträge werden kostenlos abgebrochen.</translation>
+    </message>
+    <message>
+        <source>You have used today&apos;s image credits. They renew at midnight UTC ({time} your time).</source>
+        <translation>Du hast die heutigen Bild-Credits verbraucht. Sie erneuern sich um Mitternacht UTC ({time} deiner Zeit).</translation>
+    </message>
+    <message>
+        <source>No image credits left in this billing cycle. They renew when the next cycle starts.</source>
+        <translation>In diesem Abrechnungszeitraum sind keine Bild-Credits mehr übrig. Sie erneuern sich mit dem nächsten Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Not enough credits for this and the queued jobs: {left} left, {needed} needed.</source>
+        <translation>Nicht genug Credits für diesen und die wartenden Aufträge: {left} übrig, {needed} nötig.</translation>
+    </message>
+    <message>
+        <source>Not enough credits: {left} left, {needed} needed.</source>
+        <translation>Nicht genug Credits: {left} übrig, {needed} nötig.</translation>
+    </message>
+    <message>
         <source>Describe the image you want… ({keys} generates)</source>
         <translation>Beschreibe das gewünschte Bild … ({keys} generiert)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Cancel waiting</source>
-        <translation>Warten abbrechen</translation>
-    </message>
-    <message>
-        <source>Stop waiting; the images still arrive in your history</source>
-        <translation>Nicht mehr warten; die Bilder erscheinen trotzdem im Verlauf</translation>
     </message>
     <message>
         <source>Generating</source>
@@ -448,14 +498,6 @@
         <translation>Wähle ein Modell aus dem Plan dieses Arbeitsbereichs.</translation>
     </message>
     <message>
-        <source>You have used today&apos;s image credits. They renew at midnight UTC.</source>
-        <translation>Die Bild-Credits für heute sind aufgebraucht. Sie erneuern sich um Mitternacht (UTC).</translation>
-    </message>
-    <message>
-        <source>No image credits left in this billing cycle.</source>
-        <translation>In diesem Abrechnungszeitraum sind keine Bild-Credits mehr übrig.</translation>
-    </message>
-    <message>
         <source>The prompt has only spaces, line breaks or invisible characters: write a few words.</source>
         <translation>Der Prompt enthält nur Leerzeichen, Zeilenumbrüche oder unsichtbare Zeichen: Schreibe ein paar Wörter.</translation>
     </message>
@@ -479,10 +521,6 @@
         <translation>Verbraucht {credits}.</translation>
     </message>
     <message>
-        <source>Uses {credits}, but only {left} left: you may get fewer images.</source>
-        <translation>Verbraucht {credits}, aber nur noch {left} übrig: Du bekommst eventuell weniger Bilder.</translation>
-    </message>
-    <message>
         <source>Uses {credits} · {left} left today afterwards</source>
         <translation>Verbraucht {credits} · danach heute noch {left} übrig</translation>
     </message>
@@ -494,8 +532,8 @@
 <context>
     <name>GenerationJob</name>
     <message>
-        <source>Stopped waiting. The images will still appear in your history when they are ready.</source>
-        <translation>Warten beendet. Die Bilder erscheinen trotzdem im Verlauf, sobald sie fertig sind.</translation>
+        <source>Stopped waiting. The images will still appear in your history when they are ready, and they are charged.</source>
+        <translation>Nicht mehr gewartet. Die Bilder erscheinen trotzdem in deinem Verlauf, sobald sie fertig sind, und werden berechnet.</translation>
     </message>
     <message>
         <source>Editing {count} images</source>
@@ -856,12 +894,36 @@
         <translation>Generierung</translation>
     </message>
     <message>
+        <source>Done: the images arrived after a slow answer.</source>
+        <translation>Fertig: Die Bilder sind nach einer langsamen Antwort angekommen.</translation>
+    </message>
+    <message>
+        <source>Done: the images arrived after the connection dropped.</source>
+        <translation>Fertig: Die Bilder sind nach dem Verbindungsabbruch angekommen.</translation>
+    </message>
+    <message>
+        <source>Done: the images arrived after all.</source>
+        <translation>Fertig: Die Bilder sind doch noch angekommen.</translation>
+    </message>
+    <message>
         <source>Retry of #{number} · </source>
         <translation>Wiederholung von #{number} · </translation>
     </message>
     <message>
-        <source>Running · {seconds} s</source>
-        <translation>Läuft · {seconds} s</translation>
+        <source>Running · {seconds} s · charged even if you stop waiting</source>
+        <translation>Läuft · {seconds} s · wird berechnet, auch wenn du nicht mehr wartest</translation>
+    </message>
+    <message>
+        <source>Cancelled · nothing was sent, no credits used</source>
+        <translation>Abgebrochen · nichts gesendet, keine Credits verbraucht</translation>
+    </message>
+    <message>
+        <source>Stopped waiting · {images} arrived in your history</source>
+        <translation>Nicht mehr abgewartet · {images} in deinem Verlauf angekommen</translation>
+    </message>
+    <message>
+        <source>Stopped waiting · the images still arrive and are charged</source>
+        <translation>Nicht mehr abgewartet · die Bilder kommen trotzdem und werden berechnet</translation>
     </message>
     <message>
         <source>Done · {images} in {seconds} s</source>
@@ -879,12 +941,43 @@
         <translation>Aufträge</translation>
     </message>
     <message>
+        <source>Stop waiting</source>
+        <translation>Nicht mehr warten</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Stop waiting; the images still arrive in your history</source>
-        <translation>Nicht mehr warten; die Bilder erscheinen trotzdem im Verlauf</translation>
+        <source>Not sent yet: cancelling it costs nothing.</source>
+        <translation>Noch nicht gesendet: Abbrechen kostet nichts.</translation>
+    </message>
+    <message>
+        <source>Already sent: its images will still arrive in your history and the credits are charged, even if you stop waiting.</source>
+        <translation>Bereits gesendet: Seine Bilder kommen trotzdem in deinem Verlauf an und die Credits werden berechnet, auch wenn du nicht mehr wartest.</translation>
+    </message>
+    <message>
+        <source>Retry job #{number}?</source>
+        <translation>Auftrag #{number} wiederholen?</translation>
+    </message>
+    <message>
+        <source>Its images may already be on their way to your history.</source>
+        <translation>Seine Bilder sind vielleicht schon auf dem Weg in deinen Verlauf.</translation>
+    </message>
+    <message>
+        <source>The connection dropped after neuroflash received the request, so it may have made and charged the images. Retrying sends a new request and uses {credits} again. Refresh (F5) first to check.</source>
+        <translation>Die Verbindung brach ab, nachdem neuroflash die Anfrage erhalten hatte; die Bilder wurden also vielleicht schon erstellt und berechnet. Wiederholen sendet eine neue Anfrage und verbraucht erneut {credits}. Aktualisiere zuerst (F5), um nachzusehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credit(s)</source>
+        <translation>
+            <numerusform>%n Credit</numerusform>
+            <numerusform>%n Credits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry anyway</source>
+        <translation>Trotzdem wiederholen</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -1043,8 +1136,8 @@
         <translation>Verlauf wird geladen …</translation>
     </message>
     <message>
-        <source>This workspace&apos;s plan doesn&apos;t include image generation.</source>
-        <translation>Der Plan dieses Arbeitsbereichs enthält keine Bildgenerierung.</translation>
+        <source>No images in this workspace yet.</source>
+        <translation>Noch keine Bilder in diesem Arbeitsbereich.</translation>
     </message>
     <message>
         <source>No images yet — write a prompt and press Generate.</source>

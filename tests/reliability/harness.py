@@ -72,12 +72,13 @@ class RunningApp:
         return [model.item(row).image_id for row in range(model.rowCount())]
 
     def shown_message(self) -> tuple[str, str]:
-        """What the designer sees now: ("sign-in" | "error" | "ok", text)."""
+        """What the designer sees now: ("sign-in" | "error" | "note" | "ok", text)."""
         dialog = self.components.flow.dialog
         if dialog is not None:
             return "sign-in", dialog.message_label.text()
         if self.panel.message_label.isVisible():
-            return "error", self.panel.message_label.text()
+            role = self.panel.message_label.property("role")
+            return ("error" if role == "error" else "note"), self.panel.message_label.text()
         if self.messages.isVisible() and self.messages.property("kind") == "error":
             return "error", self.messages.text()
         return "ok", self.messages.text()

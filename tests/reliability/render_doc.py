@@ -8,7 +8,12 @@ import json
 
 from tests.reliability.matrix import DOC, ENDPOINTS, FAULTS, RESULTS, SOAK_RESULTS
 
-_SHOWN = {"ok": "absorbed, no message", "error": "message", "sign-in": "sign-in dialog"}
+_SHOWN = {
+    "ok": "absorbed, no message",
+    "error": "message",
+    "note": "note (not an error)",
+    "sign-in": "sign-in dialog",
+}
 
 
 _ALSO_TESTED = [

@@ -77,7 +77,7 @@ def test_switching_workspace_switches_quota_and_is_remembered(app, emulator):
     panel.prompt_edit.setPlainText("a lighthouse")
     panel.num_images_spin.setValue(min(4, panel.num_images_spin.maximum()))
     if panel.num_images_spin.value() > left:
-        assert "you may get fewer images" in panel.cost_label.text()
+        assert f"Not enough credits: {left} left" in panel.cost_label.text()
 
 
 def test_generate_edit_delete_and_save(app, emulator, tmp_path):
