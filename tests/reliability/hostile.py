@@ -28,7 +28,8 @@ HOSTILE: dict[str, tuple[str, str]] = {
     ),
     "nested-json": (
         "token answer nested 100,000 deep",
-        "\"could not read\" message (was RecursionError)",
+        "\"could not read\" message, shown in the sign-in dialog (was RecursionError, and the "
+        "dialog stuck on \"Signing in…\")",
     ),
     "huge-expires-in": (
         "`expires_in` of 400 digits",
@@ -40,7 +41,7 @@ HOSTILE: dict[str, tuple[str, str]] = {
     ),
     "non-latin1-token": (
         "an access token that is not Latin-1",
-        "\"could not read\" message; the sign-in dialog shows it (was stuck on \"Signing in…\")",
+        "\"could not read\" message (was UnicodeEncodeError)",
     ),
     "non-latin1-workspace": (
         "a workspace id that is not Latin-1",
