@@ -393,3 +393,29 @@ def test_error_bodies_echoing_the_token_are_masked(tmp_path):
     everywhere = f"{error} {error!r} {error.detail} {logged}"
     assert "***" in error.message and "models failed" in logged
     assert TOKEN not in everywhere and quote(TOKEN, safe="") not in everywhere
+
+
+def test_sign_in_dialog_recovers_when_sign_in_dies_unexpectedly(qapp, tmp_path, monkeypatch):
+    """Below the client's own guard: a bug that kills the sign-in coroutine still ends in a
+    message and a usable dialog, never "Signing in…" for ever."""
+    from desktop.ui.session import Session
+    from tests.reliability.harness import RunningApp
+
+    async def dies(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setenv("NEUROFLASH_CLIENT_ID", "id")
+    monkeypatch.setenv("NEUROFLASH_CLIENT_SECRET", "secret-value")
+    monkeypatch.setattr(Session, "sign_in", dies)
+    with recorder(_api({})) as api:
+        app = RunningApp(qapp, api.url + "/api", api.url + "/oauth/v2/token", tmp_path / "p")
+        try:
+            app.start(wait_for_history=False)
+            app.wait(lambda: app.components.flow.dialog is not None)
+            dialog = app.components.flow.dialog
+            app.wait(lambda: dialog.message_label.text() != "")
+            assert dialog.message_label.text() == (
+                "Something went wrong while talking to neuroflash.")
+            assert dialog.client_id_edit.isEnabled()
+        finally:
+            app.close()
