@@ -160,11 +160,10 @@ class Transport:
         )
         attempts = 1 + max(0, self._settings.max_retries)
         for attempt in range(attempts):
-            last = attempt == attempts - 1
+            # Past the deadline, this attempt is the last: its failure (or 5xx) is the answer.
+            last = attempt == attempts - 1 or time.monotonic() >= deadline
             try:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise DeadlineExceeded(f"no answer within the deadline ({method})")
+                left = max(0.01, deadline - time.monotonic())
                 timeout = (self._settings.connect_timeout, min(read_s, left))
                 response = self.session().request(
                     method, url, timeout=timeout, verify=True, allow_redirects=False,
