@@ -76,7 +76,7 @@ def _hostile_lines() -> list[str]:
         "test_hostile_server.py` over real",
         "HTTP, and `test_hostile_app.py`: the real window behind a front that spoils one "
         "endpoint of the",
-        "built-in server). Each case failed before issue 13 was fixed.",
+        "built-in server). Each case has a test that failed before the fix.",
         "",
         "| Case | The server | The app |",
         "|---|---|---|",
