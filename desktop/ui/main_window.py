@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.generate_panel.setMinimumWidth(300)
         self.setCentralWidget(self.splitter)
         self.account_label = QLabel()
+        self.account_label.setTextFormat(Qt.TextFormat.PlainText)  # the client ID
         self.statusBar().addPermanentWidget(self.account_label)
 
     def _build_menus(self) -> None:

@@ -68,8 +68,9 @@ HOSTILE: dict[str, tuple[str, str]] = {
         "the token is masked (`***`) in the message, the detail and the log",
     ),
     "html-in-server-text": (
-        "a prompt and an error message containing HTML",
-        "shown literally (plain text) in the viewer caption and the message bar",
+        "a prompt, a model description and error messages containing HTML",
+        "shown literally (plain text) in the viewer caption, the message bar, the model "
+        "description and the Create panel's message",
     ),
     "output-format-exe": (
         "`output_format: exe` on a PNG",

@@ -45,6 +45,15 @@ def world(qapp, tmp_path_factory):
             quota = {"usageTypeKey": "images", "availableAmount": 10**30, "limitAmount": 2**40,
                      "usedAmount": 3, "limitAmountDaily": 10**15, "usedAmountDaily": 1}
             return 200, JSON, json.dumps(quota).encode()
+        if path.endswith("/image_generation/models"):
+            def describe(data: Any) -> None:
+                records = data if isinstance(data, list) else data["data"]
+                for rec in records:
+                    rec["description"] = HTML_ERROR
+            return rewrite_json(upstream(), describe)
+        if path.endswith("/image_generation/") and seen.method == "POST":
+            body = {"detail": [{"loc": ["body", "prompt"], "msg": HTML_ERROR}]}
+            return 422, JSON, json.dumps(body).encode()
         if seen.method == "DELETE":
             body = {"detail": [{"loc": ["path", "id"], "msg": HTML_ERROR}]}
             return 422, JSON, json.dumps(body).encode()
@@ -123,3 +132,14 @@ def test_message_bar_shows_markup_in_a_server_error_literally(world):
          if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()
     app.wait(lambda: HTML_ERROR in app.messages.text())
     assert app.messages.label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_model_description_and_generate_error_show_markup_literally(world):
+    app, *_ = world
+    panel = app.panel
+    app.wait(lambda: panel.model_description.text() == HTML_ERROR)
+    assert panel.model_description.textFormat() == Qt.TextFormat.PlainText
+    panel.prompt_edit.setPlainText("a lighthouse")
+    panel.generate_button.click()
+    app.wait(lambda: HTML_ERROR in panel.message_label.text())
+    assert panel.message_label.textFormat() == Qt.TextFormat.PlainText
