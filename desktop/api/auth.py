@@ -38,6 +38,7 @@ class TokenManager:
         self._token: str | None = None
         self._renew_at = 0.0
         self.renewals = 0  # how many tokens were fetched; handy for tests and logs
+        self.issued: list[str] = []  # current and previous tokens, for masking (last 8)
 
     def token(self) -> str:
         """A valid token, fetching one if there is none or it is about to expire."""
@@ -81,11 +82,12 @@ class TokenManager:
             raise error_from_response(response, token_endpoint=True)
         try:
             data = response.json()
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise UnexpectedResponseError(detail="Token answer is not JSON") from exc
         token, lifetime = parse_token(data)
         lifetime = lifetime or DEFAULT_LIFETIME_S
         self._token = token
+        self.issued = [*self.issued[-7:], token]
         self._renew_at = started + lifetime - renewal_margin(lifetime)
         self.renewals += 1
         return token

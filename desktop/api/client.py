@@ -3,13 +3,15 @@ edit, delete, download) as blocking, typed, thread-safe calls."""
 
 from __future__ import annotations
 
-from typing import Any
-from urllib.parse import urljoin
+import functools
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
+from urllib.parse import quote, urljoin
 
 import requests
 
 from desktop.api.auth import TokenManager
-from desktop.api.errors import InvalidRequestError, UnexpectedResponseError
+from desktop.api.errors import InvalidRequestError, NeuroflashError, UnexpectedResponseError
 from desktop.api.imagebytes import looks_complete, sniff_image_type
 from desktop.api.mapping import SIGNED_OUT, error_from_response
 from desktop.api.models import (
@@ -26,6 +28,7 @@ from desktop.api.models import (
     Workspace,
 )
 from desktop.api.parsing import (
+    is_header_safe,
     parse_generation,
     parse_history_item,
     parse_history_page,
@@ -46,6 +49,33 @@ from desktop.api.urls import (
 
 _MAX_REDIRECTS = 3
 _MAX_HISTORY_PAGES = 500
+MAX_HISTORY_ITEMS = 20_000  # a server that never stops sending new items filled memory
+MASK = "***"
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _guarded(method: Callable[P, T]) -> Callable[P, T]:
+    """Every failure leaves the client as a NeuroflashError with a message, and no token in
+    its message or detail: a RecursionError, OverflowError or UnicodeEncodeError from a
+    hostile answer used to escape it (and left the sign-in dialog waiting forever)."""
+
+    @functools.wraps(method)
+    def call(*args: P.args, **kwargs: P.kwargs) -> T:
+        self = args[0]
+        try:
+            return method(*args, **kwargs)
+        except NeuroflashError as error:
+            self._mask_tokens(error)  # type: ignore[attr-defined]
+            raise
+        except Exception as exc:
+            error = UnexpectedResponseError(
+                detail=f"{method.__name__}: {type(exc).__name__}: {str(exc)[:300]}"
+            )
+            self._mask_tokens(error)  # type: ignore[attr-defined]
+            raise error from None
+    return call
 
 
 class NeuroflashClient:
@@ -61,6 +91,7 @@ class NeuroflashClient:
         self._tokens = TokenManager(self._transport, credentials, settings)
 
     # -- account ---------------------------------------------------------------------------
+    @_guarded
     def sign_in(self) -> None:
         """Fetch a token now, so wrong credentials show up at once."""
         self._tokens.forget()
@@ -71,9 +102,11 @@ class NeuroflashClient:
         """How many tokens this client has fetched (diagnostics and tests)."""
         return self._tokens.renewals
 
+    @_guarded
     def workspaces(self) -> list[Workspace]:
         return parse_workspaces(self._get_json("/workspace-service/v1/workspaces"))
 
+    @_guarded
     def image_quota(self, workspace_id: str) -> ImageQuota | None:
         ws = quote_segment(workspace_id, "workspace")
         data = self._get_json(
@@ -81,12 +114,14 @@ class NeuroflashClient:
         )
         return parse_quota(data)
 
+    @_guarded
     def models(self, workspace_id: str) -> list[ImageModel]:
         return parse_models(
             self._get_json("/ds-prototypes/image_generation/models", workspace_id=workspace_id)
         )
 
     # -- images ----------------------------------------------------------------------------
+    @_guarded
     def generate(self, workspace_id: str, request: GenerationRequest) -> GenerationResult:
         """Generate images. Never retried once sent: a second try could spend credits twice."""
         self._require_prompt(request.prompt)
@@ -99,6 +134,7 @@ class NeuroflashClient:
         data = self._post_json("/ds-prototypes/image_generation/", workspace_id, body)
         return parse_generation(data, request.prompt, int(request.num_images))
 
+    @_guarded
     def edit(self, workspace_id: str, request: EditRequest) -> GenerationResult:
         """Image-to-image. Sources are sent as relative view paths (absolute URLs make it 500)."""
         self._require_prompt(request.prompt)
@@ -119,6 +155,7 @@ class NeuroflashClient:
         data = self._post_json("/ds-prototypes/edit", workspace_id, body)
         return parse_generation(data, request.prompt, int(request.num_images))
 
+    @_guarded
     def history_page(self, workspace_id: str, page: int = 1, size: int = 50) -> HistoryPage:
         page, size = max(1, int(page)), max(1, min(200, int(size)))
         data = self._get_json(
@@ -128,6 +165,7 @@ class NeuroflashClient:
         )
         return parse_history_page(data, page, size)
 
+    @_guarded
     def history(self, workspace_id: str, page_size: int = 200) -> list[HistoryItem]:
         """Every history item, newest first, walking the pages until the last one."""
         items: list[HistoryItem] = []
@@ -135,9 +173,10 @@ class NeuroflashClient:
         for number in range(1, _MAX_HISTORY_PAGES + 1):
             page = self.history_page(workspace_id, number, page_size)
             fresh = [i for i in page.items if i.image_id not in seen]
+            fresh = fresh[: MAX_HISTORY_ITEMS - len(items)]
             seen.update(i.image_id for i in fresh)
             items.extend(fresh)
-            if not page.items or not fresh:
+            if not page.items or not fresh or len(items) >= MAX_HISTORY_ITEMS:
                 break
             if page.pages is not None and number >= page.pages:
                 break
@@ -145,16 +184,19 @@ class NeuroflashClient:
                 break
         return items
 
+    @_guarded
     def history_item(self, workspace_id: str, image_id: str) -> HistoryItem:
         path = f"/ds-prototypes/history/{quote_segment(image_id, 'image')}"
         return parse_history_item(self._get_json(path, workspace_id=workspace_id))
 
+    @_guarded
     def delete_image(self, workspace_id: str, output_image_id: str) -> None:
         """Delete one image (its image id, not the batch id). Deleting returns no credits."""
         path = f"/ds-prototypes/history/{quote_segment(output_image_id, 'image')}"
         response = self._authed("DELETE", self._base + path, workspace_id, Retry.CONNECT_ONLY)
         response.close()
 
+    @_guarded
     def download_image(self, workspace_id: str, url: str) -> ImageData:
         """The image bytes. View paths go to the API with the token; other hosts get no token."""
         if not url or not str(url).strip():
@@ -210,6 +252,21 @@ class NeuroflashClient:
         self.close()
 
     # -- plumbing --------------------------------------------------------------------------
+    def _mask_tokens(self, error: NeuroflashError) -> None:
+        """Replace every token this client held (also percent-encoded, as in `Bearer%20…`)
+        in the error's message and detail, which end up in the log."""
+        needles = {
+            form
+            for token in self._tokens.issued
+            for form in (token, quote(token, safe=""), quote(token))
+            if len(token) >= 4
+        }
+        for needle in sorted(needles, key=len, reverse=True):
+            if error.detail and needle in error.detail:
+                error.detail = error.detail.replace(needle, MASK)
+            if needle in error.message:
+                error.message = error.message.replace(needle, MASK)
+
     @staticmethod
     def _require_prompt(prompt: str) -> None:
         if not prompt or not prompt.strip():
@@ -287,6 +344,11 @@ class NeuroflashClient:
             if same_origin and token is not None:
                 headers["Authorization"] = f"Bearer {token}"
             if same_origin and workspace_id:
+                if not is_header_safe(str(workspace_id)):
+                    raise InvalidRequestError(
+                        QT_TRANSLATE_NOOP("Errors", "That workspace can't be used. Pick another."),
+                        detail=f"Workspace id not sendable in a header: {workspace_id!r}"[:200],
+                    )
                 headers["x-workspace-id"] = str(workspace_id)
             response = self._transport.send(method, url, retry=retry, headers=headers, **kwargs)
             location = response.headers.get("Location")
@@ -313,7 +375,7 @@ def _put_optional(body: dict[str, Any], aspect_ratio: str | None, fmt: str | Non
 def _json(response: requests.Response) -> Any:
     try:
         return response.json()
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # deeply nested JSON is not an answer
         raise UnexpectedResponseError(
             status=response.status_code,
             detail=f"Not JSON ({response.headers.get('Content-Type')}): {response.text[:200]!r}",

@@ -24,6 +24,20 @@ def to_int(value: Any, default: int | None = None) -> int | None:
     return default
 
 
+INT32_MAX = 2**31 - 1  # what a Qt int (spin boxes, labels, models) can hold
+
+
+def to_count(value: Any, default: int | None = None, high: int = INT32_MAX) -> int | None:
+    """A non-negative int clamped to ``high``: server numbers never overflow a Qt integer."""
+    number = to_int(value, default)
+    return None if number is None else max(0, min(high, number))
+
+
+def clip(text: str | None, limit: int) -> str | None:
+    """At most ``limit`` characters: one huge field must not fill memory or the screen."""
+    return text if text is None or len(text) <= limit else text[:limit]
+
+
 def to_str(value: Any, default: str | None = None) -> str | None:
     if value is None or isinstance(value, dict | list | bool):
         return default

@@ -3,6 +3,9 @@
 Shapes: FastAPI `detail` (string, list of {loc, msg} or object), OAuth2 `error` +
 `error_description`, neuroflash `error` + `code`, `errors[]` of {field, message}, `message`,
 plain text, and HTML error pages. It never raises: a broken error body must not hide the error.
+It reads at most ``MAX_ERROR_BODY`` bytes and works in linear time (no backtracking regex: `re`
+holds the GIL for a whole match, so one slow match froze the window), so a huge or hostile
+error page costs milliseconds.
 """
 
 from __future__ import annotations
@@ -14,10 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 _MAX_TEXT = 500
-_TAG = re.compile(r"<[^>]*>")
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-_SCRIPT = re.compile(r"<(script|style)[^>]*>.*?</\1>", re.IGNORECASE | re.DOTALL)
-_SPACE = re.compile(r"\s+")
+MAX_ERROR_BODY = 32 * 1024  # an error page's message is in its first few KB
+_MAX_DEPTH = 64  # JSON nested deeper than this is not an error body anyone wrote
+_SPACE = re.compile(r"\s+")  # linear: one character class, no alternatives to backtrack into
 
 
 @dataclass(frozen=True)
@@ -49,14 +51,17 @@ def describe(value: Any) -> str:
 def _parse(body: bytes | str | None, content_type: str) -> ErrorBody:
     if body is None:
         return ErrorBody()
-    text = body.decode("utf-8", "replace") if isinstance(body, bytes | bytearray) else str(body)
+    if isinstance(body, bytes | bytearray):
+        text = bytes(body[:MAX_ERROR_BODY]).decode("utf-8", "replace")
+    else:
+        text = str(body)[:MAX_ERROR_BODY]
     stripped = text.strip()
     if not stripped:
         return ErrorBody()
-    if stripped[:1] in "{[\"":
+    if stripped[:1] in "{[\"" and _json_depth(stripped) <= _MAX_DEPTH:
         try:
             data = json.loads(stripped)
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
         else:
             return _from_json(data)
@@ -65,13 +70,56 @@ def _parse(body: bytes | str | None, content_type: str) -> ErrorBody:
     return ErrorBody(text=_clip(stripped))
 
 
+def _json_depth(text: str) -> int:
+    """How deeply brackets nest (strings ignored roughly: a bound, not a parser)."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
 def _from_html(text: str) -> str:
-    match = _TITLE.search(text)
-    if match:
-        title = _clean(_TAG.sub(" ", match.group(1)))
-        if title:
-            return title
-    return _clean(_TAG.sub(" ", _SCRIPT.sub(" ", text)))
+    low = text.lower()
+    start = low.find("<title")
+    if start >= 0:
+        open_end = low.find(">", start)
+        close = low.find("</title", open_end) if open_end >= 0 else -1
+        if close > open_end >= 0:
+            title = _clean(_strip_tags(text[open_end + 1 : close]))
+            if title:
+                return title
+    return _clean(_strip_tags(text, skip=("script", "style")))
+
+
+def _strip_tags(text: str, skip: tuple[str, ...] = ()) -> str:
+    """Text outside tags, in one left-to-right pass; the inside of <script>/<style> dropped."""
+    low = text.lower()
+    out: list[str] = []
+    pos, end = 0, len(text)
+    while pos < end:
+        lt = text.find("<", pos)
+        if lt < 0:
+            out.append(text[pos:])
+            break
+        out.append(text[pos:lt])
+        gt = text.find(">", lt)
+        if gt < 0:
+            break  # an unclosed tag runs to the end: nothing after it is text
+        words = low[lt + 1 : gt].split(None, 1)
+        name = words[0].rstrip("/") if words else ""
+        pos = gt + 1
+        if name in skip:
+            close = low.find(f"</{name}", pos)
+            if close < 0:
+                break
+            gt = low.find(">", close)
+            pos = end if gt < 0 else gt + 1
+        out.append(" ")
+    return "".join(out)
 
 
 def _clean(text: str) -> str:

@@ -139,3 +139,12 @@ class InsecureSettingsError(NeuroflashError, ValueError):
         "The neuroflash address must start with https:// (plain http is only allowed to this "
         "computer).",
     )
+
+
+class ImageTooLargeError(NeuroflashError, ValueError):
+    """The picture declares more pixels than any real one: it is never decoded (a 420 KB PNG
+    of 12000×12000 pixels cost 1.2 GB of memory once decoded)."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors", "This image is far larger than any real one, so the app did not open it."
+    )

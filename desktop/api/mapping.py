@@ -30,17 +30,25 @@ SIGNED_OUT = (
 )
 _CREDIT_WORDS = re.compile(r"quota|credit|limit reached|limit exceeded|usage limit", re.I)
 _DAILY_WORDS = re.compile(r"daily|today|per day", re.I)
-_RETRY_IN = re.compile(r"in (\d+(?:\.\d+)?) ?s(?:ec|econds?)?\b", re.I)
+_RETRY_IN = re.compile(r"in (\d{1,9}(?:\.\d{1,6})?) ?s(?:ec|econds?)?\b", re.I)
+MAX_RETRY_AFTER_S = 15 * 60.0  # longer than this and Generate would look broken: try again
+
+
+def bounded_wait(seconds: float | None) -> float | None:
+    """A wait between 0 and MAX_RETRY_AFTER_S (inf, nan and 10**30 included)."""
+    if seconds is None or seconds != seconds:  # nan
+        return None
+    return max(0.0, min(MAX_RETRY_AFTER_S, seconds))
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Retry-After in seconds: a number of seconds or an HTTP date."""
+    """Retry-After in seconds (a number of seconds or an HTTP date), at most MAX_RETRY_AFTER_S."""
     if not value:
         return None
-    value = value.strip()
+    value = value.strip()[:64]
     try:
-        return max(0.0, float(value))
-    except ValueError:
+        return bounded_wait(float(value))
+    except (ValueError, OverflowError):
         pass
     try:
         when = parsedate_to_datetime(value)
@@ -48,7 +56,10 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
         return None
     if when is None:
         return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+    try:
+        return bounded_wait(when.timestamp() - (time.time() if now is None else now))
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _credits_scope(code: str | None, text: str) -> str | None:
@@ -116,7 +127,7 @@ def error_from_parts(
         seconds = parse_retry_after(retry_after)
         if seconds is None:
             match = _RETRY_IN.search(text)
-            seconds = float(match.group(1)) if match else None
+            seconds = bounded_wait(float(match.group(1))) if match else None
         return RateLimitedError(retry_after=seconds, **kw)
     if 500 <= status <= 599:
         return ServiceError(**kw)

@@ -58,6 +58,7 @@ class ApiSettings:
     connect_timeout: float = 5.0
     read_timeout: float = 30.0
     generate_timeout: float = 180.0
+    total_timeout: float = 120.0  # a whole call, however the server trickles its answer
     max_retries: int = 2
     retry_base_delay: float = 0.5
     retry_max_delay: float = 8.0

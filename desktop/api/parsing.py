@@ -8,7 +8,17 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from desktop.api.coerce import to_bool, to_date, to_datetime, to_int, to_str, to_strs
+from desktop.api.coerce import (
+    INT32_MAX,
+    clip,
+    to_bool,
+    to_count,
+    to_date,
+    to_datetime,
+    to_int,
+    to_str,
+    to_strs,
+)
 from desktop.api.error_body import describe
 from desktop.api.errors import UnexpectedResponseError
 from desktop.api.models import (
@@ -23,6 +33,20 @@ from desktop.api.models import (
 )
 
 _LIST_KEYS = ("data", "items", "results", "content")
+MAX_IMAGES_PER_REQUEST = 100  # far above any model's real limit, far below a Qt int's
+MAX_PROMPT_CHARS = 20_000  # the app lets a designer write 10,000
+MAX_FIELD_CHARS = 2_000  # ids, names, URLs
+MAX_TOKEN_LIFETIME_S = 366 * 24 * 3600.0
+
+
+def is_header_safe(value: str) -> bool:
+    """Latin-1 without control characters: what an Authorization or x-workspace-id header can
+    carry (a non-Latin-1 value made http.client raise UnicodeEncodeError)."""
+    return bool(value) and all(32 <= ord(c) <= 255 and ord(c) != 127 for c in value)
+
+
+def _field(value: Any) -> str | None:
+    return clip(to_str(value), MAX_FIELD_CHARS)
 
 
 def _bad(what: str, data: Any) -> UnexpectedResponseError:
@@ -53,7 +77,7 @@ def parse_workspaces(data: Any) -> list[Workspace]:
         if isinstance(rec, dict):
             ws_id = to_str(rec.get("id")) or to_str(rec.get("workspaceId"))
             if ws_id:
-                out.append(Workspace(id=ws_id, name=to_str(rec.get("name")) or ws_id))
+                out.append(Workspace(id=ws_id, name=_field(rec.get("name")) or ws_id))
     return out
 
 
@@ -71,12 +95,13 @@ def parse_quota(data: Any) -> ImageQuota | None:
         chosen = next((r for r in dicts if "usageTypeKey" not in r), None)
     if chosen is None:
         return None
-    num = lambda key: to_int(chosen.get(key), 0) or 0  # noqa: E731
+    # Clamped here, once: a limitAmount of 2**40 overflowed the quota panel's Qt integers.
+    num = lambda key: to_count(chosen.get(key), 0) or 0  # noqa: E731
     limit, used = num("limitAmount"), num("usedAmount")
     bonus, spill = num("bonusAmount"), num("spilloverAmount")
-    available = to_int(chosen.get("availableAmount"))
+    available = to_count(chosen.get("availableAmount"))
     if available is None:
-        available = max(0, limit + bonus + spill - used)
+        available = max(0, min(INT32_MAX, limit + bonus + spill - used))
     return ImageQuota(
         available=available,
         used=used,
@@ -116,11 +141,15 @@ def parse_models(data: Any) -> list[ImageModel]:
                 provider=to_str(rec.get("provider"), "") or "",
                 description=to_str(rec.get("description"), "") or "",
                 capabilities=to_strs(rec.get("capabilities")),
-                max_images=max(1, to_int(_pick(rec, "max_images", "maxImages"), 1) or 1),
+                max_images=max(
+                    1,
+                    to_count(_pick(rec, "max_images", "maxImages"), 1, MAX_IMAGES_PER_REQUEST)
+                    or 1,
+                ),
                 aspect_ratios=to_strs(_pick(rec, "aspect_ratios", "aspectRatios")),
                 output_formats=to_strs(_pick(rec, "output_formats", "outputFormats")),
                 allowed=to_bool(rec.get("allowed"), True),
-                order=to_int(rec.get("order"), 10_000) or 0,
+                order=to_count(rec.get("order"), 10_000) or 0,
             )
         )
     return sorted(out, key=lambda m: (m.order, m.name.lower()))
@@ -152,10 +181,10 @@ def parse_generation(data: Any, prompt: str, requested: int) -> GenerationResult
                 url=url or view_path(image_id),
                 content_type=to_str(rec.get("content_type"))
                 or _guess_type(file_name or urlsplit(url).path),
-                width=to_int(rec.get("width")),
-                height=to_int(rec.get("height")),
+                width=to_count(rec.get("width")),
+                height=to_count(rec.get("height")),
                 file_name=file_name,
-                file_size=to_int(rec.get("file_size")),
+                file_size=to_count(rec.get("file_size")),
             )
         )
     detail = data.get("detail")
@@ -175,25 +204,27 @@ def parse_history_item(rec: Any) -> HistoryItem:
     if not image_id:
         raise _bad("history item", rec)
     url = to_str(_pick(rec, "output_image_url", "image_url", "url"))
-    if not url or not url.startswith("/"):
-        url = view_path(image_id)  # an absolute URL is not a view path; rebuild it
+    if not url or not url.startswith("/") or url.startswith("//") or "\\" in url:
+        # An absolute URL is not a view path, and "//host/..." or a backslash is another
+        # host in disguise: rebuild it from the id.
+        url = view_path(image_id)
     inputs = to_strs(_pick(rec, "input_image_urls", "image_urls"))
     kind = to_str(_pick(rec, "type", "kind")) or ("image2image" if inputs else "text2image")
     model = rec.get("model")
     if isinstance(model, dict):
         model = model.get("id")
     return HistoryItem(
-        image_id=image_id,
-        image_url=url,
-        batch_id=to_str(rec.get("batch_id")),
-        prompt=to_str(rec.get("prompt"), "") or "",
-        model=to_str(model),
-        aspect_ratio=to_str(rec.get("aspect_ratio")),
-        output_format=to_str(rec.get("output_format")),
-        content_type=to_str(rec.get("content_type")),
-        width=to_int(rec.get("width")),
-        height=to_int(rec.get("height")),
-        file_size=to_int(rec.get("file_size")),
+        image_id=clip(image_id, MAX_FIELD_CHARS) or image_id,
+        image_url=clip(url, MAX_FIELD_CHARS) or url,
+        batch_id=_field(rec.get("batch_id")),
+        prompt=clip(to_str(rec.get("prompt"), ""), MAX_PROMPT_CHARS) or "",
+        model=_field(model),
+        aspect_ratio=_field(rec.get("aspect_ratio")),
+        output_format=_field(rec.get("output_format")),
+        content_type=_field(rec.get("content_type")),
+        width=to_count(rec.get("width")),
+        height=to_count(rec.get("height")),
+        file_size=to_count(rec.get("file_size")),
         created_at=to_datetime(_pick(rec, "created_at", "createdAt")),
         kind=kind,
         input_image_urls=inputs,
@@ -231,7 +262,9 @@ def parse_token(data: Any) -> tuple[str, float | None]:
     if not isinstance(data, dict):
         raise _bad("token", data)
     token = to_str(data.get("access_token"))
-    if not token:
+    if not token or not is_header_safe(token):
         raise _bad("token", {k: "…" for k in data})
     lifetime = to_int(data.get("expires_in"))
-    return token, (float(lifetime) if lifetime is not None and lifetime > 0 else None)
+    if lifetime is None or lifetime <= 0:
+        return token, None
+    return token, float(min(lifetime, int(MAX_TOKEN_LIFETIME_S)))  # 400 digits overflow a float

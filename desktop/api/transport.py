@@ -17,8 +17,16 @@ from typing import Any
 
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import NewConnectionError
+from urllib3.exceptions import (
+    DecodeError,
+    NewConnectionError,
+    ProtocolError,
+    ReadTimeoutError,
+)
+from urllib3.exceptions import HTTPError as Urllib3Error
+from urllib3.exceptions import SSLError as Urllib3SSLError
 
+from desktop.api.error_body import MAX_ERROR_BODY
 from desktop.api.errors import NetworkError, UnexpectedResponseError
 from desktop.api.models import ApiSettings
 from desktop.api.proxy import (
@@ -55,6 +63,10 @@ class BodyTooLargeError(UnexpectedResponseError):
     """The answer is bigger than any real one: we stop reading rather than fill memory."""
 
     default_message = TOO_LARGE
+
+
+class DeadlineExceeded(requests.exceptions.ReadTimeout):
+    """The whole call took longer than its deadline (a server trickling its answer)."""
 
 
 class Retry(Enum):
@@ -155,16 +167,23 @@ class Transport:
         The body is read here, at most ``max_body`` bytes, so a connection that dies mid-body
         is retried like any other network failure (for idempotent calls only)."""
         limit = max_body or self._settings.max_json_bytes
-        timeout = (self._settings.connect_timeout, read_timeout or self._settings.read_timeout)
+        read_s = read_timeout or self._settings.read_timeout
+        # The read timeout is per socket read; the deadline bounds the whole call, retries too.
+        deadline = time.monotonic() + max(
+            self._settings.total_timeout, read_s + self._settings.connect_timeout
+        )
         attempts = 1 + max(0, self._settings.max_retries)
         for attempt in range(attempts):
-            last = attempt == attempts - 1
+            # Past the deadline, this attempt is the last: its failure (or 5xx) is the answer.
+            last = attempt == attempts - 1 or time.monotonic() >= deadline
             try:
+                left = max(0.01, deadline - time.monotonic())
+                timeout = (self._settings.connect_timeout, min(read_s, left))
                 response = self.session().request(
                     method, url, timeout=timeout, verify=True, allow_redirects=False,
                     stream=True, **kwargs
                 )
-                _read_limited(response, limit, method, url)
+                _read_limited(response, limit, method, url, deadline)
                 if (refused := proxy_status_error(response, self._settings.proxy, method, url)):
                     raise refused
             except requests.exceptions.RequestException as exc:
@@ -194,14 +213,14 @@ class Transport:
         exc: Exception, method: str, url: str, retry: Retry = Retry.IDEMPOTENT
     ) -> NetworkError:
         sent = retry is Retry.CONNECT_ONLY and not is_connect_failure(exc)
+        timed_out = _timed_out(exc)
         if sent and method == "POST":
             # It may have reached the server: say so, and never send it again by ourselves.
             # A timeout is not a dropped connection, so the words say which one happened.
-            timed_out = isinstance(exc, requests.exceptions.ReadTimeout)
             message: str | None = SLOW_MAYBE_DELIVERED if timed_out else MAYBE_DELIVERED
         elif sent:
             message = MAYBE_DONE
-        elif isinstance(exc, requests.exceptions.ReadTimeout):
+        elif timed_out:
             message = QT_TRANSLATE_NOOP(
                 "Errors", "neuroflash took too long to answer. Check your connection and try again."
             )
@@ -227,20 +246,70 @@ class Transport:
         self._local = threading.local()
 
 
-def _read_limited(response: requests.Response, limit: int, method: str, url: str) -> None:
-    """Read the whole body into ``response`` (as requests would), refusing more than limit."""
+def _timed_out(exc: BaseException) -> bool:
+    """A read timeout, also when requests wrapped it in a ConnectionError (mid-body stalls)."""
+    if isinstance(exc, requests.exceptions.ReadTimeout):
+        return True
+    seen: set[int] = set()
+    stack: list[Any] = [exc]
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ReadTimeoutError | TimeoutError):
+            return True
+        stack.extend([node.__cause__, node.__context__])
+        stack.extend(a for a in getattr(node, "args", ()) if isinstance(a, BaseException))
+    return False
+
+
+def _read_chunk(response: requests.Response) -> bytes:
+    """What has arrived (at most one chunk): one socket read, so the deadline is checked often.
+    urllib3's errors become the requests errors iter_content would raise."""
+    try:
+        return response.raw.read1(_CHUNK, decode_content=True)
+    except ReadTimeoutError as exc:
+        raise requests.exceptions.ConnectionError(exc) from exc
+    except Urllib3SSLError as exc:
+        raise requests.exceptions.SSLError(exc) from exc
+    except ProtocolError as exc:
+        raise requests.exceptions.ChunkedEncodingError(exc) from exc
+    except DecodeError as exc:
+        raise requests.exceptions.ContentDecodingError(exc) from exc
+    except (Urllib3Error, OSError) as exc:
+        raise requests.exceptions.ConnectionError(exc) from exc
+
+
+def _read_limited(
+    response: requests.Response, limit: int, method: str, url: str, deadline: float
+) -> None:
+    """Read the whole body into ``response`` (as requests would), refusing more than limit and
+    giving up at the deadline. Of an error answer only the first MAX_ERROR_BODY bytes are read:
+    that is where its message is, and a 1 MB error page is not worth waiting for."""
+    where = url.split("?", 1)[0]
+    is_error = response.status_code >= 400
     declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > limit:
+    if not is_error and declared.isdigit() and int(declared) > limit:
         response.close()
-        raise BodyTooLargeError(detail=f"{method} {url.split('?', 1)[0]}: declares {declared} "
-                                f"bytes, limit {limit}")
+        raise BodyTooLargeError(detail=f"{method} {where}: declares {declared} bytes, "
+                                f"limit {limit}")
     parts: list[bytes] = []
     size = 0
-    for chunk in response.iter_content(_CHUNK):
+    while True:
+        if time.monotonic() > deadline:
+            response.close()
+            raise DeadlineExceeded(f"{method} {where}: body not complete by the deadline")
+        chunk = _read_chunk(response)
+        if not chunk:
+            break
         size += len(chunk)
+        parts.append(chunk)
+        if is_error and size >= MAX_ERROR_BODY:
+            response.close()  # enough to read the message; the rest is never read
+            break
         if size > limit:
             response.close()
-            raise BodyTooLargeError(detail=f"{method} {url.split('?', 1)[0]}: over {limit} bytes")
-        parts.append(chunk)
+            raise BodyTooLargeError(detail=f"{method} {where}: over {limit} bytes")
     response._content = b"".join(parts)  # what requests itself does for a non-streamed body
     response._content_consumed = True

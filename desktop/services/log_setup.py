@@ -20,6 +20,9 @@ _MIN_SECRET_LENGTH = 4  # masking "a" would shred every message
 
 _PATTERNS = [
     re.compile(r"(?i)(\bBearer\s+)[A-Za-z0-9\-._~+/]+=*"),
+    # Percent-encoded (an error body echoing a query string or a header it got).
+    re.compile(r"(?i)(\bBearer(?:%20|\+))[A-Za-z0-9\-._~%]+"),
+    re.compile(r"(?i)(\bx-token\s*[:=]\s*)[^\s\"',;]+"),
     re.compile(r"(?i)(\bBasic\s+)[A-Za-z0-9+/]+=*"),
     re.compile(
         r"""(?i)(["']?\b(?:client_secret|access_token|refresh_token|id_token|password)\b["']?"""

@@ -80,6 +80,7 @@ class GeneratePanel(QFrame):
         self.model_combo.setAccessibleName(self.tr("Model"))
         self.model_description = QLabel()
         self.model_description.setObjectName("modelDescription")
+        self.model_description.setTextFormat(Qt.TextFormat.PlainText)  # server text
         self.model_description.setProperty("role", "secondary")
         self.model_description.setWordWrap(True)
         self.num_images_spin = QSpinBox()
@@ -148,6 +149,7 @@ class GeneratePanel(QFrame):
         self.progress_label.hide()
         self.message_label = QLabel()
         self.message_label.setObjectName("generateMessage")
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)  # server text
         self.message_label.setWordWrap(True)
         self.message_label.setProperty("role", "error")
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

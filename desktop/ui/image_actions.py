@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.api import HistoryItem
 from desktop.api.errors import NeuroflashError
+from desktop.api.image_limits import check_image_size
 from desktop.services.filenames import safe_filename
 from desktop.ui.history_model import HistoryModel
 from desktop.ui.i18n import fix_plural, translate_message
@@ -46,9 +47,24 @@ def metadata_for(item: HistoryItem) -> ImageMetadata:
     )
 
 
-def extension_for(item: HistoryItem) -> str:
-    fmt = (item.output_format or (item.content_type or "").removeprefix("image/") or "png").lower()
-    return "jpg" if fmt in {"jpeg", "jpg"} else fmt
+_IMAGE_EXTENSIONS = {"png", "jpg", "webp", "gif", "bmp", "tiff", "avif", "heic"}
+
+
+def extension_for(item: HistoryItem, head: bytes = b"") -> str:
+    """The file extension: what the bytes are when they are at hand (as export and drag-out
+    do), never an arbitrary server word (an output_format of "exe" suggested x.exe)."""
+    from desktop.api.imagebytes import sniff_image_type
+
+    sniffed = sniff_image_type(head)
+    guess = sniffed or item.output_format or item.content_type or "png"
+    fmt = guess.lower().removeprefix("image/")
+    fmt = "jpg" if fmt in {"jpeg", "jpg"} else fmt
+    return fmt if fmt in _IMAGE_EXTENSIONS else "png"
+
+
+def _read_head(path: Path) -> bytes:
+    with open(path, "rb") as file:
+        return file.read(64)
 
 
 class ImageActions(QObject):
@@ -191,23 +207,43 @@ class ImageActions(QObject):
                 lambda folder: self._session.spawn(self._save_many(items, Path(folder)))
             )
         else:
-            item = items[0]
-            ext = extension_for(item)
-            name = safe_filename(item.prompt, item.image_id, ext)
-            dialog = QFileDialog(self._window, self.tr("Save image as"))
-            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-            known = _FORMAT_FILTERS.get(ext)
-            dialog.setNameFilter(
-                QCoreApplication.translate("ImageActions", known)
-                if known
-                else self.tr("Image (*.{ext})").format(ext=ext)
-            )
-            dialog.setDefaultSuffix(ext)
-            dialog.setDirectory(str(self.last_save_dir))
-            dialog.selectFile(name)
-            dialog.fileSelected.connect(
-                lambda path: self._session.spawn(self._save_one(item, Path(path)))
-            )
+            self._session.spawn(self._ask_save_one(items[0]))
+            return None
+        return self._open_save_dialog(dialog)
+
+    async def _ask_save_one(self, item: HistoryItem) -> QFileDialog | None:
+        """Fetch (or find cached) the image first, so the suggested extension is what its
+        bytes are; then ask where to save it."""
+        try:
+            path = await self._loader.ensure_original(item)
+            head = await self._loader.runner.run(_read_head, path)
+        except NeuroflashError as error:
+            self._messages.show_error(error.message)
+            return None
+        except OSError as error:
+            from desktop.services.export import describe_os_error
+
+            self._messages.show_error(describe_os_error(error))
+            return None
+        ext = extension_for(item, head)
+        name = safe_filename(item.prompt, item.image_id, ext)
+        dialog = QFileDialog(self._window, self.tr("Save image as"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        known = _FORMAT_FILTERS.get(ext)
+        dialog.setNameFilter(
+            QCoreApplication.translate("ImageActions", known)
+            if known
+            else self.tr("Image (*.{ext})").format(ext=ext)
+        )
+        dialog.setDefaultSuffix(ext)
+        dialog.setDirectory(str(self.last_save_dir))
+        dialog.selectFile(name)
+        dialog.fileSelected.connect(
+            lambda path: self._session.spawn(self._save_one(item, Path(path)))
+        )
+        return self._open_save_dialog(dialog)
+
+    def _open_save_dialog(self, dialog: QFileDialog) -> QFileDialog:
         dialog.setObjectName("saveDialog")
         dialog.finished.connect(lambda _r: setattr(self, "save_dialog", None))
         self.save_dialog = dialog
@@ -328,6 +364,7 @@ class ImageActions(QObject):
     async def _copy_image(self, item: HistoryItem) -> None:
         try:
             data = await self._original_bytes(item)
+            check_image_size(data)
         except NeuroflashError as error:
             self._messages.show_error(error.message)
             return

@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         MinimumKeeper(self.splitter)
         self.setCentralWidget(self.splitter)
         self.account_label = QLabel()
+        self.account_label.setTextFormat(Qt.TextFormat.PlainText)  # the client ID
         self.statusBar().addPermanentWidget(self.account_label)
 
     def _build_menus(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from desktop.ui.i18n import translate_message
@@ -21,6 +21,7 @@ class MessageBar(QFrame):
         self.label = QLabel()
         self.label.setObjectName("messageText")
         self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # server text: never markup
         self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setObjectName("retryButton")
         self.retry_button.setAccessibleName(self.tr("Retry"))

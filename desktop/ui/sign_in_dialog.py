@@ -78,6 +78,7 @@ class SignInDialog(QDialog):
 
         self.message_label = QLabel()
         self.message_label.setObjectName("signInMessage")
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)  # server text
         self.message_label.setWordWrap(True)
         self.message_label.setAccessibleName(self.tr("Sign-in message"))
         self.message_label.hide()

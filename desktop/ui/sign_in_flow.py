@@ -142,6 +142,10 @@ class SignInFlow(QObject):
             else:
                 self.open_dialog(error.message)
             return False
+        except Exception:  # never leave the dialog on "Signing in…" with everything disabled
+            log.exception("Sign-in (%s) failed unexpectedly", source)
+            self.open_dialog(NeuroflashError().message)
+            return False
         note = None
         if source == "dialog" and remember and not self._store.save(credentials):
             note = self.tr(

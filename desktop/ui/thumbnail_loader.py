@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QImageReader
 
+from desktop.api.image_limits import check_dimensions, check_image_size
 from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.ui.background import BackgroundRunner
 
@@ -58,16 +59,19 @@ def read_image_file(path: Path | str, fit: int | None = None) -> QImage:
     A null QImage means Qt could not read the file.
     """
     reader = QImageReader(str(path))
-    if fit is not None:
-        size = reader.size()
-        if size.isValid() and (size.width() > fit or size.height() > fit):
-            size.scale(fit, fit, Qt.AspectRatioMode.KeepAspectRatio)
-            reader.setScaledSize(size)
+    size = reader.size()
+    if size.isValid():
+        check_dimensions(size.width(), size.height())  # before any pixel is decoded
+    if fit is not None and size.isValid() and (size.width() > fit or size.height() > fit):
+        size.scale(fit, fit, Qt.AspectRatioMode.KeepAspectRatio)
+        reader.setScaledSize(size)
     return reader.read()
 
 
 def decode_image(data: bytes) -> QImage:
-    """Decode with Qt's plugins, falling back to Pillow for formats Qt cannot read."""
+    """Decode with Qt's plugins, falling back to Pillow for formats Qt cannot read; a picture
+    over the pixel budget raises ImageTooLargeError before either decodes it."""
+    check_image_size(data)
     image = QImage.fromData(data)
     if not image.isNull():
         return image

@@ -51,10 +51,13 @@ class ImagePane(QWidget):
         self.caption = QLabel()
         self.caption.setObjectName("viewerCaption")
         self.caption.setWordWrap(True)
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)  # a prompt is never markup
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setProperty("role", "secondary")
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -231,6 +231,10 @@
         <translation>Schreibe zuerst einen Prompt.</translation>
     </message>
     <message>
+        <source>That workspace can&apos;t be used. Pick another.</source>
+        <translation>Dieser Arbeitsbereich kann nicht verwendet werden. Wähle einen anderen.</translation>
+    </message>
+    <message>
         <source>Something went wrong while talking to neuroflash.</source>
         <translation>Bei der Verbindung mit neuroflash ist etwas schiefgelaufen.</translation>
     </message>
@@ -285,6 +289,10 @@
     <message>
         <source>The neuroflash address must start with https:// (plain http is only allowed to this computer).</source>
         <translation>Die neuroflash-Adresse muss mit https:// beginnen (einfaches http ist nur zu diesem Computer erlaubt).</translation>
+    </message>
+    <message>
+        <source>This image is far larger than any real one, so the app did not open it.</source>
+        <translation>Dieses Bild ist weit größer als jedes echte Bild, deshalb hat die App es nicht geöffnet.</translation>
     </message>
     <message>
         <source>Your sign-in is no longer valid. Sign in again with your client ID and secret.</source>

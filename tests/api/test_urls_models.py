@@ -75,3 +75,24 @@ def test_importing_the_client_loads_no_qt():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("http://127.0.0.1:8000/api/x", ("http", "127.0.0.1", 8000)),
+    ("HTTP://LOCALHOST/x", ("http", "localhost", 80)),
+    ("https://app.neuroflash.com:443/x", ("https", "app.neuroflash.com", 443)),
+    ("https://app.neuroflash.com/x", ("https", "app.neuroflash.com", 443)),
+    ("http://[::1]:8000/x", ("http", "[::1]", 8000)),
+    ("https://bücher.example/x", ("https", "xn--bcher-kva.example", 443)),
+    # Ambiguous: urlsplit and urllib3 disagree, or the host is disguised. No origin at all.
+    ("http://127.0.0.1:1111\\@127.0.0.1:2222/x", ("", "", None)),
+    ("http://u:p@127.0.0.1:2222/x", ("", "", None)),
+    ("http://%31%32%37.0.0.1:2222/x", ("", "", None)),
+    ("//127.0.0.1:2222/x", ("", "", None)),
+    ("http://a.com\t.evil/x", ("", "", None)),
+])
+def test_origin_is_where_the_request_really_goes(url, expected):
+    from desktop.api.urls import origin
+
+    assert origin(url) == expected
+    assert is_allowed_url(url) == (expected[0] != "")

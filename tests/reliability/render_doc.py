@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from tests.reliability.hostile import HOSTILE
 from tests.reliability.matrix import DOC, ENDPOINTS, FAULTS, RESULTS, SOAK_RESULTS
 
 _SHOWN = {
@@ -71,6 +72,24 @@ def _soak_lines() -> list[str]:
     ]
 
 
+def _hostile_lines() -> list[str]:
+    """The hostile-server cases (tests/reliability/hostile.py) and what the app does."""
+    return [
+        "## A hostile server",
+        "",
+        "A deliberately misbehaving server on loopback (`tests/reliability/"
+        "test_hostile_server.py` over real",
+        "HTTP, and `test_hostile_app.py`: the real window behind a front that spoils one "
+        "endpoint of the",
+        "built-in server). Each case has a test that failed before the fix.",
+        "",
+        "| Case | The server | The app |",
+        "|---|---|---|",
+        *(f"| `{name}` | {server} | {result} |" for name, (server, result) in HOSTILE.items()),
+        "",
+    ]
+
+
 def render() -> str:
     data = json.loads(RESULTS.read_text())
     cases, summary = data["cases"], data["summary"]
@@ -99,6 +118,7 @@ def render() -> str:
         "",
         *_soak_lines(),
         *_ALSO_TESTED,
+        *_hostile_lines(),
         "## Faults",
         "",
         "| Fault | What happens on the wire |",

@@ -95,7 +95,9 @@ def test_save_as_failure_says_why_and_leaves_no_partial_file(world, monkeypatch,
 def test_save_as_dialog_asks_before_overwriting(world):
     app, _server, _root = world
     item = app.window.history_model.item(0)
-    dialog = app.window.actions_.save_as([item])
+    app.window.actions_.save_as([item])  # opens once the image's bytes are at hand
+    app.wait(lambda: app.window.actions_.save_dialog is not None)
+    dialog = app.window.actions_.save_dialog
     try:
         assert dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave
         assert not dialog.testOption(QFileDialog.Option.DontConfirmOverwrite)

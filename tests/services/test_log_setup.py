@@ -29,6 +29,7 @@ def test_secrets_and_tokens_never_reach_the_file(logged):
     logger.info('token response {"access_token": "%s", "expires_in": 3600}', "tok-abcdef")
     logger.warning("POST body grant_type=client_credentials&client_secret=%s&x=1", "other-secret")
     logger.info("Bearer header given as arg: %s", {"Authorization": f"Bearer {TOKEN}"})
+    logger.info("422: echoed ?auth=Bearer%%20%s and X-Token: %s", "tok%2Fpct", "tok-xtoken")
     try:
         raise RuntimeError(f"auth failed for {SECRET}")
     except RuntimeError:
@@ -36,7 +37,7 @@ def test_secrets_and_tokens_never_reach_the_file(logged):
     for handler in setup.handlers:
         handler.flush()
     text = setup.log_file.read_text(encoding="utf-8")
-    for leaked in (SECRET, TOKEN, "tok-abcdef", "other-secret"):
+    for leaked in (SECRET, TOKEN, "tok-abcdef", "other-secret", "tok%2Fpct", "tok-xtoken"):
         assert leaked not in text
     assert text.count("***") >= 6
     assert "client-1" in text and "Login failed" in text and "RuntimeError" in text
