@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Generate, browse, edit and drag out images with the neuroflash API.&lt;br&gt;Qt {qt}. Qt and PySide6 are used under the GNU LGPL version 3; you may replace them with your own build.</source>
-        <translation>Bilder mit der neuroflash-API erzeugen, durchsuchen, bearbeiten und herausziehen.&lt;br&gt;Qt {qt}. Qt und PySide6 werden unter der GNU LGPL Version 3 genutzt; Sie dürfen sie durch einen eigenen Build ersetzen.</translation>
+        <translation>Bilder mit der neuroflash-API erzeugen, durchsuchen, bearbeiten und herausziehen.&lt;br&gt;Qt {qt}. Qt und PySide6 werden unter der GNU LGPL Version 3 genutzt; du darfst sie durch einen eigenen Build ersetzen.</translation>
     </message>
     <message>
         <source>Libraries included, and their licences:</source>
@@ -66,7 +66,7 @@
     <name>CrashGuard</name>
     <message>
         <source>Something went wrong inside the app. It keeps running, but your last step may not have finished.</source>
-        <translation>In der App ist etwas schiefgelaufen. Sie läuft weiter, aber Ihr letzter Schritt ist vielleicht nicht fertig geworden.</translation>
+        <translation>In der App ist etwas schiefgelaufen. Sie läuft weiter, aber dein letzter Schritt ist vielleicht nicht fertig geworden.</translation>
     </message>
     <message>
         <source>Open report</source>
@@ -328,19 +328,19 @@
     </message>
     <message>
         <source>The proxy server asks for a user name and password. Enter the ones your IT department gave you in Settings, under Proxy.</source>
-        <translation>Der Proxyserver verlangt einen Benutzernamen und ein Passwort. Geben Sie die Angaben Ihrer IT-Abteilung unter Einstellungen, Proxy ein.</translation>
+        <translation>Der Proxyserver verlangt einen Benutzernamen und ein Passwort. Gib die Angaben deiner IT-Abteilung unter Einstellungen, Proxy ein.</translation>
     </message>
     <message>
         <source>The proxy server did not accept your user name and password. Check them in Settings, under Proxy, or ask your IT department.</source>
-        <translation>Der Proxyserver hat Ihren Benutzernamen und Ihr Passwort nicht akzeptiert. Prüfen Sie sie unter Einstellungen, Proxy, oder fragen Sie Ihre IT-Abteilung.</translation>
+        <translation>Der Proxyserver hat deinen Benutzernamen und dein Passwort nicht akzeptiert. Prüfe sie unter Einstellungen, Proxy, oder frag deine IT-Abteilung.</translation>
     </message>
     <message>
         <source>Can&apos;t reach the proxy server. Check the proxy in Settings (or your system&apos;s proxy settings) and your connection.</source>
-        <translation>Der Proxyserver ist nicht erreichbar. Prüfen Sie den Proxy in den Einstellungen (oder die Proxy-Einstellungen Ihres Systems) und Ihre Verbindung.</translation>
+        <translation>Der Proxyserver ist nicht erreichbar. Prüfe den Proxy in den Einstellungen (oder die Proxy-Einstellungen deines Systems) und deine Verbindung.</translation>
     </message>
     <message>
         <source>The certificate of the neuroflash server is not trusted by this computer, so the app did not connect. If your company checks secure connections, ask your IT department to add its certificate to the system&apos;s certificate store. Otherwise the network may be intercepting the connection: try another one.</source>
-        <translation>Dieser Computer vertraut dem Zertifikat des neuroflash-Servers nicht, deshalb hat die App keine Verbindung aufgebaut. Wenn Ihre Firma sichere Verbindungen prüft, bitten Sie Ihre IT-Abteilung, ihr Zertifikat in den Zertifikatspeicher des Systems aufzunehmen. Andernfalls fängt das Netzwerk die Verbindung möglicherweise ab: Versuchen Sie ein anderes.</translation>
+        <translation>Dieser Computer vertraut dem Zertifikat des neuroflash-Servers nicht, deshalb hat die App keine Verbindung aufgebaut. Wenn deine Firma sichere Verbindungen prüft, bitte deine IT-Abteilung, ihr Zertifikat in den Zertifikatspeicher des Systems aufzunehmen. Andernfalls fängt das Netzwerk die Verbindung möglicherweise ab: Versuch es in einem anderen Netzwerk.</translation>
     </message>
     <message>
         <source>The secure connection to neuroflash could not be verified. Check your network or proxy settings.</source>
@@ -1364,7 +1364,7 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     </message>
     <message>
         <source>There is no keychain on this computer, so the password cannot be kept for the restart. Set HTTPS_PROXY with the user name and password instead, or ask your IT department for a keychain (Secret Service).</source>
-        <translation>Dieser Computer hat keinen Schlüsselbund, deshalb kann das Passwort den Neustart nicht überdauern. Setzen Sie stattdessen HTTPS_PROXY mit Benutzername und Passwort, oder fragen Sie Ihre IT-Abteilung nach einem Schlüsselbund (Secret Service).</translation>
+        <translation>Dieser Computer hat keinen Schlüsselbund, deshalb kann das Passwort den Neustart nicht überdauern. Setze stattdessen HTTPS_PROXY mit Benutzername und Passwort, oder frag deine IT-Abteilung nach einem Schlüsselbund (Secret Service).</translation>
     </message>
     <message>
         <source>The new language and proxy apply after a restart.</source>
