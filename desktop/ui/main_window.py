@@ -170,8 +170,8 @@ class MainWindow(QMainWindow):
         center_layout.setContentsMargins(0, 12, 0, 0)
         center_layout.setSpacing(6)
         center_layout.addWidget(self.history_toolbar)
-        center_layout.addWidget(self.messages)
         center_layout.addWidget(self.history_view, 1)
+        self.messages.float_over(self.history_view)  # never moves the grid (issue 11.6)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
