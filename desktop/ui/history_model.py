@@ -8,7 +8,7 @@ the disk cache) when it scrolls back into sight.
 from __future__ import annotations
 
 import html
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -113,6 +113,12 @@ def _placeholder(size: int, failed: bool) -> QPixmap:
     return QPixmap.fromImage(image)
 
 
+def _ratio(item: HistoryItem) -> float:
+    if item.width and item.height:
+        return round(item.height / item.width, 3)
+    return 1.0
+
+
 class HistoryModel(QAbstractListModel):
     """List model of HistoryItem, newest first, with O(1) id→row lookup."""
 
@@ -126,6 +132,9 @@ class HistoryModel(QAbstractListModel):
         self._thumb_size = thumb_size
         self._loading_pixmap: QPixmap | None = None
         self._failed_pixmap: QPixmap | None = None
+        self._stale: set[str] = set()  # pixmaps made for another tile size: shown, reloaded
+        self._pixel_ratio = 1.0
+        self._ratios: Counter[float] = Counter()  # height / width of the images, rounded
 
     # --- Qt model API -------------------------------------------------------------------------
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -164,6 +173,8 @@ class HistoryModel(QAbstractListModel):
         for image_id in [i for i in self._pixmaps if i not in self._rows]:
             del self._pixmaps[image_id]
         self._failed &= self._rows.keys()
+        self._stale &= self._pixmaps.keys()
+        self._ratios = Counter(_ratio(item) for item in self._items)
         self.endResetModel()
         if len(self._items) >= FREEZE_AT:
             # 10,000 items are long-lived: keep every gen-2 collection from rescanning them
@@ -182,6 +193,7 @@ class HistoryModel(QAbstractListModel):
             return
         self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
         self._items[0:0] = fresh
+        self._ratios.update(_ratio(item) for item in fresh)
         self._reindex()
         self.endInsertRows()
 
@@ -201,6 +213,7 @@ class HistoryModel(QAbstractListModel):
             for item in self._items[first : last + 1]:
                 self._pixmaps.pop(item.image_id, None)
                 self._failed.discard(item.image_id)
+                self._ratios[_ratio(item)] -= 1
             del self._items[first : last + 1]
             self.endRemoveRows()
         self._reindex()
@@ -214,6 +227,33 @@ class HistoryModel(QAbstractListModel):
     def row_of(self, image_id: str) -> int:
         """Row of ``image_id`` or -1."""
         return self._rows.get(image_id, -1)
+
+    def item_at(self, row: int) -> HistoryItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def header_rows(self) -> list[int]:
+        """No group headers here (the proxy adds them)."""
+        return []
+
+    def aspect_of(self, image_id: str) -> float:
+        """Height / width of the image (1.0 when the API did not say), for placeholders."""
+        row = self._rows.get(image_id)
+        return _ratio(self._items[row]) if row is not None else 1.0
+
+    def aspect_at(self, row: int) -> float:
+        return _ratio(self._items[row])
+
+    def dominant_aspect(self) -> float:
+        """The cell shape that suits this history: the images' own height / width when
+        nearly all share one (a 16:9 workspace gets wide cells, a 9:16 one tall cells),
+        square for a mix (both orientations then fill the same long edge)."""
+        total = sum(n for n in self._ratios.values() if n > 0)
+        if not total:
+            return 1.0
+        ratio, count = self._ratios.most_common(1)[0]
+        if count < 0.9 * total:
+            return 1.0
+        return min(max(ratio, 9 / 16), 16 / 9)
 
     def _reindex(self) -> None:
         self._rows = {item.image_id: row for row, item in enumerate(self._items)}
@@ -233,16 +273,38 @@ class HistoryModel(QAbstractListModel):
             self._loading_pixmap = _placeholder(self._thumb_size, failed=False)
         return self._loading_pixmap
 
-    def thumbnail_at(self, row: int) -> QPixmap:
-        """``thumbnail`` by row, for the view's paint loop (no QModelIndex round trip)."""
-        return self.thumbnail(self._items[row].image_id)
+    def loaded_thumbnail(self, image_id: str) -> QPixmap | None:
+        """The pixmap (or the failure tile); None while loading, so the grid can draw a
+        placeholder in the image's own shape."""
+        pixmap = self._pixmaps.get(image_id)
+        if pixmap is not None:
+            self._pixmaps.move_to_end(image_id)
+            return pixmap
+        if image_id in self._failed:
+            return self.thumbnail(image_id)
+        return None
+
+    def thumbnail_at(self, row: int) -> QPixmap | None:
+        """``loaded_thumbnail`` by row, for the view's paint loop (no QModelIndex round trip)."""
+        return self.loaded_thumbnail(self._items[row].image_id)
 
     def has_thumbnail(self, image_id: str) -> bool:
         return image_id in self._pixmaps
 
     def needs_thumbnail(self, image_id: str) -> bool:
-        """Neither a pixmap nor a recorded failure: the loader should be asked for it."""
-        return image_id not in self._pixmaps and image_id not in self._failed
+        """No pixmap of the current tile size and no recorded failure: ask the loader."""
+        if image_id in self._failed:
+            return False
+        return image_id not in self._pixmaps or image_id in self._stale
+
+    def set_pixel_ratio(self, ratio: float) -> None:
+        """The screen's device pixel ratio: thumbnails arrive at tile size × this."""
+        self._pixel_ratio = ratio or 1.0
+
+    def mark_thumbnails_stale(self) -> None:
+        """The tile size changed: keep showing today's pixmaps (scaled) until the new ones
+        arrive, but ask for them again."""
+        self._stale = set(self._pixmaps)
 
     def header_at(self, row: int) -> None:
         """This model has no group headers (the proxy adds them)."""
@@ -255,10 +317,12 @@ class HistoryModel(QAbstractListModel):
         """Items in rows [first, last] with neither a pixmap nor a recorded failure."""
         first = max(first, 0)
         last = min(last, len(self._items) - 1)
+        pixmaps, failed, stale = self._pixmaps, self._failed, self._stale
         return [
             item
             for item in self._items[first : last + 1]
-            if item.image_id not in self._pixmaps and item.image_id not in self._failed
+            if (item.image_id not in pixmaps or item.image_id in stale)
+            and item.image_id not in failed
         ]
 
     def set_thumbnail(self, image_id: str, image: QImage) -> None:
@@ -266,9 +330,12 @@ class HistoryModel(QAbstractListModel):
         row = self._rows.get(image_id)
         if row is None or image.isNull():
             return
-        self._pixmaps[image_id] = QPixmap.fromImage(image)
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(self._pixel_ratio)
+        self._pixmaps[image_id] = pixmap
         self._pixmaps.move_to_end(image_id)
         self._failed.discard(image_id)
+        self._stale.discard(image_id)
         while len(self._pixmaps) > self._max_pixmaps:
             self._pixmaps.popitem(last=False)
         self._changed(row)
