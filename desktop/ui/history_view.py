@@ -165,6 +165,7 @@ class HistoryView(QAbstractItemView):
         self.zoom_out_action = QAction(self.tr("Smaller Thumbnails"), self)
         self.zoom_out_action.setShortcuts([key(key.StandardKey.ZoomOut)])
         self.zoom_out_action.triggered.connect(lambda: self.set_tile_size(self._tile - TILE_STEP))
+        self.addActions([self.zoom_in_action, self.zoom_out_action])
         self._update_actions()
 
     def _update_actions(self) -> None:

@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
     def _build_layout(self) -> None:
         from PySide6.QtCore import Qt
 
+        from desktop.ui.tile_size_slider import TileSizeSlider
+
         heading = QLabel(self.tr("Workspaces"))
         heading.setProperty("role", "heading")
         left = QWidget()
@@ -193,6 +195,7 @@ class MainWindow(QMainWindow):
         self.generate_panel.setMinimumWidth(300)
         self.setCentralWidget(self.splitter)
         self.account_label = QLabel()
+        self.statusBar().addPermanentWidget(TileSizeSlider(self.history_view))
         self.statusBar().addPermanentWidget(self.account_label)
 
     def _build_menus(self) -> None:
@@ -244,6 +247,9 @@ class MainWindow(QMainWindow):
         focus_grid.triggered.connect(self.history_view.focus_newest)
         for action in (self.refresh_action, focus_prompt, focus_grid):
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.history_view.zoom_in_action)
+        view_menu.addAction(self.history_view.zoom_out_action)
         self.addActions(
             [
                 generate_action,
@@ -355,6 +361,8 @@ class MainWindow(QMainWindow):
         self.history_view.set_empty_text(text)
 
     def _on_history_added(self, items: list[HistoryItem], select: bool) -> None:
+        # Scrolled away, the grid keeps its place and offers "New images ↑" (issue 11.8).
+        select = select and not self.history_view.is_scrolled_away()
         self.history_model.prepend(items)
         if select and items:
             self.history_view.clearSelection()

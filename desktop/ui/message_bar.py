@@ -11,7 +11,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QTimer
 from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from desktop.ui.i18n import translate_message
 
@@ -67,10 +75,12 @@ class MessageBar(QFrame):
         if host is None:
             return
         margin = OVERLAY_MARGIN
-        width = max(0, host.width() - 2 * margin)
+        viewport = host.viewport() if isinstance(host, QAbstractScrollArea) else host
+        area = viewport.geometry() if viewport is not host else host.rect()
+        width = max(0, area.width() - 2 * margin)
         height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
         height = max(height, self.sizeHint().height())
-        self.setGeometry(margin, host.height() - height - margin, width, height)
+        self.setGeometry(area.x() + margin, area.bottom() + 1 - height - margin, width, height)
         self.raise_()
 
     def paintEvent(self, event) -> None:

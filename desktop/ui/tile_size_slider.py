@@ -1,0 +1,50 @@
+"""A compact slider for the history grid's thumbnail size, kept in step with Ctrl+plus/minus."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
+
+from desktop.ui.grid_layout import MAX_TILE, MIN_TILE
+
+if TYPE_CHECKING:
+    from desktop.ui.history_view import HistoryView
+
+STEP = 16
+
+
+class TileSizeSlider(QWidget):
+    """Small and large tile glyphs either side of a slider bound to one HistoryView."""
+
+    def __init__(self, view: HistoryView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tileSizeSlider")
+        self._view = view
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(MIN_TILE, MAX_TILE)
+        self.slider.setSingleStep(STEP)
+        self.slider.setPageStep(2 * STEP)
+        self.slider.setValue(view.tile_size())
+        self.slider.setFixedWidth(96)
+        self.slider.setAccessibleName(self.tr("Thumbnail size"))
+        self.slider.setToolTip(self.tr("Thumbnail size (Ctrl+plus / Ctrl+minus)"))
+        small, large = QLabel("▪"), QLabel("■")
+        for glyph in (small, large):
+            glyph.setProperty("role", "secondary")
+            glyph.setAccessibleName(" ")  # decoration: screen readers skip it
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(small)
+        layout.addWidget(self.slider)
+        layout.addWidget(large)
+        self.slider.valueChanged.connect(view.set_tile_size)
+        view.tileSizeChanged.connect(self._follow)
+
+    def _follow(self, size: int) -> None:
+        if self.slider.value() != size:
+            self.slider.blockSignals(True)
+            self.slider.setValue(size)
+            self.slider.blockSignals(False)
