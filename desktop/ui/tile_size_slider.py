@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
 from desktop.ui.grid_layout import MAX_TILE, MIN_TILE
 
@@ -34,6 +34,7 @@ class TileSizeSlider(QWidget):
         for glyph in (small, large):
             glyph.setProperty("role", "secondary")
             glyph.setAccessibleName(" ")  # decoration: screen readers skip it
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
