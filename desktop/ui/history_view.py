@@ -102,6 +102,10 @@ class HistoryView(QAbstractItemView):
         self.new_images_button.setAccessibleName(self.tr("Show the new images"))
         self.new_images_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.new_images_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.new_images_button.setStyleSheet(  # a pill over the tiles, in the accent colour
+            "QToolButton { background: palette(highlight); color: palette(highlighted-text);"
+            " border: none; border-radius: 13px; padding: 5px 14px; font-weight: bold; }"
+        )
         self.new_images_button.clicked.connect(self.scroll_to_new_images)
         self.new_images_button.hide()
 
@@ -196,7 +200,7 @@ class HistoryView(QAbstractItemView):
 
     def _show_context_menu(self, pos: QPoint) -> None:
         index = self.indexAt(pos)
-        if not index.isValid():
+        if not index.isValid() or self._header_row_at(pos) >= 0:
             return
         if not self.selectionModel().isSelected(index):
             self._select_only(index)  # right-click on an unselected tile selects just it
@@ -440,13 +444,23 @@ class HistoryView(QAbstractItemView):
                 Action.MovePageUp: y - page,
                 Action.MovePageDown: y + page,
             }[action]
-            target = min(max(target, MARGIN), layout.height - MARGIN - 1)
-            found = layout.row_at(x + w // 2, target, clamp=True)
             down = action in (Action.MoveDown, Action.MovePageDown)
-            row = self._image_row(found, 1 if down else -1) if found >= 0 else -1
-            if row < 0:
-                row = self._image_row(found, -1 if down else 1) if found >= 0 else -1
+            row = self._row_in_column(x + w // 2, target, down)
         return model.index(row, 0) if row >= 0 else current
+
+    def _row_in_column(self, x: int, y: int, down: bool) -> int:
+        """The image nearest column ``x`` on the line at ``y``, stepping over headers (and
+        folded groups) in the direction of travel; -1 past either end."""
+        layout = self._layout
+        y = min(max(y, MARGIN), layout.height - MARGIN - 1)
+        while True:
+            found = layout.row_at(x, y, clamp=True)
+            if found < 0 or not layout.is_header(found):
+                return found
+            _hx, hy, _hw, hh = layout.rect(found)
+            y = hy + hh if down else hy - 1
+            if not MARGIN <= y < layout.height - MARGIN:
+                return -1
 
     def _image_row(self, row: int, step: int) -> int:
         """The first image row from ``row`` going ``step`` (headers skipped), or -1."""
@@ -681,17 +695,17 @@ class HistoryView(QAbstractItemView):
         painter.end()
 
     # --- mouse: headers fold, rubber band, hover ----------------------------------------------
+    def _header_row_at(self, pos: QPoint) -> int:
+        row = self._layout.row_at(pos.x(), pos.y() + self.verticalOffset())
+        return row if row >= 0 and self._layout.is_header(row) else -1
+
     def mousePressEvent(self, event) -> None:
         pos = event.position().toPoint()
         index = self.indexAt(pos)
-        model = self.model()
-        if (
-            event.button() == Qt.MouseButton.LeftButton
-            and index.isValid()
-            and isinstance(model, HistoryProxyModel)
-            and model.header_at(index.row()) is not None
-        ):
-            self.toggle_group(index.row())
+        header = self._header_row_at(pos)
+        if header >= 0:  # a header is not an image: a click folds its group, nothing else
+            if event.button() == Qt.MouseButton.LeftButton:
+                self.toggle_group(header)
             event.accept()
             return
         self._press = pos + QPoint(0, self.verticalOffset()) if not index.isValid() else None
@@ -710,6 +724,12 @@ class HistoryView(QAbstractItemView):
         new_row = next((r for r in model.header_rows() if model.header_at(r).key == header.key), -1)
         if new_row >= 0:
             self.verticalScrollBar().setValue(self._layout.rect(new_row)[1] - screen_y)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if self._header_row_at(event.position().toPoint()) >= 0:
+            self.mousePressEvent(event)  # the second click of two on a header folds back
+            return
+        super().mouseDoubleClickEvent(event)
 
     def mouseMoveEvent(self, event) -> None:
         super().mouseMoveEvent(event)

@@ -296,3 +296,36 @@ def test_a_message_does_not_move_the_grid(signed_in):
     window.messages.dismiss()
     QApplication.processEvents()
     assert view.viewport().mapTo(window, QPoint(0, 0)) == place
+
+
+def test_arrow_keys_walk_images_across_group_headers(grid, qtbot):
+    model, proxy, view = grid
+    model.set_items(make_items(12, per_day=5))
+    proxy.set_grouping(Grouping.DAY)
+    view.setFocus()
+    view.focus_newest()
+    assert view.selected_items()[0].image_id == "img-0"
+    columns = view.columns()
+    assert columns >= 5  # today's five images share one line
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # over yesterday's header to its first line
+    assert view.selected_items()[0].image_id == "img-5"
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # back past the header to today's last image
+    assert view.selected_items()[0].image_id == "img-4"
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.selected_items()[0].image_id == "img-11"
+    qtbot.keyClick(view, Qt.Key.Key_Up)  # same column, the line above the header
+    assert view.selected_items()[0].image_id == "img-6"
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert view.selected_items()[0].image_id == "img-1"
+
+
+def test_double_click_on_a_header_opens_nothing(grid, qtbot):
+    model, proxy, view = grid
+    model.set_items(make_items(12, per_day=5))
+    proxy.set_grouping(Grouping.DAY)
+    opened = []
+    view.previewRequested.connect(opened.append)
+    view.select_image("img-0")
+    where = view.visualRect(proxy.index(proxy.header_rows()[1], 0)).center()
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert opened == []
