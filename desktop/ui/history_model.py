@@ -8,6 +8,7 @@ the disk cache) when it scrolls back into sight.
 from __future__ import annotations
 
 import html
+import math
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -37,9 +38,12 @@ ItemRole = Qt.ItemDataRole.UserRole + 1
 """Role returning the whole HistoryItem (Qt.UserRole returns just the image id)."""
 
 MAX_PIXMAPS = 800
+MAX_PIXMAP_BYTES = 112 * 1024 * 1024  # about what 800 tiles of 192 px at 1x took
+MIN_PIXMAPS = 48  # a screen of the largest tiles plus the prefetch lines always fits
 FREEZE_AT = 1000
 TOOLTIP_PROMPT_CHARS = 300
 SHORT_PROMPT_CHARS = 60
+MIN_CELL_RATIO, MAX_CELL_RATIO = 9 / 16, 16 / 9  # cell shapes from 16:9 to 9:16
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -244,16 +248,26 @@ class HistoryModel(QAbstractListModel):
         return _ratio(self._items[row])
 
     def dominant_aspect(self) -> float:
-        """The cell shape that suits this history: the images' own height / width when
-        nearly all share one (a 16:9 workspace gets wide cells, a 9:16 one tall cells),
-        square for a mix (both orientations then fill the same long edge)."""
-        total = sum(n for n in self._ratios.values() if n > 0)
+        """The cell shape (height / width) that suits this history's images best: the one
+        whose cells they fill most, by the geometric mean of each image's share of its cell.
+        A 16:9 workspace gets wide cells and a 9:16 one tall cells; a half-and-half mix
+        stays square, where neither orientation shrinks to a strip."""
+        ratios = {min(max(r, MIN_CELL_RATIO), MAX_CELL_RATIO): 0 for r in self._ratios}
+        for ratio, count in self._ratios.items():
+            if count > 0:
+                ratios[min(max(ratio, MIN_CELL_RATIO), MAX_CELL_RATIO)] += count
+        total = sum(ratios.values())
         if not total:
             return 1.0
-        ratio, count = self._ratios.most_common(1)[0]
-        if count < 0.9 * total:
-            return 1.0
-        return min(max(ratio, 9 / 16), 16 / 9)
+
+        def score(cell: float) -> float:
+            return sum(n * math.log(min(r / cell, cell / r)) for r, n in ratios.items()) / total
+
+        best, best_score = 1.0, score(1.0)
+        for cell in ratios:
+            if (value := score(cell)) > best_score + 0.01:
+                best, best_score = cell, value
+        return best
 
     def _reindex(self) -> None:
         self._rows = {item.image_id: row for row, item in enumerate(self._items)}
@@ -336,7 +350,10 @@ class HistoryModel(QAbstractListModel):
         self._pixmaps.move_to_end(image_id)
         self._failed.discard(image_id)
         self._stale.discard(image_id)
-        while len(self._pixmaps) > self._max_pixmaps:
+        # Bounded by count and by memory: at 2x a tile's pixmap is four times as large.
+        per_pixmap = max(1, image.width() * image.height() * 4)
+        limit = min(self._max_pixmaps, max(MIN_PIXMAPS, MAX_PIXMAP_BYTES // per_pixmap))
+        while len(self._pixmaps) > limit:
             self._pixmaps.popitem(last=False)
         self._changed(row)
 

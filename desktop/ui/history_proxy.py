@@ -382,7 +382,8 @@ class HistoryProxyModel(QAbstractProxyModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return entry.label
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{entry.label} — {self._images(entry.count)}"
+                action = self.tr("Click to unfold") if entry.collapsed else self.tr("Click to fold")
+                return f"{entry.label} — {self._images(entry.count)}\n{action}"
             if role == Qt.ItemDataRole.StatusTipRole:
                 return self._images(entry.count)
             return None

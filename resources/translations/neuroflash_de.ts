@@ -476,6 +476,14 @@
             <numerusform>%n Bilder</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Click to unfold</source>
+        <translation>Zum Aufklappen klicken</translation>
+    </message>
+    <message>
+        <source>Click to fold</source>
+        <translation>Zum Einklappen klicken</translation>
+    </message>
 </context>
 <context>
     <name>HistoryToolbar</name>

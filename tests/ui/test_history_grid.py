@@ -144,7 +144,11 @@ def test_cells_take_the_shape_of_a_history_of_wide_or_tall_images(grid):
     assert layout.cell_h > 1.5 * layout.cell_w, "9:16 images sit in square cells"
     model.set_items(make_items(20, ratios=((1024, 576), (576, 1024))))
     layout = view.grid_layout()
-    assert layout.cell_h == layout.cell_w  # a mix: both fill the same long edge
+    assert layout.cell_h == layout.cell_w  # half and half: both fill the same long edge
+    mostly_wide = ((1200, 800),) * 4 + ((800, 1200),)
+    model.set_items(make_items(20, ratios=mostly_wide))
+    layout = view.grid_layout()
+    assert layout.cell_h < 0.75 * layout.cell_w  # a few portraits don't make all cells square
 
 
 def test_placeholders_have_the_images_shape_while_loading(grid):
@@ -329,3 +333,15 @@ def test_double_click_on_a_header_opens_nothing(grid, qtbot):
     where = view.visualRect(proxy.index(proxy.header_rows()[1], 0)).center()
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert opened == []
+
+
+def test_memory_for_thumbnails_stays_bounded_when_they_are_large(qapp):
+    """At 2x and large tiles each pixmap is many times a 192 px one: the model keeps fewer."""
+    from desktop.ui.history_model import MAX_PIXMAP_BYTES
+
+    model = HistoryModel()
+    model.set_items(make_items(150))
+    for n in range(150):
+        model.set_thumbnail(f"img-{n}", _solid(QColor("teal"), 600, 600))
+    assert model.pixmap_count() * 600 * 600 * 4 <= MAX_PIXMAP_BYTES
+    assert model.has_thumbnail("img-149")  # the newest stay
