@@ -79,6 +79,7 @@ class HistoryProxyModel(QAbstractProxyModel):
         self._words: list[str] = []
         self._grouping = Grouping.NONE
         self._header_rows: list[int] = []
+        self._matched = 0  # images through the filter, folded or not
         self._collapsed: set[str] = set()  # group keys whose images are hidden
         self._today = today
         self._folded: dict[str, str] = {}  # image id -> case-folded prompt
@@ -144,7 +145,10 @@ class HistoryProxyModel(QAbstractProxyModel):
         return self._header_rows
 
     def image_count(self) -> int:
-        return len(self._proxy_rows)
+        """Images the filter lets through, folded groups included (they are only hidden)."""
+        if self._mirrors_source():
+            return len(self._proxy_rows)
+        return self._matched
 
     # -- building -------------------------------------------------------------------------------
 
@@ -165,6 +169,7 @@ class HistoryProxyModel(QAbstractProxyModel):
                     for item, text in zip(items, folded, strict=True)
                     if all(w in text for w in words)
                 ]
+        self._matched = len(items)
         if self._grouping is Grouping.NONE:
             return [item.image_id for item in items]
         groups: dict[str, list[HistoryItem]] = {}

@@ -17,6 +17,7 @@ from desktop.services.disk_cache import DiskCache
 from desktop.ui.grid_layout import CELL_PADDING, MARGIN, GridLayout
 from desktop.ui.history_model import HistoryModel
 from desktop.ui.history_proxy import Grouping, HistoryProxyModel
+from desktop.ui.history_toolbar import HistoryToolbar
 from desktop.ui.history_view import HistoryView, connect_thumbnails
 from desktop.ui.thumbnail_loader import ThumbnailLoader
 from tests.ui.test_history_loader import collect, run_until
@@ -88,13 +89,17 @@ def test_clicking_a_header_folds_and_unfolds_its_group(grid, qtbot):
     yesterday = proxy.header_rows()[1]
     where = view.visualRect(proxy.index(yesterday, 0)).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    assert proxy.image_count() == 7
+    assert len(proxy.visible_items()) == 7
+    assert proxy.image_count() == 12  # folded images are hidden, not filtered out
+    toolbar = HistoryToolbar(proxy)
+    qtbot.addWidget(toolbar)
+    assert toolbar.count_label.text() == "12 images"  # not "7 of 12", which reads as a filter
     assert proxy.row_of("img-5") == -1  # yesterday's images are folded away
     header = proxy.header_at(proxy.header_rows()[1])
     assert header.collapsed and header.count == 5  # the count still shows while folded
     assert view.visualRect(proxy.index(proxy.header_rows()[1], 0)).center() == where
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    assert proxy.image_count() == 12 and proxy.row_of("img-5") >= 0
+    assert len(proxy.visible_items()) == 12 and proxy.row_of("img-5") >= 0
     assert not view.selectionModel().hasSelection(), "a header is not an image to select"
 
 
