@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QListView,
     QMenu,
     QRubberBand,
     QStyle,
@@ -68,8 +69,13 @@ PREFETCH_LINES = 2  # rows of cells requested beyond the visible ones, each way
 TILE_STEP = 32  # Ctrl+plus / Ctrl+minus
 
 
-class HistoryView(QAbstractItemView):
-    """Grid of the workspace's images; emits intent signals with the selected HistoryItems."""
+class HistoryView(QListView):
+    """Grid of the workspace's images; emits intent signals with the selected HistoryItems.
+
+    A QListView only so assistive technology sees a list of images (Qt gives its accessible
+    list interface to QListView, not to other item views); every piece of geometry is ours
+    (``GridLayout``), and QListView's own layout passes are short-circuited below.
+    """
 
     editRequested = Signal(object)
     deleteRequested = Signal(object)
@@ -109,6 +115,7 @@ class HistoryView(QAbstractItemView):
         self.new_images_button.clicked.connect(self.scroll_to_new_images)
         self.new_images_button.hide()
 
+        self.setUniformItemSizes(True)  # QListView never sizes rows one by one
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -336,7 +343,17 @@ class HistoryView(QAbstractItemView):
         bar.setPageStep(page)
         bar.setSingleStep(max(8, self._layout.cell_h // 4))
         self._place_new_images_button()
-        super().updateGeometries()
+        QAbstractItemView.updateGeometries(self)  # not QListView's: its ranges are its layout's
+
+    # QListView's own layout would ask the Python model about every row; ours is arithmetic.
+    def doItemsLayout(self) -> None:
+        QAbstractItemView.doItemsLayout(self)
+
+    def dataChanged(self, top_left, bottom_right, roles=()) -> None:
+        QAbstractItemView.dataChanged(self, top_left, bottom_right, roles)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self.viewport().scroll(dx, dy)
 
     def resizeEvent(self, event) -> None:
         anchor = self._top_anchor()

@@ -350,3 +350,19 @@ def test_memory_for_thumbnails_stays_bounded_when_they_are_large(qapp):
         model.set_thumbnail(f"img-{n}", _solid(QColor("teal"), 600, 600))
     assert model.pixmap_count() * 600 * 600 * 4 <= MAX_PIXMAP_BYTES
     assert model.has_thumbnail("img-149")  # the newest stay
+
+
+def test_screen_readers_see_the_images_and_headers_as_a_list(grid):
+    from PySide6.QtGui import QAccessible
+
+    model, proxy, view = grid
+    model.set_items(make_items(7, per_day=5))
+    proxy.set_grouping(Grouping.DAY)
+    grid_interface = QAccessible.queryAccessibleInterface(view)
+    assert grid_interface.role() == QAccessible.Role.List
+    assert grid_interface.childCount() == proxy.rowCount()
+    names = [grid_interface.child(n).text(QAccessible.Text.Name) for n in range(3)]
+    assert names[0] == "Today" and names[1:] == ["prompt 0", "prompt 1"]
+    place = grid_interface.child(1).rect()
+    cell = view.visualRect(proxy.index(1, 0))
+    assert place.topLeft() == view.viewport().mapToGlobal(cell.topLeft())
