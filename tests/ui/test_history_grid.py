@@ -366,3 +366,30 @@ def test_screen_readers_see_the_images_and_headers_as_a_list(grid):
     place = grid_interface.child(1).rect()
     cell = view.visualRect(proxy.index(1, 0))
     assert place.topLeft() == view.viewport().mapToGlobal(cell.topLeft())
+
+
+def test_generating_while_scrolled_away_keeps_the_view_and_the_selection(signed_in):
+    from tests.ui.app_harness import wait_until
+
+    loop, components = signed_in
+    window = components.window
+    view, panel = window.history_view, window.generate_panel
+    window.resize(1280, 800)
+    view.set_tile_size(480)  # a few images are more than a screen
+    bar = view.verticalScrollBar()
+    wait_until(loop, lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    view.select_image(window.history_model.item(window.history_model.rowCount() - 1).image_id)
+    chosen = [item.image_id for item in view.selected_items()]
+    bottom = view.indexAt(view.viewport().rect().center()).data(Qt.ItemDataRole.UserRole)
+    rows = window.history_model.rowCount()
+    wait_until(loop, lambda: panel.model_combo.count() == 3)
+    panel.prompt_edit.setPlainText("A paper boat on a neon river")
+    panel.generate_button.click()
+    wait_until(loop, lambda: window.history_model.rowCount() > rows)
+    assert [item.image_id for item in view.selected_items()] == chosen, "selection replaced"
+    row = view.model().row_of(bottom)
+    assert view.viewport().rect().intersects(view.visualRect(view.model().index(row, 0)))
+    assert view.new_images_button.isVisible()
+    view.new_images_button.click()
+    assert bar.value() == 0
