@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
     def _build_layout(self) -> None:
         from PySide6.QtCore import Qt
 
-        from desktop.ui.tile_size_slider import TileSizeSlider
+        from desktop.ui.tile_size_slider import TileSizeSlider, remember_tile_size
 
         heading = QLabel(self.tr("Workspaces"))
         heading.setProperty("role", "heading")
@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.account_label = QLabel()
         self.statusBar().addPermanentWidget(TileSizeSlider(self.history_view))
+        remember_tile_size(self.history_view, self.settings)
         self.statusBar().addPermanentWidget(self.account_label)
 
     def _build_menus(self) -> None:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
 from desktop.ui.grid_layout import MAX_TILE, MIN_TILE
 
 if TYPE_CHECKING:
+    from desktop.services.settings import AppSettings
     from desktop.ui.history_view import HistoryView
 
 STEP = 16
+SETTINGS_KEY = "grid/tile_size"
+SAVE_DELAY_MS = 600  # a slider drag is saved once, when it rests
 
 
 class TileSizeSlider(QWidget):
@@ -49,3 +53,14 @@ class TileSizeSlider(QWidget):
             self.slider.blockSignals(True)
             self.slider.setValue(size)
             self.slider.blockSignals(False)
+
+
+def remember_tile_size(view: HistoryView, settings: AppSettings) -> None:
+    """Start ``view`` at the size the designer last chose and keep their new choices."""
+    with suppress(TypeError, ValueError):  # an unreadable value: the default size
+        view.set_tile_size(int(settings.value(SETTINGS_KEY, view.tile_size())))
+    timer = QTimer(view)
+    timer.setSingleShot(True)
+    timer.setInterval(SAVE_DELAY_MS)
+    timer.timeout.connect(lambda: settings.set_value(SETTINGS_KEY, view.tile_size()))
+    view.tileSizeChanged.connect(lambda _size: timer.start())

@@ -393,3 +393,19 @@ def test_generating_while_scrolled_away_keeps_the_view_and_the_selection(signed_
     assert view.new_images_button.isVisible()
     view.new_images_button.click()
     assert bar.value() == 0
+
+
+def test_the_chosen_thumbnail_size_is_remembered(grid, qtbot, tmp_path):
+    from desktop.services.settings import AppSettings
+    from desktop.ui.tile_size_slider import remember_tile_size
+
+    _model, _proxy, view = grid
+    settings = AppSettings(tmp_path / "settings.ini")
+    remember_tile_size(view, settings)
+    view.set_tile_size(288)
+    qtbot.waitUntil(lambda: settings.value("grid/tile_size") is not None, timeout=3000)
+    settings.sync()
+    again = HistoryView()
+    qtbot.addWidget(again)
+    remember_tile_size(again, AppSettings(tmp_path / "settings.ini"))
+    assert again.tile_size() == 288
