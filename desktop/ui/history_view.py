@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -539,6 +540,11 @@ class HistoryView(QListView):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._relayout()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange:  # moved to a 1x or 2x screen
+            self._check_box()
+        return super().event(event)
 
     # --- new results while scrolled away ------------------------------------------------------
     def _top_anchor(self) -> tuple[str, int] | None:
