@@ -118,7 +118,8 @@ class ImageActions(QObject):
         )
         box.setInformativeText(
             self.tr(
-                "It is removed from the workspace's history for everyone. Credits are not refunded."
+                "It is removed from the workspace's history for everyone. Credits are not "
+                "refunded."
             )
         )
         delete_button = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)

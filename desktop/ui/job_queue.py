@@ -51,8 +51,9 @@ class JobStatus(Enum):
         return translate("JobStatus", self.value)
 
 
+
 def _images(count: int) -> str:
-    """ "1 image" / "3 images" (lupdate reads no plural forms from translate() in Python)."""
+    """"1 image" / "3 images" (lupdate reads no plural forms from translate() in Python)."""
     if count == 1:
         return translate("Job", "1 image")
     return translate("Job", "{count} images").format(count=count)
@@ -79,7 +80,7 @@ class Job:
 
     @property
     def kind(self) -> str:
-        """ "Edit" or "Generate", in the current language."""
+        """"Edit" or "Generate", in the current language."""
         return translate("Job", "Edit") if self.source is not None else translate("Job", "Generate")
 
     @property

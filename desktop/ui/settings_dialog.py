@@ -112,7 +112,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def chosen_language(self) -> str:
-        """ "" for the system's language, else a code from LANGUAGES."""
+        """"" for the system's language, else a code from LANGUAGES."""
         return str(self.language_combo.currentData() or "")
 
     def _on_language(self) -> None:
