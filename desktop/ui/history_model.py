@@ -132,13 +132,13 @@ class HistoryModel(QAbstractListModel):
         self._rows: dict[str, int] = {}
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
         self._failed: set[str] = set()
+        self._stale: set[str] = set()  # pixmaps made for another tile size: shown, reloaded
+        self._pixel_ratio = 1.0
+        self._ratios: Counter[float] = Counter()  # height / width of the images, rounded
         self._max_pixmaps = max_pixmaps
         self._thumb_size = thumb_size
         self._loading_pixmap: QPixmap | None = None
         self._failed_pixmap: QPixmap | None = None
-        self._stale: set[str] = set()  # pixmaps made for another tile size: shown, reloaded
-        self._pixel_ratio = 1.0
-        self._ratios: Counter[float] = Counter()  # height / width of the images, rounded
 
     # --- Qt model API -------------------------------------------------------------------------
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008

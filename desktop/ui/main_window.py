@@ -101,8 +101,10 @@ class MainWindow(QMainWindow):
         from desktop.ui.job_panel import JobPanel
         from desktop.ui.message_bar import MessageBar
         from desktop.ui.notifier import Notifier
+        from desktop.ui.overlay import float_over
         from desktop.ui.quota_panel import QuotaPanel
         from desktop.ui.thumbnail_loader import ThumbnailLoader
+        from desktop.ui.tile_size_slider import TileSizeSlider, remember_tile_size
         from desktop.ui.workspace_list import WorkspaceList
 
         self.session = session
@@ -146,6 +148,13 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_menus()
         self._connect()
+        float_over(self.messages, self.history_view)  # never moves the grid (issue 11.6)
+        # thumbnail size (issue 11.8): a slider before the account label, and View menu items
+        self.statusBar().insertPermanentWidget(0, TileSizeSlider(self.history_view))
+        remember_tile_size(self.history_view, settings)
+        self.view_menu.addSeparator()
+        view = self.history_view
+        self.view_menu.addActions([view.zoom_in_action, view.zoom_out_action])
         if state := settings.splitter_state:
             self.splitter.restoreState(state)
         self._built = True
@@ -154,8 +163,6 @@ class MainWindow(QMainWindow):
 
     def _build_layout(self) -> None:
         from PySide6.QtCore import Qt
-
-        from desktop.ui.tile_size_slider import TileSizeSlider, remember_tile_size
 
         heading = QLabel(self.tr("Workspaces"))
         heading.setProperty("role", "heading")
@@ -173,7 +180,6 @@ class MainWindow(QMainWindow):
         center_layout.setSpacing(6)
         center_layout.addWidget(self.history_toolbar)
         center_layout.addWidget(self.history_view, 1)
-        self.messages.float_over(self.history_view)  # never moves the grid (issue 11.6)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -195,8 +201,6 @@ class MainWindow(QMainWindow):
         self.generate_panel.setMinimumWidth(300)
         self.setCentralWidget(self.splitter)
         self.account_label = QLabel()
-        self.statusBar().addPermanentWidget(TileSizeSlider(self.history_view))
-        remember_tile_size(self.history_view, self.settings)
         self.statusBar().addPermanentWidget(self.account_label)
 
     def _build_menus(self) -> None:
@@ -237,7 +241,7 @@ class MainWindow(QMainWindow):
         image_menu.addSeparator()
         image_menu.addAction(view.delete_action)
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu = view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.refresh_action = QAction(self.tr("Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence("F5"))
         focus_prompt = QAction(self.tr("Go to Prompt"), self)
@@ -248,9 +252,6 @@ class MainWindow(QMainWindow):
         focus_grid.triggered.connect(self.history_view.focus_newest)
         for action in (self.refresh_action, focus_prompt, focus_grid):
             view_menu.addAction(action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.history_view.zoom_in_action)
-        view_menu.addAction(self.history_view.zoom_out_action)
         self.addActions(
             [
                 generate_action,

@@ -1,29 +1,13 @@
-"""A non-modal strip that says what went wrong, with Retry where it helps.
-
-It floats over the bottom of the grid (``float_over``) instead of taking a place in the layout:
-a bar that pushed the grid down when it appeared moved every tile ~40 px under the pointer,
-so a click meant for one image landed on another.
-"""
+"""A non-modal strip above the grid that says what went wrong, with Retry where it helps."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QTimer
-from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from desktop.ui.i18n import translate_message
-
-OVERLAY_MARGIN = 12
 
 
 class MessageBar(QFrame):
@@ -54,44 +38,7 @@ class MessageBar(QFrame):
         self._fade = QTimer(self)
         self._fade.setSingleShot(True)
         self._fade.timeout.connect(self.dismiss)
-        self._host: QWidget | None = None
         self.hide()
-
-    # --- floating over the grid -------------------------------------------------------------
-    def float_over(self, host: QWidget) -> None:
-        """Show messages over the bottom edge of ``host`` without changing its geometry."""
-        self._host = host
-        self.setParent(host)
-        host.installEventFilter(self)
-        self._place()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._host and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self._place()
-        return False
-
-    def _place(self) -> None:
-        host = self._host
-        if host is None:
-            return
-        margin = OVERLAY_MARGIN
-        viewport = host.viewport() if isinstance(host, QAbstractScrollArea) else host
-        area = viewport.geometry() if viewport is not host else host.rect()
-        width = max(0, area.width() - 2 * margin)
-        height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
-        height = max(height, self.sizeHint().height())
-        self.setGeometry(area.x() + margin, area.bottom() + 1 - height - margin, width, height)
-        self.raise_()
-
-    def paintEvent(self, event) -> None:
-        if self._host is not None:  # opaque under the tinted style, or tiles show through
-            painter = QPainter(self)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
-            painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
-            painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-            painter.end()
-        super().paintEvent(event)
 
     def show_error(
         self, text: str, retry: Callable[[], None] | None = None, action_text: str = ""
@@ -124,7 +71,6 @@ class MessageBar(QFrame):
         self.label.setText(text)
         self.retry_button.setVisible(retry is not None)
         self.show()
-        self._place()
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""

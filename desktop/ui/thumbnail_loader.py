@@ -47,7 +47,7 @@ def error_message(err: BaseException) -> str:
     return str(err) or type(err).__name__
 
 
-def read_image_file(path: Path | str, fit: Box | None = None) -> QImage:
+def read_image_file(path: Path | str, fit: int | None = None) -> QImage:
     """Decode a file (shrunk to fit ``fit``×``fit`` when given) without holding the GIL.
 
     QImage.fromData and QImage.scaled hold the GIL for the whole 10-20 ms of a 1024 px
@@ -59,10 +59,9 @@ def read_image_file(path: Path | str, fit: Box | None = None) -> QImage:
     """
     reader = QImageReader(str(path))
     if fit is not None:
-        width, height = _box(fit)
         size = reader.size()
-        if size.isValid() and (size.width() > width or size.height() > height):
-            size.scale(width, height, Qt.AspectRatioMode.KeepAspectRatio)
+        if size.isValid() and (size.width() > fit or size.height() > fit):
+            size.scale(fit, fit, Qt.AspectRatioMode.KeepAspectRatio)
             reader.setScaledSize(size)
     return reader.read()
 
@@ -122,7 +121,8 @@ def make_thumbnail(original: bytes, size: Box) -> tuple[QImage, bytes]:
 
 def make_thumbnail_from_file(path: Path, size: Box) -> tuple[QImage, bytes]:
     """Like make_thumbnail, decoding the file without the GIL (Pillow for odd formats)."""
-    image = read_image_file(path, fit=size)
+    # read at the box's longer side (decoded without the GIL), then to the box itself
+    image = read_image_file(path, fit=max(_box(size)))
     if image.isNull():
         image = decode_image(Path(path).read_bytes())
     return _encode_thumbnail(_fit(image, size))
