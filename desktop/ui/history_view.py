@@ -320,6 +320,11 @@ class HistoryView(QListView):
     def grid_layout(self) -> GridLayout:
         return self._layout
 
+    def gridSize(self) -> QSize:  # Qt override
+        """The smallest cell (plus its share of the margins): what a column needs at least,
+        for code that sizes the window from QListView's grid size."""
+        return QSize(self._tile + CELL_PADDING + MARGIN, self._layout.cell_h)
+
     def _header_height(self) -> int:
         return self.fontMetrics().height() * 2 + 12
 
