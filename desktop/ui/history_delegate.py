@@ -21,6 +21,7 @@ PADDING = 6
 RADIUS = 8
 INSET = 2  # the tile's margin inside its grid cell
 _HOVER = QColor(128, 128, 128, 30)
+_PLACEHOLDER = QColor(128, 128, 128, 40)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class CellStyle:
     hover_fill: QBrush
     selected_outline: QPen
     focus_outline: QPen
+    placeholder_fill: QBrush
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> CellStyle:
@@ -42,32 +44,49 @@ class CellStyle:
             hover_fill=QBrush(_HOVER),
             selected_outline=QPen(highlight, 2),
             focus_outline=QPen(highlight, 1, Qt.PenStyle.DotLine),
+            placeholder_fill=QBrush(_PLACEHOLDER),
         )
 
 
-def paint_header(painter: QPainter, cell: QRect, palette: QPalette, label: str, count: str) -> None:
-    """A group heading tile (a day or a batch): its name and how many images follow."""
-    rect = cell.adjusted(8, 8, -8, -8)
-    painter.setPen(Qt.PenStyle.NoPen)
-    tint = QColor(palette.color(QPalette.ColorRole.Highlight))
-    tint.setAlpha(28)
-    painter.setBrush(tint)
-    painter.drawRoundedRect(rect, RADIUS, RADIUS)
-    text_rect = rect.adjusted(12, 12, -12, -12)
+def paint_header(
+    painter: QPainter,
+    rect: QRect,
+    palette: QPalette,
+    label: str,
+    count: str,
+    collapsed: bool = False,
+    hovered: bool = False,
+) -> None:
+    """A group heading across the grid's width: a fold arrow, the day or batch, its count,
+    and a hairline under it. Clicking it folds the group."""
+    painter.save()
+    if hovered:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_HOVER)
+        painter.drawRoundedRect(rect.adjusted(INSET, 4, -INSET, -4), RADIUS, RADIUS)
+    metrics = painter.fontMetrics()
+    baseline_box = rect.adjusted(PADDING + INSET, 0, -PADDING, -6)
+    align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+    painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+    arrow = "▸" if collapsed else "▾"
+    painter.drawText(baseline_box, align, arrow)
+    text_box = baseline_box.adjusted(metrics.horizontalAdvance(arrow) + 6, 0, 0, 0)
     font = painter.font()
     font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
     painter.setFont(font)
     painter.setPen(palette.color(QPalette.ColorRole.Text))
-    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
-    painter.drawText(text_rect.adjusted(0, 0, 0, -24), int(flags), label)
+    painter.drawText(text_box, align, label)
+    label_w = painter.fontMetrics().horizontalAdvance(label)
     font.setBold(False)
-    font.setPointSizeF(font.pointSizeF() / 1.15)
     painter.setFont(font)
     painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-    painter.drawText(
-        text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), count
-    )
+    painter.drawText(text_box.adjusted(label_w + 12, 0, 0, 0), align, count)
+    line = QColor(palette.color(QPalette.ColorRole.Mid))
+    line.setAlpha(120)
+    painter.setPen(QPen(line, 1))
+    bottom = rect.bottom() - 2
+    painter.drawLine(rect.left() + PADDING, bottom, rect.right() - PADDING, bottom)
+    painter.restore()
 
 
 def paint_cell(
@@ -81,20 +100,31 @@ def paint_cell(
     selected: bool = False,
     hovered: bool = False,
     focused: bool = False,
+    aspect: float = 1.0,
 ) -> None:
     """One cell at (x, y, width, height); the painter must have Antialiasing and
-    SmoothPixmapTransform set, and no brush or pen is assumed (each call sets what it uses)."""
+    SmoothPixmapTransform set, and no brush or pen is assumed (each call sets what it uses).
+    Without a pixmap (still loading) it draws a placeholder of the image's own shape
+    (``aspect`` = height / width), so the grid doesn't jump when thumbnails arrive."""
     x, y, width, height = x + INSET, y + INSET, width - 2 * INSET, height - 2 * INSET
     if selected or hovered:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(style.selected_fill if selected else style.hover_fill)
         painter.drawRoundedRect(x, y, width, height, RADIUS, RADIUS)
 
-    if pixmap is not None and not pixmap.isNull():
-        room_w, room_h = width - 2 * PADDING, height - 2 * PADDING
+    room_w, room_h = width - 2 * PADDING, height - 2 * PADDING
+    if pixmap is None:
+        w, h = room_w, round(room_w * aspect)
+        if h > room_h:
+            w, h = round(room_h / aspect), room_h
+        # a plain fill: while scrolling fast most visible cells are placeholders, and an
+        # antialiased rounded shape costs several times a rectangle
+        left, top = x + PADDING + (room_w - w) // 2, y + PADDING + (room_h - h) // 2
+        painter.fillRect(left, top, w, h, style.placeholder_fill)
+    elif not pixmap.isNull():
         dpr = pixmap.devicePixelRatio() or 1.0
         w, h = round(pixmap.width() / dpr), round(pixmap.height() / dpr)
-        if w > room_w or h > room_h:
+        if w > room_w or h > room_h or (w < room_w and h < room_h):  # fit the room
             scale = min(room_w / w, room_h / h)
             w, h = max(1, round(w * scale)), max(1, round(h * scale))
         left, top = x + PADDING + (room_w - w) // 2, y + PADDING + (room_h - h) // 2

@@ -8,7 +8,8 @@ the disk cache) when it scrolls back into sight.
 from __future__ import annotations
 
 import html
-from collections import OrderedDict
+import math
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -37,9 +38,12 @@ ItemRole = Qt.ItemDataRole.UserRole + 1
 """Role returning the whole HistoryItem (Qt.UserRole returns just the image id)."""
 
 MAX_PIXMAPS = 800
+MAX_PIXMAP_BYTES = 112 * 1024 * 1024  # about what 800 tiles of 192 px at 1x took
+MIN_PIXMAPS = 48  # a screen of the largest tiles plus the prefetch lines always fits
 FREEZE_AT = 1000
 TOOLTIP_PROMPT_CHARS = 300
 SHORT_PROMPT_CHARS = 60
+MIN_CELL_RATIO, MAX_CELL_RATIO = 9 / 16, 16 / 9  # cell shapes from 16:9 to 9:16
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -118,6 +122,12 @@ def _placeholder(size: int, failed: bool) -> QPixmap:
     return QPixmap.fromImage(image)
 
 
+def _ratio(item: HistoryItem) -> float:
+    if item.width and item.height:
+        return round(item.height / item.width, 3)
+    return 1.0
+
+
 class HistoryModel(QAbstractListModel):
     """List model of HistoryItem, newest first, with O(1) id→row lookup."""
 
@@ -127,6 +137,9 @@ class HistoryModel(QAbstractListModel):
         self._rows: dict[str, int] = {}
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
         self._failed: set[str] = set()
+        self._stale: set[str] = set()  # pixmaps made for another tile size: shown, reloaded
+        self._pixel_ratio = 1.0
+        self._ratios: Counter[float] = Counter()  # height / width of the images, rounded
         self._max_pixmaps = max_pixmaps
         self._thumb_size = thumb_size
         self._loading_pixmap: QPixmap | None = None
@@ -170,6 +183,8 @@ class HistoryModel(QAbstractListModel):
         for image_id in [i for i in self._pixmaps if i not in self._rows]:
             del self._pixmaps[image_id]
         self._failed &= self._rows.keys()
+        self._stale &= self._pixmaps.keys()
+        self._ratios = Counter(_ratio(item) for item in self._items)
         self.endResetModel()
         if len(self._items) >= FREEZE_AT:
             # 10,000 items are long-lived: keep every gen-2 collection from rescanning them
@@ -188,6 +203,7 @@ class HistoryModel(QAbstractListModel):
             return
         self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
         self._items[0:0] = fresh
+        self._ratios.update(_ratio(item) for item in fresh)
         self._reindex()
         self.endInsertRows()
 
@@ -207,6 +223,7 @@ class HistoryModel(QAbstractListModel):
             for item in self._items[first : last + 1]:
                 self._pixmaps.pop(item.image_id, None)
                 self._failed.discard(item.image_id)
+                self._ratios[_ratio(item)] -= 1
             del self._items[first : last + 1]
             self.endRemoveRows()
         self._reindex()
@@ -220,6 +237,43 @@ class HistoryModel(QAbstractListModel):
     def row_of(self, image_id: str) -> int:
         """Row of ``image_id`` or -1."""
         return self._rows.get(image_id, -1)
+
+    def item_at(self, row: int) -> HistoryItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def header_rows(self) -> list[int]:
+        """No group headers here (the proxy adds them)."""
+        return []
+
+    def aspect_of(self, image_id: str) -> float:
+        """Height / width of the image (1.0 when the API did not say), for placeholders."""
+        row = self._rows.get(image_id)
+        return _ratio(self._items[row]) if row is not None else 1.0
+
+    def aspect_at(self, row: int) -> float:
+        return _ratio(self._items[row])
+
+    def dominant_aspect(self) -> float:
+        """The cell shape (height / width) that suits this history's images best: the one
+        whose cells they fill most, by the geometric mean of each image's share of its cell.
+        A 16:9 workspace gets wide cells and a 9:16 one tall cells; a half-and-half mix
+        stays square, where neither orientation shrinks to a strip."""
+        ratios = {min(max(r, MIN_CELL_RATIO), MAX_CELL_RATIO): 0 for r in self._ratios}
+        for ratio, count in self._ratios.items():
+            if count > 0:
+                ratios[min(max(ratio, MIN_CELL_RATIO), MAX_CELL_RATIO)] += count
+        total = sum(ratios.values())
+        if not total:
+            return 1.0
+
+        def score(cell: float) -> float:
+            return sum(n * math.log(min(r / cell, cell / r)) for r, n in ratios.items()) / total
+
+        best, best_score = 1.0, score(1.0)
+        for cell in ratios:
+            if (value := score(cell)) > best_score + 0.01:
+                best, best_score = cell, value
+        return best
 
     def _reindex(self) -> None:
         self._rows = {item.image_id: row for row, item in enumerate(self._items)}
@@ -239,16 +293,38 @@ class HistoryModel(QAbstractListModel):
             self._loading_pixmap = _placeholder(self._thumb_size, failed=False)
         return self._loading_pixmap
 
-    def thumbnail_at(self, row: int) -> QPixmap:
-        """``thumbnail`` by row, for the view's paint loop (no QModelIndex round trip)."""
-        return self.thumbnail(self._items[row].image_id)
+    def loaded_thumbnail(self, image_id: str) -> QPixmap | None:
+        """The pixmap (or the failure tile); None while loading, so the grid can draw a
+        placeholder in the image's own shape."""
+        pixmap = self._pixmaps.get(image_id)
+        if pixmap is not None:
+            self._pixmaps.move_to_end(image_id)
+            return pixmap
+        if image_id in self._failed:
+            return self.thumbnail(image_id)
+        return None
+
+    def thumbnail_at(self, row: int) -> QPixmap | None:
+        """``loaded_thumbnail`` by row, for the view's paint loop (no QModelIndex round trip)."""
+        return self.loaded_thumbnail(self._items[row].image_id)
 
     def has_thumbnail(self, image_id: str) -> bool:
         return image_id in self._pixmaps
 
     def needs_thumbnail(self, image_id: str) -> bool:
-        """Neither a pixmap nor a recorded failure: the loader should be asked for it."""
-        return image_id not in self._pixmaps and image_id not in self._failed
+        """No pixmap of the current tile size and no recorded failure: ask the loader."""
+        if image_id in self._failed:
+            return False
+        return image_id not in self._pixmaps or image_id in self._stale
+
+    def set_pixel_ratio(self, ratio: float) -> None:
+        """The screen's device pixel ratio: thumbnails arrive at tile size × this."""
+        self._pixel_ratio = ratio or 1.0
+
+    def mark_thumbnails_stale(self) -> None:
+        """The tile size changed: keep showing today's pixmaps (scaled) until the new ones
+        arrive, but ask for them again."""
+        self._stale = set(self._pixmaps)
 
     def header_at(self, row: int) -> None:
         """This model has no group headers (the proxy adds them)."""
@@ -261,10 +337,12 @@ class HistoryModel(QAbstractListModel):
         """Items in rows [first, last] with neither a pixmap nor a recorded failure."""
         first = max(first, 0)
         last = min(last, len(self._items) - 1)
+        pixmaps, failed, stale = self._pixmaps, self._failed, self._stale
         return [
             item
             for item in self._items[first : last + 1]
-            if item.image_id not in self._pixmaps and item.image_id not in self._failed
+            if (item.image_id not in pixmaps or item.image_id in stale)
+            and item.image_id not in failed
         ]
 
     def set_thumbnail(self, image_id: str, image: QImage) -> None:
@@ -272,10 +350,16 @@ class HistoryModel(QAbstractListModel):
         row = self._rows.get(image_id)
         if row is None or image.isNull():
             return
-        self._pixmaps[image_id] = QPixmap.fromImage(image)
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(self._pixel_ratio)
+        self._pixmaps[image_id] = pixmap
         self._pixmaps.move_to_end(image_id)
         self._failed.discard(image_id)
-        while len(self._pixmaps) > self._max_pixmaps:
+        self._stale.discard(image_id)
+        # Bounded by count and by memory: at 2x a tile's pixmap is four times as large.
+        per_pixmap = max(1, image.width() * image.height() * 4)
+        limit = min(self._max_pixmaps, max(MIN_PIXMAPS, MAX_PIXMAP_BYTES // per_pixmap))
+        while len(self._pixmaps) > limit:
             self._pixmaps.popitem(last=False)
         self._changed(row)
 

@@ -51,6 +51,7 @@ class Header:
     key: str
     label: str
     count: int
+    collapsed: bool = False
 
 
 Entry = Header | str  # a header, or the image id of a source row
@@ -77,6 +78,9 @@ class HistoryProxyModel(QAbstractProxyModel):
         self._proxy_rows: dict[str, int] = {}
         self._words: list[str] = []
         self._grouping = Grouping.NONE
+        self._header_rows: list[int] = []
+        self._matched = 0  # images through the filter, folded or not
+        self._collapsed: set[str] = set()  # group keys whose images are hidden
         self._today = today
         self._folded: dict[str, str] = {}  # image id -> case-folded prompt
         self._day_keys: dict[str, str] = {}  # image id -> local day (ISO), computed once
@@ -127,8 +131,24 @@ class HistoryProxyModel(QAbstractProxyModel):
     def grouping(self) -> Grouping:
         return self._grouping
 
+    def toggle_group(self, row: int) -> bool:
+        """Collapse or expand the group whose header is at ``row``; False if none is."""
+        header = self.header_at(row)
+        if header is None:
+            return False
+        self._collapsed ^= {header.key}
+        self._reset()
+        return True
+
+    def header_rows(self) -> list[int]:
+        """Rows of the group headers, top down (empty when ungrouped), for the grid layout."""
+        return self._header_rows
+
     def image_count(self) -> int:
-        return len(self._proxy_rows)
+        """Images the filter lets through, folded groups included (they are only hidden)."""
+        if self._mirrors_source():
+            return len(self._proxy_rows)
+        return self._matched
 
     # -- building -------------------------------------------------------------------------------
 
@@ -149,6 +169,7 @@ class HistoryProxyModel(QAbstractProxyModel):
                     for item, text in zip(items, folded, strict=True)
                     if all(w in text for w in words)
                 ]
+        self._matched = len(items)
         if self._grouping is Grouping.NONE:
             return [item.image_id for item in items]
         groups: dict[str, list[HistoryItem]] = {}
@@ -164,8 +185,10 @@ class HistoryProxyModel(QAbstractProxyModel):
             members.append(item)
         entries: list[Entry] = []
         for key, members in groups.items():
-            entries.append(Header(key, labels[key], len(members)))
-            entries.extend(item.image_id for item in members)
+            collapsed = key in self._collapsed
+            entries.append(Header(key, labels[key], len(members), collapsed))
+            if not collapsed:
+                entries.extend(item.image_id for item in members)
         return entries
 
     def _folded_prompts(self, items: list[HistoryItem]) -> list[str]:
@@ -226,6 +249,12 @@ class HistoryProxyModel(QAbstractProxyModel):
         self._proxy_rows = {
             entry: row for row, entry in enumerate(self._entries) if isinstance(entry, str)
         }
+        if self._grouping is Grouping.NONE:
+            self._header_rows = []
+        else:
+            self._header_rows = [
+                row for row, entry in enumerate(self._entries) if isinstance(entry, Header)
+            ]
 
     def _reset(self) -> None:
         self.beginResetModel()
@@ -358,7 +387,8 @@ class HistoryProxyModel(QAbstractProxyModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return entry.label
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{entry.label} — {self._images(entry.count)}"
+                action = self.tr("Click to unfold") if entry.collapsed else self.tr("Click to fold")
+                return f"{entry.label} — {self._images(entry.count)}\n{action}"
             if role == Qt.ItemDataRole.StatusTipRole:
                 return self._images(entry.count)
             return None
@@ -388,11 +418,19 @@ class HistoryProxyModel(QAbstractProxyModel):
         return entry if isinstance(entry, Header) else None
 
     def thumbnail_at(self, row: int) -> QPixmap | None:
-        """The tile for the view's paint loop; None for a header row."""
+        """The tile for the view's paint loop; None for a header row or while loading."""
         entry = self._entries[row]
         if isinstance(entry, Header):
             return None
-        return self.sourceModel().thumbnail(entry)
+        return self.sourceModel().loaded_thumbnail(entry)
+
+    def aspect_at(self, row: int) -> float:
+        """Height / width of the image at ``row`` (1.0 when unknown), for placeholders."""
+        entry = self._entries[row]
+        return 1.0 if isinstance(entry, Header) else self.sourceModel().aspect_of(entry)
+
+    def dominant_aspect(self) -> float:
+        return self.sourceModel().dominant_aspect()
 
     def missing_thumbnails(self, first: int, last: int) -> list[HistoryItem]:
         source = self.sourceModel()

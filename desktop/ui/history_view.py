@@ -1,7 +1,10 @@
-"""The history grid: thumbnails in icon mode, context menu, shortcuts, drag-out, empty state.
+"""The history grid: thumbnails in lines that fill the width, full-width group headers,
+context menu, shortcuts, drag-out, empty state.
 
-Only visible rows (plus a couple of rows of margin) are asked for thumbnails, debounced while
-scrolling, so opening a 10,000-image workspace stays cheap.
+The layout is our own arithmetic (``GridLayout``): one entry per group, a bisect and a divmod
+per lookup, so a 10,000-image grid lays out in well under a millisecond and a header can span
+the whole width (Qt's icon-mode list could only make it one more tile). Only visible rows
+(plus a couple of lines of margin) are asked for thumbnails, debounced while scrolling.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
+    QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QPoint,
@@ -19,9 +24,34 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QRegion,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QMenu,
+    QRubberBand,
+    QStyle,
+    QStyleOptionRubberBand,
+    QToolButton,
+    QWidget,
+)
 
+from desktop.ui.grid_layout import (
+    CELL_PADDING,
+    DEFAULT_TILE,
+    MARGIN,
+    MAX_TILE,
+    MIN_TILE,
+    GridLayout,
+)
 from desktop.ui.history_delegate import CellStyle, ThumbnailDelegate, paint_cell, paint_header
 from desktop.ui.history_model import HistoryModel, ItemRole
 from desktop.ui.history_proxy import HistoryProxyModel
@@ -34,14 +64,19 @@ if TYPE_CHECKING:
 
 DEFAULT_EMPTY_TEXT = "No images yet — write a prompt and press Generate."
 GRID_MODELS = (HistoryModel, HistoryProxyModel)  # models with the fast paint/lookup helpers
-CELL_PADDING = 16
 REQUEST_DEBOUNCE_MS = 30
-LAYOUT_BATCH = 200
+BOX_DEBOUNCE_MS = 200  # a new thumbnail size is asked for once a window drag rests
 PREFETCH_LINES = 2  # rows of cells requested beyond the visible ones, each way
+TILE_STEP = 32  # Ctrl+plus / Ctrl+minus
 
 
 class HistoryView(QListView):
-    """Grid of the workspace's images; emits intent signals with the selected HistoryItems."""
+    """Grid of the workspace's images; emits intent signals with the selected HistoryItems.
+
+    A QListView only so assistive technology sees a list of images (Qt gives its accessible
+    list interface to QListView, not to other item views); every piece of geometry is ours
+    (``GridLayout``), and QListView's own layout passes are short-circuited below.
+    """
 
     editRequested = Signal(object)
     deleteRequested = Signal(object)
@@ -52,8 +87,10 @@ class HistoryView(QListView):
     useSettingsRequested = Signal(object)
     compareRequested = Signal(object)  # exactly two HistoryItems, side by side
     thumbnailsWanted = Signal(object)  # list[HistoryItem] visible (first) + margin, no thumb yet
+    thumbnailBoxChanged = Signal(int, int, float)  # device px width, height; pixel ratio
+    tileSizeChanged = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None, thumb_size: int = 192) -> None:
+    def __init__(self, parent: QWidget | None = None, thumb_size: int = DEFAULT_TILE) -> None:
         super().__init__(parent)
         self.setObjectName("historyView")
         self.setAccessibleName(self.tr("Image history"))
@@ -61,25 +98,32 @@ class HistoryView(QListView):
         self._empty_text = self.tr("No images yet — write a prompt and press Generate.")
         self._drag_out: DragOut | None = None
         self._hover_row = -1
-        cell = QSize(thumb_size + CELL_PADDING, thumb_size + CELL_PADDING)
+        self._tile = thumb_size
+        self._layout = GridLayout()
+        self._box = (0, 0, 1.0)
+        self._anchor: tuple[str, int] | None = None
+        self._press: QPoint | None = None  # rubber band start, content coordinates
+        self._band = QRect()
+        self.new_images_button = QToolButton(self)
+        self.new_images_button.setObjectName("newImagesButton")
+        self.new_images_button.setText(self.tr("New images ↑"))
+        self.new_images_button.setAccessibleName(self.tr("Show the new images"))
+        self.new_images_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_images_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.new_images_button.setStyleSheet(  # a pill over the tiles, in the accent colour
+            "QToolButton { background: palette(highlight); color: palette(highlighted-text);"
+            " border: none; border-radius: 13px; padding: 5px 14px; font-weight: bold; }"
+        )
+        self.new_images_button.clicked.connect(self.scroll_to_new_images)
+        self.new_images_button.hide()
 
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setUniformItemSizes(True)
-        # Lay out 10,000 rows in slices across event-loop turns: one pass took ~30 ms.
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(LAYOUT_BATCH)
-        self.setGridSize(cell)
-        self.setIconSize(QSize(thumb_size, thumb_size))
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setMovement(QListView.Movement.Static)
-        self.setWrapping(True)
-        self.setSpacing(0)
-        self.setWordWrap(False)
+        self.setUniformItemSizes(True)  # QListView never sizes rows one by one
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.verticalScrollBar().setSingleStep(thumb_size // 4)
         self.setMouseTracking(True)
-        self.setItemDelegate(ThumbnailDelegate(cell, self))
+        self.setItemDelegate(ThumbnailDelegate(QSize(thumb_size, thumb_size), self))
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
@@ -91,7 +135,12 @@ class HistoryView(QListView):
         self._request_timer.setSingleShot(True)
         self._request_timer.setInterval(REQUEST_DEBOUNCE_MS)
         self._request_timer.timeout.connect(self.request_visible_thumbnails)
+        self._box_timer = QTimer(self)
+        self._box_timer.setSingleShot(True)
+        self._box_timer.setInterval(BOX_DEBOUNCE_MS)
+        self._box_timer.timeout.connect(self._announce_box)
         self.verticalScrollBar().valueChanged.connect(self.schedule_thumbnail_request)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._create_actions()
 
     # --- actions / context menu ---------------------------------------------------------------
@@ -124,6 +173,13 @@ class HistoryView(QListView):
             [key(key.StandardKey.Delete), key(Qt.Key.Key_Backspace)],
             self.deleteRequested,
         )
+        self.zoom_in_action = QAction(self.tr("Larger Thumbnails"), self)
+        self.zoom_in_action.setShortcuts([key(key.StandardKey.ZoomIn), key("Ctrl+=")])
+        self.zoom_in_action.triggered.connect(lambda: self.set_tile_size(self._tile + TILE_STEP))
+        self.zoom_out_action = QAction(self.tr("Smaller Thumbnails"), self)
+        self.zoom_out_action.setShortcuts([key(key.StandardKey.ZoomOut)])
+        self.zoom_out_action.triggered.connect(lambda: self.set_tile_size(self._tile - TILE_STEP))
+        self.addActions([self.zoom_in_action, self.zoom_out_action])
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -157,7 +213,7 @@ class HistoryView(QListView):
 
     def _show_context_menu(self, pos: QPoint) -> None:
         index = self.indexAt(pos)
-        if not index.isValid():
+        if not index.isValid() or self._header_row_at(pos) >= 0:
             return
         if not self.selectionModel().isSelected(index):
             self._select_only(index)  # right-click on an unselected tile selects just it
@@ -178,24 +234,18 @@ class HistoryView(QListView):
         indexes = sorted(self.selectionModel().selectedIndexes(), key=lambda i: i.row())
         return [item for i in indexes if (item := i.data(ItemRole)) is not None]
 
-    def select_image(self, image_id: str) -> bool:
-        """Select, focus and scroll to ``image_id``; False if it is not in the grid."""
+    def select_image(self, image_id: str, scroll: bool = True) -> bool:
+        """Select, focus and (with ``scroll``) scroll to ``image_id``; False if it is not in
+        the grid."""
         model = self.model()
         row = model.row_of(image_id) if isinstance(model, GRID_MODELS) else -1
         if row < 0:
             return False
         index = model.index(row, 0)
-        if self.visualRect(index).isEmpty():  # the batched layout has not reached it yet
-            self._finish_layout()
         self._select_only(index)
-        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        if scroll:
+            self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
-
-    def _finish_layout(self) -> None:
-        """Lay out every row now (once, on an explicit jump), then go back to batches."""
-        self.setLayoutMode(QListView.LayoutMode.SinglePass)
-        self.doItemsLayout()
-        self.setLayoutMode(QListView.LayoutMode.Batched)
 
     def _select_only(self, index: QModelIndex) -> None:
         flag = QItemSelectionModel.SelectionFlag
@@ -207,12 +257,10 @@ class HistoryView(QListView):
         model = self.model()
         if model is None or self.selectionModel().hasSelection():
             return
-        for row in range(min(model.rowCount(), 64)):  # the first image, past any group heading
-            index = model.index(row, 0)
-            if index.flags() & Qt.ItemFlag.ItemIsSelectable:
-                self._select_only(index)
-                self.scrollToTop()
-                return
+        row = self._image_row(0, 1)
+        if row >= 0:
+            self._select_only(model.index(row, 0))
+            self.scrollToTop()
 
     def selectionChanged(self, selected, deselected) -> None:
         super().selectionChanged(selected, deselected)
@@ -225,6 +273,230 @@ class HistoryView(QListView):
             return
         super().keyPressEvent(event)
 
+    # --- tile size ----------------------------------------------------------------------------
+    def tile_size(self) -> int:
+        """The smallest thumbnail edge in logical px; lines share the width left over."""
+        return self._tile
+
+    def set_tile_size(self, size: int) -> None:
+        size = min(max(int(size), MIN_TILE), MAX_TILE)
+        if size == self._tile:
+            return
+        anchor = self._top_anchor()
+        self._tile = size
+        self._relayout()
+        self._restore_anchor(anchor)
+        self.tileSizeChanged.emit(size)
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # Ctrl+wheel zooms
+            step = TILE_STEP if event.angleDelta().y() > 0 else -TILE_STEP
+            self.set_tile_size(self._tile + step)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def thumbnail_box(self) -> tuple[int, int, float]:
+        """(width, height) in device pixels a thumbnail should be made at, and the pixel
+        ratio: a tile's room × devicePixelRatio, so 2× screens get sharp thumbnails."""
+        ratio = self.devicePixelRatioF() or 1.0
+        layout = self._layout
+        room_w, room_h = layout.cell_w - CELL_PADDING, layout.cell_h - CELL_PADDING
+        return round(room_w * ratio), round(room_h * ratio), ratio
+
+    def _check_box(self) -> None:
+        box = self.thumbnail_box()
+        if box != self._box:
+            model = self.model()
+            source = model.history_model() if isinstance(model, HistoryProxyModel) else model
+            loaded = source.pixmap_count() if isinstance(source, HistoryModel) else 0
+            if not loaded or not self.isVisible():  # no old thumbnails to show meanwhile
+                self._announce_box()
+            else:
+                self._box_timer.start()
+
+    def _announce_box(self) -> None:
+        box = self.thumbnail_box()
+        if box != self._box:
+            self._box = box
+            self.thumbnailBoxChanged.emit(*box)
+
+    # --- layout -------------------------------------------------------------------------------
+    def grid_layout(self) -> GridLayout:
+        return self._layout
+
+    def gridSize(self) -> QSize:  # Qt override
+        """The smallest cell (plus its share of the margins): what a column needs at least,
+        for code that sizes the window from QListView's grid size."""
+        return QSize(self._tile + CELL_PADDING + MARGIN, self._layout.cell_h)
+
+    def _header_height(self) -> int:
+        return self.fontMetrics().height() * 2 + 12
+
+    def _relayout(self, *_args: object) -> None:
+        model = self.model()
+        count = model.rowCount() if model is not None else 0
+        headers = model.header_rows() if isinstance(model, GRID_MODELS) else []
+        ratio = model.dominant_aspect() if isinstance(model, GRID_MODELS) else 1.0
+        self._layout = GridLayout.build(
+            headers, count, self.viewport().width(), self._tile, self._header_height(), ratio
+        )
+        self._hover_row = -1 if self._hover_row >= count else self._hover_row
+        self.updateGeometries()
+        self.viewport().update()
+        self._check_box()
+        self.schedule_thumbnail_request()
+
+    def updateGeometries(self) -> None:
+        bar = self.verticalScrollBar()
+        page = self.viewport().height()
+        bar.setRange(0, max(0, self._layout.height - page))
+        bar.setPageStep(page)
+        bar.setSingleStep(max(8, self._layout.cell_h // 4))
+        self._place_new_images_button()
+        QAbstractItemView.updateGeometries(self)  # not QListView's: its ranges are its layout's
+
+    # QListView's own layout would ask the Python model about every row; ours is arithmetic.
+    def doItemsLayout(self) -> None:
+        QAbstractItemView.doItemsLayout(self)
+
+    def dataChanged(self, top_left, bottom_right, roles=()) -> None:
+        QAbstractItemView.dataChanged(self, top_left, bottom_right, roles)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self.viewport().scroll(dx, dy)
+
+    def resizeEvent(self, event) -> None:
+        anchor = self._top_anchor()
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._relayout()
+            self._restore_anchor(anchor)
+        else:
+            self.updateGeometries()
+        self.schedule_thumbnail_request()
+
+    def _rect(self, row: int) -> QRect:
+        x, y, w, h = self._layout.rect(row)
+        return QRect(x, y - self.verticalOffset(), w, h)
+
+    def visualRect(self, index: QModelIndex) -> QRect:
+        if not index.isValid() or index.row() >= self._layout.rows:
+            return QRect()
+        return self._rect(index.row())
+
+    def indexAt(self, point: QPoint) -> QModelIndex:
+        model = self.model()
+        if model is None:
+            return QModelIndex()
+        row = self._layout.row_at(point.x(), point.y() + self.verticalOffset())
+        return model.index(row, 0) if row >= 0 else QModelIndex()
+
+    def horizontalOffset(self) -> int:
+        return 0
+
+    def verticalOffset(self) -> int:
+        return self.verticalScrollBar().value()
+
+    def isIndexHidden(self, index: QModelIndex) -> bool:
+        return False
+
+    def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        if not index.isValid() or index.row() >= self._layout.rows:
+            return
+        _x, y, _w, h = self._layout.rect(index.row())
+        page, value = self.viewport().height(), self.verticalOffset()
+        Hint = QAbstractItemView.ScrollHint
+        if hint == Hint.PositionAtTop:
+            value = y - MARGIN
+        elif hint == Hint.PositionAtBottom:
+            value = y + h - page + MARGIN
+        elif hint == Hint.PositionAtCenter:
+            value = y + h // 2 - page // 2
+        elif y < value:
+            value = y - MARGIN
+        elif y + h > value + page:
+            value = y + h - page + MARGIN
+        self.verticalScrollBar().setValue(value)
+
+    def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
+        """Select the images whose cells meet ``rect`` (viewport coordinates), as runs."""
+        model = self.model()
+        if model is None:
+            return
+        area = rect.normalized().translated(0, self.verticalOffset())
+        layout = self._layout
+        first, last = layout.rows_between(area.top(), area.bottom() + 1)
+        left, right = area.left(), area.right()
+        selection = QItemSelection()
+        run_start = -1
+        for row in range(first, last + 2):
+            inside = False
+            if row <= last and not layout.is_header(row):
+                x, y, w, h = layout.rect(row)
+                inside = x <= right and x + w > left and y <= area.bottom() and y + h > area.top()
+            if inside and run_start < 0:
+                run_start = row
+            elif not inside and run_start >= 0:
+                selection.select(model.index(run_start, 0), model.index(row - 1, 0))
+                run_start = -1
+        self.selectionModel().select(selection, command)
+
+    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
+        return QRegion(self.viewport().rect())
+
+    def moveCursor(self, action, modifiers) -> QModelIndex:
+        model = self.model()
+        if model is None or self._layout.rows == 0:
+            return QModelIndex()
+        Action = QAbstractItemView.CursorAction
+        current = self.currentIndex()
+        if not current.isValid():
+            row = self._image_row(0, 1)
+            return model.index(row, 0) if row >= 0 else QModelIndex()
+        row, layout = current.row(), self._layout
+        if action in (Action.MoveLeft, Action.MovePrevious):
+            row = self._image_row(row - 1, -1)
+        elif action in (Action.MoveRight, Action.MoveNext):
+            row = self._image_row(row + 1, 1)
+        elif action == Action.MoveHome:
+            row = self._image_row(0, 1)
+        elif action == Action.MoveEnd:
+            row = self._image_row(layout.rows - 1, -1)
+        elif action in (Action.MoveUp, Action.MoveDown, Action.MovePageUp, Action.MovePageDown):
+            x, y, w, h = layout.rect(row)
+            page = max(layout.cell_h, self.viewport().height() - layout.cell_h)
+            target = {
+                Action.MoveUp: y - 1,
+                Action.MoveDown: y + h,
+                Action.MovePageUp: y - page,
+                Action.MovePageDown: y + page,
+            }[action]
+            down = action in (Action.MoveDown, Action.MovePageDown)
+            row = self._row_in_column(x + w // 2, target, down)
+        return model.index(row, 0) if row >= 0 else current
+
+    def _row_in_column(self, x: int, y: int, down: bool) -> int:
+        """The image nearest column ``x`` on the line at ``y``, stepping over headers (and
+        folded groups) in the direction of travel; -1 past either end."""
+        layout = self._layout
+        y = min(max(y, MARGIN), layout.height - MARGIN - 1)
+        while True:
+            found = layout.row_at(x, y, clamp=True)
+            if found < 0 or not layout.is_header(found):
+                return found
+            _hx, hy, _hw, hh = layout.rect(found)
+            y = hy + hh if down else hy - 1
+            if not MARGIN <= y < layout.height - MARGIN:
+                return -1
+
+    def _image_row(self, row: int, step: int) -> int:
+        """The first image row from ``row`` going ``step`` (headers skipped), or -1."""
+        layout = self._layout
+        while 0 <= row < layout.rows and layout.is_header(row):
+            row += step
+        return row if 0 <= row < layout.rows else -1
+
     # --- model hookup & visible-row thumbnail requests ----------------------------------------
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
@@ -234,73 +506,111 @@ class HistoryView(QListView):
                 model.rowsInserted,
                 model.rowsRemoved,
                 model.layoutChanged,
-                model.dataChanged,
             ):
-                signal.connect(self.schedule_thumbnail_request)
+                signal.connect(self._relayout)
+            model.rowsAboutToBeInserted.connect(self._before_insert)
+            model.rowsInserted.connect(self._after_insert)
+            model.dataChanged.connect(self.schedule_thumbnail_request)
             model.modelReset.connect(self._update_actions)
             model.rowsRemoved.connect(self._update_actions)
         self.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self._update_actions()
-        self.schedule_thumbnail_request()
+        self._relayout()
 
     def schedule_thumbnail_request(self, *_args: object) -> None:
         self._request_timer.start()
 
     def columns(self) -> int:
-        """Cells per line as Qt laid them out. Not simply ``width // cell``: Qt keeps room for
-        a scroll bar even when none shows, so a short grid can have one column fewer."""
-        model = self.model()
-        count = model.rowCount() if model is not None else 0
-        columns = max(1, self.viewport().width() // max(1, self.gridSize().width()))
-        first = self.visualRect(model.index(0, 0)) if count else QRect()
-        if first.isEmpty():  # nothing laid out yet
-            return columns
-        # the last cell of a guessed first line must sit on that line (a couple of lookups)
-        while columns > 1 and columns <= count:
-            if self.visualRect(model.index(columns - 1, 0)).y() == first.y():
-                break
-            columns -= 1
-        return columns
+        """Cells per line."""
+        return self._layout.columns
 
     def visible_rows(self, columns: int | None = None) -> tuple[int, int]:
-        """First and last row intersecting the viewport (empty range → (0, -1)); pass
-        ``columns`` when already known."""
-        model = self.model()
-        count = model.rowCount() if model is not None else 0
-        if count == 0:
-            return 0, -1
-        grid = self.gridSize()
-        viewport = self.viewport().rect()
-        columns = columns or self.columns()
-        top_line = max(0, self.verticalOffset() // max(1, grid.height()))
-        lines = viewport.height() // max(1, grid.height()) + 2
-        first = min(count - 1, top_line * columns)
-        last = min(count - 1, (top_line + lines) * columns - 1)
-        return first, last
+        """First and last row meeting the viewport (empty range → (0, -1))."""
+        top = self.verticalOffset()
+        return self._layout.rows_between(top, top + self.viewport().height())
 
     def request_visible_thumbnails(self) -> None:
         """Emit thumbnailsWanted: visible rows first, then a couple of rows below and above."""
         model = self.model()
         if not isinstance(model, GRID_MODELS):
             return
-        columns = self.columns()
-        first, last = self.visible_rows(columns)
+        first, last = self.visible_rows()
         if last < first:
             self.thumbnailsWanted.emit([])
             return
-        margin = PREFETCH_LINES * columns
+        top, margin = self.verticalOffset(), PREFETCH_LINES * self._layout.cell_h
+        before, after = self._layout.rows_between(
+            top - margin, top + self.viewport().height() + margin
+        )
         wanted = model.missing_thumbnails(first, last)
-        wanted += model.missing_thumbnails(last + 1, last + margin)
-        wanted += model.missing_thumbnails(first - margin, first - 1)
+        wanted += model.missing_thumbnails(last + 1, after)
+        wanted += model.missing_thumbnails(before, first - 1)
         self.thumbnailsWanted.emit(wanted)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self.schedule_thumbnail_request()
+        self._relayout()
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.schedule_thumbnail_request()
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange:  # moved to a 1x or 2x screen
+            self._check_box()
+        return super().event(event)
+
+    # --- new results while scrolled away ------------------------------------------------------
+    def _top_anchor(self) -> tuple[str, int] | None:
+        """The image at the top of the viewport and how far below the top edge it sits, when
+        the grid is scrolled away from the top (so its place can be kept)."""
+        model = self.model()
+        offset = self.verticalOffset()
+        if offset <= 0 or not isinstance(model, GRID_MODELS):
+            return None
+        first, last = self._layout.rows_between(offset, offset + self.viewport().height())
+        row = self._image_row(first, 1)
+        item = model.item_at(row) if 0 <= row <= max(last, row) else None
+        if item is None:
+            return None
+        return item.image_id, self._layout.rect(row)[1] - offset
+
+    def _restore_anchor(self, anchor: tuple[str, int] | None) -> None:
+        model = self.model()
+        if anchor is None or not isinstance(model, GRID_MODELS):
+            return
+        row = model.row_of(anchor[0])
+        if row >= 0:
+            self.verticalScrollBar().setValue(self._layout.rect(row)[1] - anchor[1])
+
+    def _before_insert(self, _parent: QModelIndex, first: int, _last: int) -> None:
+        self._anchor = self._top_anchor()
+
+    def _after_insert(self, _parent: QModelIndex, first: int, _last: int) -> None:
+        anchor, self._anchor = self._anchor, None
+        if anchor is None:
+            return
+        old = self.verticalOffset()
+        self._restore_anchor(anchor)
+        if self.verticalOffset() != old or first == 0:
+            self.new_images_button.show()
+            self._place_new_images_button()
+
+    def is_scrolled_away(self) -> bool:
+        """True when the top of the grid (where new images appear) is out of sight."""
+        return self.verticalOffset() > 0
+
+    def scroll_to_new_images(self) -> None:
+        self.new_images_button.hide()
+        self.scrollToTop()
+
+    def _on_scrolled(self, value: int) -> None:
+        if value <= 0:
+            self.new_images_button.hide()
+        self._set_hover_row(-1)
+
+    def _place_new_images_button(self) -> None:
+        button = self.new_images_button
+        button.adjustSize()
+        viewport = self.viewport().geometry()
+        button.move(viewport.x() + (viewport.width() - button.width()) // 2, viewport.y() + 10)
+        button.raise_()
 
     # --- drag-out -----------------------------------------------------------------------------
     def set_drag_out(self, drag_out: DragOut | None) -> None:
@@ -325,33 +635,26 @@ class HistoryView(QListView):
     def paintEvent(self, event) -> None:
         model = self.model()
         if model is None or model.rowCount() == 0:
-            super().paintEvent(event)
             self._paint_empty_text()
-        elif isinstance(model, GRID_MODELS) and self.state() != self.State.DragSelectingState:
+            return
+        if isinstance(model, GRID_MODELS):
             self._paint_cells(model, event.rect())
-        else:
-            super().paintEvent(event)  # Qt's own path draws the rubber band
+        if not self._band.isNull():
+            self._paint_band()
 
     def _paint_cells(self, model: HistoryModel | HistoryProxyModel, exposed: QRect) -> None:
-        """All visible cells in one Python call, placed by arithmetic on the uniform grid.
+        """All exposed cells in one Python call, placed by the layout's arithmetic.
 
-        Qt's own paint calls into Python once per cell (delegate.paint, model.flags,
-        model.data), and so does building a QModelIndex or QRect per cell; each such call can
-        wait for the GIL while thumbnail workers run. Here a frame asks Qt's layout a few
-        questions (row 0's place, the column count) and makes one drawPixmap per cell.
+        Qt's own item-view paint calls into Python once per cell (delegate.paint,
+        model.flags, model.data), and so does building a QModelIndex or QRect per cell; each
+        such call can wait for the GIL while thumbnail workers run. Here a frame makes one
+        drawPixmap (or one placeholder shape) per cell and no Qt value objects per cell.
         """
-        columns = self.columns()
-        first, last = self.visible_rows(columns)
+        layout = self._layout
+        offset = self.verticalOffset()
+        first, last = layout.rows_between(offset + exposed.top(), offset + exposed.bottom() + 1)
         if last < first:
             return
-        grid = self.gridSize()
-        cell_w, cell_h = grid.width(), grid.height()
-        first, last = max(0, first - columns), min(model.rowCount() - 1, last + columns)
-        origin = self.visualRect(model.index(0, 0))  # row 0, scrolled like every other row
-        if origin.isEmpty():
-            return  # not laid out yet; the layout schedules another paint
-        left, top = origin.x(), origin.y()
-        top_edge, bottom_edge = exposed.top() - cell_h, exposed.bottom()
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -360,22 +663,45 @@ class HistoryView(QListView):
         selected = self._selected_rows(first, last)
         current = self.currentIndex()
         focus_row = current.row() if current.isValid() and self.hasFocus() else -1
+        rect = layout.rect
         for row in range(first, last + 1):
-            line, column = divmod(row, columns)
-            x, y = left + column * cell_w, top + line * cell_h
-            if y < top_edge or y > bottom_edge:
+            x, y, w, h = rect(row)
+            y -= offset
+            if layout.headed and (header := model.header_at(row)) is not None:
+                paint_header(
+                    painter,
+                    QRect(x, y, w, h),
+                    palette,
+                    header.label,
+                    self._count_text(header.count),
+                    header.collapsed,
+                    row == self._hover_row,
+                )
                 continue
-            if (header := model.header_at(row)) is not None:
-                rect = QRect(x, y, cell_w, cell_h)
-                paint_header(painter, rect, palette, header.label, self._count_text(header.count))
-                continue
+            pixmap = model.thumbnail_at(row)
             paint_cell(
-                painter, x, y, cell_w, cell_h, style,
-                model.thumbnail_at(row),
+                painter,
+                x,
+                y,
+                w,
+                h,
+                style,
+                pixmap,
                 row in selected,
                 row == self._hover_row,
                 row == focus_row,
+                model.aspect_at(row) if pixmap is None else 1.0,
             )
+        painter.end()
+
+    def _paint_band(self) -> None:
+        painter = QPainter(self.viewport())
+        option = QStyleOptionRubberBand()
+        option.initFrom(self)
+        option.shape = QRubberBand.Shape.Rectangle
+        option.opaque = False
+        option.rect = self._band.translated(0, -self.verticalOffset())
+        self.style().drawControl(QStyle.ControlElement.CE_RubberBand, option, painter, self)
         painter.end()
 
     def _selected_rows(self, first: int, last: int) -> set[int]:
@@ -401,10 +727,57 @@ class HistoryView(QListView):
         painter.drawText(QRect(area), int(flags), self._empty_text)
         painter.end()
 
-    # --- hover (the fast paint path draws it, so the view tracks it) ---------------------------
+    # --- mouse: headers fold, rubber band, hover ----------------------------------------------
+    def _header_row_at(self, pos: QPoint) -> int:
+        row = self._layout.row_at(pos.x(), pos.y() + self.verticalOffset())
+        return row if row >= 0 and self._layout.is_header(row) else -1
+
+    def mousePressEvent(self, event) -> None:
+        pos = event.position().toPoint()
+        index = self.indexAt(pos)
+        header = self._header_row_at(pos)
+        if header >= 0:  # a header is not an image: a click folds its group, nothing else
+            if event.button() == Qt.MouseButton.LeftButton:
+                self.toggle_group(header)
+            event.accept()
+            return
+        self._press = pos + QPoint(0, self.verticalOffset()) if not index.isValid() else None
+        super().mousePressEvent(event)
+
+    def toggle_group(self, row: int) -> None:
+        """Fold or unfold the group headed at ``row``, keeping the header where it was."""
+        model = self.model()
+        if not isinstance(model, HistoryProxyModel):
+            return
+        header = model.header_at(row)
+        if header is None:
+            return
+        screen_y = self._layout.rect(row)[1] - self.verticalOffset()
+        model.toggle_group(row)
+        new_row = next((r for r in model.header_rows() if model.header_at(r).key == header.key), -1)
+        if new_row >= 0:
+            self.verticalScrollBar().setValue(self._layout.rect(new_row)[1] - screen_y)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if self._header_row_at(event.position().toPoint()) >= 0:
+            self.mousePressEvent(event)  # the second click of two on a header folds back
+            return
+        super().mouseDoubleClickEvent(event)
+
     def mouseMoveEvent(self, event) -> None:
         super().mouseMoveEvent(event)
-        self._set_hover_row(self.indexAt(event.position().toPoint()).row())
+        pos = event.position().toPoint()
+        if self._press is not None and self.state() == QAbstractItemView.State.DragSelectingState:
+            self._band = QRect(self._press, pos + QPoint(0, self.verticalOffset())).normalized()
+            self.viewport().update()
+        self._set_hover_row(self.indexAt(pos).row())
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        self._press = None
+        if not self._band.isNull():
+            self._band = QRect()
+            self.viewport().update()
 
     def leaveEvent(self, event) -> None:
         super().leaveEvent(event)
@@ -413,19 +786,30 @@ class HistoryView(QListView):
     def _set_hover_row(self, row: int) -> None:
         if row == self._hover_row:
             return
-        model = self.model()
         for old_or_new in (self._hover_row, row):
-            if model is not None and 0 <= old_or_new < model.rowCount():
-                self.viewport().update(self.visualRect(model.index(old_or_new, 0)))
+            if 0 <= old_or_new < self._layout.rows:
+                self.viewport().update(self._rect(old_or_new))
         self._hover_row = row
 
 
 def connect_thumbnails(model: HistoryModel, view: HistoryView, loader: ThumbnailLoader) -> None:
-    """Wire the grid to the loader: visible rows are requested, results land in the model."""
+    """Wire the grid to the loader: visible rows are requested at the tile's size × the
+    screen's pixel ratio, results land in the model."""
+
+    def use_box(width: int, height: int, ratio: float) -> None:
+        loader.set_box(width, height)
+        model.set_pixel_ratio(ratio)
+        model.mark_thumbnails_stale()
+        view.schedule_thumbnail_request()
+
+    width, height, ratio = view.thumbnail_box()
+    loader.set_box(width, height)
+    model.set_pixel_ratio(ratio)
+    view.thumbnailBoxChanged.connect(use_box)
     view.thumbnailsWanted.connect(lambda items: loader.request(items, replace_queue=True))
     view.verticalScrollBar().valueChanged.connect(loader.note_grid_busy)
-    # A new or changed list makes the grid lay out every row again (one call into the
-    # Python model per row); loads stay few meanwhile, as while scrolling.
+    # A new or changed list is laid out and painted again; loads stay few meanwhile, as
+    # while scrolling.
     for change in (model.modelReset, model.rowsInserted, model.rowsRemoved):
         change.connect(loader.note_grid_busy)
     loader.thumbnailReady.connect(model.set_thumbnail)

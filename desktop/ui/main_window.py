@@ -108,8 +108,10 @@ class MainWindow(QMainWindow):
         from desktop.ui.job_panel import JobPanel
         from desktop.ui.message_bar import MessageBar
         from desktop.ui.notifier import Notifier
+        from desktop.ui.overlay import float_over
         from desktop.ui.quota_panel import QuotaPanel
         from desktop.ui.thumbnail_loader import ThumbnailLoader
+        from desktop.ui.tile_size_slider import TileSizeSlider, remember_tile_size
         from desktop.ui.workspace_list import WorkspaceList
 
         self.session = session
@@ -163,6 +165,13 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_menus()
         self._connect()
+        float_over(self.messages, self.history_view)  # never moves the grid (issue 11.6)
+        # thumbnail size (issue 11.8): a slider before the account label, and View menu items
+        self.statusBar().insertPermanentWidget(0, TileSizeSlider(self.history_view))
+        remember_tile_size(self.history_view, settings)
+        self.view_menu.addSeparator()
+        view = self.history_view
+        self.view_menu.addActions([view.zoom_in_action, view.zoom_out_action])
         if state := settings.splitter_state:
             self.splitter.restoreState(state)
         self._built = True
@@ -194,7 +203,6 @@ class MainWindow(QMainWindow):
         center_layout.setContentsMargins(0, 12, 0, 0)
         center_layout.setSpacing(6)
         center_layout.addWidget(self.history_toolbar)
-        center_layout.addWidget(self.messages)
         center_layout.addWidget(self.history_view, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -259,7 +267,7 @@ class MainWindow(QMainWindow):
         image_menu.addSeparator()
         image_menu.addAction(view.delete_action)
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu = view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.refresh_action = QAction(self.tr("Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence("F5"))
         focus_prompt = QAction(self.tr("Go to Prompt"), self)
@@ -424,6 +432,8 @@ class MainWindow(QMainWindow):
             self._update_empty_text()
 
     def _on_history_added(self, items: list[HistoryItem], select: bool) -> None:
+        # Scrolled away, the grid keeps its place and offers "New images ↑" (issue 11.8).
+        select = select and not self.history_view.is_scrolled_away()
         self.history_model.prepend(items)
         if select and items:
             self.history_view.clearSelection()

@@ -86,11 +86,20 @@ def decode_image(data: bytes) -> QImage:
     return image
 
 
-def _fit(image: QImage, size: int) -> QImage:
-    if image.width() > size or image.height() > size:
+Box = int | tuple[int, int]
+"""A thumbnail's bounds in device pixels: a square's side, or (width, height)."""
+
+
+def _box(box: Box) -> tuple[int, int]:
+    return (box, box) if isinstance(box, int) else box
+
+
+def _fit(image: QImage, box: Box) -> QImage:
+    width, height = _box(box)
+    if image.width() > width or image.height() > height:
         image = image.scaled(
-            size,
-            size,
+            width,
+            height,
             Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation,
         )
@@ -109,14 +118,15 @@ def _encode_thumbnail(image: QImage) -> tuple[QImage, bytes]:
     return image, bytes(QByteArray(buffer.data()).data())
 
 
-def make_thumbnail(original: bytes, size: int) -> tuple[QImage, bytes]:
+def make_thumbnail(original: bytes, size: Box) -> tuple[QImage, bytes]:
     """Scale to fit ``size``×``size`` and encode (from bytes: holds the GIL while decoding)."""
     return _encode_thumbnail(_fit(decode_image(original), size))
 
 
-def make_thumbnail_from_file(path: Path, size: int) -> tuple[QImage, bytes]:
+def make_thumbnail_from_file(path: Path, size: Box) -> tuple[QImage, bytes]:
     """Like make_thumbnail, decoding the file without the GIL (Pillow for odd formats)."""
-    image = read_image_file(path, fit=size)
+    # read at the box's longer side (decoded without the GIL), then to the box itself
+    image = read_image_file(path, fit=max(_box(size)))
     if image.isNull():
         image = decode_image(Path(path).read_bytes())
     return _encode_thumbnail(_fit(image, size))
@@ -146,6 +156,7 @@ class ThumbnailLoader(QObject):
         self.originals = originals
         self._workspace = workspace
         self.thumb_size = thumb_size
+        self.thumb_box: tuple[int, int] = (thumb_size, thumb_size)
         self._max_concurrent = max_concurrent
         self._queue: deque[HistoryItem] = deque()
         self._queued: set[str] = set()
@@ -176,6 +187,21 @@ class ThumbnailLoader(QObject):
 
     def cache_key(self, item: HistoryItem) -> str:
         return f"{self.workspace}/{item.image_id}"
+
+    def thumbnail_key(self, item: HistoryItem) -> str:
+        """Thumbnails are cached per size: a 2× screen's tiles must not reuse 1× files."""
+        width, height = self.thumb_box
+        if (width, height) == (self.thumb_size, self.thumb_size):
+            return self.cache_key(item)
+        return f"{self.cache_key(item)}@{width}x{height}"
+
+    def set_box(self, width: int, height: int) -> None:
+        """Make thumbnails at most ``width`` × ``height`` device pixels from now on (the
+        grid's tile size × the screen's pixel ratio); loads of the old size are dropped."""
+        box = (max(1, width), max(1, height))
+        if box != self.thumb_box:
+            self.cancel_pending()
+            self.thumb_box = box
 
     def original_path(self, item: HistoryItem) -> Path | None:
         """Path of the cached full-size file, or None if it has not been downloaded."""
@@ -272,7 +298,8 @@ class ThumbnailLoader(QObject):
 
     def _load_blocking(self, item: HistoryItem, key: str) -> QImage:
         """Worker thread: disk thumbnail → cached original → network, then cache the result."""
-        cached = self.thumbnails.get(key)
+        box, thumb_key = self.thumb_box, self.thumbnail_key(item)
+        cached = self.thumbnails.get(thumb_key)
         if cached:
             image = QImage.fromData(cached)  # a small JPEG: far under a millisecond
             if not image.isNull():
@@ -280,8 +307,8 @@ class ThumbnailLoader(QObject):
         path = self.originals.path(key)
         if path is None:
             path = self.originals.put(key, self._fetch(item).content)
-        image, encoded = make_thumbnail_from_file(path, self.thumb_size)
-        self.thumbnails.put(key, encoded)
+        image, encoded = make_thumbnail_from_file(path, box)
+        self.thumbnails.put(thumb_key, encoded)
         return image
 
     # --- originals ----------------------------------------------------------------------------

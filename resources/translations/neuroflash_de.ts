@@ -658,6 +658,14 @@
             <numerusform>%n Bilder</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Click to unfold</source>
+        <translation>Zum Aufklappen klicken</translation>
+    </message>
+    <message>
+        <source>Click to fold</source>
+        <translation>Zum Einklappen klicken</translation>
+    </message>
 </context>
 <context>
     <name>HistoryToolbar</name>
@@ -716,6 +724,14 @@
         <translation>Noch keine Bilder – schreibe einen Prompt und klicke auf „Generieren“.</translation>
     </message>
     <message>
+        <source>New images ↑</source>
+        <translation>Neue Bilder ↑</translation>
+    </message>
+    <message>
+        <source>Show the new images</source>
+        <translation>Die neuen Bilder zeigen</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
@@ -742,6 +758,14 @@
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Larger Thumbnails</source>
+        <translation>Größere Vorschaubilder</translation>
+    </message>
+    <message>
+        <source>Smaller Thumbnails</source>
+        <translation>Kleinere Vorschaubilder</translation>
     </message>
     <message>
         <source>Image actions</source>
@@ -1494,6 +1518,17 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     <message>
         <source>Demo account</source>
         <translation>Demo-Konto</translation>
+    </message>
+</context>
+<context>
+    <name>TileSizeSlider</name>
+    <message>
+        <source>Thumbnail size</source>
+        <translation>Größe der Vorschaubilder</translation>
+    </message>
+    <message>
+        <source>Thumbnail size (Ctrl+plus / Ctrl+minus)</source>
+        <translation>Größe der Vorschaubilder (Strg+Plus / Strg+Minus)</translation>
     </message>
 </context>
 <context>
