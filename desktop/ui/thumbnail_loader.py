@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QImageReader
 
@@ -288,6 +289,8 @@ class ThumbnailLoader(QObject):
             failure = None
         finally:
             self._active -= 1
+        if not shiboken6.isValid(self):
+            return  # the window closed while this load ran
         if generation == self._generation:
             self._in_flight.discard(item.image_id)
             if image is not None:

@@ -102,7 +102,7 @@ class MinimumKeeper(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self.fit)
+            QTimer.singleShot(0, self, self.fit)  # dropped if the window goes first
         return False
 
     def fit(self) -> None:
