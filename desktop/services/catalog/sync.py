@@ -1,0 +1,157 @@
+"""Bring the catalogue up to date with the server: ask only for what is new, and find what
+was deleted elsewhere in a separate, slower walk. Pure logic: no Qt and no HTTP of its own;
+the caller passes ``fetch_page(page, size)`` (``NeuroflashClient.history_page`` bound to a
+workspace) and runs these on a worker thread.
+
+What this assumes of the API, and what happens when it does not hold, is written down in
+docs/api-contract.md ("History sync").
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.api import HistoryPage
+from desktop.services.catalog.store import CatalogStore
+
+log = logging.getLogger(__name__)
+
+FetchPage = Callable[[int, int], HistoryPage]  # (1-based page, size) -> one page, newest first
+
+SYNC_PAGE_SIZE = 50  # small: when nothing changed, one small request is the whole sync
+RECONCILE_PAGE_SIZE = 200  # the API's maximum: fewest requests for the full walk
+MAX_PAGES = 10_000  # 2 million images at 200 a page; a server that never ends is stopped
+
+
+class Stop:
+    """Why a walk ended."""
+
+    KNOWN = "known"  # a page held only images the catalogue already had
+    END = "end"  # the last page of the history
+    REPEATED_PAGE = "repeated_page"  # the server sent the same page again: it ignores paging
+    LIMIT = "limit"  # MAX_PAGES reached
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    requests: int
+    new_ids: tuple[str, ...]
+    stopped: str  # a Stop value
+    history_complete: bool  # the catalogue now holds the whole history
+
+    @property
+    def server_ignores_paging(self) -> bool:
+        return self.stopped == Stop.REPEATED_PAGE
+
+
+@dataclass(frozen=True)
+class ReconcileReport:
+    requests: int
+    seen: int  # images the server listed
+    new_ids: tuple[str, ...]  # listed but missing here (added too)
+    removed_ids: tuple[str, ...]  # here but deleted elsewhere (removed)
+    stopped: str
+    complete: bool  # False: the walk did not reach a trustworthy end, nothing was removed
+
+    @property
+    def server_ignores_paging(self) -> bool:
+        return self.stopped == Stop.REPEATED_PAGE
+
+
+def _is_last(page: HistoryPage, number: int) -> bool:
+    if not page.items:
+        return True
+    if page.pages is not None:
+        return number >= page.pages
+    return len(page.items) < page.size
+
+
+def sync_new(
+    store: CatalogStore, workspace_id: str, fetch_page: FetchPage,
+    page_size: int = SYNC_PAGE_SIZE,
+) -> SyncReport:
+    """Fetch pages newest first and add the new images, stopping at the first page whose ids
+    are all known, once the catalogue is known to hold the whole history (otherwise, e.g.
+    after an interrupted first sync or the JSON import, it walks on to the end).
+
+    When nothing changed this is one request. A server that answers the same page twice is
+    taken to ignore paging: the walk stops there (reported) instead of looping."""
+    complete = store.history_complete(workspace_id)
+    new_ids: list[str] = []
+    previous: tuple[str, ...] | None = None
+    requests = 0
+    stopped = Stop.LIMIT
+    for number in range(1, MAX_PAGES + 1):
+        page = fetch_page(number, page_size)
+        requests += 1
+        ids = tuple(item.image_id for item in page.items)
+        if ids and ids == previous:
+            stopped = Stop.REPEATED_PAGE
+            log.warning("History page %d repeated page %d: the server ignores paging",
+                        number, number - 1)
+            break
+        previous = ids
+        known = store.known_ids(workspace_id, ids) if ids else set()
+        fresh = [item for item in page.items if item.image_id not in known]
+        if fresh:
+            new_ids.extend(store.add_items(workspace_id, fresh).result())
+        if _is_last(page, number):
+            stopped = Stop.END
+            break
+        if complete and not fresh:
+            stopped = Stop.KNOWN
+            break
+    if stopped == Stop.END and not complete:
+        store.set_history_complete(workspace_id).result()
+        complete = True
+    return SyncReport(requests=requests, new_ids=tuple(new_ids), stopped=stopped,
+                      history_complete=complete)
+
+
+def reconcile(
+    store: CatalogStore, workspace_id: str, fetch_page: FetchPage,
+    page_size: int = RECONCILE_PAGE_SIZE, pause: float = 0.0,
+) -> ReconcileReport:
+    """Walk the whole history; add what is missing here and remove what the server no longer
+    lists. Rows are removed only after a walk that reached the last page (and, when the
+    server gives a total, saw that many images), never pending deletes, and never rows added
+    after the walk began. ``pause`` seconds between pages keep it gentle in the background."""
+    started = time.time()
+    present: set[str] = set()
+    new_ids: list[str] = []
+    previous: tuple[str, ...] | None = None
+    requests = 0
+    total: int | None = None
+    stopped = Stop.LIMIT
+    for number in range(1, MAX_PAGES + 1):
+        if number > 1 and pause > 0:
+            time.sleep(pause)
+        page = fetch_page(number, page_size)
+        requests += 1
+        total = page.total if page.total is not None else total
+        ids = tuple(item.image_id for item in page.items)
+        if ids and ids == previous:
+            stopped = Stop.REPEATED_PAGE
+            break
+        previous = ids
+        present.update(ids)
+        known = store.known_ids(workspace_id, ids) if ids else set()
+        fresh = [item for item in page.items if item.image_id not in known]
+        if fresh:
+            new_ids.extend(store.add_items(workspace_id, fresh).result())
+        if _is_last(page, number):
+            stopped = Stop.END
+            break
+    complete = stopped == Stop.END and (total is None or len(present) >= total)
+    removed: list[str] = []
+    if complete:
+        removed = store.remove_absent(workspace_id, present, started).result()
+        store.set_history_complete(workspace_id).result()
+    else:
+        log.warning("History reconcile of %s ended early (%s, %d of %s seen); nothing removed",
+                    workspace_id, stopped, len(present), total)
+    return ReconcileReport(requests=requests, seen=len(present), new_ids=tuple(new_ids),
+                           removed_ids=tuple(removed), stopped=stopped, complete=complete)
