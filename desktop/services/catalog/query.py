@@ -51,7 +51,11 @@ def build(query: CatalogQuery) -> Sql:
     clauses = ["i.workspace_id = ?", "i.delete_due IS NULL"]
     params: list[Any] = [query.workspace_id]
     match = match_expression(query.text)
-    if match is not None:
+    # A sparse filter (a collection, favourites, ratings) finds few rows: start from those and
+    # look the text up in one set. Otherwise walk the text index newest first: a screenful of
+    # hits comes long before its end, even for a one-letter prefix that matches everything.
+    sparse = query.collection_id is not None or query.favourites_only or query.min_rating > 0
+    if match is not None and not sparse:
         source = "images_fts f CROSS JOIN images i ON i.sort_key = f.rowid"
         key = "f.rowid"
         clauses.insert(0, "images_fts MATCH ?")
@@ -72,11 +76,14 @@ def build(query: CatalogQuery) -> Sql:
     if query.favourites_only:
         clauses.append("i.favourite = 1")
     if query.min_rating > 0:
-        clauses.append("i.rating >= ?")
+        clauses.append("i.rating > 0 AND i.rating >= ?")  # "> 0" lets it use the index
         params.append(min(5, int(query.min_rating)))
     if query.collection_id is not None:
         clauses.append(
             "i.sort_key IN (SELECT image_key FROM collection_items WHERE collection_id = ?)"
         )
         params.append(int(query.collection_id))
+    if match is not None and sparse:
+        clauses.append("+i.sort_key IN (SELECT rowid FROM images_fts WHERE images_fts MATCH ?)")
+        params.append(match)
     return Sql(source, " AND ".join(clauses), tuple(params), key)
