@@ -164,6 +164,14 @@ def known_ids(conn: sqlite3.Connection, workspace_id: str, ids: Sequence[str]) -
     return found
 
 
+def ordered_ids(conn: sqlite3.Connection, workspace_id: str) -> list[str]:
+    """Every image id of the workspace newest first, pending deletes included."""
+    return [image_id for (image_id,) in conn.execute(
+        "SELECT image_id FROM images WHERE workspace_id = ? ORDER BY sort_key DESC",
+        (workspace_id,),
+    )]
+
+
 def image_count(conn: sqlite3.Connection, workspace_id: str) -> int:
     """Rows of the workspace, pending deletes included."""
     return int(conn.execute("SELECT count(*) FROM images WHERE workspace_id = ?",

@@ -264,6 +264,10 @@ class CatalogStore:
     def known_ids(self, workspace_id: str, ids: Sequence[str]) -> set[str]:
         return self._read(reads.known_ids, workspace_id, list(ids))
 
+    def ordered_ids(self, workspace_id: str) -> list[str]:
+        """Every image id newest first, pending deletes included (for reconcile)."""
+        return self._read(reads.ordered_ids, workspace_id)
+
     def image_count(self, workspace_id: str) -> int:
         return self._read(reads.image_count, workspace_id)
 

@@ -53,6 +53,7 @@ class ReconcileReport:
     seen: int  # images the server listed
     new_ids: tuple[str, ...]  # listed but missing here (added too)
     removed_ids: tuple[str, ...]  # here but deleted elsewhere (removed)
+    unsure_ids: tuple[str, ...]  # missing at a page boundary, could not be confirmed: kept
     stopped: str
     complete: bool  # False: the walk did not reach a trustworthy end, nothing was removed
 
@@ -111,33 +112,62 @@ def sync_new(
                       history_complete=complete)
 
 
+def _absent(order: list[str], page_of: dict[str, int]) -> tuple[list[str], list[str]]:
+    """The ids of ``order`` (the catalogue, newest first) the walk did not list, split into
+    certainly gone and unsure. Pages are slices of one newest-first list, so an id between
+    two ids of the same page would have been on that page. One between the last id of a page
+    and the first of the next may have been skipped: a delete elsewhere during the walk
+    shifts the next page up by one."""
+    before: list[int | None] = []
+    last: int | None = None
+    for image_id in order:
+        last = page_of.get(image_id, last)
+        before.append(last)
+    certain: list[str] = []
+    unsure: list[str] = []
+    after: int | None = None
+    for index in range(len(order) - 1, -1, -1):
+        image_id = order[index]
+        if image_id in page_of:
+            after = page_of[image_id]
+            continue
+        prev = before[index]
+        if prev is None or after is None or prev == after:
+            certain.append(image_id)
+        else:
+            unsure.append(image_id)
+    return certain[::-1], unsure[::-1]
+
+
 def reconcile(
     store: CatalogStore, workspace_id: str, fetch_page: FetchPage,
     page_size: int = RECONCILE_PAGE_SIZE, pause: float = 0.0,
+    confirm_gone: Callable[[str], bool] | None = None,
 ) -> ReconcileReport:
     """Walk the whole history; add what is missing here and remove what the server no longer
-    lists. Rows are removed only after a walk that reached the last page (and, when the
-    server gives a total, saw that many images), never pending deletes, and never rows added
-    after the walk began. ``pause`` seconds between pages keep it gentle in the background."""
+    lists. Rows are removed only after a walk that reached the last page, never pending
+    deletes, and never rows added after the walk began. An image missing just at a page
+    boundary is removed only when ``confirm_gone(image_id)`` says so (e.g. the single-item
+    endpoint answers 404); without it, it is kept for the next walk. ``pause`` seconds
+    between pages keep it gentle in the background."""
     started = time.time()
-    present: set[str] = set()
+    page_of: dict[str, int] = {}
     new_ids: list[str] = []
     previous: tuple[str, ...] | None = None
     requests = 0
-    total: int | None = None
     stopped = Stop.LIMIT
     for number in range(1, MAX_PAGES + 1):
         if number > 1 and pause > 0:
             time.sleep(pause)
         page = fetch_page(number, page_size)
         requests += 1
-        total = page.total if page.total is not None else total
         ids = tuple(item.image_id for item in page.items)
         if ids and ids == previous:
             stopped = Stop.REPEATED_PAGE
             break
         previous = ids
-        present.update(ids)
+        for image_id in ids:
+            page_of.setdefault(image_id, number)
         known = store.known_ids(workspace_id, ids) if ids else set()
         fresh = [item for item in page.items if item.image_id not in known]
         if fresh:
@@ -145,13 +175,17 @@ def reconcile(
         if _is_last(page, number):
             stopped = Stop.END
             break
-    complete = stopped == Stop.END and (total is None or len(present) >= total)
+    complete = stopped == Stop.END
     removed: list[str] = []
+    kept: list[str] = []
     if complete:
-        removed = store.remove_absent(workspace_id, present, started).result()
+        _, unsure = _absent(store.ordered_ids(workspace_id), page_of)
+        kept = [i for i in unsure if confirm_gone is None or not confirm_gone(i)]
+        removed = store.remove_absent(workspace_id, set(page_of) | set(kept), started).result()
         store.set_history_complete(workspace_id).result()
     else:
-        log.warning("History reconcile of %s ended early (%s, %d of %s seen); nothing removed",
-                    workspace_id, stopped, len(present), total)
-    return ReconcileReport(requests=requests, seen=len(present), new_ids=tuple(new_ids),
-                           removed_ids=tuple(removed), stopped=stopped, complete=complete)
+        log.warning("History reconcile of %s ended early (%s after %d images); nothing removed",
+                    workspace_id, stopped, len(page_of))
+    return ReconcileReport(requests=requests, seen=len(page_of), new_ids=tuple(new_ids),
+                           removed_ids=tuple(removed), unsure_ids=tuple(kept),
+                           stopped=stopped, complete=complete)

@@ -10,6 +10,7 @@ import pytest
 
 from desktop.api import HistoryItem, view_path
 from desktop.services.catalog import CatalogStore
+from tests.api.conftest import make_client, make_server  # noqa: F401  (the built-in server)
 
 T0 = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 
