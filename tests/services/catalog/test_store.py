@@ -193,3 +193,53 @@ def test_the_file_is_in_wal_mode(store: CatalogStore, catalog_path: Path) -> Non
     conn = sqlite3.connect(catalog_path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
+
+
+def test_reads_on_other_threads_go_on_while_the_writer_writes(store: CatalogStore) -> None:
+    store.add_items("ws", items(50)).result()
+    stop = threading.Event()
+    errors: list[BaseException] = []
+    seen: list[int] = []
+
+    def reader() -> None:
+        try:
+            while not stop.is_set():
+                seen.append(store.count(CatalogQuery("ws", text="number")))
+        except BaseException as err:  # pragma: no cover - reported below
+            errors.append(err)
+
+    readers = [threading.Thread(target=reader) for _ in range(3)]
+    for t in readers:
+        t.start()
+    for start in range(1000, 1600, 20):
+        store.add_items("ws", items(20, start=start))
+    store.flush()
+    stop.set()
+    for t in readers:
+        t.join()
+    assert errors == [] and seen and min(seen) >= 50 and max(seen) <= 650
+    assert store.count(CatalogQuery("ws")) == 650
+
+
+def test_a_closed_store_refuses_work_instead_of_losing_it(catalog_path: Path) -> None:
+    store = CatalogStore(catalog_path)
+    store.close()
+    store.close()  # twice is fine
+    with pytest.raises(RuntimeError):
+        store.set_rating("ws", ["img-1"], 1)
+    with pytest.raises(RuntimeError):
+        store.history("ws")
+
+
+def test_the_catalogue_imports_no_qt() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, desktop.services.catalog, desktop.services.catalog.sync, "
+        "desktop.services.catalog.presets; "
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'desktop.ui'))]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
