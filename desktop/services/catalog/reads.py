@@ -181,7 +181,8 @@ def image_count(conn: sqlite3.Connection, workspace_id: str) -> int:
 def pending_deletes(
     conn: sqlite3.Connection, workspace_id: str | None = None, due_by: float | None = None
 ) -> list[PendingDelete]:
-    clauses, params = ["delete_due IS NOT NULL"], []
+    clauses: list[str] = ["delete_due IS NOT NULL"]
+    params: list[object] = []
     if workspace_id is not None:
         clauses.append("workspace_id = ?")
         params.append(workspace_id)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -148,7 +150,7 @@ def test_writes_from_two_threads_at_once_all_land(store: CatalogStore) -> None:
     def writer(first: int) -> None:
         try:
             barrier.wait()
-            futures = []
+            futures: list[Future[Any]] = []
             for n in range(first, 400, 2):
                 futures.append(store.set_rating("ws", [f"img-{n}"], 1 + n % 5))
                 futures.append(store.add_items("ws", [item(1000 + n)]))
