@@ -2,6 +2,7 @@
 marks (favourites, ratings, collections, credits, kind and source, pending deletes), fast
 search, sync with the server and style presets. No Qt; see ``store`` for the thread model."""
 
+from desktop.services.catalog.deletes import DeleteReport, send_due_deletes
 from desktop.services.catalog.json_import import import_json_once
 from desktop.services.catalog.opening import CATALOG_CONTEXT, DAMAGED_MESSAGE, DamageReport
 from desktop.services.catalog.presets import StylePreset
@@ -28,6 +29,7 @@ __all__ = [
     "CatalogStore",
     "Collection",
     "DamageReport",
+    "DeleteReport",
     "Facets",
     "Kind",
     "PendingDelete",
@@ -36,5 +38,6 @@ __all__ = [
     "SyncReport",
     "import_json_once",
     "reconcile",
+    "send_due_deletes",
     "sync_new",
 ]

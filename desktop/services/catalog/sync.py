@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.api import HistoryPage
+from desktop.api import HistoryItem, HistoryPage
 from desktop.services.catalog.store import CatalogStore
 
 log = logging.getLogger(__name__)
@@ -72,15 +72,21 @@ def _is_last(page: HistoryPage, number: int) -> bool:
 
 def sync_new(
     store: CatalogStore, workspace_id: str, fetch_page: FetchPage,
-    page_size: int = SYNC_PAGE_SIZE,
+    page_size: int | None = None,
+    on_new: Callable[[list[HistoryItem]], None] | None = None,
 ) -> SyncReport:
     """Fetch pages newest first and add the new images, stopping at the first page whose ids
     are all known, once the catalogue is known to hold the whole history (otherwise, e.g.
     after an interrupted first sync or the JSON import, it walks on to the end).
 
     When nothing changed this is one request. A server that answers the same page twice is
-    taken to ignore paging: the walk stops there (reported) instead of looping."""
+    taken to ignore paging: the walk stops there (reported) instead of looping.
+    ``page_size`` None: 50 when the history is complete (a small first page), else 200 (the
+    fewest requests for a full walk). ``on_new`` gets each page's new items once stored, newest
+    first, so the grid can grow while a long first sync runs."""
     complete = store.history_complete(workspace_id)
+    if page_size is None:
+        page_size = SYNC_PAGE_SIZE if complete else RECONCILE_PAGE_SIZE
     new_ids: list[str] = []
     previous: tuple[str, ...] | None = None
     requests = 0
@@ -98,7 +104,10 @@ def sync_new(
         known = store.known_ids(workspace_id, ids) if ids else set()
         fresh = [item for item in page.items if item.image_id not in known]
         if fresh:
-            new_ids.extend(store.add_items(workspace_id, fresh).result())
+            added = set(store.add_items(workspace_id, fresh).result())
+            new_ids.extend(i.image_id for i in fresh if i.image_id in added)
+            if on_new is not None and added:
+                on_new([i for i in fresh if i.image_id in added])
         if _is_last(page, number):
             stopped = Stop.END
             break

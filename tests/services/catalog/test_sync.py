@@ -91,6 +91,25 @@ def test_a_server_that_ignores_paging_is_stopped_and_reported(store: CatalogStor
     assert store.image_count("ws") == 50
 
 
+def test_page_size_follows_what_the_walk_needs_and_new_items_are_reported_per_page(
+    store: CatalogStore,
+) -> None:
+    sizes: list[int] = []
+    server = Server(items(450))
+
+    def fetch(number: int, size: int) -> HistoryPage:
+        sizes.append(size)
+        return server.page(number, size)
+
+    pages: list[list[str]] = []
+    sync_new(store, "ws", fetch, on_new=lambda new: pages.append([i.image_id for i in new]))
+    assert sizes == [200, 200, 200]  # a full walk: the API's largest pages
+    assert [len(p) for p in pages] == [200, 200, 50] and pages[0][0] == "img-0"
+    sizes.clear()
+    sync_new(store, "ws", fetch)
+    assert sizes == [50]  # complete: one small page says "nothing new"
+
+
 def test_a_server_without_page_counts_ends_at_a_short_page(store: CatalogStore) -> None:
     server = Server(items(120), with_total=False)
     report = sync_new(store, "ws", server.page, page_size=50)
