@@ -10,6 +10,7 @@ agree.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 MAX_TERMS = 16  # more words than anyone types; keeps a pasted essay from building a huge query
 MAX_TERM_CHARS = 64
@@ -19,7 +20,9 @@ _WORD = re.compile(r"[^\W_]+")  # no backtracking: one linear scan
 
 def words(text: str) -> list[str]:
     """The search words of ``text`` as the index splits them; at most MAX_TERMS."""
-    return [w[:MAX_TERM_CHARS] for w in _WORD.findall(text or "")][:MAX_TERMS]
+    # NFC first: a decomposed "ï" (i + combining mark) would otherwise split the word in two
+    composed = unicodedata.normalize("NFC", text or "")
+    return [w[:MAX_TERM_CHARS] for w in _WORD.findall(composed)][:MAX_TERMS]
 
 
 def match_expression(text: str) -> str | None:

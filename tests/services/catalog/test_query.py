@@ -50,7 +50,14 @@ def test_text_matches_word_prefixes_as_you_type(filled: CatalogStore) -> None:
     assert ids(filled, text="ROBOT NEON") == ["img-0"]
     assert ids(filled, text="neon robot") == ["img-0"]  # every word, any order
     assert ids(filled, text="cafe") == ["img-2"]  # accents do not matter
+    assert ids(filled, text="cafe\u0301") == ["img-2"]  # however they were typed
     assert ids(filled, text="zebra") == []
+
+
+def test_accents_typed_as_combining_marks_stay_inside_the_word(filled: CatalogStore) -> None:
+    filled.add_items("ws", [item(50, "naïve art")]).result()
+    assert ids(filled, text="nai\u0308ve") == ["img-50"]  # i + combining diaeresis
+    assert ids(filled, text="naive") == ["img-50"]
 
 
 @pytest.mark.parametrize("hostile", [
