@@ -70,6 +70,16 @@ def _is_last(page: HistoryPage, number: int) -> bool:
     return len(page.items) < page.size
 
 
+def _store_page(store: CatalogStore, workspace_id: str, page: HistoryPage) -> list[HistoryItem]:
+    """Add the page's new items and refresh changed fields of known ones (a row is written
+    only when something differs, e.g. ``file_size`` once rendered, or the server's own
+    values for an image the app stored the moment it was made). Returns the new items."""
+    if not page.items:
+        return []
+    added = set(store.add_items(workspace_id, page.items).result())
+    return [item for item in page.items if item.image_id in added]
+
+
 def sync_new(
     store: CatalogStore, workspace_id: str, fetch_page: FetchPage,
     page_size: int | None = None,
@@ -101,13 +111,10 @@ def sync_new(
                         number, number - 1)
             break
         previous = ids
-        known = store.known_ids(workspace_id, ids) if ids else set()
-        fresh = [item for item in page.items if item.image_id not in known]
-        if fresh:
-            added = set(store.add_items(workspace_id, fresh).result())
-            new_ids.extend(i.image_id for i in fresh if i.image_id in added)
-            if on_new is not None and added:
-                on_new([i for i in fresh if i.image_id in added])
+        fresh = _store_page(store, workspace_id, page)
+        new_ids.extend(i.image_id for i in fresh)
+        if on_new is not None and fresh:
+            on_new(fresh)
         if _is_last(page, number):
             stopped = Stop.END
             break
@@ -177,10 +184,7 @@ def reconcile(
         previous = ids
         for image_id in ids:
             page_of.setdefault(image_id, number)
-        known = store.known_ids(workspace_id, ids) if ids else set()
-        fresh = [item for item in page.items if item.image_id not in known]
-        if fresh:
-            new_ids.extend(store.add_items(workspace_id, fresh).result())
+        new_ids.extend(i.image_id for i in _store_page(store, workspace_id, page))
         if _is_last(page, number):
             stopped = Stop.END
             break

@@ -235,3 +235,19 @@ def test_sync_through_the_real_client_and_built_in_server(
     recon = reconcile(store, ws, fetch)
     assert recon.removed_ids == (doomed,)
     assert store.search_ids(CatalogQuery(ws)) == server.state.history_ids(ws)
+
+
+def test_an_image_stored_when_made_gets_the_servers_fields_and_keeps_its_credits(
+    store: CatalogStore,
+) -> None:
+    server = Server(items(10, start=1))
+    sync_new(store, "ws", server.page)
+    made_here = item(0, "fresh", file_size=None, output_format=None, minutes_ago=-0.1)
+    store.add_items("ws", [made_here], credits_spent={"img-0": 1}).result()  # at generate
+    server.listed.insert(0, item(0, "fresh", file_size=4321, output_format="png"))
+    report = sync_new(store, "ws", server.page)
+    assert report.new_ids == () and report.requests == 1
+    entry = store.entry("ws", "img-0")
+    assert entry is not None and entry.credits_spent == 1
+    assert (entry.item.file_size, entry.item.output_format) == (4321, "png")
+    assert visible(store)[0] == "img-0"
