@@ -16,6 +16,7 @@ Thread model
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -38,6 +39,7 @@ from desktop.services.catalog.rows import (
     PendingDelete,
 )
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 CATALOG_FILE = "catalog.sqlite3"
 
@@ -77,6 +79,8 @@ class CatalogStore:
             result = fn(conn, *args)
         except BaseException:
             conn.execute("ROLLBACK")
+            # logged here too: a caller that does not await the future would never hear of it
+            log.warning("Catalogue write %s failed", getattr(fn, "__name__", fn), exc_info=True)
             raise
         conn.execute("COMMIT")
         return result
