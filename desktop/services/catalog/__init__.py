@@ -4,7 +4,12 @@ search, sync with the server and style presets. No Qt; see ``store`` for the thr
 
 from desktop.services.catalog.deletes import DeleteReport, send_due_deletes
 from desktop.services.catalog.json_import import import_json_once
-from desktop.services.catalog.opening import CATALOG_CONTEXT, DAMAGED_MESSAGE, DamageReport
+from desktop.services.catalog.opening import (
+    CATALOG_CONTEXT,
+    DAMAGED_MESSAGE,
+    DAMAGED_NOW_MESSAGE,
+    DamageReport,
+)
 from desktop.services.catalog.presets import StylePreset
 from desktop.services.catalog.query import CatalogQuery
 from desktop.services.catalog.rows import (
@@ -15,14 +20,21 @@ from desktop.services.catalog.rows import (
     Kind,
     PendingDelete,
 )
-from desktop.services.catalog.store import CATALOG_FILE, CatalogClosedError, CatalogStore
+from desktop.services.catalog.store import (
+    CATALOG_FILE,
+    CatalogClosedError,
+    CatalogDamagedError,
+    CatalogStore,
+)
 from desktop.services.catalog.sync import ReconcileReport, SyncReport, reconcile, sync_new
 
 __all__ = [
     "CATALOG_CONTEXT",
     "CATALOG_FILE",
     "DAMAGED_MESSAGE",
+    "DAMAGED_NOW_MESSAGE",
     "CatalogClosedError",
+    "CatalogDamagedError",
     "CatalogEntry",
     "CatalogQuery",
     "CatalogRow",

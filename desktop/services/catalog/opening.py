@@ -24,7 +24,32 @@ CATALOG_CONTEXT = "Catalog"
 DAMAGED_MESSAGE = QT_TRANSLATE_NOOP(
     CATALOG_CONTEXT, "The image catalogue was damaged and is being rebuilt from neuroflash."
 )
+DAMAGED_NOW_MESSAGE = QT_TRANSLATE_NOOP(
+    CATALOG_CONTEXT,
+    "The image catalogue is damaged. It will be rebuilt from neuroflash at the next start.",
+)
 _SIDE_FILES = ("-wal", "-shm", "-journal")
+_MARKER = ".damaged"  # next to the file: found damaged while running, set aside at next open
+_CORRUPT_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def is_corruption(err: BaseException) -> bool:
+    """True for "the file is damaged", not for a busy file, a full disk or a bad statement."""
+    if not isinstance(err, sqlite3.DatabaseError):
+        return False
+    code = getattr(err, "sqlite_errorcode", None)
+    if code is not None:
+        return int(code) & 0xFF in _CORRUPT_CODES
+    text = str(err).lower()
+    return "malformed" in text or "not a database" in text
+
+
+def mark_damaged(path: Path, reason: str) -> None:
+    """Remember that ``path`` went bad while open, so the next start replaces it."""
+    try:
+        path.with_name(path.name + _MARKER).write_text(reason, "utf-8")
+    except OSError as err:
+        log.error("Could not mark the damaged catalogue: %s", err)
 
 
 @dataclass(frozen=True)
@@ -95,7 +120,12 @@ def _set_aside(path: Path) -> Path | None:
 def open_writer(path: Path) -> tuple[sqlite3.Connection, DamageReport | None]:
     """The writer connection of ``path``, migrated; a damaged file is replaced."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    marker = path.with_name(path.name + _MARKER)
     try:
+        if marker.exists():
+            reason = "found damaged while in use: " + marker.read_text("utf-8", "replace")
+            marker.unlink()
+            raise sqlite3.DatabaseError(reason)
         return _prepare(path), None
     except sqlite3.DatabaseError as err:  # "file is not a database", malformed, newer schema
         reason = f"{type(err).__name__}: {err}"

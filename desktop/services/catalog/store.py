@@ -28,7 +28,13 @@ from typing import Any, TypeVar
 
 from desktop.api import HistoryItem, Workspace
 from desktop.services.catalog import reads, writes
-from desktop.services.catalog.opening import connect, open_writer
+from desktop.services.catalog.opening import (
+    DAMAGED_NOW_MESSAGE,
+    connect,
+    is_corruption,
+    mark_damaged,
+    open_writer,
+)
 from desktop.services.catalog.query import CatalogQuery
 from desktop.services.catalog.rows import (
     CatalogEntry,
@@ -48,6 +54,15 @@ class CatalogClosedError(RuntimeError):
     """The store was closed; nothing more is written."""
 
 
+class CatalogDamagedError(RuntimeError):
+    """The file turned out damaged while in use; ``message`` is for the designer (translate
+    with CATALOG_CONTEXT). The next start sets the file aside and rebuilds from the server."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.message = DAMAGED_NOW_MESSAGE
+
+
 class CatalogStore:
     """The local catalogue of every workspace's history and the designer's own marks."""
 
@@ -59,6 +74,7 @@ class CatalogStore:
         self._idle: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._closed = False
+        self.damaged_now = False  # the file went bad while open (see CatalogDamagedError)
 
     @classmethod
     def in_folder(cls, folder: Path) -> CatalogStore:
@@ -77,10 +93,12 @@ class CatalogStore:
         conn.execute("BEGIN IMMEDIATE")
         try:
             result = fn(conn, *args)
-        except BaseException:
-            conn.execute("ROLLBACK")
+        except BaseException as err:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             # logged here too: a caller that does not await the future would never hear of it
             log.warning("Catalogue write %s failed", getattr(fn, "__name__", fn), exc_info=True)
+            self._check_damage(err)
             raise
         conn.execute("COMMIT")
         return result
@@ -104,8 +122,20 @@ class CatalogStore:
                 self._idle.append(conn)
 
     def _read(self, fn: Callable[..., T], *args: Any) -> T:
-        with self._reader() as conn:
-            return fn(conn, *args)
+        try:
+            with self._reader() as conn:
+                return fn(conn, *args)
+        except sqlite3.DatabaseError as err:
+            self._check_damage(err)
+            raise
+
+    def _check_damage(self, err: BaseException) -> None:
+        """Turn "the file is damaged" into CatalogDamagedError and mark the file for the
+        next start; other errors pass unchanged."""
+        if is_corruption(err):
+            self.damaged_now = True
+            mark_damaged(self.path, f"{type(err).__name__}: {err}")
+            raise CatalogDamagedError(str(err)) from err
 
     def flush(self) -> None:
         """Wait until every write queued so far is on disk (for tests and quitting)."""

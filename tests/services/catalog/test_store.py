@@ -13,6 +13,8 @@ import pytest
 from desktop.api import HistoryItem, Workspace, view_path
 from desktop.services.catalog import (
     DAMAGED_MESSAGE,
+    DAMAGED_NOW_MESSAGE,
+    CatalogDamagedError,
     CatalogQuery,
     CatalogStore,
     Kind,
@@ -245,3 +247,31 @@ def test_the_catalogue_imports_no_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_damage_found_while_running_is_reported_and_fixed_at_the_next_start(
+    catalog_path: Path,
+) -> None:
+    with CatalogStore(catalog_path) as store:
+        store.add_items("ws", [item(n, prompt="word " * 200) for n in range(300)]).result()
+    store = CatalogStore(catalog_path)  # healthy when opened
+    assert store.damage is None
+    size = catalog_path.stat().st_size
+    with catalog_path.open("r+b") as f:  # then the disk goes bad under it
+        f.seek(size // 2)
+        f.write(b"\xff" * 8192)
+    with pytest.raises(CatalogDamagedError) as caught:
+        store.history("ws")
+    assert caught.value.message == DAMAGED_NOW_MESSAGE and store.damaged_now
+    store.close()
+    with CatalogStore(catalog_path) as store:
+        assert store.damage is not None and "while in use" in store.damage.reason
+        assert store.history("ws") == []
+    with CatalogStore(catalog_path) as store:
+        assert store.damage is None  # once
+
+
+def test_a_busy_or_wrong_statement_is_not_taken_for_damage(store: CatalogStore) -> None:
+    with pytest.raises(sqlite3.OperationalError):
+        store._write(lambda conn: conn.execute("SELECT * FROM no_such_table")).result()
+    assert not store.damaged_now
