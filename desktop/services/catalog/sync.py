@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from desktop.api import HistoryItem, HistoryPage
@@ -62,12 +62,41 @@ class ReconcileReport:
         return self.stopped == Stop.REPEATED_PAGE
 
 
-def _is_last(page: HistoryPage, number: int) -> bool:
-    if not page.items:
-        return True
-    if page.pages is not None:
-        return number >= page.pages
-    return len(page.items) < page.size
+@dataclass
+class _Walk:
+    """How a walk over the pages went: filled in by ``_pages`` as it goes."""
+
+    requests: int = 0
+    stopped: str = Stop.LIMIT
+
+
+def _pages(fetch_page: FetchPage, page_size: int, walk: _Walk) -> Iterator[HistoryPage]:
+    """The history's pages, newest first, until the end is certain: ``pages`` says so, or a
+    page is empty. A short page alone is not trusted when ``pages`` is missing (a server may
+    cap ``size`` below what was asked), so one more page is asked for; if that one repeats the
+    short page (a server that clamps ``page`` to the last one), the end is reached too. Any
+    other repeated page means the server ignores paging."""
+    previous: tuple[str, ...] | None = None
+    previous_short = False
+    for number in range(1, MAX_PAGES + 1):
+        page = fetch_page(number, page_size)
+        walk.requests += 1
+        ids = tuple(item.image_id for item in page.items)
+        if not ids:
+            walk.stopped = Stop.END
+            return
+        if ids == previous:
+            walk.stopped = Stop.END if previous_short else Stop.REPEATED_PAGE
+            if not previous_short:
+                log.warning("History page %d repeated page %d: the server ignores paging",
+                            number, number - 1)
+            return
+        yield page
+        if page.pages is not None and number >= page.pages:
+            walk.stopped = Stop.END
+            return
+        previous = ids
+        previous_short = page.pages is None and len(ids) < page_size
 
 
 def _store_page(store: CatalogStore, workspace_id: str, page: HistoryPage) -> list[HistoryItem]:
@@ -98,33 +127,20 @@ def sync_new(
     if page_size is None:
         page_size = SYNC_PAGE_SIZE if complete else RECONCILE_PAGE_SIZE
     new_ids: list[str] = []
-    previous: tuple[str, ...] | None = None
-    requests = 0
-    stopped = Stop.LIMIT
-    for number in range(1, MAX_PAGES + 1):
-        page = fetch_page(number, page_size)
-        requests += 1
-        ids = tuple(item.image_id for item in page.items)
-        if ids and ids == previous:
-            stopped = Stop.REPEATED_PAGE
-            log.warning("History page %d repeated page %d: the server ignores paging",
-                        number, number - 1)
-            break
-        previous = ids
+    walk = _Walk()
+    for page in _pages(fetch_page, page_size, walk):
         fresh = _store_page(store, workspace_id, page)
         new_ids.extend(i.image_id for i in fresh)
         if on_new is not None and fresh:
             on_new(fresh)
-        if _is_last(page, number):
-            stopped = Stop.END
-            break
         if complete and not fresh:
-            stopped = Stop.KNOWN
+            walk.stopped = Stop.KNOWN
             break
+    stopped = walk.stopped
     if stopped == Stop.END and not complete:
         store.set_history_complete(workspace_id).result()
         complete = True
-    return SyncReport(requests=requests, new_ids=tuple(new_ids), stopped=stopped,
+    return SyncReport(requests=walk.requests, new_ids=tuple(new_ids), stopped=stopped,
                       history_complete=complete)
 
 
@@ -169,25 +185,14 @@ def reconcile(
     started = time.time()
     page_of: dict[str, int] = {}
     new_ids: list[str] = []
-    previous: tuple[str, ...] | None = None
-    requests = 0
-    stopped = Stop.LIMIT
-    for number in range(1, MAX_PAGES + 1):
-        if number > 1 and pause > 0:
-            time.sleep(pause)
-        page = fetch_page(number, page_size)
-        requests += 1
-        ids = tuple(item.image_id for item in page.items)
-        if ids and ids == previous:
-            stopped = Stop.REPEATED_PAGE
-            break
-        previous = ids
-        for image_id in ids:
+    walk = _Walk()
+    for number, page in enumerate(_pages(fetch_page, page_size, walk), start=1):
+        for image_id in (item.image_id for item in page.items):
             page_of.setdefault(image_id, number)
         new_ids.extend(i.image_id for i in _store_page(store, workspace_id, page))
-        if _is_last(page, number):
-            stopped = Stop.END
-            break
+        if pause > 0:
+            time.sleep(pause)
+    stopped, requests = walk.stopped, walk.requests
     complete = stopped == Stop.END
     removed: list[str] = []
     kept: list[str] = []

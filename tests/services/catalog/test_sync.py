@@ -110,10 +110,40 @@ def test_page_size_follows_what_the_walk_needs_and_new_items_are_reported_per_pa
     assert sizes == [50]  # complete: one small page says "nothing new"
 
 
-def test_a_server_without_page_counts_ends_at_a_short_page(store: CatalogStore) -> None:
+def test_a_server_without_page_counts_ends_at_an_empty_page(store: CatalogStore) -> None:
     server = Server(items(120), with_total=False)
     report = sync_new(store, "ws", server.page, page_size=50)
-    assert (report.requests, report.stopped, store.image_count("ws")) == (3, "end", 120)
+    # 50, 50, 20, then an empty page: a short page alone may just be a capped size
+    assert (report.requests, report.stopped, store.image_count("ws")) == (4, "end", 120)
+    assert report.history_complete
+
+
+def test_a_server_that_caps_the_page_size_is_walked_to_the_end(store: CatalogStore) -> None:
+    listed = items(95)
+
+    def capped(number: int, size: int) -> HistoryPage:  # answers 20 whatever was asked
+        chunk = tuple(listed[(number - 1) * 20 : number * 20])
+        return HistoryPage(chunk, number, size)
+
+    report = sync_new(store, "ws", capped)
+    assert store.image_count("ws") == 95 and report.history_complete
+    recon = reconcile(store, "ws", capped)
+    assert recon.complete and recon.removed_ids == ()
+
+
+def test_a_server_that_clamps_the_page_number_ends_at_its_last_page(store: CatalogStore) -> None:
+    listed = items(70)
+
+    def clamped(number: int, size: int) -> HistoryPage:  # beyond the end: the last page again
+        last = (len(listed) - 1) // size + 1
+        n = min(number, last)
+        return HistoryPage(tuple(listed[(n - 1) * size : n * size]), number, size)
+
+    report = sync_new(store, "ws", clamped, page_size=50)
+    assert (report.requests, report.stopped, report.history_complete) == (3, "end", True)
+    listed.pop(10)  # deleted elsewhere
+    recon = reconcile(store, "ws", clamped, page_size=50)
+    assert recon.complete and recon.removed_ids == ("img-10",)
 
 
 def test_reconcile_removes_images_deleted_elsewhere_but_not_pending_or_undone(
