@@ -10,6 +10,9 @@ on a read connection, as the UI's worker would:
 * ``catalog_count_p99_ms``: the matching-image count for the same queries (the UI can ask for
   it after the first screen is shown).
 * ``catalog_open_first_screen_s``: opening the file (checks, migrations) and the first screen.
+* ``catalog_facets_ms``: the chip counts (per model, ratio, format, kind) of the whole
+  workspace; ``catalog_history_all_s``: every image as a HistoryItem (what the list-based
+  grid loads today; a paged model does not need it).
 * ``sync_requests_unchanged``: requests a second sync makes when nothing changed on the
   (in-process, paged) server; target <= 3.
 
@@ -141,6 +144,16 @@ def main(argv: list[str] | None = None) -> int:
         worst = max(zip(search_ms, queries("ws", collection_id) * args.rounds,
                         strict=True), key=lambda pair: pair[0])
 
+        t0 = time.perf_counter()
+        facets = store.facets(CatalogQuery("ws"))
+        facets_ms = (time.perf_counter() - t0) * 1000
+        assert facets.total == args.images
+        t0 = time.perf_counter()
+        everything = store.history("ws")
+        history_s = time.perf_counter() - t0
+        assert len(everything) == args.images
+        del everything
+
         server = PagedServer(history(3000, seed=2))
         first_sync = sync_new(store, "ws-sync", server.page)
         again = sync_new(store, "ws-sync", server.page)
@@ -156,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         "catalog_search_max_ms": round(max(search_ms), 2),
         "catalog_search_worst_query": repr(worst[1]),
         "catalog_count_p99_ms": round(percentile(count_ms, 0.99), 2),
+        "catalog_facets_ms": round(facets_ms, 1),
+        "catalog_history_all_s": round(history_s, 2),
         "catalog_bench_rss_mb": round(rss, 1),
         "sync_requests_first": first_sync.requests,
         "sync_requests_unchanged": again.requests,

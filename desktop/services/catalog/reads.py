@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from desktop.api import HistoryItem, Workspace
+from desktop.services.catalog.fts_query import match_expression
 from desktop.services.catalog.query import CatalogQuery, build
 from desktop.services.catalog.rows import (
     API_COLUMNS,
@@ -93,24 +94,41 @@ def count(conn: sqlite3.Connection, query: CatalogQuery) -> int:
     )
 
 
+_FACET_COLUMNS = ("model", "aspect_ratio", "output_format", "kind")
+
+
 def facets(conn: sqlite3.Connection, query: CatalogQuery) -> Facets:
-    """Counts per model, ratio, format and kind among the images ``query`` finds."""
+    """Counts per model, ratio, format and kind among the images ``query`` finds. Without
+    text each is its own GROUP BY over a small index; with text one pass over the matches."""
     sql = build(query)
-    by: dict[str, dict[str, int]] = {"model": {}, "aspect_ratio": {}, "output_format": {},
-                                     "kind": {}}
-    total = favourites = 0
-    for model, ratio, fmt, kind, fav, n in conn.execute(
-        f"SELECT i.model, i.aspect_ratio, i.output_format, i.kind, i.favourite, count(*) "
-        f"FROM {sql.source} WHERE {sql.where} "
-        "GROUP BY i.model, i.aspect_ratio, i.output_format, i.kind, i.favourite",
-        sql.params,
-    ):
-        total += n
-        favourites += n if fav else 0
-        for name, value in (("model", model), ("aspect_ratio", ratio),
-                            ("output_format", fmt), ("kind", kind)):
-            if value is not None:
-                by[name][value] = by[name].get(value, 0) + n
+    by: dict[str, dict[str, int]] = {c: {} for c in _FACET_COLUMNS}
+    if match_expression(query.text) is None:
+        for column in _FACET_COLUMNS:
+            for value, n in conn.execute(
+                f"SELECT i.{column}, count(*) FROM {sql.source} WHERE {sql.where} "
+                f"GROUP BY i.{column}",
+                sql.params,
+            ):
+                if value is not None:
+                    by[column][value] = n
+        total = count(conn, query)
+        favourites = int(conn.execute(
+            f"SELECT count(*) FROM {sql.source} WHERE {sql.where} AND i.favourite = 1",
+            sql.params,
+        ).fetchone()[0])
+    else:
+        total = favourites = 0
+        for *values, fav, n in conn.execute(
+            f"SELECT {', '.join('i.' + c for c in _FACET_COLUMNS)}, i.favourite, count(*) "
+            f"FROM {sql.source} WHERE {sql.where} "
+            f"GROUP BY {', '.join('i.' + c for c in _FACET_COLUMNS)}, i.favourite",
+            sql.params,
+        ):
+            total += n
+            favourites += n if fav else 0
+            for column, value in zip(_FACET_COLUMNS, values, strict=True):
+                if value is not None:
+                    by[column][value] = by[column].get(value, 0) + n
     return Facets(total=total, models=by["model"], aspect_ratios=by["aspect_ratio"],
                   output_formats=by["output_format"], kinds=by["kind"], favourites=favourites)
 

@@ -149,4 +149,9 @@ def test_facets_count_the_choices_for_the_chips(filled: CatalogStore) -> None:
     assert facets.models == {"flux-pro": 3, "imagen-4": 2}
     assert facets.aspect_ratios == {"16:9": 2, "1:1": 2, "9:16": 1}
     assert facets.kinds == {"generated": 4, "edited": 1}
-    assert filled.facets(CatalogQuery("ws", text="robot")).total == 3
+    with_text = filled.facets(CatalogQuery("ws", text="robot"))
+    assert (with_text.total, with_text.favourites) == (3, 1)
+    assert with_text.models == {"flux-pro": 2, "imagen-4": 1}
+    assert with_text.kinds == {"generated": 2, "edited": 1}
+    filled.mark_deleted("ws", ["img-0"], due=1.0).result()
+    assert filled.facets(CatalogQuery("ws")).models == {"flux-pro": 2, "imagen-4": 2}
