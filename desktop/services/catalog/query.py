@@ -56,7 +56,9 @@ def build(query: CatalogQuery) -> Sql:
     # hits comes long before its end, even for a one-letter prefix that matches everything.
     sparse = query.collection_id is not None or query.favourites_only or query.min_rating > 0
     if match is not None and not sparse:
-        source = "images_fts f CROSS JOIN images i ON i.sort_key = f.rowid"
+        source = (
+            "images_fts f CROSS JOIN images i INDEXED BY images_visible ON i.sort_key = f.rowid"
+        )
         key = "f.rowid"
         clauses.insert(0, "images_fts MATCH ?")
         params.insert(0, match)

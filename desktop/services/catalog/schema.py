@@ -88,6 +88,11 @@ _V2_DESIGNER_DATA = """
         CREATE INDEX images_format ON images (workspace_id, output_format)
             WHERE delete_due IS NULL;
         CREATE INDEX images_kind ON images (workspace_id, kind) WHERE delete_due IS NULL;
+        -- a text search checks each match here (workspace and the common filters) instead of
+        -- reading its whole row: counts of a one-letter prefix at 100k in a third of the time
+        CREATE INDEX images_visible
+            ON images (sort_key, workspace_id, model, aspect_ratio, output_format, kind)
+            WHERE delete_due IS NULL;
         CREATE INDEX images_favourite ON images (workspace_id, favourite) WHERE favourite = 1;
         CREATE INDEX images_rating ON images (workspace_id, rating) WHERE rating > 0;
         CREATE INDEX images_delete_due ON images (delete_due) WHERE delete_due IS NOT NULL;
