@@ -93,6 +93,7 @@ class CatalogStore:
         conn.execute("BEGIN IMMEDIATE")
         try:
             result = fn(conn, *args)
+            conn.execute("COMMIT")  # inside: a failed commit (disk full) must roll back too
         except BaseException as err:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -100,7 +101,6 @@ class CatalogStore:
             log.warning("Catalogue write %s failed", getattr(fn, "__name__", fn), exc_info=True)
             self._check_damage(err)
             raise
-        conn.execute("COMMIT")
         return result
 
     @contextmanager

@@ -275,3 +275,17 @@ def test_a_busy_or_wrong_statement_is_not_taken_for_damage(store: CatalogStore) 
     with pytest.raises(sqlite3.OperationalError):
         store._write(lambda conn: conn.execute("SELECT * FROM no_such_table")).result()
     assert not store.damaged_now
+
+
+def test_a_commit_that_fails_leaves_the_writer_usable(store: CatalogStore) -> None:
+    store.add_items("ws", [item(1)]).result()
+
+    def fails_at_commit(conn: sqlite3.Connection) -> None:
+        conn.execute("PRAGMA defer_foreign_keys = ON")  # checked at COMMIT, like a full disk
+        conn.execute("INSERT INTO collection_items (collection_id, image_key) VALUES (99, 1)")
+
+    with pytest.raises(sqlite3.IntegrityError):
+        store._write(fails_at_commit).result()
+    assert store.set_rating("ws", ["img-1"], 3).result() == 1
+    entry = store.entry("ws", "img-1")
+    assert entry is not None and entry.rating == 3
