@@ -23,6 +23,7 @@ FetchPage = Callable[[int, int], HistoryPage]  # (1-based page, size) -> one pag
 
 SYNC_PAGE_SIZE = 50  # small: when nothing changed, one small request is the whole sync
 RECONCILE_PAGE_SIZE = 200  # the API's maximum: fewest requests for the full walk
+COMPACT_AFTER = 5_000  # images added by one full walk before the file is rewritten tightly
 MAX_PAGES = 10_000  # 2 million images at 200 a page; a server that never ends is stopped
 
 
@@ -140,6 +141,8 @@ def sync_new(
     if stopped == Stop.END and not complete:
         store.set_history_complete(workspace_id).result()
         complete = True
+        if len(new_ids) >= COMPACT_AFTER:
+            store.compact().result()
     return SyncReport(requests=walk.requests, new_ids=tuple(new_ids), stopped=stopped,
                       history_complete=complete)
 

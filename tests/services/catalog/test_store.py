@@ -289,3 +289,25 @@ def test_a_commit_that_fails_leaves_the_writer_usable(store: CatalogStore) -> No
     assert store.set_rating("ws", ["img-1"], 3).result() == 1
     entry = store.entry("ws", "img-1")
     assert entry is not None and entry.rating == 3
+
+
+def test_compact_keeps_everything_and_shrinks_a_file_filled_newest_first(
+    store: CatalogStore, catalog_path: Path,
+) -> None:
+    for start in range(0, 3000, 200):  # pages of a first sync: ever older images
+        store.add_items("ws", items(200, start=start)).result()
+    store.set_favourite("ws", ["img-7"], True).result()
+    before = store.search_ids(CatalogQuery("ws", text="number 7"))
+
+    def file_pages() -> int:
+        conn = sqlite3.connect(catalog_path)
+        try:
+            return int(conn.execute("PRAGMA page_count").fetchone()[0])
+        finally:
+            conn.close()
+
+    loose = file_pages()
+    store.compact().result()
+    assert file_pages() < loose
+    assert store.search_ids(CatalogQuery("ws", text="number 7")) == before
+    assert store.search_ids(CatalogQuery("ws", favourites_only=True)) == ["img-7"]

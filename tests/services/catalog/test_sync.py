@@ -281,3 +281,27 @@ def test_an_image_stored_when_made_gets_the_servers_fields_and_keeps_its_credits
     assert entry is not None and entry.credits_spent == 1
     assert (entry.item.file_size, entry.item.output_format) == (4321, "png")
     assert visible(store)[0] == "img-0"
+
+
+def test_a_long_first_walk_compacts_the_file_once(
+    store: CatalogStore, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from concurrent.futures import Future
+
+    from desktop.services.catalog import sync
+
+    monkeypatch.setattr(sync, "COMPACT_AFTER", 100)
+    calls: list[int] = []
+    real = store.compact
+
+    def counting() -> Future[None]:
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(store, "compact", counting)
+    server = Server(items(150))
+    sync_new(store, "ws", server.page)
+    assert calls == [1]
+    server.listed = items(120, start=1000) + server.listed
+    sync_new(store, "ws", server.page)  # the history was complete already: no rewrite
+    assert calls == [1] and store.image_count("ws") == 270
