@@ -20,11 +20,11 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.api import HistoryItem, view_path
-from desktop.ui.history_model import HistoryModel
-from desktop.ui.history_proxy import Grouping, HistoryProxyModel
-from desktop.ui.history_view import HistoryView
-from desktop.ui.qt_compat import guard_signal_emit_refcount
-from desktop.ui.runtime_tuning import tune_for_gui
+from desktop.app.runtime_tuning import tune_for_gui
+from desktop.ui.common.qt_compat import guard_signal_emit_refcount
+from desktop.ui.history.model import HistoryModel
+from desktop.ui.history.proxy import Grouping, HistoryProxyModel
+from desktop.ui.history.view import HistoryView
 
 WORDS = ["fox", "lake", "city", "robot", "forest", "neon", "paper", "glass"]
 TYPED = ["r", "ro", "rob", "robo", "robot", "robot n", "robot ne", "robot neo", "robot neon", ""]

@@ -177,7 +177,7 @@ class Scenario:
 
     async def run(self) -> dict[str, Any]:
         painted: list[bool] = []
-        from desktop.ui.first_paint import after_first_paint
+        from desktop.ui.shell.first_paint import after_first_paint
 
         after_first_paint(self.window, lambda: painted.append(True), fallback_ms=-1)
         await wait_for(lambda: painted, 30, "the first paint")
@@ -210,12 +210,12 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["NEUROFLASH_CLIENT_ID"] = "demo-client-id"
     os.environ["NEUROFLASH_CLIENT_SECRET"] = "demo-client-secret"
-    from desktop.ui.app import create_application
+    from desktop.ui.shell.app import create_application
 
     app = create_application(["neuroflash-benchmark"])
     import qasync
 
-    from desktop.ui.app import Components
+    from desktop.ui.shell.app import Components
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

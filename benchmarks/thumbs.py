@@ -46,14 +46,14 @@ def guide_loop(api_url: str, token_url: str, workspace: str, urls: list[str]) ->
 def app_pipeline(client: Any, workspace: str, items: list[Any]) -> tuple[float, int]:
     """The app's loader with fresh caches; (seconds for all images, images that failed)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop.ui.app import create_application
+    from desktop.ui.shell.app import create_application
 
     app = create_application(["neuroflash-benchmark"])
     import qasync
 
+    from desktop.app.background import BackgroundRunner
     from desktop.services.disk_cache import DiskCache
-    from desktop.ui.background import BackgroundRunner
-    from desktop.ui.thumbnail_loader import ThumbnailLoader
+    from desktop.ui.common.thumbnail_loader import ThumbnailLoader
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

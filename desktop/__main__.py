@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.self_test import run_self_test
 
         return run_self_test()
-    from desktop.ui.app import run_app
+    from desktop.ui.shell.app import run_app
 
     return run_app(args)
 

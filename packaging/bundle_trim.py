@@ -72,7 +72,7 @@ def _plugin_key(dest: str) -> tuple[str, str] | None:
 
 def keep(dest: str, languages: Iterable[str] = ()) -> bool:
     """Whether one bundled file (its path inside the bundle) stays. Of Qt's translations only
-    qtbase for the app's own languages stays (desktop/ui/i18n.py loads qtbase_<lang>)."""
+    qtbase for the app's own languages stays (desktop/app/i18n.py loads qtbase_<lang>)."""
     path = dest.replace("\\", "/")
     name = path.rsplit("/", 1)[-1]
     if not path.startswith("PySide6"):

@@ -17,7 +17,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from desktop.ui.qt_compat import guard_signal_emit_refcount
+from desktop.ui.common.qt_compat import guard_signal_emit_refcount
 
 guard_signal_emit_refcount()  # before any test emits a Qt signal
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import unicodedata
 
+MAX_PROMPT_CHARS = 10_000
+"""The longest prompt the app sends, for new images and for edits alike."""
+
 _KEEP = frozenset("\n\t")
 
 

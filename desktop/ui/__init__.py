@@ -1,5 +1,7 @@
-"""The desktop UI: windows, widgets, item models and dialogs.
+"""The desktop UI: windows, widgets, item models and dialogs, one package per screen area.
 
-The only package that imports QtWidgets. It awaits API calls through ``BackgroundRunner`` and
-never blocks the GUI thread; worker threads never touch widgets.
+``shell`` starts the app and holds the main window; ``history``, ``generate``, ``viewer`` and
+``sign_in`` are the screen areas, independent of each other; ``common`` holds the widgets and
+helpers they share. State that is not a widget lives below, in ``desktop.app``. The only
+package that imports QtWidgets; the GUI thread never blocks and workers never touch widgets.
 """

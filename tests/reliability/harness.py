@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.emulator.demo_data import STUDIO_WORKSPACE_ID
-from desktop.ui.app import Components
+from desktop.ui.shell.app import Components
 from tests.ui.app_harness import close_components, make_loop, wait_until
 
 STUDIO = STUDIO_WORKSPACE_ID

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, EmulatorConfig, start_server
 from desktop.services.filenames import safe_filename
-from desktop.ui.image_actions import extension_for
+from desktop.ui.history.actions import extension_for
 from tests.reliability.harness import STUDIO, RunningApp, stray_partial_files
 
 FULL = "Couldn't save the image. The disk is full. Free some space or choose another folder."

@@ -137,7 +137,7 @@ def _png_bomb(width: int, height: int) -> bytes:
 def test_decompression_bomb_is_refused_before_decoding(qapp, monkeypatch):
     from PIL import Image
 
-    from desktop.ui import thumbnail_loader
+    from desktop.ui.common import thumbnail_loader
 
     decoded: list[str] = []
     monkeypatch.setattr(Image.Image, "load", lambda self: decoded.append("pillow"))
@@ -355,7 +355,7 @@ def test_huge_numbers_are_clamped_to_what_qt_holds():
 
 def test_quota_panel_shows_huge_numbers(qapp):
     from desktop.api.parsing import parse_quota
-    from desktop.ui.quota_panel import QuotaPanel
+    from desktop.ui.shell.quota_panel import QuotaPanel
 
     panel = QuotaPanel()
     quota = parse_quota({"availableAmount": 10**30, "limitAmount": 2**40, "usedAmount": 0,
@@ -398,7 +398,7 @@ def test_error_bodies_echoing_the_token_are_masked(tmp_path):
 def test_sign_in_dialog_recovers_when_sign_in_dies_unexpectedly(qapp, tmp_path, monkeypatch):
     """Below the client's own guard: a bug that kills the sign-in coroutine still ends in a
     message and a usable dialog, never "Signing in…" for ever."""
-    from desktop.ui.session import Session
+    from desktop.app.session import Session
     from tests.reliability.harness import RunningApp
 
     async def dies(*_args: object, **_kwargs: object) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, EmulatorConfig, start_server
-from desktop.ui.main_window import OFFLINE_TEXT
+from desktop.ui.shell.main_window import OFFLINE_TEXT
 from tests.reliability.gate import Gate
 from tests.reliability.harness import STUDIO, RunningApp
 
@@ -33,7 +33,7 @@ def server_factory():
 
 def test_dropped_generate_spends_once_and_its_images_arrive(qapp, env_login, server_factory,
                                                            tmp_path, monkeypatch):
-    monkeypatch.setattr("desktop.ui.session_images.REFRESH_AFTER_DROP_S", 30.0)  # F5 instead
+    monkeypatch.setattr("desktop.app.session_images.REFRESH_AFTER_DROP_S", 30.0)  # F5 instead
     server = server_factory()
     app = RunningApp(qapp, server.api_url, server.token_url, tmp_path / "p").start()
     try:

@@ -22,7 +22,8 @@ def test_services_import_no_widgets_and_no_ui():
     imports = "; ".join(f"import desktop.services.{m}" for m in MODULES)
     code = (
         f"import sys; {imports}; "
-        "bad = [m for m in sys.modules if m == 'PySide6.QtWidgets' or m.startswith('desktop.ui')]; "
+        "bad = [m for m in sys.modules if m == 'PySide6.QtWidgets' "
+        "or m.startswith(('desktop.ui', 'desktop.app'))]; "
         "print(bad); sys.exit(1 if bad else 0)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

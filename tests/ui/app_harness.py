@@ -13,7 +13,7 @@ import qasync
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.app import Components
+from desktop.ui.shell.app import Components
 
 
 def wait_until(

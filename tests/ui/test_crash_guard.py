@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.emulator import DEMO_CLIENT_SECRET
 from desktop.services.crash_reports import CrashReports
-from desktop.ui.crash_guard import CrashGuard, attach_to_app, offer_previous_reports
-from desktop.ui.message_bar import MessageBar
+from desktop.ui.common.message_bar import MessageBar
+from desktop.ui.shell.crash_guard import CrashGuard, attach_to_app, offer_previous_reports
 from tests.ui.app_harness import wait_until
 
 PROBLEM = "Something went wrong inside the app"

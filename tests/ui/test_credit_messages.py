@@ -87,7 +87,7 @@ def test_a_plan_without_images_is_said_once(signed_in):
 
 def test_a_job_running_in_another_workspace_does_not_use_this_ones_credits(qapp):
     from desktop.api import GenerationRequest
-    from desktop.ui.job_queue import JobQueue
+    from desktop.app.job_queue import JobQueue
     from tests.ui.app_harness import make_loop
 
     loop = make_loop(qapp)

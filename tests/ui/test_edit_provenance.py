@@ -154,7 +154,7 @@ def test_viewer_shows_the_image_before_the_edit(app):
 
 def test_edit_dialog_without_models_sends_neuroflash_defaults(qtbot):
     from desktop.api import HistoryItem, view_path
-    from desktop.ui.edit_dialog import EditDialog
+    from desktop.ui.history.edit_dialog import EditDialog
 
     item = HistoryItem("img-1", view_path("img-1"), prompt="A fox", aspect_ratio="1:1")
     dialog = EditDialog(item, None, models=[])
@@ -168,7 +168,7 @@ def test_edit_dialog_without_models_sends_neuroflash_defaults(qtbot):
 
 def test_chain_of_an_edit_made_elsewhere_comes_from_the_history(qtbot):
     from desktop.api import HistoryItem, view_path
-    from desktop.ui.edit_provenance import EditProvenance
+    from desktop.app.edit_provenance import EditProvenance
 
     source = HistoryItem("src", view_path("src"), prompt="A fox in the snow")
     edit = HistoryItem("e1", view_path("e1"), prompt="Make it night",

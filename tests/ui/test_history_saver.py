@@ -10,9 +10,9 @@ import time
 import pytest
 
 from desktop.api import HistoryItem
+from desktop.app.background import BackgroundRunner
+from desktop.app.history_saver import HistorySaver
 from desktop.services.history_store import HistoryStore
-from desktop.ui.background import BackgroundRunner
-from desktop.ui.history_saver import HistorySaver
 
 WS = "ws-studio"
 

@@ -14,10 +14,10 @@ import pytest
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QApplication
 
+from desktop.app.i18n import Translations, compiled_catalog, resolve_language, translate_message
 from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from desktop.resources import resource
 from desktop.services.settings import AppSettings
-from desktop.ui.i18n import Translations, compiled_catalog, resolve_language, translate_message
 from tests.ui.app_harness import close_components, make_components, make_loop, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,7 +93,7 @@ def test_german_window(german_app):
 def test_numbers_and_dates_follow_the_language(german):
     assert QLocale().toString(1234) == "1.234"
     assert QLocale().toString(QDate(2024, 3, 5), QLocale.FormatType.ShortFormat) == "05.03.24"
-    from desktop.ui.history_proxy import day_label
+    from desktop.ui.history.proxy import day_label
 
     assert day_label(datetime(2023, 3, 5, tzinfo=UTC).date(), QDate.currentDate().toPython()) \
         == "5. März 2023"
@@ -101,7 +101,7 @@ def test_numbers_and_dates_follow_the_language(german):
 
 def test_messages_from_below_the_ui_are_translated(german):
     from desktop.api.errors import AuthenticationError, RateLimitedError
-    from desktop.ui.job_queue import Job
+    from desktop.app.job_queue import Job
 
     assert translate_message(AuthenticationError().message).startswith("Client-ID oder Secret")
     assert "5 Sekunden" in translate_message(RateLimitedError(retry_after=5).message)
@@ -113,8 +113,8 @@ def test_messages_from_below_the_ui_are_translated(german):
 def test_english_keeps_its_texts(qapp, tmp_path):
     assert Translations(tmp_path).apply("en") == "en"
     assert QLocale().toString(1234) == "1,234"
-    from desktop.ui.generate_panel import GeneratePanel
-    from desktop.ui.job_queue import Job
+    from desktop.app.job_queue import Job
+    from desktop.ui.generate.panel import GeneratePanel
 
     panel = GeneratePanel()
     assert panel.generate_button.text() == "Generate"
@@ -162,7 +162,7 @@ def test_catalog_holds_every_string_in_the_code(tmp_path):
 
 
 def test_settings_dialog_stores_the_language_and_offers_a_restart(qtbot, tmp_path):
-    from desktop.ui.settings_dialog import SettingsDialog
+    from desktop.ui.shell.settings_dialog import SettingsDialog
 
     settings = AppSettings(tmp_path / "settings.ini")
     restarts: list[bool] = []
@@ -202,7 +202,7 @@ def test_settings_menu_opens_one_dialog(german_app):
 
 
 def test_restart_command_drops_the_language_flag(monkeypatch):
-    from desktop.ui.settings_dialog import restart_command
+    from desktop.ui.shell.settings_dialog import restart_command
 
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     program, args = restart_command(["app", "--demo", "--language", "de", "--profile", "/p"])
@@ -213,7 +213,7 @@ def test_restart_command_drops_the_language_flag(monkeypatch):
 
 
 def test_relaunch_starts_the_same_command(monkeypatch):
-    from desktop.ui import settings_dialog
+    from desktop.ui.shell import settings_dialog
 
     started: list[tuple[str, list[str]]] = []
     monkeypatch.setattr(
@@ -228,7 +228,7 @@ def test_relaunch_starts_the_same_command(monkeypatch):
 
 
 def test_no_lrelease_means_english(monkeypatch, tmp_path):
-    from desktop.ui import i18n
+    from desktop.app import i18n
 
     monkeypatch.setattr(i18n, "_lrelease", lambda: None)
     monkeypatch.setattr(shutil, "which", lambda _name: None)

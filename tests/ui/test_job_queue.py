@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from desktop.api import ApiSettings, Credentials, GenerationRequest
+from desktop.app.background import BackgroundRunner
+from desktop.app.job_queue import Job, JobQueue, JobStatus
+from desktop.app.session import Session
 from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, EmulatorConfig, start_server
 from desktop.emulator.demo_data import STUDIO_WORKSPACE_ID
-from desktop.ui.background import BackgroundRunner
-from desktop.ui.job_panel import JobPanel
-from desktop.ui.job_queue import Job, JobQueue, JobStatus
-from desktop.ui.session import Session
+from desktop.ui.generate.job_panel import JobPanel
 from tests.ui.app_harness import make_loop, wait_until
 
 

@@ -8,9 +8,9 @@ import asyncio
 import pytest
 
 from desktop.api import GenerationRequest, GenerationResult
-from desktop.ui.generate_panel import GeneratePanel
-from desktop.ui.job_panel import JobPanel
-from desktop.ui.job_queue import JobQueue, JobStatus
+from desktop.app.job_queue import JobQueue, JobStatus
+from desktop.ui.generate.job_panel import JobPanel
+from desktop.ui.generate.panel import GeneratePanel
 from tests.ui.app_harness import make_loop, wait_until
 
 

@@ -12,7 +12,7 @@ from desktop.api.proxy import PROXY_AUTH_REFUSED
 from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from desktop.services.credentials import PROXY_PASSWORD_KEY, CredentialStore
 from desktop.services.settings import AppSettings
-from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.shell.settings_dialog import SettingsDialog
 from tests.network_fixtures import ProxyServer, clear_proxy_env
 from tests.ui.app_harness import close_components, make_components, make_loop, wait_until
 

@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 
 from desktop.services.recent_prompts import RecentPrompts
 from desktop.services.settings import AppSettings
-from desktop.ui.prompt_edit import PromptEdit
+from desktop.ui.generate.prompt_edit import PromptEdit
 
 
 def store(tmp_path, cap: int = 50) -> RecentPrompts:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from desktop.services.settings import AppSettings
-from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.shell.settings_dialog import SettingsDialog
 from tests.ui.app_harness import close_components, make_components, make_loop, wait_until
 
 

@@ -10,9 +10,9 @@ import sys
 from PySide6.QtCore import QSize
 
 from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
-from desktop.ui.app import Basics, Components, paint_now
-from desktop.ui.main_window import MainWindow
-from desktop.ui.window_skeleton import LayoutSkeleton
+from desktop.ui.shell.app import Basics, Components, paint_now
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.window_skeleton import LayoutSkeleton
 from tests.ui.app_harness import close_components, make_loop, wait_until
 
 
@@ -63,10 +63,10 @@ def test_app_imports_neither_asyncio_nor_the_api_before_its_first_paint(tmp_path
     language only. The loop, the API client and the panels load after it."""
     probe = (
         "import sys, argparse\n"
-        "from desktop.ui import app, first_paint\n"
+        "from desktop.ui.shell import app, first_paint\n"
         "def report():\n"
         "    heavy = [m for m in ('asyncio', 'qasync', 'desktop.api', 'requests',"
-        " 'desktop.ui.history_view', 'desktop.ui.generate_panel') if m in sys.modules]\n"
+        " 'desktop.ui.history.view', 'desktop.ui.generate.panel') if m in sys.modules]\n"
         "    print('loaded-before-paint', heavy, flush=True)\n"
         "    import os; os._exit(0)\n"
         "first_paint.report_and_exit = report\n"

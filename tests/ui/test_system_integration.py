@@ -8,8 +8,8 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow
 
-from desktop.ui.notifier import Notifier
-from desktop.ui.reveal import reveal_command, reveal_in_folder
+from desktop.ui.common.notifier import Notifier
+from desktop.ui.common.reveal import reveal_command, reveal_in_folder
 
 
 class UrlCatcher(QObject):

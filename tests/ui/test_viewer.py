@@ -10,11 +10,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop.api import ApiSettings, Credentials, NeuroflashClient
+from desktop.app.background import BackgroundRunner
 from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from desktop.services.disk_cache import DiskCache
-from desktop.ui.background import BackgroundRunner
-from desktop.ui.thumbnail_loader import ThumbnailLoader
-from desktop.ui.viewer_window import ViewerWindow
+from desktop.ui.common.thumbnail_loader import ThumbnailLoader
+from desktop.ui.viewer.window import ViewerWindow
 from tests.ui.app_harness import make_loop, wait_until
 
 

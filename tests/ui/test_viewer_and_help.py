@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication, QKeySequence
 
 from desktop import __version__
-from desktop.ui.ratio_labels import default_size, ratio_label
+from desktop.ui.generate.ratio_labels import default_size, ratio_label
 
 
 def test_viewer_is_neutral_grey_says_where_it_is_and_has_the_menu_actions(signed_in):

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from desktop.emulator.demo_data import MODELS
-from desktop.ui.history_model import ItemRole
+from desktop.ui.history.model import ItemRole
 from tests.ui.app_harness import wait_until
 
 NAMES = {m["id"]: m["name"] for m in MODELS}
@@ -63,7 +63,7 @@ def test_show_in_folder_without_a_file_manager_offers_to_copy_the_path(
 ):
     _loop, components = signed_in
     window = components.window
-    monkeypatch.setattr("desktop.ui.image_actions.reveal_in_folder", lambda _path: False)
+    monkeypatch.setattr("desktop.ui.history.actions.reveal_in_folder", lambda _path: False)
     path = tmp_path / "A fox.png"
     assert not window.actions_.show_in_folder(path)
     assert str(path) in window.messages.text()

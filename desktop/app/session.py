@@ -1,0 +1,307 @@
+"""The signed-in session: the client, the chosen workspace and what the UI shows of it.
+
+Widgets call its coroutines and listen to its signals; it is the only object that talks to the
+API, always through the BackgroundRunner, so the GUI thread never waits on the network.
+Every failure goes out through ``errorRaised`` with an optional retry, to one place that
+shows it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Coroutine
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.api import (
+    ApiSettings,
+    Credentials,
+    HistoryItem,
+    ImageModel,
+    ImageQuota,
+    Workspace,
+)
+from desktop.api.errors import AuthenticationError, NetworkError, NeuroflashError
+from desktop.api.texts import QT_TRANSLATE_NOOP
+from desktop.app.background import BackgroundRunner
+from desktop.app.edit_provenance import EditProvenance
+from desktop.app.history_saver import HistorySaver
+from desktop.app.offline import Reconnector
+from desktop.app.session_images import SessionImages
+from desktop.services.history_store import HistoryStore
+
+if TYPE_CHECKING:
+    from desktop.api import NeuroflashClient  # imported on sign-in: requests is slow to load
+
+log = logging.getLogger(__name__)
+
+Retry = Callable[[], Awaitable[Any]] | None
+Login = Callable[[], Awaitable[bool]]
+
+_FAILED = object()  # a load that failed or went stale; distinct from a real None answer
+
+
+class Session(SessionImages, QObject):
+    """Observable state of one signed-in account; emits, never touches widgets."""
+
+    signedIn = Signal()
+    authenticationFailed = Signal(str)
+    workspacesChanged = Signal(list)
+    workspaceChanged = Signal(str)
+    quotaChanged = Signal(object)
+    modelsChanged = Signal(list)
+    historyReset = Signal(list)
+    historyAdded = Signal(list, bool)
+    historyRemoved = Signal(list)
+    loadingChanged = Signal(str, bool)
+    errorRaised = Signal(object, object)
+    notice = Signal(str)
+    offlineChanged = Signal(bool)
+
+    def __init__(
+        self,
+        runner: BackgroundRunner,
+        settings: ApiSettings,
+        parent: QObject | None = None,
+        store: HistoryStore | None = None,
+        origins_path: Path | None = None,
+    ):
+        super().__init__(parent)
+        self._runner = runner
+        self._settings = settings
+        self._client: NeuroflashClient | None = None
+        self._store = store
+        self._login: Login | None = None
+        self.offline = False
+        self.reconnector = Reconnector(self.reconnect, self.spawn, parent=self)
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.workspaces: list[Workspace] = []
+        self.workspace_id: str | None = None
+        self.quota: ImageQuota | None = None
+        self.models: list[ImageModel] = []
+        self.history: list[HistoryItem] = []
+        self.history_saver = (
+            HistorySaver(store, runner, self.spawn, parent=self) if store is not None else None
+        )
+        self.provenance = EditProvenance(origins_path, runner, self.spawn)
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    @property
+    def api_settings(self) -> ApiSettings:
+        return self._settings
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run a coroutine in the background, keeping a reference so it is not collected."""
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _call(self, fn: Callable[..., Any], *args: Any) -> Any:
+        if self._client is None:
+            raise AuthenticationError(QT_TRANSLATE_NOOP("Errors", "You are not signed in."))
+        return await self._runner.run(fn, *args)
+
+    def _report(self, error: Exception, retry: Retry) -> None:
+        if not isinstance(error, NeuroflashError):
+            log.exception("Unexpected failure", exc_info=error)
+            error = NeuroflashError(
+                QT_TRANSLATE_NOOP("Errors", "Something went wrong. Try again."), detail=repr(error)
+            )
+        elif isinstance(error, AuthenticationError):
+            self.authenticationFailed.emit(error.message)
+            return
+        elif isinstance(error, NetworkError) and error.connect_failure:
+            self._set_offline(True)  # one plain "you're offline" instead of an error per call
+            return
+        log.warning("%s (%s)", error.message, error.detail or error.status)
+        self.errorRaised.emit(error, retry)
+
+    # -- sign-in and workspaces -------------------------------------------------------------
+
+    async def sign_in(self, credentials: Credentials, settings: ApiSettings | None = None) -> None:
+        """Sign in and load the workspaces; raises NeuroflashError for the dialog to show."""
+        if settings is not None:
+            self._settings = settings
+        # Built on a worker: the first one imports requests (~100 ms of GIL-holding imports).
+        client = await self._runner.run(_new_client, credentials, self._settings)
+        try:
+            await self._runner.run(client.sign_in)
+            workspaces = await self._runner.run(client.workspaces)
+        except BaseException:
+            client.close()
+            raise
+        self._replace_client(client)
+        was_offline, self._login = self.offline, None
+        self._set_offline(False)
+        self.workspaces = workspaces
+        self._save(self._store and self._store.save_workspaces, workspaces)
+        self.workspacesChanged.emit(workspaces)
+        self.signedIn.emit()
+        if was_offline and self.workspace_id in {w.id for w in workspaces}:
+            self.spawn(self._refresh_workspace())  # replace the saved view with live data
+
+    # -- offline ------------------------------------------------------------------------------
+
+    def go_offline(self, login: Login) -> None:
+        """Sign-in could not reach neuroflash: show what was saved, and keep trying ``login``."""
+        first = self._login is None
+        self._login = login
+        self._set_offline(True)
+        if first and self._store is not None:
+            self.workspaces = self._store.workspaces()
+            self.workspacesChanged.emit(self.workspaces)
+
+    def _set_offline(self, offline: bool) -> None:
+        if offline == self.offline:
+            return
+        self.offline = offline
+        if offline:
+            self.reconnector.start()
+        else:
+            self.reconnector.stop()
+        self.offlineChanged.emit(offline)
+
+    async def reconnect(self) -> bool:
+        """One probe while offline; True when neuroflash answered (and the view is refreshed)."""
+        if self._client is None:
+            return self._login is not None and await self._login()
+        try:
+            await self._call(self._client.workspaces)
+        except NetworkError:
+            return False
+        except NeuroflashError:
+            pass  # reachable; refresh_all reports what is wrong
+        self._set_offline(False)
+        await self.refresh_all()
+        return True
+
+    def _save(self, fn: Callable[..., Any] | None, *args: Any) -> None:
+        """Persist off the GUI thread; best effort (the store logs its own failures)."""
+        if fn:
+            self.spawn(self._runner.run(fn, *args))
+
+    def _persist_history(self) -> None:
+        if self.history_saver is not None and self.workspace_id:
+            self.history_saver.changed(self.workspace_id, self.history)
+
+    def sign_out(self) -> None:
+        if self.history_saver is not None:
+            self.history_saver.save_now()  # the last changes still belong in the offline copy
+        self._login = None
+        self._set_offline(False)
+        self._replace_client(None)
+        self.workspaces, self.workspace_id, self.quota = [], None, None
+        self.models, self.history = [], []
+
+    def _replace_client(self, client: NeuroflashClient | None) -> None:
+        old, self._client = self._client, client
+        if old is not None:
+            old.close()
+
+    async def select_workspace(self, workspace_id: str) -> None:
+        """Switch quota, models and history to another workspace."""
+        self.workspace_id = workspace_id
+        self.provenance.load_soon()
+        self.quota, self.models, self.history = None, [], []
+        self.workspaceChanged.emit(workspace_id)
+        self.historyReset.emit([])
+        if self._client is None and self.offline and self._store is not None:
+            self.history = await self._runner.run(self._store.history, workspace_id)
+            self.historyReset.emit(self.history)
+            return
+        await self._refresh_workspace()
+
+    async def _refresh_workspace(self) -> None:
+        await asyncio.gather(self.refresh_quota(), self.refresh_models(), self.refresh_history())
+
+    async def refresh_all(self) -> None:
+        try:
+            workspaces = await self._call(self._client_or_raise().workspaces)
+        except Exception as error:
+            self._report(error, self.refresh_all)
+            return
+        self.workspaces = workspaces
+        self.workspacesChanged.emit(workspaces)
+        if self.workspace_id:
+            await asyncio.gather(
+                self.refresh_quota(), self.refresh_models(), self.refresh_history()
+            )
+
+    def _client_or_raise(self) -> NeuroflashClient:
+        if self._client is None:
+            raise AuthenticationError(QT_TRANSLATE_NOOP("Errors", "You are not signed in."))
+        return self._client
+
+    async def _load(self, what: str, fn: Callable[..., Any], *args: Any) -> Any:
+        """One load with its busy flag and error report; _FAILED when it failed or is stale."""
+        workspace = self.workspace_id
+        self.loadingChanged.emit(what, True)
+        try:
+            result = await self._call(fn, *args)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:
+            self._report(error, lambda: self._reload(what))
+            return _FAILED
+        finally:
+            self.loadingChanged.emit(what, False)
+        if workspace != self.workspace_id:
+            return _FAILED  # the user switched workspace meanwhile; this answer is stale
+        return result
+
+    async def _reload(self, what: str) -> None:
+        loaders = {"quota": self.refresh_quota, "models": self.refresh_models}
+        await loaders.get(what, self.refresh_history)()
+
+    async def refresh_quota(self) -> None:
+        if not self.workspace_id:
+            return
+        quota = await self._load("quota", self._client_or_raise().image_quota, self.workspace_id)
+        if quota is not _FAILED:
+            self.quota = quota
+            self.quotaChanged.emit(quota)
+
+    async def quota_of(self, workspace_id: str) -> ImageQuota | None:
+        """Another workspace's credits (to suggest one that has some); raises on failure."""
+        return await self._call(self._client_or_raise().image_quota, workspace_id)
+
+    async def refresh_models(self) -> None:
+        if not self.workspace_id:
+            return
+        models = await self._load("models", self._client_or_raise().models, self.workspace_id)
+        if models is not _FAILED:
+            self.models = models
+            self.modelsChanged.emit(models)
+
+    async def refresh_history(self) -> None:
+        if not self.workspace_id:
+            return
+        items = await self._load("history", self._client_or_raise().history, self.workspace_id)
+        if items is not _FAILED:
+            self.history = items
+            self.historyReset.emit(items)
+            self._persist_history()
+
+    def _require_workspace(self) -> str:
+        if not self.workspace_id:
+            raise NeuroflashError(QT_TRANSLATE_NOOP("Errors", "Choose a workspace first."))
+        return self.workspace_id
+
+    def close(self) -> None:
+        if self.history_saver is not None:
+            self.history_saver.flush()
+        self.reconnector.stop()
+        for task in list(self._tasks):
+            task.cancel()
+        self._replace_client(None)
+
+
+def _new_client(credentials: Credentials, settings: ApiSettings) -> NeuroflashClient:
+    from desktop.api import NeuroflashClient
+
+    return NeuroflashClient(credentials, settings)

@@ -1,0 +1,1 @@
+"""What every screen area shares: message bar, overlay, notifier, thumbnail loader, formatting."""

@@ -1,0 +1,333 @@
+"""Fetches, scales and disk-caches history thumbnails off the GUI thread.
+
+Only what the grid asks for is loaded (visible rows plus a margin), at most ``max_concurrent``
+at a time, and fewer while the grid scrolls or lays out (see ``note_grid_busy``). The disk
+cache is checked first, so a second launch shows the grid with no network traffic. Results
+arrive as QImages through signals; the model turns them into QPixmaps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QImageReader
+
+from desktop.api.image_limits import check_dimensions, check_image_size
+from desktop.api.texts import QT_TRANSLATE_NOOP
+from desktop.app.background import BackgroundRunner
+
+if TYPE_CHECKING:
+    from desktop.api import HistoryItem, ImageData
+
+log = logging.getLogger(__name__)
+
+FetchImage = Callable[["HistoryItem"], "ImageData"]
+SCROLLING_CONCURRENCY = 2
+SCROLL_REST_MS = 250
+
+
+def error_message(err: BaseException) -> str:
+    """A sentence for the user: the API's own message, an OS error explained, or the text."""
+    message = getattr(err, "message", None)
+    if isinstance(message, str) and message:
+        return message
+    if isinstance(err, OSError):
+        try:
+            from desktop.services.export import describe_os_error
+
+            return describe_os_error(err)
+        except ImportError:
+            pass
+    return str(err) or type(err).__name__
+
+
+def read_image_file(path: Path | str, fit: int | None = None) -> QImage:
+    """Decode a file (shrunk to fit ``fit``×``fit`` when given) without holding the GIL.
+
+    QImage.fromData and QImage.scaled hold the GIL for the whole 10-20 ms of a 1024 px
+    decode, so every worker decode froze the GUI thread; QImageReader.read releases it. The
+    reader must open the file itself: a QBuffer made in Python calls back into Python (and so
+    needs the GIL) from inside read(), which deadlocked against other threads' Qt calls.
+    JPEG decodes straight at 1/2, 1/4 or 1/8 scale; other formats are scaled inside read().
+    A null QImage means Qt could not read the file.
+    """
+    reader = QImageReader(str(path))
+    size = reader.size()
+    if size.isValid():
+        check_dimensions(size.width(), size.height())  # before any pixel is decoded
+    if fit is not None and size.isValid() and (size.width() > fit or size.height() > fit):
+        size.scale(fit, fit, Qt.AspectRatioMode.KeepAspectRatio)
+        reader.setScaledSize(size)
+    return reader.read()
+
+
+def decode_image(data: bytes) -> QImage:
+    """Decode with Qt's plugins, falling back to Pillow for formats Qt cannot read; a picture
+    over the pixel budget raises ImageTooLargeError before either decodes it."""
+    check_image_size(data)
+    image = QImage.fromData(data)
+    if not image.isNull():
+        return image
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as pil:
+        buffer = io.BytesIO()
+        pil.convert("RGBA").save(buffer, format="PNG")
+    image = QImage.fromData(buffer.getvalue())
+    if image.isNull():
+        raise ValueError(QT_TRANSLATE_NOOP("Errors", "The image could not be decoded."))
+    return image
+
+
+Box = int | tuple[int, int]
+"""A thumbnail's bounds in device pixels: a square's side, or (width, height)."""
+
+
+def _box(box: Box) -> tuple[int, int]:
+    return (box, box) if isinstance(box, int) else box
+
+
+def _fit(image: QImage, box: Box) -> QImage:
+    width, height = _box(box)
+    if image.width() > width or image.height() > height:
+        image = image.scaled(
+            width,
+            height,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    return image
+
+
+def _encode_thumbnail(image: QImage) -> tuple[QImage, bytes]:
+    """JPEG when opaque (small), PNG with alpha; a 192 px encode is well under 1 ms."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if image.hasAlphaChannel():
+        image.save(buffer, "PNG")
+    else:
+        image = image.convertToFormat(QImage.Format.Format_RGB32)
+        image.save(buffer, "JPEG", 88)
+    return image, bytes(QByteArray(buffer.data()).data())
+
+
+def make_thumbnail(original: bytes, size: Box) -> tuple[QImage, bytes]:
+    """Scale to fit ``size``×``size`` and encode (from bytes: holds the GIL while decoding)."""
+    return _encode_thumbnail(_fit(decode_image(original), size))
+
+
+def make_thumbnail_from_file(path: Path, size: Box) -> tuple[QImage, bytes]:
+    """Like make_thumbnail, decoding the file without the GIL (Pillow for odd formats)."""
+    # read at the box's longer side (decoded without the GIL), then to the box itself
+    image = read_image_file(path, fit=max(_box(size)))
+    if image.isNull():
+        image = decode_image(Path(path).read_bytes())
+    return _encode_thumbnail(_fit(image, size))
+
+
+class ThumbnailLoader(QObject):
+    """Queue + bounded concurrency + dedupe for thumbnails; also downloads originals on demand."""
+
+    thumbnailReady = Signal(str, QImage)
+    thumbnailFailed = Signal(str, str)
+
+    def __init__(
+        self,
+        runner: BackgroundRunner,
+        fetch_image: FetchImage,
+        thumbnails: Any,
+        originals: Any,
+        workspace: str | Callable[[], str],
+        thumb_size: int = 192,
+        max_concurrent: int = 8,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._fetch = fetch_image
+        self.thumbnails = thumbnails
+        self.originals = originals
+        self._workspace = workspace
+        self.thumb_size = thumb_size
+        self.thumb_box: tuple[int, int] = (thumb_size, thumb_size)
+        self._max_concurrent = max_concurrent
+        self._queue: deque[HistoryItem] = deque()
+        self._queued: set[str] = set()
+        self._in_flight: set[str] = set()
+        self._active = 0
+        self._generation = 0
+        self._tasks: set[asyncio.Future[Any]] = set()
+        self._originals_pending: dict[str, asyncio.Future[Path]] = {}
+        self._scrolling = QTimer(self)
+        self._scrolling.setSingleShot(True)
+        self._scrolling.setInterval(SCROLL_REST_MS)
+        self._scrolling.timeout.connect(self._pump)
+
+    @property
+    def runner(self) -> BackgroundRunner:
+        """The runner this loader uses (shared with the preview's decode)."""
+        return self._runner
+
+    # --- keys ---------------------------------------------------------------------------------
+    @property
+    def workspace(self) -> str:
+        return self._workspace() if callable(self._workspace) else self._workspace
+
+    def set_workspace(self, workspace: str) -> None:
+        """Switch workspace: drops queued work; results still in flight are ignored."""
+        self.cancel_pending()
+        self._workspace = workspace
+
+    def cache_key(self, item: HistoryItem) -> str:
+        return f"{self.workspace}/{item.image_id}"
+
+    def thumbnail_key(self, item: HistoryItem) -> str:
+        """Thumbnails are cached per size: a 2× screen's tiles must not reuse 1× files."""
+        width, height = self.thumb_box
+        if (width, height) == (self.thumb_size, self.thumb_size):
+            return self.cache_key(item)
+        return f"{self.cache_key(item)}@{width}x{height}"
+
+    def set_box(self, width: int, height: int) -> None:
+        """Make thumbnails at most ``width`` × ``height`` device pixels from now on (the
+        grid's tile size × the screen's pixel ratio); loads of the old size are dropped."""
+        box = (max(1, width), max(1, height))
+        if box != self.thumb_box:
+            self.cancel_pending()
+            self.thumb_box = box
+
+    def original_path(self, item: HistoryItem) -> Path | None:
+        """Path of the cached full-size file, or None if it has not been downloaded."""
+        return self.originals.path(self.cache_key(item))
+
+    # --- thumbnails ---------------------------------------------------------------------------
+    def request(self, items: Iterable[HistoryItem], *, replace_queue: bool = False) -> None:
+        """Queue thumbnails not already queued or loading. ``replace_queue`` drops requests
+        for rows that scrolled away, so fast scrolling never builds a backlog."""
+        if replace_queue:
+            self._queue.clear()
+            self._queued.clear()
+        for item in items:
+            image_id = item.image_id
+            if image_id in self._queued or image_id in self._in_flight:
+                continue
+            self._queue.append(item)
+            self._queued.add(image_id)
+        self._pump()
+
+    def cancel_pending(self) -> None:
+        """Forget queued requests and ignore results of the ones already running."""
+        self._queue.clear()
+        self._queued.clear()
+        self._in_flight.clear()
+        self._generation += 1
+
+    def shutdown(self) -> None:
+        """On quit: drop the queue and cancel running loads and original downloads."""
+        self.cancel_pending()
+        for task in [*self._tasks, *self._originals_pending.values()]:
+            task.cancel()
+
+    def pending_count(self) -> int:
+        """Queued plus in-flight requests of the current workspace."""
+        return len(self._queue) + len(self._in_flight)
+
+    def active_count(self) -> int:
+        """Downloads/decodes running right now (including ignored old-workspace ones)."""
+        return self._active
+
+    def note_grid_busy(self, *_args: object) -> None:
+        """The grid is scrolling or laying out its rows again: run only a couple of loads
+        until it rests for a moment.
+
+        Every finished load needs the GIL (HTTP parsing, cache writes) and a slice of the
+        GUI thread; eight at once made scrolling frames miss 16 ms on two cores. Rows that
+        fly past are dropped from the queue anyway, so little is lost by waiting.
+        """
+        self._scrolling.start()
+
+    def _limit(self) -> int:
+        if self._scrolling.isActive():
+            return min(SCROLLING_CONCURRENCY, self._max_concurrent)
+        return self._max_concurrent
+
+    def _pump(self) -> None:
+        limit = self._limit()
+        while self._queue and self._active < limit:
+            item = self._queue.popleft()
+            self._queued.discard(item.image_id)
+            self._in_flight.add(item.image_id)
+            self._active += 1
+            task = asyncio.ensure_future(self._load(item, self.cache_key(item), self._generation))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _load(self, item: HistoryItem, key: str, generation: int) -> None:
+        try:
+            image = await self._runner.run(self._load_blocking, item, key)
+        except asyncio.CancelledError:
+            image, failure = None, None
+        except RuntimeError as err:
+            # Resumed outside a running asyncio loop (a nested Qt loop, or quitting): not the
+            # image's fault, so no error tile; the view asks again when it next needs it.
+            log.debug("thumbnail %s not loaded: %s", item.image_id, err)
+            text = str(err)
+            quitting = "event loop" in text or "shutdown" in text
+            image, failure = None, (None if quitting else error_message(err))
+        except Exception as err:
+            log.info("thumbnail %s failed: %s", item.image_id, err)
+            image, failure = None, error_message(err)
+        else:
+            failure = None
+        finally:
+            self._active -= 1
+        if not shiboken6.isValid(self):
+            return  # the window closed while this load ran
+        if generation == self._generation:
+            self._in_flight.discard(item.image_id)
+            if image is not None:
+                self.thumbnailReady.emit(item.image_id, image)
+            elif failure is not None:
+                self.thumbnailFailed.emit(item.image_id, failure)
+        self._pump()
+
+    def _load_blocking(self, item: HistoryItem, key: str) -> QImage:
+        """Worker thread: disk thumbnail → cached original → network, then cache the result."""
+        box, thumb_key = self.thumb_box, self.thumbnail_key(item)
+        cached = self.thumbnails.get(thumb_key)
+        if cached:
+            image = QImage.fromData(cached)  # a small JPEG: far under a millisecond
+            if not image.isNull():
+                return image
+        path = self.originals.path(key)
+        if path is None:
+            path = self.originals.put(key, self._fetch(item).content)
+        image, encoded = make_thumbnail_from_file(path, box)
+        self.thumbnails.put(thumb_key, encoded)
+        return image
+
+    # --- originals ----------------------------------------------------------------------------
+    async def ensure_original(self, item: HistoryItem) -> Path:
+        """Path of the full-size file, downloading it once if needed (concurrent calls share)."""
+        key = self.cache_key(item)
+        path = self.originals.path(key)
+        if path is not None:
+            return path
+        pending = self._originals_pending.get(key)
+        if pending is None:
+            pending = asyncio.ensure_future(self._download_original(item, key))
+            self._originals_pending[key] = pending
+            pending.add_done_callback(lambda _f: self._originals_pending.pop(key, None))
+        return await asyncio.shield(pending)
+
+    async def _download_original(self, item: HistoryItem, key: str) -> Path:
+        data = await self._runner.run(self._fetch, item)
+        return await self._runner.run(self.originals.put, key, data.content)

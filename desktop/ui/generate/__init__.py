@@ -1,0 +1,1 @@
+"""Making images: the generate panel, prompt box, jobs panel and what a running job shows."""

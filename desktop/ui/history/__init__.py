@@ -1,0 +1,1 @@
+"""The history grid: model, filter, view, delegate, toolbar, drag-out and actions on images."""

@@ -1,0 +1,95 @@
+"""The bar above the grid: the History heading, find-as-you-type and grouping.
+
+Filtering and grouping run on the proxy over the loaded history; nothing is fetched again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from desktop.app.i18n import fix_plural
+from desktop.ui.history.proxy import Grouping, HistoryProxyModel
+
+FILTER_DEBOUNCE_MS = 120
+
+
+class HistoryToolbar(QWidget):
+    """Heading, filter box (Ctrl+F) and "Group by" for one HistoryProxyModel."""
+
+    def __init__(self, proxy: HistoryProxyModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._proxy = proxy
+        heading = QLabel(self.tr("History"))
+        heading.setProperty("role", "heading")
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("historyFilter")
+        self.filter_edit.setAccessibleName(self.tr("Filter the history by prompt"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter by prompt… (Ctrl+F)"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(120)  # window_size.FILTER_MIN_WIDTH
+        self.filter_edit.setMaximumWidth(320)
+        self.group_combo = QComboBox()
+        self.group_combo.setObjectName("historyGrouping")
+        self.group_combo.setAccessibleName(self.tr("Group the history"))
+        self.group_combo.setMinimumWidth(110)  # narrower than its text in a small window
+        for text, grouping in (
+            (self.tr("No grouping"), Grouping.NONE),
+            (self.tr("Group by day"), Grouping.DAY),
+            (self.tr("Group by batch"), Grouping.BATCH),
+        ):
+            self.group_combo.addItem(text, grouping)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("historyCount")
+        self.count_label.setProperty("role", "secondary")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addSpacing(12)
+        layout.addWidget(self.count_label)
+        layout.addStretch(1)
+        layout.addWidget(self.filter_edit, 1)
+        layout.addWidget(self.group_combo)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(FILTER_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.filter_edit.textChanged.connect(lambda _t: self._debounce.start())
+        self.filter_edit.returnPressed.connect(self.apply_filter)
+        self.group_combo.currentIndexChanged.connect(self._apply_grouping)
+        for signal in (proxy.modelReset, proxy.rowsInserted, proxy.rowsRemoved):
+            signal.connect(self._update_count)
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self.window() or self)
+        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        shortcut.activated.connect(self.focus_filter)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self.filter_edit.clear)
+        self._update_count()
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self._proxy.set_filter_text(self.filter_edit.text())
+
+    def set_grouping(self, grouping: Grouping) -> None:
+        self.group_combo.setCurrentIndex(self.group_combo.findData(grouping))
+
+    def _apply_grouping(self) -> None:
+        self._proxy.set_grouping(self.group_combo.currentData())
+
+    def _update_count(self, *_args: object) -> None:
+        shown = self._proxy.image_count()
+        source = self._proxy.sourceModel()
+        total = source.rowCount() if source is not None else 0
+        if not total:
+            self.count_label.clear()
+        elif shown == total:
+            self.count_label.setText(fix_plural(self.tr("%n image(s)", "", total), total))
+        else:
+            self.count_label.setText(self.tr("{shown} of {total}").format(shown=shown, total=total))

@@ -1,0 +1,1 @@
+"""Signing in: the dialog and the flow that checks credentials and starts a session."""

@@ -1,0 +1,1 @@
+"""The full-size viewer window: zoomable image view, before/after comparison and synced panning."""
