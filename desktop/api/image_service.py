@@ -9,7 +9,7 @@ from typing import Any
 
 from desktop.api.coerce import clip, to_count, to_datetime, to_int, to_str, to_strs
 from desktop.api.error_body import describe
-from desktop.api.errors import UnexpectedResponseError
+from desktop.api.errors import InvalidRequestError, UnexpectedResponseError
 from desktop.api.kinds import EDITED, GENERATED, IMPORTED, UPSCALED, kind_of
 from desktop.api.models import (
     DONE,
@@ -51,8 +51,12 @@ def upscale_tasks_path(workspace_id: str) -> str:
 
 
 def fallback_content_path(workspace_id: str, image_id: str) -> str:
-    """Where the bytes are when an Image object has no `_links.content` (ours)."""
-    return "/api" + image_path(workspace_id, image_id) + "/content"
+    """Where the bytes are when an Image object has no `_links.content` (ours); "" when the
+    ids cannot form a path (nothing to download then, rather than a path that traverses)."""
+    try:
+        return "/api" + image_path(workspace_id, image_id) + "/content"
+    except InvalidRequestError:
+        return ""
 
 
 # -- request bodies ----------------------------------------------------------------------------
