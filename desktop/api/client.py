@@ -268,8 +268,12 @@ class NeuroflashClient:
         else:
             upload = read_upload(source)
         body = wire.upload_body(upload.data_uri())
-        data = self._post_json_to(wire.images_path(workspace_id), body)
-        return wire.parse_image(data, workspace_id)
+        data = self._post_json_to(wire.images_path(workspace_id), body, wire.UNREADABLE_UPLOAD)
+        try:
+            return wire.parse_image(data, workspace_id)
+        except UnexpectedResponseError as error:
+            error.message, error.maybe_delivered = wire.UNREADABLE_UPLOAD, True
+            raise
 
     @_guarded
     def service_image(self, workspace_id: str, image_id: str) -> ServiceImage:
@@ -320,7 +324,9 @@ class NeuroflashClient:
         self._require_prompt(request.prompt)
         self._require_id(request.image_id)
         count = max(1, min(100, int(request.num_images)))
-        data = self._post_json_to(wire.edit_tasks_path(workspace_id), wire.edit_body(request))
+        data = self._post_json_to(
+            wire.edit_tasks_path(workspace_id), wire.edit_body(request), wire.UNREADABLE_TASK
+        )
         return self._task_started(data, workspace_id, count)
 
     @_guarded
@@ -335,7 +341,7 @@ class NeuroflashClient:
                 detail=f"Refused scale {request.scale!r}",
             )
         data = self._post_json_to(
-            wire.upscale_tasks_path(workspace_id), wire.upscale_body(request)
+            wire.upscale_tasks_path(workspace_id), wire.upscale_body(request), wire.UNREADABLE_TASK
         )
         return self._task_started(data, workspace_id, 1)
 
@@ -437,14 +443,19 @@ class NeuroflashClient:
         return ImageTask(images=tuple(images), requested=requested,
                          generation_id=generation_id, detail=detail)
 
-    def _post_json_to(self, path: str, body: dict[str, Any]) -> Any:
+    def _post_json_to(self, path: str, body: dict[str, Any], unreadable: str) -> Any:
         """A POST that creates something (family B: no x-workspace-id, it is in the path):
-        sent once; retried only when the connection was never made."""
+        sent once; retried only when the connection was never made. A 2xx answer that can't
+        be read means it was done: `unreadable` says so, and maybe_delivered is set."""
         response = self._authed(
             "POST", self._base + path, None, Retry.CONNECT_ONLY, json=body,
             read_timeout=self._settings.generate_timeout,
         )
-        return _json(response)
+        try:
+            return _json(response)
+        except UnexpectedResponseError as error:
+            error.message, error.maybe_delivered = unreadable, True
+            raise
 
     def _get_json(
         self, path: str, *, workspace_id: str | None = None, params: dict | None = None

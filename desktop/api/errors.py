@@ -13,6 +13,9 @@ class NeuroflashError(Exception):
     default_message = QT_TRANSLATE_NOOP(
         "Errors", "Something went wrong while talking to neuroflash."
     )
+    # True when a request that creates something (and may spend credits) may have been carried
+    # out although this error was raised: never offer to send it again, offer a refresh.
+    maybe_delivered = False
 
     def __init__(
         self,

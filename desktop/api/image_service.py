@@ -226,6 +226,11 @@ def parse_image_page(data: Any, page: int, size: int, workspace_id: str) -> Serv
     )
 
 
+UNREADABLE_UPLOAD = QT_TRANSLATE_NOOP(
+    "Errors",
+    "neuroflash took the image but its answer could not be read. Refresh to see whether it "
+    "arrived before importing it again.",
+)
 UNREADABLE_TASK = QT_TRANSLATE_NOOP(
     "Errors",
     "neuroflash took the request but its answer could not be read. Your images may still "
@@ -248,9 +253,11 @@ def parse_task(data: Any, workspace_id: str) -> tuple[list[ServiceImage], str | 
         images = _parse_all([data], workspace_id)
     images = images[:MAX_IMAGES_PER_REQUEST]
     if not images:
-        raise UnexpectedResponseError(
+        error = UnexpectedResponseError(
             UNREADABLE_TASK, detail=f"Task answer without images: {str(data)[:300]}"
         )
+        error.maybe_delivered = True
+        raise error
     meta = data if isinstance(data, dict) else {}
     detail = meta.get("detail")
     warning = (describe(detail) or None) if detail is not None else None

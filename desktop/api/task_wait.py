@@ -18,9 +18,16 @@ from desktop.api.errors import (
     UnexpectedResponseError,
 )
 from desktop.api.models import FAILED, PENDING, ServiceImage
+from desktop.api.texts import QT_TRANSLATE_NOOP
 
 Cancel = threading.Event | Callable[[], bool] | None
 _SLICE_S = 0.05  # how often a callable cancel is asked during a pause
+GONE_AFTER = 4  # consecutive 404s before an image counts as failed (one is a glitch)
+OFFLINE_WHILE_WAITING = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Can't reach neuroflash to check on your images. They will appear when they are ready: "
+    "refresh once you are back online.",
+)
 
 
 def is_cancelled(cancel: Cancel) -> bool:
@@ -58,12 +65,15 @@ def wait_for_images(
     """(ready images in the task's order, failed ids). Raises TaskCancelledError or
     TaskTimedOutError (with what is ready and what is still pending) when the wait ends early.
     A poll that fails for a passing reason (network, 5xx, 429, unreadable) is tried again at
-    the next pause; an image that is gone (404) counts as failed."""
+    the next pause; an image that stays gone (404 on GONE_AFTER polls in a row) counts as
+    failed."""
     order = [image.id for image in images]
     known: dict[str, ServiceImage] = {image.id: image for image in images}
     failed: set[str] = {image.id for image in images if image.status == FAILED}
     deadline = time.monotonic() + max(0.0, time_limit)
     delay = max(0.01, first_delay)
+    missing: dict[str, int] = {}
+    offline = False
 
     def pending() -> list[str]:
         return [i for i in order if i not in failed and known[i].status == PENDING]
@@ -76,20 +86,28 @@ def wait_for_images(
         if pause(wait, cancel):
             raise TaskCancelledError(ready=tuple(ready()), pending_ids=tuple(pending()))
         if time.monotonic() >= deadline:
-            raise TaskTimedOutError(ready=tuple(ready()), pending_ids=tuple(pending()),
+            raise TaskTimedOutError(OFFLINE_WHILE_WAITING if offline else None,
+                                    ready=tuple(ready()), pending_ids=tuple(pending()),
                                     detail=f"{len(pending())} image(s) pending after "
                                     f"{time_limit:.0f} s")
+        offline = False
         for image_id in pending():
             try:
                 image = fetch(image_id)
             except NotFoundError:
-                failed.add(image_id)
+                missing[image_id] = missing.get(image_id, 0) + 1
+                if missing[image_id] >= GONE_AFTER:
+                    failed.add(image_id)
                 continue
             except RateLimitedError as exc:
                 delay = max(delay, min(max_delay, exc.retry_after or delay))
                 break
-            except (NetworkError, ServiceError, UnexpectedResponseError):
+            except NetworkError:
+                offline = True
                 break  # passing trouble: ask again after the next pause
+            except (ServiceError, UnexpectedResponseError):
+                break
+            missing.pop(image_id, None)
             if image.id != image_id:  # a server that answers another image: keep waiting
                 continue
             known[image_id] = image

@@ -22,6 +22,7 @@ from desktop.api.errors import (
     ServiceError,
     TaskCancelledError,
     TaskTimedOutError,
+    UnexpectedResponseError,
     UploadRefusedError,
 )
 from desktop.api.image_service import merge_history
@@ -316,3 +317,44 @@ def test_upload_path_may_be_a_pathlike(client, tmp_path: Path) -> None:
     file = tmp_path / "x.png"
     file.write_bytes(png())
     assert client.upload_image(STUDIO, os.fspath(file)).kind == "imported"
+
+
+@pytest.mark.parametrize("kind", ["malformed", "truncated"])
+def test_an_unreadable_task_answer_says_the_images_may_still_arrive(server, client,
+                                                                   kind) -> None:
+    source = client.upload_image(STUDIO, png())
+    before, sent = used(server), task_posts(server)
+    server.state.faults.schedule(kind, path=UPSCALE, count=3)
+    with pytest.raises(UnexpectedResponseError) as caught:
+        client.upscale_image(STUDIO, UpscaleTaskRequest(source.id, 2))
+    assert caught.value.maybe_delivered and "may still arrive" in caught.value.message
+    assert "Try again" not in caught.value.message, "a retry would spend the credit twice"
+    assert task_posts(server) - sent == 1 and used(server) == before + 1
+
+
+def test_an_unreadable_upload_answer_says_refresh_before_importing_again(server, client):
+    client.sign_in()
+    server.state.faults.schedule("malformed", path=r"/images$", count=1, method="POST")
+    with pytest.raises(UnexpectedResponseError) as caught:
+        client.upload_image(STUDIO, png())
+    assert caught.value.maybe_delivered and "Refresh" in caught.value.message
+
+
+def test_a_passing_404_while_polling_is_not_a_failure(make_server, fast) -> None:
+    server = make_server(async_tasks=True, task_delay_s=0.3)
+    client = fast(server)
+    source = client.upload_image(STUDIO, png())
+    server.state.faults.schedule("404", path=r"/images/[^/]+$", count=2, method="GET")
+    result = client.upscale_image(STUDIO, UpscaleTaskRequest(source.id, 2))
+    assert len(result.images) == 1 and result.failed_ids == ()
+
+
+def test_offline_while_waiting_says_so(make_server, fast) -> None:
+    server = make_server(async_tasks=True, task_delay_s=5.0)
+    client = fast(server)
+    source = client.upload_image(STUDIO, png())
+    task = client.start_upscale_task(STUDIO, UpscaleTaskRequest(source.id, 2))
+    server.state.faults.schedule("drop", path=r"/images/[^/]+$", count=1000, method="GET")
+    with pytest.raises(TaskTimedOutError) as caught:
+        client.finish_task(STUDIO, task, time_limit=0.5)
+    assert "Can't reach neuroflash" in caught.value.message and caught.value.pending_ids
