@@ -211,8 +211,8 @@ def parse_image_page(data: Any, page: int, size: int, workspace_id: str) -> Serv
     if records is None:
         raise UnexpectedResponseError(detail=f"Unexpected images shape: {str(data)[:300]}")
     images = _parse_all(records, workspace_id)
-    meta = data if isinstance(data, dict) else {}
-    paging = meta.get("page") if isinstance(meta.get("page"), dict) else {}
+    meta: dict[str, Any] = data if isinstance(data, dict) else {}
+    paging: dict[str, Any] = meta["page"] if isinstance(meta.get("page"), dict) else {}
     total = to_count(paging.get("totalElements"), to_count(meta.get("total")))
     pages = to_count(paging.get("totalPages"), to_count(meta.get("pages")))
     if not isinstance(data, dict):
@@ -258,7 +258,7 @@ def parse_task(data: Any, workspace_id: str) -> tuple[list[ServiceImage], str | 
         )
         error.maybe_delivered = True
         raise error
-    meta = data if isinstance(data, dict) else {}
+    meta: dict[str, Any] = data if isinstance(data, dict) else {}
     detail = meta.get("detail")
     warning = (describe(detail) or None) if detail is not None else None
     return images, _field(meta.get("generationId")), clip(warning, MAX_FIELD_CHARS)

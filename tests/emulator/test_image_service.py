@@ -8,6 +8,7 @@ import io
 import struct
 import time
 import zlib
+from typing import Any
 
 import pytest
 import requests
@@ -50,11 +51,11 @@ class Service:
         self.headers = {"Authorization": f"Bearer {get_token(server)}"}
         self.base = server.api_url + B.format(ws=ws)
 
-    def post(self, path: str, body: object) -> requests.Response:
+    def post(self, path: str, body: Any) -> requests.Response:
         return requests.post(self.base + path, json=body, headers=self.headers, timeout=30)
 
-    def get(self, path: str, **kw: object) -> requests.Response:
-        return requests.get(self.base + path, headers=self.headers, timeout=30, **kw)
+    def get(self, path: str, params: dict[str, int] | None = None) -> requests.Response:
+        return requests.get(self.base + path, headers=self.headers, timeout=30, params=params)
 
     def content(self, image: dict) -> requests.Response:
         return requests.get(self.server.base_origin + image["_links"]["content"],
@@ -64,7 +65,9 @@ class Service:
         return self.post("/images", {"imageUrl": data_uri(data, mime)})
 
     def used(self) -> int:
-        return self.server.state.quota(self.ws)["usedAmount"]
+        quota = self.server.state.quota(self.ws)
+        assert quota is not None
+        return int(quota["usedAmount"])
 
     def history(self) -> list[dict]:
         answer = requests.get(self.server.api_url + "/ds-prototypes/history",

@@ -86,6 +86,12 @@ def world() -> Iterator[World]:
             json.dumps(old, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
 
 
+def _used(state: Any) -> int:
+    quota = state.quota(STUDIO)
+    assert quota is not None
+    return int(quota["usedAmount"])
+
+
 def _designer_words(text: str) -> bool:
     """Plain sentences: no markup, status codes, exception names or stack traces."""
     return (bool(text) and len(text) < 220
@@ -128,7 +134,7 @@ def test_fault(world: World, endpoint: str, fault: str) -> None:
         task = w.client.start_upscale_task(STUDIO, UpscaleTaskRequest(w.source.id, 2))
         assert not task.settled
     before_ids = set(state.history_ids(STUDIO)) | set(state.pending_ids(STUDIO))
-    used_before = state.quota(STUDIO)["usedAmount"]
+    used_before = _used(state)
     posts_before = state.request_counts.snapshot()["generate"]
     uploads_before = len(state.records)
     started = time.monotonic()
@@ -157,7 +163,7 @@ def test_fault(world: World, endpoint: str, fault: str) -> None:
         assert _designer_words(message), f"{endpoint}/{fault}: {message!r}"
     after_ids = set(state.history_ids(STUDIO))
     made = len(after_ids - before_ids)
-    spent = state.quota(STUDIO)["usedAmount"] - used_before
+    spent = _used(state) - used_before
     sent = state.request_counts.snapshot()["generate"] - posts_before
     is_task = endpoint in ("edit-task", "upscale-task")
     double_spent = max(0, spent - made) + max(0, made - 1)
