@@ -244,10 +244,13 @@ def warm_up(ratios: Iterable[str]) -> None:
 
 
 class ImageCache:
-    """Encoded bytes per spec, bounded LRU: history can list 10,000+ never-viewed images."""
+    """Encoded bytes per spec, bounded LRU: history can list 10,000+ never-viewed images.
+    Bounded in bytes too: a few 4× upscales (tens of MB each) must not pile up in memory."""
 
-    def __init__(self, max_items: int = 256) -> None:
+    def __init__(self, max_items: int = 256, max_bytes: int = 256 * 1024 * 1024) -> None:
         self._max = max(1, max_items)
+        self._max_bytes = max(1, max_bytes)
+        self._bytes = 0
         self._items: OrderedDict[RenderSpec, bytes] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -263,10 +266,13 @@ class ImageCache:
                 return data
         data = encode(render_pixels(spec), spec.output_format)
         with self._lock:
+            old = self._items.pop(spec, None)  # another thread rendered it meanwhile
+            self._bytes += len(data) - (len(old) if old is not None else 0)
             self._items[spec] = data
-            self._items.move_to_end(spec)
-            while len(self._items) > self._max:
-                self._items.popitem(last=False)
+            while len(self._items) > 1 and (
+                    len(self._items) > self._max or self._bytes > self._max_bytes):
+                _spec, evicted = self._items.popitem(last=False)
+                self._bytes -= len(evicted)
         return data
 
     def peek_size(self, spec: RenderSpec) -> int | None:

@@ -364,3 +364,14 @@ def test_faults_reach_the_new_calls(svc: Service, kind: str, status: int) -> Non
     svc.server.state.faults.schedule(kind, path=r"/images$", count=1, method="POST")
     assert svc.upload(png()).status_code == status
     assert svc.upload(png()).status_code == 201
+
+
+def test_the_render_cache_is_bounded_in_bytes() -> None:
+    from desktop.emulator.images import ImageCache, RenderSpec
+
+    cache = ImageCache(max_items=100, max_bytes=1)
+    first = RenderSpec("a", "m", 0, 64, 64, "png")
+    second = RenderSpec("b", "m", 0, 64, 64, "png")
+    cache.get(first)
+    cache.get(second)
+    assert cache.peek_size(first) is None and cache.peek_size(second) is not None
