@@ -316,6 +316,18 @@ class NeuroflashClient:
         self._authed("DELETE", url, None, Retry.CONNECT_ONLY).close()
 
     @_guarded
+    def start_generation_task(self, workspace_id: str, request: GenerationRequest) -> ImageTask:
+        """Text to image through the image service (camelCase body); spends credits, so it
+        is sent once and never repeated. finish_task waits for pending images."""
+        self._require_prompt(request.prompt)
+        count = max(1, min(100, int(request.num_images)))
+        data = self._post_json_to(
+            wire.generation_tasks_path(workspace_id), wire.generation_body(request),
+            wire.UNREADABLE_TASK,
+        )
+        return self._task_started(data, workspace_id, count)
+
+    @_guarded
     def start_edit_task(
         self, workspace_id: str, request: EditTaskRequest
     ) -> ImageTask:
@@ -382,6 +394,18 @@ class NeuroflashClient:
     ) -> ImageTaskResult:
         """start_edit_task, then finish_task: the finished images (or TaskPendingError)."""
         task = self.start_edit_task(workspace_id, request)
+        return self.finish_task(workspace_id, task, cancel=cancel, time_limit=time_limit)
+
+    def generate_images(
+        self,
+        workspace_id: str,
+        request: GenerationRequest,
+        *,
+        cancel: Cancel = None,
+        time_limit: float | None = None,
+    ) -> ImageTaskResult:
+        """start_generation_task, then finish_task."""
+        task = self.start_generation_task(workspace_id, request)
         return self.finish_task(workspace_id, task, cancel=cancel, time_limit=time_limit)
 
     def upscale_image(

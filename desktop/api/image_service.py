@@ -16,6 +16,7 @@ from desktop.api.models import (
     FAILED,
     PENDING,
     EditTaskRequest,
+    GenerationRequest,
     HistoryItem,
     ServiceImage,
     ServiceImagePage,
@@ -46,6 +47,10 @@ def edit_tasks_path(workspace_id: str) -> str:
     return workspace_path(workspace_id) + "/image-edit-tasks"
 
 
+def generation_tasks_path(workspace_id: str) -> str:
+    return workspace_path(workspace_id) + "/image-generation-tasks"
+
+
 def upscale_tasks_path(workspace_id: str) -> str:
     return workspace_path(workspace_id) + "/image-upscale-tasks"
 
@@ -68,6 +73,17 @@ def upload_body(data_uri: str) -> dict[str, Any]:
 
 def list_params(page: int, size: int) -> dict[str, int]:
     return {"page": page, "size": size}
+
+
+def generation_body(request: GenerationRequest) -> dict[str, Any]:
+    body: dict[str, Any] = {"prompt": request.prompt, "numImages": int(request.num_images)}
+    if request.model:
+        body["modelId"] = request.model
+    if request.aspect_ratio:
+        body["aspectRatio"] = request.aspect_ratio
+    if request.output_format:
+        body["outputFormat"] = request.output_format
+    return body
 
 
 def edit_body(request: EditTaskRequest) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from desktop.emulator.auth import AuthedState, path_workspace
 from desktop.emulator.demo_data import DEFAULT_MODEL_ID, MODELS
 from desktop.emulator.errors import ApiError, invalid, not_found
-from desktop.emulator.images import CONTENT_TYPES, Blob, RenderSpec
+from desktop.emulator.images import CONTENT_TYPES, Blob, RenderSpec, size_for_ratio
 from desktop.emulator.state import EmulatorState, ImageRecord, QuotaError, Workspace
 
 PREFIX = "/api/image-service/v1/workspaces/{workspace_id}"
@@ -163,7 +163,7 @@ def _format(model: dict[str, Any], value: str | None, default: str) -> str:
 
 
 def _run_task(state: EmulatorState, workspace: Workspace, specs: list[RenderSpec], kind: str,
-              source: ImageRecord, parameters: dict[str, Any], inputs: list[ImageRecord],
+              ratio: str, parameters: dict[str, Any], inputs: list[ImageRecord],
               model_id: str) -> JSONResponse:
     """Rate limit, charge (1 credit per image), store; 201 with finished images, or 202 with
     pending ones under --async-tasks."""
@@ -175,7 +175,7 @@ def _run_task(state: EmulatorState, workspace: Workspace, specs: list[RenderSpec
     view_urls = [f"/api/ds-prototypes/image_generation/{r.image_id}/view" for r in inputs]
     try:
         records, detail = state.produce(
-            workspace.id, specs, source.aspect_ratio, kind, view_urls, parameters=parameters,
+            workspace.id, specs, ratio, kind, view_urls, parameters=parameters,
             input_ids=[r.image_id for r in inputs], pending_s=pending)
     except QuotaError as exc:
         raise ApiError(403, {"error": exc.message, "code": exc.code}) from exc
@@ -187,6 +187,13 @@ def _run_task(state: EmulatorState, workspace: Workspace, specs: list[RenderSpec
     return JSONResponse(body, status_code=202 if pending is not None else 201)
 
 
+def _trimmed_prompt(value: str) -> str:
+    value = value.strip()
+    if not 1 <= len(value) <= 10000:
+        raise ValueError("prompt must be 1 to 10000 characters after trimming")
+    return value
+
+
 class EditTask(BaseModel):
     imageId: str
     prompt: str
@@ -195,13 +202,17 @@ class EditTask(BaseModel):
     numImages: int = 1
     outputFormat: str | None = None
 
-    @field_validator("prompt")
-    @classmethod
-    def _prompt(cls, value: str) -> str:
-        value = value.strip()
-        if not 1 <= len(value) <= 10000:
-            raise ValueError("prompt must be 1 to 10000 characters after trimming")
-        return value
+    _prompt = field_validator("prompt")(_trimmed_prompt)
+
+
+class GenerationTask(BaseModel):
+    prompt: str
+    numImages: int = 1
+    aspectRatio: str = "1:1"
+    outputFormat: str = "png"
+    modelId: str | None = None
+
+    _prompt = field_validator("prompt")(_trimmed_prompt)
 
 
 class UpscaleTask(BaseModel):
@@ -292,8 +303,8 @@ def upscale(workspace_id: str, body: UpscaleTask, state: AuthedState) -> JSONRes
     fmt = _format(model, body.outputFormat, "png")
     spec = RenderSpec("", model["id"], 0, width, height, fmt, source=source.spec,
                       mode="upscale", scale=body.scale)
-    return _run_task(state, workspace, [spec], "upscale", source, {"scale": body.scale},
-                     [source], model["id"])
+    return _run_task(state, workspace, [spec], "upscale", source.aspect_ratio,
+                     {"scale": body.scale}, [source], model["id"])
 
 
 @router.post("/image-edit-tasks")
@@ -317,5 +328,24 @@ def edit(workspace_id: str, body: EditTask, state: AuthedState) -> JSONResponse:
     parameters: dict[str, Any] = {"numImages": body.numImages}
     if mask is not None:
         parameters["maskImageId"] = mask.image_id
-    return _run_task(state, workspace, specs, "image2image", source, parameters, [source],
-                     model["id"])
+    return _run_task(state, workspace, specs, "image2image", source.aspect_ratio, parameters,
+                     [source], model["id"])
+
+
+@router.post("/image-generation-tasks")
+def generate(workspace_id: str, body: GenerationTask, state: AuthedState) -> JSONResponse:
+    """Text to image (§4.2.3, camelCase); 1 credit per image, as family A's generate."""
+    workspace = path_workspace(state, workspace_id)
+    model = _model(workspace, body.modelId or DEFAULT_MODEL_ID, "text2image")
+    if not 1 <= body.numImages <= model["max_images"]:
+        invalid("numImages", f"numImages must be between 1 and {model['max_images']}",
+                body.numImages)
+    if body.aspectRatio not in model["aspect_ratios"]:
+        invalid("aspectRatio", f"aspectRatio must be one of {model['aspect_ratios']}",
+                body.aspectRatio)
+    fmt = _format(model, body.outputFormat, "png")
+    width, height = size_for_ratio(body.aspectRatio)
+    specs = [RenderSpec(body.prompt, model["id"], i, width, height, fmt)
+             for i in range(body.numImages)]
+    return _run_task(state, workspace, specs, "text2image", body.aspectRatio,
+                     {"numImages": body.numImages}, [], model["id"])

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from desktop.api import EditTaskRequest, NeuroflashClient, UpscaleTaskRequest
+from desktop.api import EditTaskRequest, GenerationRequest, NeuroflashClient, UpscaleTaskRequest
 from desktop.api.capabilities import WorkspaceCapabilities
 from desktop.api.errors import (
     InvalidRequestError,
@@ -358,3 +358,24 @@ def test_offline_while_waiting_says_so(make_server, fast) -> None:
     with pytest.raises(TaskTimedOutError) as caught:
         client.finish_task(STUDIO, task, time_limit=0.5)
     assert "Can't reach neuroflash" in caught.value.message and caught.value.pending_ids
+
+
+def test_generation_task_in_both_task_modes(mode_server, fast) -> None:
+    client = fast(mode_server)
+    before = used(mode_server)
+    result = client.generate_images(STUDIO, GenerationRequest(
+        "a lighthouse", demo_data.NANO_BANANA_MODEL_ID, num_images=2, aspect_ratio="16:9"))
+    assert [(i.width, i.height, i.kind) for i in result.images] == [(1024, 576, "generated")] * 2
+    assert used(mode_server) == before + 2
+    kinds = {i.image_id: i.image_kind for i in client.history(STUDIO)}
+    assert [kinds[i.id] for i in result.images] == ["generated", "generated"]
+
+
+def test_a_dropped_generation_task_is_charged_once(server, client) -> None:
+    client.sign_in()
+    before, sent = used(server), task_posts(server)
+    server.state.faults.schedule("drop", path=r"/image-generation-tasks$", count=3)
+    with pytest.raises(NetworkError) as caught:
+        client.generate_images(STUDIO, GenerationRequest("a fox", demo_data.NANO_BANANA_MODEL_ID))
+    assert caught.value.maybe_delivered
+    assert task_posts(server) - sent == 1 and used(server) == before + 1

@@ -375,3 +375,20 @@ def test_the_render_cache_is_bounded_in_bytes() -> None:
     cache.get(first)
     cache.get(second)
     assert cache.peek_size(first) is None and cache.peek_size(second) is not None
+
+
+def test_generation_task_makes_camel_case_images_and_charges_each(svc: Service) -> None:
+    used = svc.used()
+    answer = svc.post("/image-generation-tasks", {"prompt": " a fox ", "numImages": 2,
+                                                  "aspectRatio": "9:16", "outputFormat": "webp"})
+    assert answer.status_code == 201
+    images = answer.json()["images"]
+    assert [(i["imageWidth"], i["imageHeight"], i["prompt"]) for i in images] == [
+        (576, 1024, "a fox")] * 2
+    assert svc.used() == used + 2
+    assert svc.content(images[0]).headers["content-type"] == "image/webp"
+    assert {i["id"] for i in images} <= {i["output_image_id"] for i in svc.history()}
+    for bad in ({"prompt": " "}, {"prompt": "x", "numImages": 9},
+                {"prompt": "x", "aspectRatio": "7:1"}, {"prompt": "x", "modelId": "nope"}):
+        assert svc.post("/image-generation-tasks", bad).status_code == 422
+    assert svc.used() == used + 2

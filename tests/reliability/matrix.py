@@ -57,6 +57,7 @@ SERVICE_ENDPOINTS: dict[str, tuple[str, str | None, str]] = {
     "get": (r"/images/[^/]+$", "GET", "service_image"),
     "content": (r"/images/[^/]+/content$", "GET", "download_image(content_url)"),
     "delete": (r"/images/[^/]+$", "DELETE", "delete_service_image"),
+    "generation-task": (r"/image-generation-tasks$", "POST", "generate_images"),
     "edit-task": (r"/image-edit-tasks$", "POST", "edit_image (masked)"),
     "upscale-task": (r"/image-upscale-tasks$", "POST", "upscale_image"),
     "task-poll": (r"/images/[^/]+$", "GET", "finish_task on a pending (async) task"),

@@ -103,7 +103,7 @@ def _service_lines() -> list[str]:
     data = json.loads(SERVICE_RESULTS.read_text())
     cases, summary = data["cases"], data["summary"]
     lines = [
-        "## Image service calls (upload, masked edit, upscale)",
+        "## Image service calls (upload, generate, masked edit, upscale)",
         "",
         "The family-B calls the import, masked-edit and upscale features use, failed in every "
         "way above at the",

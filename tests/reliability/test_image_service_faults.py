@@ -26,6 +26,7 @@ from desktop.api import (
     ApiSettings,
     Credentials,
     EditTaskRequest,
+    GenerationRequest,
     NeuroflashClient,
     ServiceImage,
     UpscaleTaskRequest,
@@ -112,6 +113,9 @@ def _act(w: World, endpoint: str, victim: ServiceImage) -> str:
     if endpoint == "delete":
         client.delete_service_image(STUDIO, victim.id)
         return "deleted"
+    if endpoint == "generation-task":
+        result = client.generate_images(STUDIO, GenerationRequest("a lighthouse", "nano-banana-2"))
+        return f"{len(result.images)} generated"
     if endpoint == "edit-task":
         result = client.edit_image(STUDIO, EditTaskRequest(w.source.id, "a red door",
                                                            mask_image_id=w.mask.id))
@@ -165,7 +169,7 @@ def test_fault(world: World, endpoint: str, fault: str) -> None:
     made = len(after_ids - before_ids)
     spent = _used(state) - used_before
     sent = state.request_counts.snapshot()["generate"] - posts_before
-    is_task = endpoint in ("edit-task", "upscale-task")
+    is_task = endpoint.endswith("-task")
     double_spent = max(0, spent - made) + max(0, made - 1)
     _totals["credits_double_spent"] += double_spent
     # Sent once; after a 401 (refused, nothing done) once more with the renewed token.

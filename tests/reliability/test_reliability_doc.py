@@ -36,7 +36,7 @@ def test_every_image_service_cell_is_recorded_and_nothing_was_spent_twice():
     assert summary["images_lost"] == summary["credits_double_spent"] == 0
     assert summary["sent_twice"] == 0
     for fault in ("drop", "malformed", "truncated", "timeout"):
-        for task in ("edit-task", "upscale-task"):
+        for task in ("generation-task", "edit-task", "upscale-task"):
             case = data["cases"][f"{task}/{fault}"]
             assert case["credits_spent"] <= 1 and "Try again" not in case["message"]
 
