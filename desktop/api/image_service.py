@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.api.coerce import clip, to_count, to_datetime, to_int, to_str, to_strs
+from desktop.api.coerce import clip, to_count, to_datetime, to_str, to_strs
 from desktop.api.error_body import describe
 from desktop.api.errors import InvalidRequestError, UnexpectedResponseError
 from desktop.api.kinds import EDITED, GENERATED, IMPORTED, UPSCALED, kind_of
@@ -235,7 +235,7 @@ def parse_image_page(data: Any, page: int, size: int, workspace_id: str) -> Serv
         total, pages = len(images), 1
     return ServiceImagePage(
         images=tuple(images),
-        page=to_int(paging.get("currentPage"), page) or page,
+        page=to_count(paging.get("currentPage"), page) or page,
         size=to_count(paging.get("size"), size) or size,
         total=total,
         pages=pages,

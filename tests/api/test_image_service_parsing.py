@@ -3,10 +3,13 @@ strings, and unreadable task answers that still say the images may arrive."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.api.capabilities import WorkspaceCapabilities
 from desktop.api.coerce import INT32_MAX
@@ -140,3 +143,32 @@ def test_wait_asks_a_callable_cancel_during_the_pause() -> None:
     with pytest.raises(TaskCancelledError):
         wait_for_images(lambda _id: pending, [pending], cancel=stop.is_set, first_delay=30)
     assert time.monotonic() - started < 5, "cancel is noticed during a long pause"
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.sampled_from(["id", "images", "data", "imageIds", "status", "_links",
+                                       "content", "parameters", "page", "imageWidth",
+                                       "inputImageIds", "detail", "x"]), inner, max_size=5),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=JSON)
+def test_junk_raises_only_unexpected_response(data: object) -> None:
+    for parse in (lambda: parse_image(data, WS), lambda: parse_image_page(data, 1, 50, WS),
+                  lambda: parse_task(data, WS)):
+        with contextlib.suppress(UnexpectedResponseError):
+            parse()
+
+
+@settings(max_examples=150, deadline=None)
+@given(width=st.integers(0, 10**6), form=st.sampled_from([int, str, float]),
+       image_id=st.text(min_size=1, max_size=12).filter(lambda s: s.strip() not in ("", ".",
+                                                                                    "..")))
+def test_sloppy_numbers_and_odd_ids(width: int, form: type, image_id: str) -> None:
+    image = parse_image({"id": image_id, "imageWidth": form(width), "x_extra": [1]}, WS)
+    assert image.width == width and image.id == image_id
+    assert image.content_url.count("/") == 8, "an id stays one path segment"
