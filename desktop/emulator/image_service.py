@@ -226,10 +226,18 @@ class UpscaleTask(BaseModel):
 async def upload(workspace_id: str, request: Request, state: AuthedState) -> JSONResponse:
     """A data: URI becomes an image of the workspace; free of credits."""
     workspace = path_workspace(state, workspace_id)
+    limit = MAX_UPLOAD_BYTES * 4 // 3 + _BASE64_SLACK
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_UPLOAD_BYTES * 4 // 3 + _BASE64_SLACK:
+    if declared.isdigit() and int(declared) > limit:
         raise ApiError(413, {"detail": "The image is larger than 20 MB."})
-    raw = await request.body()
+    parts: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():  # chunked bodies have no length to check up front
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, {"detail": "The image is larger than 20 MB."})
+        parts.append(chunk)
+    raw = b"".join(parts)
     try:
         body = json.loads(raw)
     except ValueError as exc:

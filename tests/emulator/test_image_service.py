@@ -392,3 +392,15 @@ def test_generation_task_makes_camel_case_images_and_charges_each(svc: Service) 
                 {"prompt": "x", "aspectRatio": "7:1"}, {"prompt": "x", "modelId": "nope"}):
         assert svc.post("/image-generation-tasks", bad).status_code == 422
     assert svc.used() == used + 2
+
+
+def test_a_chunked_upload_over_the_limit_is_413(svc: Service) -> None:
+    def body() -> Any:
+        yield b'{"imageUrl": "data:image/png;base64,'
+        for _ in range(30):
+            yield b"A" * (1024 * 1024)
+        yield b'"}'
+
+    answer = requests.post(svc.base + "/images", data=body(), timeout=30,
+                           headers={**svc.headers, "Content-Type": "application/json"})
+    assert answer.status_code == 413
