@@ -1,4 +1,5 @@
-"""The neuroflash REST client: sign-in, quotas, models, generate, history, edit, delete, download.
+"""The neuroflash REST client: sign-in, quotas, models, generate, history, edit, delete, download,
+and the image service's upload, masked edit and upscale tasks.
 Blocking and thread-safe; it imports no Qt, so the UI, the services and the tests can all use it."""
 
 from typing import TYPE_CHECKING, Any
@@ -7,6 +8,7 @@ from desktop.api.models import (
     ApiSettings,
     Credentials,
     EditRequest,
+    EditTaskRequest,
     GeneratedImage,
     GenerationRequest,
     GenerationResult,
@@ -15,6 +17,11 @@ from desktop.api.models import (
     ImageData,
     ImageModel,
     ImageQuota,
+    ImageTask,
+    ImageTaskResult,
+    ServiceImage,
+    ServiceImagePage,
+    UpscaleTaskRequest,
     Workspace,
     view_path,
 )
@@ -23,6 +30,7 @@ __all__ = [
     "ApiSettings",
     "Credentials",
     "EditRequest",
+    "EditTaskRequest",
     "GeneratedImage",
     "GenerationRequest",
     "GenerationResult",
@@ -31,7 +39,12 @@ __all__ = [
     "ImageData",
     "ImageModel",
     "ImageQuota",
+    "ImageTask",
+    "ImageTaskResult",
     "NeuroflashClient",
+    "ServiceImage",
+    "ServiceImagePage",
+    "UpscaleTaskRequest",
     "Workspace",
     "view_path",
 ]

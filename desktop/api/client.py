@@ -4,12 +4,14 @@ edit, delete, download) as blocking, typed, thread-safe calls."""
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 from urllib.parse import quote, urljoin
 
 import requests
 
+from desktop.api import image_service as wire
 from desktop.api.auth import TokenManager
 from desktop.api.errors import InvalidRequestError, NeuroflashError, UnexpectedResponseError
 from desktop.api.imagebytes import looks_complete, sniff_image_type
@@ -18,6 +20,7 @@ from desktop.api.models import (
     ApiSettings,
     Credentials,
     EditRequest,
+    EditTaskRequest,
     GenerationRequest,
     GenerationResult,
     HistoryItem,
@@ -25,6 +28,11 @@ from desktop.api.models import (
     ImageData,
     ImageModel,
     ImageQuota,
+    ImageTask,
+    ImageTaskResult,
+    ServiceImage,
+    ServiceImagePage,
+    UpscaleTaskRequest,
     Workspace,
 )
 from desktop.api.parsing import (
@@ -36,8 +44,10 @@ from desktop.api.parsing import (
     parse_quota,
     parse_workspaces,
 )
+from desktop.api.task_wait import Cancel, wait_for_images
 from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.api.transport import Retry, Transport
+from desktop.api.uploads import UploadFile, check_upload, read_upload
 from desktop.api.urls import (
     edit_source_path,
     is_allowed_url,
@@ -50,6 +60,7 @@ from desktop.api.urls import (
 _MAX_REDIRECTS = 3
 _MAX_HISTORY_PAGES = 500
 MAX_HISTORY_ITEMS = 20_000  # a server that never stops sending new items filled memory
+UploadSource = str | os.PathLike[str] | bytes | UploadFile
 MASK = "***"
 
 P = ParamSpec("P")
@@ -241,6 +252,174 @@ class NeuroflashClient:
         content_type = sniffed or header_type
         return ImageData(content=content, content_type=content_type or "image/svg+xml")
 
+    # -- image service (family B): bring your own image --------------------------------------
+    @_guarded
+    def upload_image(
+        self, workspace_id: str, source: UploadSource, name: str = ""
+    ) -> ServiceImage:
+        """Upload a local file (path), bytes or a checked UploadFile as a data: URI. It is
+        checked first (20 MB, PNG/JPEG/WebP by its bytes, pixel budget, complete): a refused
+        file raises UploadRefusedError and sends nothing. Free of credits; never re-sent once
+        it may have arrived (a second copy would be a duplicate image)."""
+        if isinstance(source, UploadFile):
+            upload = source
+        elif isinstance(source, bytes | bytearray | memoryview):
+            upload = check_upload(bytes(source), name)
+        else:
+            upload = read_upload(source)
+        body = wire.upload_body(upload.data_uri())
+        data = self._post_json_to(wire.images_path(workspace_id), body, wire.UNREADABLE_UPLOAD)
+        try:
+            return wire.parse_image(data, workspace_id)
+        except UnexpectedResponseError as error:
+            error.message, error.maybe_delivered = wire.UNREADABLE_UPLOAD, True
+            raise
+
+    @_guarded
+    def service_image(self, workspace_id: str, image_id: str) -> ServiceImage:
+        """One image of the image service, with its status (pending, done, failed)."""
+        data = self._get_json(wire.image_path(workspace_id, image_id))
+        return wire.parse_image(data, workspace_id)
+
+    @_guarded
+    def service_images_page(
+        self, workspace_id: str, page: int = 1, size: int = 50
+    ) -> ServiceImagePage:
+        page, size = max(1, int(page)), max(1, min(200, int(size)))
+        data = self._get_json(
+            wire.images_path(workspace_id), params=wire.list_params(page, size)
+        )
+        return wire.parse_image_page(data, page, size, workspace_id)
+
+    @_guarded
+    def service_images(self, workspace_id: str, page_size: int = 200) -> list[ServiceImage]:
+        """Every image of the workspace (pending ones too), walking the pages to the last."""
+        images: list[ServiceImage] = []
+        seen: set[str] = set()
+        for number in range(1, _MAX_HISTORY_PAGES + 1):
+            page = self.service_images_page(workspace_id, number, page_size)
+            fresh = [i for i in page.images if i.id not in seen][: MAX_HISTORY_ITEMS - len(images)]
+            seen.update(i.id for i in fresh)
+            images.extend(fresh)
+            if not fresh or len(images) >= MAX_HISTORY_ITEMS:
+                break
+            if page.pages is not None and number >= page.pages:
+                break
+            if page.pages is None and len(page.images) < page.size:
+                break
+        return images
+
+    @_guarded
+    def delete_service_image(self, workspace_id: str, image_id: str) -> None:
+        """Delete one image through the image service (the same store as the history)."""
+        url = self._base + wire.image_path(workspace_id, image_id)
+        self._authed("DELETE", url, None, Retry.CONNECT_ONLY).close()
+
+    @_guarded
+    def start_generation_task(self, workspace_id: str, request: GenerationRequest) -> ImageTask:
+        """Text to image through the image service (camelCase body); spends credits, so it
+        is sent once and never repeated. finish_task waits for pending images."""
+        self._require_prompt(request.prompt)
+        count = max(1, min(100, int(request.num_images)))
+        data = self._post_json_to(
+            wire.generation_tasks_path(workspace_id), wire.generation_body(request),
+            wire.UNREADABLE_TASK,
+        )
+        return self._task_started(data, workspace_id, count)
+
+    @_guarded
+    def start_edit_task(
+        self, workspace_id: str, request: EditTaskRequest
+    ) -> ImageTask:
+        """Submit a (masked) edit; spends credits, so it is sent once and never repeated.
+        The task's images may still be pending: finish_task waits for them."""
+        self._require_prompt(request.prompt)
+        self._require_id(request.image_id)
+        count = max(1, min(100, int(request.num_images)))
+        data = self._post_json_to(
+            wire.edit_tasks_path(workspace_id), wire.edit_body(request), wire.UNREADABLE_TASK
+        )
+        return self._task_started(data, workspace_id, count)
+
+    @_guarded
+    def start_upscale_task(
+        self, workspace_id: str, request: UpscaleTaskRequest
+    ) -> ImageTask:
+        """Submit an upscale (2 or 4); spends a credit, so it is sent once, never repeated."""
+        self._require_id(request.image_id)
+        if int(request.scale) not in (2, 4):
+            raise InvalidRequestError(
+                QT_TRANSLATE_NOOP("Errors", "Images can be upscaled 2× or 4×."),
+                detail=f"Refused scale {request.scale!r}",
+            )
+        data = self._post_json_to(
+            wire.upscale_tasks_path(workspace_id), wire.upscale_body(request), wire.UNREADABLE_TASK
+        )
+        return self._task_started(data, workspace_id, 1)
+
+    @_guarded
+    def finish_task(
+        self,
+        workspace_id: str,
+        task: ImageTask,
+        *,
+        cancel: Cancel = None,
+        time_limit: float | None = None,
+    ) -> ImageTaskResult:
+        """The task's finished images: at once when its answer held them, else after polling
+        the pending ones (with backoff). Raises TaskCancelledError / TaskTimedOutError when
+        `cancel` fires or the time is up; the images keep coming on the server either way."""
+        if task.settled:
+            return task.result()
+        ready, failed = wait_for_images(
+            lambda image_id: self.service_image(workspace_id, image_id),
+            task.images,
+            cancel=cancel,
+            time_limit=self._settings.task_time_limit if time_limit is None else time_limit,
+            first_delay=self._settings.task_poll_first_delay,
+            max_delay=self._settings.task_poll_max_delay,
+        )
+        return ImageTaskResult(
+            images=tuple(ready), requested=task.requested, generation_id=task.generation_id,
+            detail=task.detail, failed_ids=tuple(failed),
+        )
+
+    def edit_image(
+        self,
+        workspace_id: str,
+        request: EditTaskRequest,
+        *,
+        cancel: Cancel = None,
+        time_limit: float | None = None,
+    ) -> ImageTaskResult:
+        """start_edit_task, then finish_task: the finished images (or TaskPendingError)."""
+        task = self.start_edit_task(workspace_id, request)
+        return self.finish_task(workspace_id, task, cancel=cancel, time_limit=time_limit)
+
+    def generate_images(
+        self,
+        workspace_id: str,
+        request: GenerationRequest,
+        *,
+        cancel: Cancel = None,
+        time_limit: float | None = None,
+    ) -> ImageTaskResult:
+        """start_generation_task, then finish_task."""
+        task = self.start_generation_task(workspace_id, request)
+        return self.finish_task(workspace_id, task, cancel=cancel, time_limit=time_limit)
+
+    def upscale_image(
+        self,
+        workspace_id: str,
+        request: UpscaleTaskRequest,
+        *,
+        cancel: Cancel = None,
+        time_limit: float | None = None,
+    ) -> ImageTaskResult:
+        """start_upscale_task, then finish_task."""
+        task = self.start_upscale_task(workspace_id, request)
+        return self.finish_task(workspace_id, task, cancel=cancel, time_limit=time_limit)
+
     def close(self) -> None:
         self._transport.close()
         self._tokens.forget()
@@ -274,6 +453,33 @@ class NeuroflashClient:
                 QT_TRANSLATE_NOOP("Errors", "Write a prompt first."),
                 detail="Empty prompt",
             )
+
+    @staticmethod
+    def _require_id(image_id: str) -> None:
+        if not image_id or not str(image_id).strip():
+            raise InvalidRequestError(
+                QT_TRANSLATE_NOOP("Errors", "Pick an image first."), detail="Empty image id"
+            )
+
+    @staticmethod
+    def _task_started(data: Any, workspace_id: str, requested: int) -> ImageTask:
+        images, generation_id, detail = wire.parse_task(data, workspace_id)
+        return ImageTask(images=tuple(images), requested=requested,
+                         generation_id=generation_id, detail=detail)
+
+    def _post_json_to(self, path: str, body: dict[str, Any], unreadable: str) -> Any:
+        """A POST that creates something (family B: no x-workspace-id, it is in the path):
+        sent once; retried only when the connection was never made. A 2xx answer that can't
+        be read means it was done: `unreadable` says so, and maybe_delivered is set."""
+        response = self._authed(
+            "POST", self._base + path, None, Retry.CONNECT_ONLY, json=body,
+            read_timeout=self._settings.generate_timeout,
+        )
+        try:
+            return _json(response)
+        except UnexpectedResponseError as error:
+            error.message, error.maybe_delivered = unreadable, True
+            raise
 
     def _get_json(
         self, path: str, *, workspace_id: str | None = None, params: dict | None = None

@@ -13,6 +13,9 @@ class NeuroflashError(Exception):
     default_message = QT_TRANSLATE_NOOP(
         "Errors", "Something went wrong while talking to neuroflash."
     )
+    # True when a request that creates something (and may spend credits) may have been carried
+    # out although this error was raised: never offer to send it again, offer a refresh.
+    maybe_delivered = False
 
     def __init__(
         self,
@@ -147,4 +150,51 @@ class ImageTooLargeError(NeuroflashError, ValueError):
 
     default_message = QT_TRANSLATE_NOOP(
         "Errors", "This image is far larger than any real one, so the app did not open it."
+    )
+
+
+class UploadRefusedError(InvalidRequestError):
+    """A local file was refused before anything was sent: not an image, too big, or a format
+    the service does not take. `reason` is one of not-image, too-big, format, pixels,
+    incomplete, unreadable (for the UI's own wording, if it wants one)."""
+
+    def __init__(self, message: str, *, reason: str, **kwargs: object) -> None:
+        self.reason = reason
+        super().__init__(message, **kwargs)  # type: ignore[arg-type]
+
+
+class TaskPendingError(NeuroflashError):
+    """A task's images were not all ready when the wait ended. The task was sent and charged;
+    its images keep being made and will show in the history: never submit it again.
+    `ready` holds the images that are done (ServiceImage), `pending_ids` the others."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors", "neuroflash is still working on your images. They will appear when ready."
+    )
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        ready: tuple[object, ...] = (),
+        pending_ids: tuple[str, ...] = (),
+        **kwargs: object,
+    ) -> None:
+        self.ready = ready
+        self.pending_ids = pending_ids
+        super().__init__(message, **kwargs)  # type: ignore[arg-type]
+
+
+class TaskCancelledError(TaskPendingError):
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Stopped waiting. The credits are spent and your images will appear when they are ready.",
+    )
+
+
+class TaskTimedOutError(TaskPendingError):
+    default_message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "neuroflash is taking longer than usual. Your images will appear when they are ready: "
+        "refresh in a while.",
     )

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from urllib.parse import quote, urlsplit
 
+from desktop.api.kinds import kind_of
+
 VIEW_PATH_TEMPLATE = "/api/ds-prototypes/image_generation/{image_id}/view"
 
 
@@ -64,6 +66,9 @@ class ApiSettings:
     retry_max_delay: float = 8.0
     max_json_bytes: int = 16 * 1024 * 1024  # a 200-item history page is ~150 KB
     max_image_bytes: int = 64 * 1024 * 1024  # a 1024 px PNG is ~2 MB
+    task_time_limit: float = 600.0  # how long to wait for an image-service task's images
+    task_poll_first_delay: float = 0.5  # then x1.6 per poll, at most task_poll_max_delay
+    task_poll_max_delay: float = 5.0
     proxy: ProxySettings | None = None  # from Settings; None: the environment's or system's
     direct: bool = False  # the built-in server on this computer: no proxy of any kind
 
@@ -187,6 +192,12 @@ class HistoryItem:
     kind: str = "text2image"
     input_image_urls: tuple[str, ...] = ()
 
+    @property
+    def image_kind(self) -> str:
+        """generated, edited, imported or upscaled (desktop.api.kinds); `kind` keeps the
+        server's own word (text2image, image2image, upload, upscale)."""
+        return kind_of(self.kind, bool(self.input_image_urls))
+
 
 @dataclass(frozen=True)
 class HistoryPage:
@@ -201,3 +212,118 @@ class HistoryPage:
 class ImageData:
     content: bytes = field(repr=False)
     content_type: str
+
+
+# -- family B (image service) ---------------------------------------------------------------
+PENDING, DONE, FAILED = "pending", "done", "failed"
+
+
+@dataclass(frozen=True)
+class ServiceImage:
+    """One image of the image service (family B): an Image object, read leniently.
+
+    `kind` is generated/edited/imported/upscaled; `status` pending/done/failed (done when the
+    server says nothing); `content_url` is where the bytes are (give it to download_image)."""
+
+    id: str
+    content_url: str
+    status: str = DONE
+    kind: str = "generated"
+    generation_id: str | None = None
+    workspace_id: str | None = None
+    prompt: str = ""
+    model: str | None = None
+    input_image_ids: tuple[str, ...] = ()
+    width: int | None = None
+    height: int | None = None
+    file_size: int | None = None
+    output_format: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    parameters: tuple[tuple[str, str], ...] = ()  # top-level scalar parameters, as text
+
+    @property
+    def ready(self) -> bool:
+        return self.status == DONE
+
+    def as_history_item(self) -> HistoryItem:
+        """The grid's item for this image (merge_history keeps each id once)."""
+        content_type = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg",
+                        "webp": "image/webp"}.get((self.output_format or "").lower())
+        wire = {"generated": "text2image", "edited": "image2image", "imported": "upload",
+                "upscaled": "upscale"}[self.kind]
+        return HistoryItem(
+            image_id=self.id, image_url=self.content_url, batch_id=self.generation_id,
+            prompt=self.prompt, model=self.model, output_format=self.output_format,
+            content_type=content_type, width=self.width, height=self.height,
+            file_size=self.file_size, created_at=self.created_at, kind=wire,
+            input_image_urls=tuple(view_path(i) for i in self.input_image_ids),
+        )
+
+
+@dataclass(frozen=True)
+class ServiceImagePage:
+    images: tuple[ServiceImage, ...]
+    page: int
+    size: int
+    total: int | None = None
+    pages: int | None = None
+
+
+@dataclass(frozen=True)
+class EditTaskRequest:
+    """A (masked) edit of an image-service image: the mask is an uploaded image, white where
+    the image may change; without a mask the whole image may change."""
+
+    image_id: str
+    prompt: str
+    mask_image_id: str | None = None
+    model_id: str | None = None
+    num_images: int = 1
+    output_format: str | None = None
+
+
+@dataclass(frozen=True)
+class UpscaleTaskRequest:
+    image_id: str
+    scale: int = 2  # 2 or 4
+    output_format: str | None = None
+    model_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ImageTaskResult:
+    """A finished task: the images that are ready, the ids that failed, the server's warning."""
+
+    images: tuple[ServiceImage, ...]
+    requested: int
+    generation_id: str | None = None
+    detail: str | None = None
+    failed_ids: tuple[str, ...] = ()
+
+    @property
+    def partial(self) -> bool:
+        return len(self.images) < self.requested
+
+
+@dataclass(frozen=True)
+class ImageTask:
+    """A submitted (and charged) task: the images its answer named, maybe still pending.
+    Keep it to wait again later (finish_task); never submit the task again."""
+
+    images: tuple[ServiceImage, ...]
+    requested: int
+    generation_id: str | None = None
+    detail: str | None = None
+
+    @property
+    def settled(self) -> bool:
+        return all(i.status != PENDING for i in self.images)
+
+    def result(self) -> ImageTaskResult:
+        """What is known now: the done images, the failed ids."""
+        return ImageTaskResult(
+            images=tuple(i for i in self.images if i.status == DONE),
+            requested=self.requested, generation_id=self.generation_id, detail=self.detail,
+            failed_ids=tuple(i.id for i in self.images if i.status == FAILED),
+        )

@@ -24,6 +24,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--fault-share", type=float, default=0.0)
     p.add_argument("--fault-kinds", default="", help=f"comma list of {','.join(FAULT_KINDS)}")
     p.add_argument("--timeout-fault-s", type=float, default=30.0)
+    p.add_argument("--async-tasks", action="store_true",
+                   help="image-service tasks answer 202 with pending images")
+    p.add_argument("--task-delay", type=float, default=1.0,
+                   help="seconds an async task's images stay pending")
     return p.parse_args(argv)
 
 
@@ -33,7 +37,8 @@ def main(argv: list[str] | None = None) -> None:
     config = EmulatorConfig(
         latency_s=args.latency_ms / 1000, token_lifetime_s=args.token_lifetime,
         history_size=args.history_size, rate_limit_per_minute=args.rate_limit, seed=args.seed,
-        timeout_fault_s=args.timeout_fault_s, fault_share=args.fault_share, fault_kinds=kinds)
+        timeout_fault_s=args.timeout_fault_s, fault_share=args.fault_share, fault_kinds=kinds,
+        async_tasks=args.async_tasks, task_delay_s=args.task_delay)
     server = start_server(config, host=args.host, port=args.port, log_level="info")
     print(f"API URL:       {server.api_url}")
     print(f"Token URL:     {server.token_url}")

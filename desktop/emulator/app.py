@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Query, Request, Response
 from fastapi.responses import PlainTextResponse
 
-from desktop.emulator import auth, generation
+from desktop.emulator import auth, generation, image_service
 from desktop.emulator.auth import AuthedState, StateDep, path_workspace
 from desktop.emulator.errors import ApiError, api_error_handler
 from desktop.emulator.faults import FaultMiddleware
@@ -29,6 +29,7 @@ def create_app(state: EmulatorState) -> FastAPI:
     app.add_middleware(CountingMiddleware, counts=state.request_counts)  # outermost
     app.include_router(auth.router)
     app.include_router(generation.router)
+    app.include_router(image_service.router)
     _add_account_routes(app)
     return app
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 class EmulatorConfig:
     """Everything that varies between a demo run and a test run.
 
-    rate_limit_per_minute <= 0 disables the rate limit; fault_share > 0 injects random faults.
+    rate_limit_per_minute <= 0 disables the rate limit; fault_share > 0 injects random faults;
+    async_tasks makes image-service tasks answer pending images that settle after task_delay_s.
     """
 
     latency_s: float = 0.0
@@ -22,3 +23,5 @@ class EmulatorConfig:
     fault_share: float = 0.0
     fault_kinds: tuple[str, ...] = ()
     image_cache_items: int = 256
+    async_tasks: bool = False  # image-service tasks answer 202 with pending images
+    task_delay_s: float = 1.0  # how long an async task's images stay pending

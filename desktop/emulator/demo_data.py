@@ -28,7 +28,7 @@ MODELS: list[dict[str, Any]] = [
         "name": "Nano Banana 2",
         "provider": "fal.ai",
         "description": "Fast and efficient image generation model",
-        "capabilities": ["text2image", "image2image"],
+        "capabilities": ["text2image", "image2image", "inpainting", "upscale-2x", "upscale-4x"],
         "max_images": 4,
         "aspect_ratios": list(ALL_RATIOS),
         "output_formats": ["jpeg", "png", "webp"],

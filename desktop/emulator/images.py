@@ -8,7 +8,7 @@ import textwrap
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
@@ -18,9 +18,21 @@ CONTENT_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "webp": "image/webp"}
 EXTENSIONS = {"png": "png", "jpeg": "jpeg", "webp": "webp"}
 
 
+@dataclass(frozen=True, eq=False)
+class Blob:
+    """An uploaded file's bytes, kept as sent; hashed by identity (hashing 20 MB per cache
+    lookup would be slow), so every upload is its own image."""
+
+    data: bytes = field(repr=False)
+
+
 @dataclass(frozen=True)
 class RenderSpec:
-    """Everything the pixels depend on; equal specs give byte-identical images."""
+    """Everything the pixels depend on; equal specs give byte-identical images.
+
+    mode: "" (a generation, or a family-A edit when `source` is set), "upload" (the `upload`
+    bytes as sent), "upscale" (`source` at `scale` times its size) or "inpaint" (`source`
+    changed where `mask` is white, everything else left exactly as it was)."""
 
     prompt: str
     model: str
@@ -29,6 +41,10 @@ class RenderSpec:
     height: int
     output_format: str
     source: RenderSpec | None = None
+    mode: str = ""
+    upload: Blob | None = None
+    mask: RenderSpec | None = None
+    scale: int = 1
 
 
 @lru_cache(maxsize=64)
@@ -147,8 +163,56 @@ def _edited(spec: RenderSpec) -> Image.Image:
     return img
 
 
+def _uploaded(spec: RenderSpec) -> Image.Image:
+    assert spec.upload is not None
+    img = Image.open(io.BytesIO(spec.upload.data))
+    img.load()
+    return img if img.mode in ("RGB", "RGBA", "P", "L") else img.convert("RGB")
+
+
+def _upscaled(spec: RenderSpec) -> Image.Image:
+    """Nearest-neighbour: a palette source stays a palette image, so even 4× of 1024 px
+    renders and encodes in well under a second."""
+    assert spec.source is not None
+    return render_pixels(spec.source).resize((spec.width, spec.height), Image.Resampling.NEAREST)
+
+
+def mask_alpha(mask: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """White (luminance >= 128) and opaque means "may change"; transparent counts as black."""
+    if mask.mode in ("RGBA", "LA", "PA") or (mask.mode == "P" and "transparency" in mask.info):
+        rgba = mask.convert("RGBA")
+        black = Image.new("RGBA", rgba.size, (0, 0, 0, 255))
+        mask = Image.alpha_composite(black, rgba)
+    grey = mask.convert("L")
+    if grey.size != size:
+        grey = grey.resize(size, Image.Resampling.NEAREST)
+    return grey.point(lambda v: 255 if v >= 128 else 0)
+
+
+def _inpainted(spec: RenderSpec) -> Image.Image:
+    """The source, tinted and written over where the mask allows (all of it without a mask);
+    pixels outside the mask are the source's, unchanged."""
+    assert spec.source is not None
+    src = render_pixels(spec.source).convert("RGB")
+    if src.size != (spec.width, spec.height):
+        src = src.resize((spec.width, spec.height), Image.Resampling.NEAREST)
+    tint = Image.new("RGB", src.size, _colour(_digest("inpaint", spec.prompt, spec.index), 0))
+    changed = Image.blend(src, tint, 0.6)
+    _draw_text(changed, spec.prompt, top=max(16, src.height // 3))
+    if spec.mask is None:
+        return changed
+    return Image.composite(changed, src, mask_alpha(render_pixels(spec.mask), src.size))
+
+
 def render_pixels(spec: RenderSpec) -> Image.Image:
-    """The pixels for a spec (palette or RGB): a generation, or an edit derived from its source."""
+    """The pixels for a spec (palette or RGB): a generation, an upload, or an image derived
+    from its source (edit, masked edit, upscale)."""
+    if spec.mode == "upload":
+        return _uploaded(spec)
+    if spec.mode == "upscale":
+        return _upscaled(spec)
+    if spec.mode == "inpaint":
+        return _inpainted(spec)
     return _edited(spec) if spec.source is not None else _generated(spec)
 
 
@@ -180,15 +244,21 @@ def warm_up(ratios: Iterable[str]) -> None:
 
 
 class ImageCache:
-    """Encoded bytes per spec, bounded LRU: history can list 10,000+ never-viewed images."""
+    """Encoded bytes per spec, bounded LRU: history can list 10,000+ never-viewed images.
+    Bounded in bytes too: a few 4× upscales (tens of MB each) must not pile up in memory."""
 
-    def __init__(self, max_items: int = 256) -> None:
+    def __init__(self, max_items: int = 256, max_bytes: int = 256 * 1024 * 1024) -> None:
         self._max = max(1, max_items)
+        self._max_bytes = max(1, max_bytes)
+        self._bytes = 0
         self._items: OrderedDict[RenderSpec, bytes] = OrderedDict()
         self._lock = threading.Lock()
 
     def get(self, spec: RenderSpec) -> bytes:
-        """Render on first request (outside the lock), then serve from the cache."""
+        """Render on first request (outside the lock), then serve from the cache. Uploads
+        are served as sent (never re-encoded, never evicted: they have no other source)."""
+        if spec.upload is not None:
+            return spec.upload.data
         with self._lock:
             data = self._items.get(spec)
             if data is not None:
@@ -196,10 +266,13 @@ class ImageCache:
                 return data
         data = encode(render_pixels(spec), spec.output_format)
         with self._lock:
+            old = self._items.pop(spec, None)  # another thread rendered it meanwhile
+            self._bytes += len(data) - (len(old) if old is not None else 0)
             self._items[spec] = data
-            self._items.move_to_end(spec)
-            while len(self._items) > self._max:
-                self._items.popitem(last=False)
+            while len(self._items) > 1 and (
+                    len(self._items) > self._max or self._bytes > self._max_bytes):
+                _spec, evicted = self._items.popitem(last=False)
+                self._bytes -= len(evicted)
         return data
 
     def peek_size(self, spec: RenderSpec) -> int | None:

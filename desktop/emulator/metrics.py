@@ -14,6 +14,10 @@ def request_kind(method: str, path: str) -> str:
     """Coarse kind of one request: image bytes, history pages, generate/edit, token, other."""
     if path.startswith("/storage/") or (path.endswith("/view") and "/image_generation/" in path):
         return "image"
+    if "/image-service/" in path and path.endswith("/content"):
+        return "image"
+    if method == "POST" and "/image-service/" in path and path.endswith("-tasks"):
+        return "generate"
     if "/history" in path and method == "GET":
         return "history"
     if method == "POST" and "/ds-prototypes/" in path:

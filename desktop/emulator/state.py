@@ -29,9 +29,16 @@ class ImageRecord:
     spec: RenderSpec
     aspect_ratio: str
     created_at: datetime
-    kind: str = "text2image"
+    kind: str = "text2image"  # history `type`: text2image, image2image, upload, upscale
     input_image_urls: list[str] = field(default_factory=list)
     file_size: int | None = None  # known once rendered
+    # Family B (image service): task parameters, input ids, and the async task state.
+    parameters: dict[str, Any] = field(default_factory=dict)
+    input_ids: list[str] = field(default_factory=list)
+    status: str = "done"  # pending | done | failed
+    ready_at: datetime | None = None
+    will_fail: bool = False
+    updated_at: datetime | None = None
 
     @property
     def output_format(self) -> str:
@@ -66,7 +73,8 @@ class Workspace:
     name: str
     created_at: str
     quota: Quota | None
-    history: list[str] = field(default_factory=list)  # oldest first
+    history: list[str] = field(default_factory=list)  # oldest first; finished images only
+    pending: list[str] = field(default_factory=list)  # async task images not yet settled
     rate_window: deque[datetime] = field(default_factory=deque)
 
     @property
@@ -101,6 +109,7 @@ class EmulatorState:
         self.client_revoked = False
         self.workspaces: dict[str, Workspace] = {}
         self.records: dict[str, ImageRecord] = {}
+        self.fail_next_images = 0  # test hook: async task images that will end as failed
         self._seed()
 
     # ----- seeding -----
@@ -200,8 +209,12 @@ class EmulatorState:
 
     # ----- images -----
     def produce(self, workspace_id: str, specs: list[RenderSpec], aspect_ratio: str, kind: str,
-                input_urls: list[str]) -> tuple[list[ImageRecord], str | None]:
-        """Charge one credit per image that fits, store the records, return them + a warning."""
+                input_urls: list[str], *, parameters: dict[str, Any] | None = None,
+                input_ids: list[str] | None = None, pending_s: float | None = None,
+                ) -> tuple[list[ImageRecord], str | None]:
+        """Charge one credit per image that fits, store the records, return them + a warning.
+        With ``pending_s`` the images are pending (an async task) and settle that much later:
+        only then do they join the history (a failed one is never listed, and refunded)."""
         with self.lock:
             ws = self.workspaces[workspace_id]
             q = ws.quota
@@ -228,22 +241,78 @@ class EmulatorState:
             made = []
             for spec in specs[:n]:
                 rec = ImageRecord(str(uuid.uuid4()), batch_id, workspace_id, spec, aspect_ratio,
-                                  now, kind, list(input_urls))
+                                  now, kind, list(input_urls), parameters=dict(parameters or {}),
+                                  input_ids=list(input_ids or []), updated_at=now)
                 self.records[rec.image_id] = rec
-                ws.history.append(rec.image_id)
+                if pending_s is None:
+                    ws.history.append(rec.image_id)
+                else:
+                    rec.status = "pending"
+                    rec.ready_at = now + timedelta(seconds=pending_s)
+                    if self.fail_next_images > 0:
+                        self.fail_next_images -= 1
+                        rec.will_fail = True
+                    ws.pending.append(rec.image_id)
                 made.append(rec)
             return made, detail
+
+    def add_upload(self, workspace_id: str, spec: RenderSpec, aspect_ratio: str,
+                   parameters: dict[str, Any]) -> ImageRecord:
+        """Store an uploaded image (free of credits); it is in the history at once."""
+        now = self.clock.now()
+        rec = ImageRecord(str(uuid.uuid4()), str(uuid.uuid4()), workspace_id, spec, aspect_ratio,
+                          now, "upload", parameters=parameters, updated_at=now)
+        rec.file_size = len(spec.upload.data) if spec.upload is not None else None
+        with self.lock:
+            self.records[rec.image_id] = rec
+            self.workspaces[workspace_id].history.append(rec.image_id)
+        return rec
+
+    def _settle(self, ws: Workspace) -> None:
+        """Pending images whose time has come become done (joining the history, newest last)
+        or failed (refunded, never listed). Called under the lock before any listing."""
+        if not ws.pending:
+            return
+        now = self.clock.now()
+        still: list[str] = []
+        for image_id in ws.pending:
+            rec = self.records.get(image_id)
+            if rec is None:
+                continue
+            if rec.ready_at is not None and now < rec.ready_at:
+                still.append(image_id)
+                continue
+            rec.updated_at = now
+            if rec.will_fail:
+                rec.status = "failed"
+                if ws.quota is not None:
+                    ws.quota.used = max(0, ws.quota.used - 1)
+                    ws.quota.used_daily = max(0, ws.quota.used_daily - 1)
+            else:
+                rec.status = "done"
+                ws.history.append(image_id)
+        ws.pending = still
+
+    def pending_ids(self, workspace_id: str) -> list[str]:
+        """Images of async tasks still being made, newest first."""
+        with self.lock:
+            ws = self.workspaces[workspace_id]
+            self._settle(ws)
+            return ws.pending[::-1]
 
     def record(self, workspace_id: str, image_id: str) -> ImageRecord | None:
         """An image of this workspace, or None (other workspaces' images are invisible)."""
         with self.lock:
             rec = self.records.get(image_id)
+            if rec is not None and rec.status == "pending":
+                self._settle(self.workspaces[rec.workspace_id])
         return rec if rec is not None and rec.workspace_id == workspace_id else None
 
     def history_page(self, workspace_id: str, page: int, size: int
                      ) -> tuple[list[ImageRecord], int]:
         """One page, newest first, and the total count."""
         with self.lock:
+            self._settle(self.workspaces[workspace_id])
             ids = self.workspaces[workspace_id].history
             total = len(ids)
             end = total - (page - 1) * size
@@ -254,6 +323,7 @@ class EmulatorState:
     def history_ids(self, workspace_id: str) -> list[str]:
         """All image ids of a workspace, newest first."""
         with self.lock:
+            self._settle(self.workspaces[workspace_id])
             return self.workspaces[workspace_id].history[::-1]
 
     def delete(self, workspace_id: str, image_id: str) -> bool:
@@ -262,5 +332,8 @@ class EmulatorState:
             if rec is None:
                 return False
             del self.records[image_id]
-            self.workspaces[workspace_id].history.remove(image_id)
+            ws = self.workspaces[workspace_id]
+            for ids in (ws.history, ws.pending):
+                if image_id in ids:
+                    ids.remove(image_id)
             return True

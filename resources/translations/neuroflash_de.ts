@@ -227,8 +227,16 @@
         <translation>Das Bild kam unvollständig an und wurde verworfen. Versuche es noch einmal.</translation>
     </message>
     <message>
+        <source>Images can be upscaled 2× or 4×.</source>
+        <translation>Bilder lassen sich 2× oder 4× vergrößern.</translation>
+    </message>
+    <message>
         <source>Write a prompt first.</source>
         <translation>Schreibe zuerst einen Prompt.</translation>
+    </message>
+    <message>
+        <source>Pick an image first.</source>
+        <translation>Wähle zuerst ein Bild aus.</translation>
     </message>
     <message>
         <source>That workspace can&apos;t be used. Pick another.</source>
@@ -293,6 +301,18 @@
     <message>
         <source>This image is far larger than any real one, so the app did not open it.</source>
         <translation>Dieses Bild ist weit größer als jedes echte Bild, deshalb hat die App es nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>neuroflash is still working on your images. They will appear when ready.</source>
+        <translation>neuroflash arbeitet noch an deinen Bildern. Sie erscheinen, sobald sie fertig sind.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting. The credits are spent and your images will appear when they are ready.</source>
+        <translation>Warten beendet. Die Credits sind verbraucht, und deine Bilder erscheinen, sobald sie fertig sind.</translation>
+    </message>
+    <message>
+        <source>neuroflash is taking longer than usual. Your images will appear when they are ready: refresh in a while.</source>
+        <translation>neuroflash braucht länger als sonst. Deine Bilder erscheinen, sobald sie fertig sind: aktualisiere später.</translation>
     </message>
     <message>
         <source>Your sign-in is no longer valid. Sign in again with your client ID and secret.</source>
@@ -397,6 +417,74 @@
     <message>
         <source>The image could not be decoded.</source>
         <translation>Das Bild konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>This workspace&apos;s plan does not include images.</source>
+        <translation>Der Plan dieses Arbeitsbereichs enthält keine Bilder.</translation>
+    </message>
+    <message>
+        <source>No image model in this workspace works from an image, so there is nothing to import for.</source>
+        <translation>Kein Bildmodell in diesem Arbeitsbereich arbeitet mit einem vorhandenen Bild, daher lohnt kein Import.</translation>
+    </message>
+    <message>
+        <source>No image model in this workspace can edit part of an image.</source>
+        <translation>Kein Bildmodell in diesem Arbeitsbereich kann einen Teil eines Bildes bearbeiten.</translation>
+    </message>
+    <message>
+        <source>This workspace&apos;s plan does not include upscaling.</source>
+        <translation>Der Plan dieses Arbeitsbereichs enthält kein Vergrößern.</translation>
+    </message>
+    <message>
+        <source>This workspace can upscale 2×, not 4×.</source>
+        <translation>Dieser Arbeitsbereich kann 2× vergrößern, nicht 4×.</translation>
+    </message>
+    <message>
+        <source>This workspace can upscale 4×, not 2×.</source>
+        <translation>Dieser Arbeitsbereich kann 4× vergrößern, nicht 2×.</translation>
+    </message>
+    <message>
+        <source>neuroflash took the image but its answer could not be read. Refresh to see whether it arrived before importing it again.</source>
+        <translation>neuroflash hat das Bild angenommen, aber die Antwort war nicht lesbar. Aktualisiere, um zu sehen, ob es angekommen ist, bevor du es erneut importierst.</translation>
+    </message>
+    <message>
+        <source>neuroflash took the request but its answer could not be read. Your images may still arrive: refresh in a moment.</source>
+        <translation>neuroflash hat den Auftrag angenommen, aber die Antwort war nicht lesbar. Deine Bilder kommen vielleicht noch: aktualisiere gleich.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach neuroflash to check on your images. They will appear when they are ready: refresh once you are back online.</source>
+        <translation>neuroflash ist nicht erreichbar, um nach deinen Bildern zu sehen. Sie erscheinen, sobald sie fertig sind: aktualisiere, wenn du wieder online bist.</translation>
+    </message>
+    <message>
+        <source>This file is not an image.</source>
+        <translation>Diese Datei ist kein Bild.</translation>
+    </message>
+    <message>
+        <source>This image is larger than 20 MB. Save a smaller copy (or a JPEG) and import that.</source>
+        <translation>Dieses Bild ist größer als 20 MB. Speichere eine kleinere Kopie (oder ein JPEG) und importiere diese.</translation>
+    </message>
+    <message>
+        <source>HEIC photos can&apos;t be imported. Export the photo as JPEG or PNG and import that.</source>
+        <translation>HEIC-Fotos lassen sich nicht importieren. Exportiere das Foto als JPEG oder PNG und importiere es dann.</translation>
+    </message>
+    <message>
+        <source>Photoshop files can&apos;t be imported. Export the image as PNG or JPEG first.</source>
+        <translation>Photoshop-Dateien lassen sich nicht importieren. Exportiere das Bild zuerst als PNG oder JPEG.</translation>
+    </message>
+    <message>
+        <source>This image format can&apos;t be imported. Use PNG, JPEG or WebP.</source>
+        <translation>Dieses Bildformat lässt sich nicht importieren. Verwende PNG, JPEG oder WebP.</translation>
+    </message>
+    <message>
+        <source>This image has far more pixels than the service takes, so it was not imported.</source>
+        <translation>Dieses Bild hat weit mehr Pixel, als der Dienst annimmt, daher wurde es nicht importiert.</translation>
+    </message>
+    <message>
+        <source>This image file is incomplete or damaged, so it was not imported.</source>
+        <translation>Diese Bilddatei ist unvollständig oder beschädigt, daher wurde sie nicht importiert.</translation>
+    </message>
+    <message>
+        <source>This file could not be read.</source>
+        <translation>Diese Datei konnte nicht gelesen werden.</translation>
     </message>
 </context>
 <context>

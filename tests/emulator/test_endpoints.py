@@ -64,7 +64,8 @@ def test_models_guide_shape(api: Api) -> None:
     assert models[0] == {
         "id": "nano-banana-2", "name": "Nano Banana 2", "provider": "fal.ai",
         "description": "Fast and efficient image generation model",
-        "capabilities": ["text2image", "image2image"], "max_images": 4,
+        "capabilities": ["text2image", "image2image", "inpainting", "upscale-2x", "upscale-4x"],
+        "max_images": 4,
         "aspect_ratios": ["21:9", "16:9", "3:2", "4:3", "5:4", "1:1", "4:5", "3:4", "2:3",
                           "9:16"],
         "output_formats": ["jpeg", "png", "webp"], "allowed": True, "order": 1}

@@ -46,3 +46,19 @@ FAULTS: dict[str, str] = {
 
 # The soak test's figures (tests/reliability/test_soak.py), also rendered into the doc.
 SOAK_RESULTS = HERE / "soak_results.json"
+
+# The image service's calls (family B), failed at the API level (the import, masked-edit and
+# upscale UI is not built yet): tests/reliability/test_image_service_faults.py, results in
+# image_service_matrix.json, rendered into the same doc. Same FAULTS.
+SERVICE_RESULTS = HERE / "image_service_matrix.json"
+SERVICE_ENDPOINTS: dict[str, tuple[str, str | None, str]] = {
+    "upload": (r"/images$", "POST", "upload_image"),
+    "list": (r"/images$", "GET", "service_images_page"),
+    "get": (r"/images/[^/]+$", "GET", "service_image"),
+    "content": (r"/images/[^/]+/content$", "GET", "download_image(content_url)"),
+    "delete": (r"/images/[^/]+$", "DELETE", "delete_service_image"),
+    "generation-task": (r"/image-generation-tasks$", "POST", "generate_images"),
+    "edit-task": (r"/image-edit-tasks$", "POST", "edit_image (masked)"),
+    "upscale-task": (r"/image-upscale-tasks$", "POST", "upscale_image"),
+    "task-poll": (r"/images/[^/]+$", "GET", "finish_task on a pending (async) task"),
+}

@@ -7,7 +7,15 @@ from __future__ import annotations
 import json
 
 from tests.reliability.hostile import HOSTILE
-from tests.reliability.matrix import DOC, ENDPOINTS, FAULTS, RESULTS, SOAK_RESULTS
+from tests.reliability.matrix import (
+    DOC,
+    ENDPOINTS,
+    FAULTS,
+    RESULTS,
+    SERVICE_ENDPOINTS,
+    SERVICE_RESULTS,
+    SOAK_RESULTS,
+)
 
 _SHOWN = {
     "ok": "absorbed, no message",
@@ -90,6 +98,49 @@ def _hostile_lines() -> list[str]:
     ]
 
 
+def _service_lines() -> list[str]:
+    """The image service's calls × the same faults, at the API level."""
+    data = json.loads(SERVICE_RESULTS.read_text())
+    cases, summary = data["cases"], data["summary"]
+    lines = [
+        "## Image service calls (upload, generate, masked edit, upscale)",
+        "",
+        "The family-B calls the import, masked-edit and upscale features use, failed in every "
+        "way above at the",
+        "API level over real HTTP (`tests/reliability/test_image_service_faults.py`; their UI "
+        "comes later). For",
+        "every cell the test checks: the message is plain words, a task or an upload reached "
+        "the server at",
+        "most once (a second time only after a 401, which did nothing), each image made was "
+        "charged once, every",
+        "image the server made is listed, and the next call works as soon as the fault is gone. "
+        "**A dropped",
+        "task submit is never charged twice**: the task is not sent again, its image is made and "
+        "charged once,",
+        "and the message says it may still arrive (`maybe_delivered`), never \"try again\".",
+        "",
+        f"- Faults tried: **{summary['faults_tried']}** "
+        f"({len(SERVICE_ENDPOINTS)} calls × {len(FAULTS)} faults)",
+        f"- Images lost: **{summary['images_lost']}**",
+        f"- Credits double-spent: **{summary['credits_double_spent']}**",
+        f"- Tasks or uploads carried out twice: **{summary['sent_twice']}**",
+        "",
+    ]
+    for endpoint, (_path, _method, action) in SERVICE_ENDPOINTS.items():
+        lines += [f"### {endpoint} (`{action}`)", "",
+                  "| Fault | Outcome | Message | Images made | Credits |", "|---|---|---|---|---|"]
+        for fault in FAULTS:
+            case = cases.get(f"{endpoint}/{fault}")
+            if case is None:
+                lines.append(f"| `{fault}` | **not covered** | | | |")
+                continue
+            shown = "message" if case["shown"] == "error" else f"absorbed ({case['note']})"
+            lines.append(f"| `{fault}` | {shown} | {case['message']} | {case['images_made']} | "
+                         f"{case['credits_spent']} |")
+        lines.append("")
+    return lines
+
+
 def render() -> str:
     data = json.loads(RESULTS.read_text())
     cases, summary = data["cases"], data["summary"]
@@ -143,6 +194,7 @@ def render() -> str:
             lines.append(f"| `{fault}` | {_SHOWN[case['shown']]} | {case['message']} | "
                          f"{case['images_made']} |")
         lines.append("")
+    lines += _service_lines()
     return "\n".join(lines)
 
 
