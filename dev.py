@@ -2,7 +2,8 @@
 """All set-up in one command each, on a fresh machine with nothing but Python >= 3.11.
 
     python3 dev.py demo     start the app in demo mode against the built-in server
-    python3 dev.py test     run the whole test suite (ruff, the layer contracts, pytest)
+    python3 dev.py test     run the whole test suite (ruff lint and format check, the layer
+                            contracts, the mypy type check, pytest)
     python3 dev.py build    bundle the app with PyInstaller into dist/ (packaging/*.spec)
 
 It installs a pinned uv into .tools/ when needed, then syncs .venv exactly to uv.lock
@@ -59,7 +60,13 @@ def main(argv: list[str]) -> int:
                    "--distpath", "dist", "--workpath", "build", SPEC, *rest)
     if command == "demo":
         return run(uv, "run", "--locked", "neuroflash-desktop", "--demo", *rest)
-    for check in (["ruff", "check", "."], ["lint-imports"]):
+    checks = (
+        ["ruff", "check", "."],
+        ["ruff", "format", "--check", "."],
+        ["lint-imports"],
+        ["mypy"],  # the files and settings are in pyproject.toml's [tool.mypy]
+    )
+    for check in checks:
         if code := run(uv, "run", "--locked", *check):
             return code
     return run(uv, "run", "--locked", "python", "-m", "pytest", *rest)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 from urllib.parse import quote, urljoin
 
 import requests
@@ -67,25 +67,31 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-def _guarded(method: Callable[P, T]) -> Callable[P, T]:
+class _MasksTokens(Protocol):
+    def _mask_tokens(self, error: NeuroflashError) -> None: ...
+
+
+S = TypeVar("S", bound=_MasksTokens)
+
+
+def _guarded(method: Callable[Concatenate[S, P], T]) -> Callable[Concatenate[S, P], T]:
     """Every failure leaves the client as a NeuroflashError with a message, and no token in
     its message or detail: a RecursionError, OverflowError or UnicodeEncodeError from a
     hostile answer used to escape it (and left the sign-in dialog waiting forever)."""
 
     @functools.wraps(method)
-    def call(*args: P.args, **kwargs: P.kwargs) -> T:
-        self = args[0]
+    def call(self: S, /, *args: P.args, **kwargs: P.kwargs) -> T:
         try:
-            return method(*args, **kwargs)
+            return method(self, *args, **kwargs)
         except NeuroflashError as error:
-            self._mask_tokens(error)  # type: ignore[attr-defined]
+            self._mask_tokens(error)
             raise
         except Exception as exc:
-            error = UnexpectedResponseError(
+            wrapped = UnexpectedResponseError(
                 detail=f"{method.__name__}: {type(exc).__name__}: {str(exc)[:300]}"
             )
-            self._mask_tokens(error)  # type: ignore[attr-defined]
-            raise error from None
+            self._mask_tokens(wrapped)
+            raise wrapped from None
     return call
 
 

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, TypedDict, Unpack
 
 from desktop.api.texts import QT_TRANSLATE_NOOP
+
+
+class ErrorDetails(TypedDict, total=False):
+    """The technical keyword arguments every error takes (subclasses pass them on)."""
+
+    status: int | None
+    code: str | None
+    detail: str | None
 
 
 class NeuroflashError(Exception):
@@ -62,7 +70,9 @@ class NoCreditsError(NeuroflashError):
         ),
     }
 
-    def __init__(self, message: str | None = None, *, scope: str = "cycle", **kwargs) -> None:
+    def __init__(
+        self, message: str | None = None, *, scope: str = "cycle", **kwargs: Unpack[ErrorDetails]
+    ) -> None:
         self.scope = scope if scope in self._MESSAGES else "cycle"
         super().__init__(message or self._MESSAGES[self.scope], **kwargs)
 
@@ -77,7 +87,11 @@ class RateLimitedError(NeuroflashError):
     """Too many requests; `retry_after` is the wait in seconds when the server said it."""
 
     def __init__(
-        self, message: str | None = None, *, retry_after: float | None = None, **kwargs
+        self,
+        message: str | None = None,
+        *,
+        retry_after: float | None = None,
+        **kwargs: Unpack[ErrorDetails],
     ) -> None:
         self.retry_after = retry_after
         if message is None:
@@ -158,9 +172,9 @@ class UploadRefusedError(InvalidRequestError):
     the service does not take. `reason` is one of not-image, too-big, format, pixels,
     incomplete, unreadable (for the UI's own wording, if it wants one)."""
 
-    def __init__(self, message: str, *, reason: str, **kwargs: object) -> None:
+    def __init__(self, message: str, *, reason: str, **kwargs: Unpack[ErrorDetails]) -> None:
         self.reason = reason
-        super().__init__(message, **kwargs)  # type: ignore[arg-type]
+        super().__init__(message, **kwargs)
 
 
 class TaskPendingError(NeuroflashError):
@@ -178,11 +192,11 @@ class TaskPendingError(NeuroflashError):
         *,
         ready: tuple[object, ...] = (),
         pending_ids: tuple[str, ...] = (),
-        **kwargs: object,
+        **kwargs: Unpack[ErrorDetails],
     ) -> None:
         self.ready = ready
         self.pending_ids = pending_ids
-        super().__init__(message, **kwargs)  # type: ignore[arg-type]
+        super().__init__(message, **kwargs)
 
 
 class TaskCancelledError(TaskPendingError):

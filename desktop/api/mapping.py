@@ -11,6 +11,7 @@ import requests
 from desktop.api.error_body import ErrorBody, parse_error_body
 from desktop.api.errors import (
     AuthenticationError,
+    ErrorDetails,
     InvalidRequestError,
     ModelNotAllowedError,
     NeuroflashError,
@@ -88,7 +89,7 @@ def error_from_parts(
     detail = f"HTTP {status}" + (f": {text}" if text else "")
     if body.fields:
         detail += "; " + "; ".join(body.fields)
-    kw = {"status": status, "code": body.code, "detail": detail}
+    kw: ErrorDetails = {"status": status, "code": body.code, "detail": detail}
     if token_endpoint and status in (400, 401, 403):
         return AuthenticationError(**kw)
     if token_endpoint and status == 404:

@@ -243,7 +243,8 @@ def parse_history_page(data: Any, page: int, size: int) -> HistoryPage:
         except UnexpectedResponseError:
             continue  # one odd record must not hide the others
     meta = data if isinstance(data, dict) else {}
-    paging = meta.get("page") if isinstance(meta.get("page"), dict) else {}
+    page_meta = meta.get("page")
+    paging: dict[str, Any] = page_meta if isinstance(page_meta, dict) else {}
     total = to_int(meta.get("total"), to_int(paging.get("totalElements")))
     pages = to_int(meta.get("pages"), to_int(paging.get("totalPages")))
     if "page" not in meta and total is None and pages is None:

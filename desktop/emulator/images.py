@@ -73,12 +73,16 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size)
 
 
+# A colour for ImageDraw: a palette index on "P" images, an RGB triple on "RGB" ones.
+Ink = int | tuple[int, int, int]
+
+
 def _draw_text(
     img: Image.Image,
     text: str,
     top: int,
     bottom_band: bool = False,
-    ink: tuple[object, object] = ((255, 255, 255), (0, 0, 0)),
+    ink: tuple[Ink, Ink] = ((255, 255, 255), (0, 0, 0)),
 ) -> None:
     """Write the prompt on the image so a human can tell images apart at a glance."""
     w, h = img.size

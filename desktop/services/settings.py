@@ -96,7 +96,7 @@ class AppSettings:
     def _get_bytes(self, key: str) -> bytes | None:
         value = self.value(key)
         if isinstance(value, QByteArray):
-            data = value.data()
+            data = bytes(value.data())
         elif isinstance(value, (bytes, bytearray)):
             data = bytes(value)
         else:
