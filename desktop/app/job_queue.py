@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 from desktop.api import EditRequest, GenerationRequest, GenerationResult, HistoryItem
 from desktop.api.errors import NeuroflashError
 from desktop.app.i18n import translate_message
-from desktop.app.session_images import UNREADABLE_SPEND
+from desktop.app.image_operations import UNREADABLE_SPEND
 
 translate = QCoreApplication.translate  # the name lupdate looks for
 log = logging.getLogger(__name__)
