@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -36,6 +36,7 @@ from desktop.app.edit_provenance import EditProvenance
 from desktop.app.history_saver import HistorySaver
 from desktop.app.image_operations import ImageClient, ImageOperations
 from desktop.app.offline import Reconnector
+from desktop.app.tasks import TaskSet
 from desktop.services.history_store import HistoryStore
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ class Session(QObject):
         self._login: Login | None = None
         self.offline = False
         self.reconnector = Reconnector(self.reconnect, self.spawn, parent=self)
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks = TaskSet(report=self.report)
         self.workspaces: list[Workspace] = []
         self.workspace_id: str | None = None
         self.quota: ImageQuota | None = None
@@ -155,12 +156,20 @@ class Session(QObject):
     def api_settings(self) -> ApiSettings:
         return self._settings
 
-    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        """Run a coroutine in the background, keeping a reference so it is not collected."""
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
+    def spawn(self, coro: Awaitable[T]) -> asyncio.Future[T]:
+        """Run a coroutine in the background, kept until it is done (``TaskSet``)."""
+        return self._tasks.spawn(coro)
+
+    def run(
+        self,
+        work: Awaitable[T],
+        on_success: Callable[[T], object] | None = None,
+        on_error: Callable[[Exception], object] | None = None,
+        retry: Retry = None,
+    ) -> asyncio.Future[None]:
+        """Run ``work`` in the background; an error the caller does not handle with
+        ``on_error`` is reported like every session error (the message bar, with ``retry``)."""
+        return self._tasks.run(work, on_success, on_error, retry)
 
     async def call(self, fn: Callable[..., T], *args: Any) -> T:
         if self._client is None:
@@ -357,8 +366,7 @@ class Session(QObject):
         if self.history_saver is not None:
             self.history_saver.flush()
         self.reconnector.stop()
-        for task in list(self._tasks):
-            task.cancel()
+        self._tasks.cancel_all()
         self._replace_client(None)
 
 
