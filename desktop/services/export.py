@@ -51,7 +51,7 @@ def _write_new(directory: Path, name: str, data: bytes) -> Path:
     free name and writing it. Where links are unsupported (FAT, some shares) we fall back
     to check-then-replace.
     """
-    tmp = write_temp(directory, data)
+    tmp = write_temp(directory, data, private=False)  # the designer's file: umask applies
     try:
         for _ in range(_MAX_UNIQUE_ATTEMPTS):
             target = unique_path(directory, name)
@@ -85,7 +85,7 @@ def export_image(
     if unique:
         return _write_new(directory, name, tagged)
     target = directory / name
-    write_atomic(target, tagged)
+    write_atomic(target, tagged, private=False)
     return target
 
 

@@ -72,7 +72,7 @@ def _read_head(path: Path) -> bytes:
 def _save_with_metadata(source: Path, target: Path, metadata: ImageMetadata) -> None:
     from desktop.services.export import embed_metadata, write_atomic
 
-    write_atomic(target, embed_metadata(source.read_bytes(), metadata))
+    write_atomic(target, embed_metadata(source.read_bytes(), metadata), private=False)
 
 
 def _export_to_folder(
