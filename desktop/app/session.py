@@ -133,11 +133,19 @@ class Session(QObject):
     def add_to_history(
         self, workspace_id: str, items: Sequence[HistoryItem], select: bool
     ) -> None:
-        """New images at the top of the current workspace's history, each image once."""
+        """New images at the top of the current workspace's history, each image once.
+
+        The one place the history is de-duplicated: ``historyAdded`` carries only images the
+        history did not have, so the grid's model inserts what it is given.
+        """
         if workspace_id != self.workspace_id:
             return
         known = {item.image_id for item in self.history}
-        fresh = [item for item in items if item.image_id not in known]
+        fresh: list[HistoryItem] = []
+        for item in items:
+            if item.image_id not in known:
+                known.add(item.image_id)
+                fresh.append(item)
         self.history[:0] = fresh
         self.historyAdded.emit(fresh, select)
         self._persist_history()

@@ -143,13 +143,9 @@ class HistoryModel(QAbstractListModel):
         self.endResetModel()
 
     def prepend(self, items: Sequence[HistoryItem]) -> None:
-        """Insert new results at the top (``items`` newest first); known ids are skipped."""
-        fresh = []
-        seen = set(self._rows)
-        for item in items:
-            if item.image_id not in seen:
-                seen.add(item.image_id)
-                fresh.append(item)
+        """Insert new results at the top (``items`` newest first). The session hands over only
+        images the history did not have (``Session.add_to_history`` de-duplicates)."""
+        fresh = list(items)
         if not fresh:
             return
         self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
