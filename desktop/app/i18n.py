@@ -25,7 +25,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from desktop.api.texts import Message
 from desktop.resources import resource
 
 log = logging.getLogger(__name__)
@@ -43,8 +42,11 @@ def translate_message(text: str) -> str:
     it) by its template, then filled in; anything else (a server's own words) is shown as it
     came.
     """
-    if isinstance(text, Message):
-        return QCoreApplication.translate(ERRORS_CONTEXT, text.template).format(**text.params)
+    # Duck-typed: importing desktop.api here would load the client before the first paint.
+    template: str | None = getattr(text, "template", None)
+    if template is not None:
+        params: dict[str, object] = getattr(text, "params", {})
+        return QCoreApplication.translate(ERRORS_CONTEXT, template).format(**params)
     return QCoreApplication.translate(ERRORS_CONTEXT, text)
 
 

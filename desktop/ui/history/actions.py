@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.api import HistoryItem
 from desktop.api.errors import NeuroflashError
-from desktop.app.i18n import fix_plural, translate_message
+from desktop.app.i18n import translate_message
 from desktop.app.session import Session
 from desktop.services.filenames import safe_filename
+from desktop.ui.common.formatting import image_count
 from desktop.ui.common.message_bar import MessageBar
 from desktop.ui.common.reveal import reveal_in_folder
 from desktop.ui.common.thumbnail_loader import ThumbnailLoader
@@ -203,7 +204,7 @@ class ImageActions(QObject):
     async def _run_delete(self, items: list[HistoryItem]) -> None:
         gone = await self._session.delete(items)
         if gone:
-            images = fix_plural(self.tr("%n image(s)", "", len(gone)), len(gone))
+            images = image_count(len(gone))
             self._messages.show_note(self.tr("Deleted {images}.").format(images=images))
 
     # -- save as --------------------------------------------------------------------------------
