@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
 from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Retry = Callable[[], Awaitable[Any]] | None
 Report = Callable[[Exception, Retry], None]
+Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Future[Any]"]
+"""What helpers get to start background work with (``Session.spawn``, ``TaskSet.spawn``)."""
 
 
 class TaskSet:
