@@ -20,7 +20,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.api import HistoryItem, view_path
-from desktop.app.runtime_tuning import tune_for_gui
+from desktop.app.runtime_tuning import freeze_large_history, tune_for_gui
 from desktop.ui.common.qt_compat import guard_signal_emit_refcount
 from desktop.ui.history.model import HistoryModel
 from desktop.ui.history.proxy import Grouping, HistoryProxyModel
@@ -83,7 +83,9 @@ def main(count: int = 10_000) -> dict[str, float]:
     view.setModel(proxy)
     view.resize(1000, 700)
     view.show()
-    model.set_items(history(count))
+    items = history(count)
+    model.set_items(items)
+    freeze_large_history(items)  # as the app does after a history reset
     spin(600)  # layout and the proxy's warm-up slices, as after a history load
     beat = Heartbeat()
     idle_max, _idle_p99 = beat.run(lambda: spin(1000))

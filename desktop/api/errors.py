@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, TypedDict, Unpack
 
-from desktop.api.texts import QT_TRANSLATE_NOOP
+from desktop.api.texts import QT_TRANSLATE_NOOP, Message
 
 
 class ErrorDetails(TypedDict, total=False):
@@ -100,7 +100,12 @@ class RateLimitedError(NeuroflashError):
                 message = (
                     QT_TRANSLATE_NOOP("Errors", "Too many requests at once. Try again in 1 second.")
                     if secs == 1
-                    else f"Too many requests at once. Try again in {secs} seconds."
+                    else Message(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "Too many requests at once. Try again in {seconds} seconds."
+                        ),
+                        seconds=secs,
+                    )
                 )
             else:
                 message = QT_TRANSLATE_NOOP(

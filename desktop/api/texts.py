@@ -12,6 +12,24 @@ from __future__ import annotations
 ERRORS = "Errors"  # the context of every message raised below the UI
 
 
+class Message(str):
+    """A message with values in it ("Try again in {seconds} seconds.").
+
+    It reads as the English sentence (logs, ``str()``, tests) and keeps its ``template`` (the
+    message id, marked with QT_TRANSLATE_NOOP where it is made) and ``params``, so the UI
+    translates the template and then fills in the values; nothing parses English back.
+    """
+
+    template: str
+    params: dict[str, object]
+
+    def __new__(cls, template: str, **params: object) -> Message:
+        message = super().__new__(cls, template.format(**params))
+        message.template = template
+        message.params = params
+        return message
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
     """Return ``text`` unchanged; ``context`` is for lupdate only."""
     return text

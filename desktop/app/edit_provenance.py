@@ -10,17 +10,17 @@ is read and written on workers.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from desktop.api import HistoryItem, view_path
 from desktop.app.background import BackgroundRunner
+from desktop.app.tasks import Spawn
 from desktop.services.edit_origins import EditOrigin, read_origins, write_origins
 
 Lookup = Callable[[str], HistoryItem | None]
-Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
 MAX_CHAIN = 32  # edits of edits; also stops a (corrupt) cycle
 
 
@@ -43,7 +43,7 @@ class EditProvenance:
         self._runner = runner
         self._spawn = spawn
         self._origins: dict[str, EditOrigin] = {}
-        self._load_task: asyncio.Task[Any] | None = None
+        self._load_task: asyncio.Future[Any] | None = None
         self._save_lock: asyncio.Lock | None = None
 
     # -- storage --------------------------------------------------------------------------------

@@ -9,21 +9,19 @@ an older copy never overwrites a newer one, whichever thread finishes first.
 
 from __future__ import annotations
 
-import asyncio
 import threading
-from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
 from desktop.app.background import BackgroundRunner
+from desktop.app.tasks import Spawn
 from desktop.services.history_store import MAX_SAVED_ITEMS, HistoryStore
 
 if TYPE_CHECKING:
     from desktop.api import HistoryItem
 
 SAVE_DELAY_MS = 2000
-Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
 
 
 class HistorySaver(QObject):

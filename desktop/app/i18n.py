@@ -21,7 +21,6 @@ Refresh the catalog after changing strings (then translate what lupdate marks un
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -34,30 +33,21 @@ APP_CATALOG = "neuroflash"
 
 
 ERRORS_CONTEXT = "Errors"
-_RETRY_IN = re.compile(r"^Too many requests at once\. Try again in (\d+) seconds\.$")
-_NOT_SAVED = re.compile(r"^The image could not be saved \((.*)\)\.$", re.DOTALL)
 
 
 def translate_message(text: str) -> str:
     """A message from the API or services layer, in the current language.
 
-    Fixed messages are looked up in the "Errors" context; the two that carry a value get a
-    UI-side wording; anything else (a server's own words) is shown as it came.
+    Fixed messages are looked up in the "Errors" context; a ``Message`` (one with values in
+    it) by its template, then filled in; anything else (a server's own words) is shown as it
+    came.
     """
-    translated = QCoreApplication.translate(ERRORS_CONTEXT, text)
-    if translated != text:
-        return translated
-    if match := _RETRY_IN.match(text):
-        # lupdate reads no plural forms from translate() in Python, so the two forms are
-        # separate messages ("... in 1 second." is itself marked where the error is made).
-        return QCoreApplication.translate(
-            "Errors", "Too many requests at once. Try again in {seconds} seconds."
-        ).format(seconds=match.group(1))
-    if match := _NOT_SAVED.match(text):
-        return QCoreApplication.translate(
-            "Errors", "The image could not be saved ({reason})."
-        ).format(reason=match.group(1))
-    return text
+    # Duck-typed: importing desktop.api here would load the client before the first paint.
+    template: str | None = getattr(text, "template", None)
+    if template is not None:
+        params: dict[str, object] = getattr(text, "params", {})
+        return QCoreApplication.translate(ERRORS_CONTEXT, template).format(**params)
+    return QCoreApplication.translate(ERRORS_CONTEXT, text)
 
 
 def system_language() -> str:

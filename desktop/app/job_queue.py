@@ -32,7 +32,8 @@ from PySide6.QtCore import (
 from desktop.api import EditRequest, GenerationRequest, GenerationResult, HistoryItem
 from desktop.api.errors import NeuroflashError
 from desktop.app.i18n import translate_message
-from desktop.app.session_images import UNREADABLE_SPEND
+from desktop.app.image_operations import UNREADABLE_SPEND
+from desktop.app.tasks import TaskSet
 
 translate = QCoreApplication.translate  # the name lupdate looks for
 log = logging.getLogger(__name__)
@@ -80,7 +81,7 @@ class Job:
     arrived_late: bool = False  # failed, then its images turned up in the history
     error: NeuroflashError | None = field(default=None, repr=False)
     result: GenerationResult | None = field(default=None, repr=False)
-    task: asyncio.Task[Any] | None = field(default=None, repr=False)
+    task: asyncio.Future[Any] | None = field(default=None, repr=False)
 
     @property
     def kind(self) -> str:
@@ -163,6 +164,7 @@ class JobQueue(QAbstractListModel):
         self._run_job = run_job
         self._max_running = max_running
         self._jobs: list[Job] = []
+        self._tasks = TaskSet()
         self._numbers = itertools.count(1)
         self._tick = QTimer(self)
         self._tick.setInterval(500)
@@ -278,7 +280,7 @@ class JobQueue(QAbstractListModel):
         for job in waiting[: max(0, self._max_running - self.running_count())]:
             job.status = JobStatus.RUNNING
             job.started = time.monotonic()
-            job.task = asyncio.ensure_future(self._run(job))
+            job.task = self._tasks.spawn(self._run(job))
             self._changed(job)
         if self.running_count():
             self._tick.start()

@@ -1,7 +1,7 @@
 """Jobs whose connection dropped after sending: find their images when the history shows them.
 
 The app never resends a credit-spending request; it refreshes the history a few seconds later
-instead (``session_images``). When that (or any later) refresh brings new images with the
+instead (``image_operations``). When that (or any later) refresh brings new images with the
 failed job's prompt, the job is done after all, and must stop saying "Failed" next to a Retry
 that would charge a second time.
 """

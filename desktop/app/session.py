@@ -3,23 +3,28 @@
 Widgets call its coroutines and listen to its signals; it is the only object that talks to the
 API, always through the BackgroundRunner, so the GUI thread never waits on the network.
 Every failure goes out through ``errorRaised`` with an optional retry, to one place that
-shows it.
+shows it. Making, editing, deleting and fetching images is ``ImageOperations``' job; the session
+hands it the small ``SessionPort`` it needs and forwards the calls.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.api import (
     ApiSettings,
     Credentials,
+    EditRequest,
+    GenerationRequest,
+    GenerationResult,
     HistoryItem,
+    ImageData,
     ImageModel,
     ImageQuota,
     Workspace,
@@ -29,8 +34,9 @@ from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.background import BackgroundRunner
 from desktop.app.edit_provenance import EditProvenance
 from desktop.app.history_saver import HistorySaver
+from desktop.app.image_operations import ImageClient, ImageOperations
 from desktop.app.offline import Reconnector
-from desktop.app.session_images import SessionImages
+from desktop.app.tasks import TaskSet
 from desktop.services.history_store import HistoryStore
 
 if TYPE_CHECKING:
@@ -41,10 +47,12 @@ log = logging.getLogger(__name__)
 Retry = Callable[[], Awaitable[Any]] | None
 Login = Callable[[], Awaitable[bool]]
 
+T = TypeVar("T")
+
 _FAILED = object()  # a load that failed or went stale; distinct from a real None answer
 
 
-class Session(SessionImages, QObject):
+class Session(QObject):
     """Observable state of one signed-in account; emits, never touches widgets."""
 
     signedIn = Signal()
@@ -77,7 +85,7 @@ class Session(SessionImages, QObject):
         self._login: Login | None = None
         self.offline = False
         self.reconnector = Reconnector(self.reconnect, self.spawn, parent=self)
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks = TaskSet(report=self.report)
         self.workspaces: list[Workspace] = []
         self.workspace_id: str | None = None
         self.quota: ImageQuota | None = None
@@ -87,6 +95,68 @@ class Session(SessionImages, QObject):
             HistorySaver(store, runner, self.spawn, parent=self) if store is not None else None
         )
         self.provenance = EditProvenance(origins_path, runner, self.spawn)
+        self.images = ImageOperations(self, self.provenance)
+
+    # -- images (ImageOperations does the work) -----------------------------------------------
+
+    async def generate(
+        self, request: GenerationRequest, workspace_id: str | None = None
+    ) -> GenerationResult:
+        return await self.images.generate(request, workspace_id)
+
+    async def edit(
+        self,
+        source: HistoryItem,
+        prompt: str,
+        options: EditRequest | None = None,
+        workspace_id: str | None = None,
+    ) -> GenerationResult:
+        return await self.images.edit(source, prompt, options, workspace_id)
+
+    async def delete(self, items: list[HistoryItem]) -> list[str]:
+        return await self.images.delete(items)
+
+    def fetch_image(self, item: HistoryItem) -> ImageData:
+        return self.images.fetch_image(item)
+
+    def find_item(self, image_id: str) -> HistoryItem | None:
+        return self.images.find_item(image_id)
+
+    # -- the SessionPort the image operations use ---------------------------------------------
+
+    def image_client(self) -> ImageClient:
+        return self._client_or_raise()
+
+    def show_notice(self, text: str) -> None:
+        self.notice.emit(text)
+
+    def add_to_history(
+        self, workspace_id: str, items: Sequence[HistoryItem], select: bool
+    ) -> None:
+        """New images at the top of the current workspace's history, each image once.
+
+        The one place the history is de-duplicated: ``historyAdded`` carries only images the
+        history did not have, so the grid's model inserts what it is given.
+        """
+        if workspace_id != self.workspace_id:
+            return
+        known = {item.image_id for item in self.history}
+        fresh: list[HistoryItem] = []
+        for item in items:
+            if item.image_id not in known:
+                known.add(item.image_id)
+                fresh.append(item)
+        self.history[:0] = fresh
+        self.historyAdded.emit(fresh, select)
+        self._persist_history()
+
+    def remove_from_history(self, workspace_id: str, image_ids: Sequence[str]) -> None:
+        if not image_ids or workspace_id != self.workspace_id:
+            return
+        gone = set(image_ids)
+        self.history = [item for item in self.history if item.image_id not in gone]
+        self.historyRemoved.emit(list(image_ids))
+        self._persist_history()
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -94,19 +164,27 @@ class Session(SessionImages, QObject):
     def api_settings(self) -> ApiSettings:
         return self._settings
 
-    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        """Run a coroutine in the background, keeping a reference so it is not collected."""
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
+    def spawn(self, coro: Awaitable[T]) -> asyncio.Future[T]:
+        """Run a coroutine in the background, kept until it is done (``TaskSet``)."""
+        return self._tasks.spawn(coro)
 
-    async def _call(self, fn: Callable[..., Any], *args: Any) -> Any:
+    def run(
+        self,
+        work: Awaitable[T],
+        on_success: Callable[[T], object] | None = None,
+        on_error: Callable[[Exception], object] | None = None,
+        retry: Retry = None,
+    ) -> asyncio.Future[None]:
+        """Run ``work`` in the background; an error the caller does not handle with
+        ``on_error`` is reported like every session error (the message bar, with ``retry``)."""
+        return self._tasks.run(work, on_success, on_error, retry)
+
+    async def call(self, fn: Callable[..., T], *args: Any) -> T:
         if self._client is None:
             raise AuthenticationError(QT_TRANSLATE_NOOP("Errors", "You are not signed in."))
         return await self._runner.run(fn, *args)
 
-    def _report(self, error: Exception, retry: Retry) -> None:
+    def report(self, error: Exception, retry: Retry) -> None:
         if not isinstance(error, NeuroflashError):
             log.exception("Unexpected failure", exc_info=error)
             error = NeuroflashError(
@@ -116,7 +194,7 @@ class Session(SessionImages, QObject):
             self.authenticationFailed.emit(error.message)
             return
         elif isinstance(error, NetworkError) and error.connect_failure:
-            self._set_offline(True)  # one plain "you're offline" instead of an error per call
+            self.set_offline(True)  # one plain "you're offline" instead of an error per call
             return
         log.warning("%s (%s)", error.message, error.detail or error.status)
         self.errorRaised.emit(error, retry)
@@ -137,7 +215,7 @@ class Session(SessionImages, QObject):
             raise
         self._replace_client(client)
         was_offline, self._login = self.offline, None
-        self._set_offline(False)
+        self.set_offline(False)
         self.workspaces = workspaces
         self._save(self._store and self._store.save_workspaces, workspaces)
         self.workspacesChanged.emit(workspaces)
@@ -151,12 +229,12 @@ class Session(SessionImages, QObject):
         """Sign-in could not reach neuroflash: show what was saved, and keep trying ``login``."""
         first = self._login is None
         self._login = login
-        self._set_offline(True)
+        self.set_offline(True)
         if first and self._store is not None:
             self.workspaces = self._store.workspaces()
             self.workspacesChanged.emit(self.workspaces)
 
-    def _set_offline(self, offline: bool) -> None:
+    def set_offline(self, offline: bool) -> None:
         if offline == self.offline:
             return
         self.offline = offline
@@ -171,12 +249,12 @@ class Session(SessionImages, QObject):
         if self._client is None:
             return self._login is not None and await self._login()
         try:
-            await self._call(self._client.workspaces)
+            await self.call(self._client.workspaces)
         except NetworkError:
             return False
         except NeuroflashError:
             pass  # reachable; refresh_all reports what is wrong
-        self._set_offline(False)
+        self.set_offline(False)
         await self.refresh_all()
         return True
 
@@ -193,7 +271,7 @@ class Session(SessionImages, QObject):
         if self.history_saver is not None:
             self.history_saver.save_now()  # the last changes still belong in the offline copy
         self._login = None
-        self._set_offline(False)
+        self.set_offline(False)
         self._replace_client(None)
         self.workspaces, self.workspace_id, self.quota = [], None, None
         self.models, self.history = [], []
@@ -221,9 +299,9 @@ class Session(SessionImages, QObject):
 
     async def refresh_all(self) -> None:
         try:
-            workspaces = await self._call(self._client_or_raise().workspaces)
+            workspaces = await self.call(self._client_or_raise().workspaces)
         except Exception as error:
-            self._report(error, self.refresh_all)
+            self.report(error, self.refresh_all)
             return
         self.workspaces = workspaces
         self.workspacesChanged.emit(workspaces)
@@ -242,11 +320,11 @@ class Session(SessionImages, QObject):
         workspace = self.workspace_id
         self.loadingChanged.emit(what, True)
         try:
-            result = await self._call(fn, *args)
+            result = await self.call(fn, *args)
         except asyncio.CancelledError:
             raise
         except Exception as error:
-            self._report(error, lambda: self._reload(what))
+            self.report(error, lambda: self._reload(what))
             return _FAILED
         finally:
             self.loadingChanged.emit(what, False)
@@ -268,7 +346,7 @@ class Session(SessionImages, QObject):
 
     async def quota_of(self, workspace_id: str) -> ImageQuota | None:
         """Another workspace's credits (to suggest one that has some); raises on failure."""
-        return await self._call(self._client_or_raise().image_quota, workspace_id)
+        return await self.call(self._client_or_raise().image_quota, workspace_id)
 
     async def refresh_models(self) -> None:
         if not self.workspace_id:
@@ -287,7 +365,7 @@ class Session(SessionImages, QObject):
             self.historyReset.emit(items)
             self._persist_history()
 
-    def _require_workspace(self) -> str:
+    def require_workspace(self) -> str:
         if not self.workspace_id:
             raise NeuroflashError(QT_TRANSLATE_NOOP("Errors", "Choose a workspace first."))
         return self.workspace_id
@@ -296,8 +374,7 @@ class Session(SessionImages, QObject):
         if self.history_saver is not None:
             self.history_saver.flush()
         self.reconnector.stop()
-        for task in list(self._tasks):
-            task.cancel()
+        self._tasks.cancel_all()
         self._replace_client(None)
 
 

@@ -8,7 +8,7 @@ import errno
 import os
 from pathlib import Path
 
-from desktop.api.texts import QT_TRANSLATE_NOOP
+from desktop.api.texts import QT_TRANSLATE_NOOP, Message
 from desktop.services.atomic_write import fsync_dir, write_atomic, write_temp
 from desktop.services.filenames import safe_filename, unique_path
 from desktop.services.image_metadata import embed_metadata, sniff_format
@@ -51,7 +51,7 @@ def _write_new(directory: Path, name: str, data: bytes) -> Path:
     free name and writing it. Where links are unsupported (FAT, some shares) we fall back
     to check-then-replace.
     """
-    tmp = write_temp(directory, data)
+    tmp = write_temp(directory, data, private=False)  # the designer's file: umask applies
     try:
         for _ in range(_MAX_UNIQUE_ATTEMPTS):
             target = unique_path(directory, name)
@@ -85,7 +85,7 @@ def export_image(
     if unique:
         return _write_new(directory, name, tagged)
     target = directory / name
-    write_atomic(target, tagged)
+    write_atomic(target, tagged, private=False)
     return target
 
 
@@ -109,4 +109,6 @@ def describe_os_error(err: OSError) -> str:
             "Errors", "The file name is too long for this folder. Choose a shorter folder path."
         )
     detail = err.strerror or str(err)
-    return f"The image could not be saved ({detail})."
+    return Message(
+        QT_TRANSLATE_NOOP("Errors", "The image could not be saved ({reason})."), reason=detail
+    )

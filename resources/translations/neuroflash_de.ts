@@ -63,6 +63,16 @@
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CrashGuard</name>
     <message>
         <source>Something went wrong inside the app. It keeps running, but your last step may not have finished.</source>
@@ -667,13 +677,6 @@
         <source>Generate finished</source>
         <translation>Generierung fertig</translation>
     </message>
-    <message numerus="yes">
-        <source>%n image(s)</source>
-        <translation>
-            <numerusform>%n Bild</numerusform>
-            <numerusform>%n Bilder</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Edit failed</source>
         <translation>Bearbeitung fehlgeschlagen</translation>
@@ -739,13 +742,6 @@
 </context>
 <context>
     <name>HistoryProxyModel</name>
-    <message numerus="yes">
-        <source>%n image(s)</source>
-        <translation>
-            <numerusform>%n Bild</numerusform>
-            <numerusform>%n Bilder</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Click to unfold</source>
         <translation>Zum Aufklappen klicken</translation>
@@ -784,13 +780,6 @@
     <message>
         <source>Group by batch</source>
         <translation>Nach Auftrag gruppieren</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n image(s)</source>
-        <translation>
-            <numerusform>%n Bild</numerusform>
-            <numerusform>%n Bilder</numerusform>
-        </translation>
     </message>
     <message>
         <source>{shown} of {total}</source>
@@ -859,13 +848,6 @@
         <source>Image actions</source>
         <translation>Bildaktionen</translation>
     </message>
-    <message numerus="yes">
-        <source>%n image(s)</source>
-        <translation>
-            <numerusform>%n Bild</numerusform>
-            <numerusform>%n Bilder</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>ImageActions</name>
@@ -908,13 +890,6 @@
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n image(s)</source>
-        <translation>
-            <numerusform>%n Bild</numerusform>
-            <numerusform>%n Bilder</numerusform>
-        </translation>
     </message>
     <message>
         <source>Deleted {images}.</source>
@@ -1258,10 +1233,6 @@
     <message>
         <source>No images in this workspace yet.</source>
         <translation>Noch keine Bilder in diesem Arbeitsbereich.</translation>
-    </message>
-    <message>
-        <source>No images yet — write a prompt and press Generate.</source>
-        <translation>Noch keine Bilder – schreibe einen Prompt und klicke auf „Generieren“.</translation>
     </message>
     <message>
         <source>No image matches “{text}”.

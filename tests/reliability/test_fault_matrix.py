@@ -34,7 +34,7 @@ def world(qapp, tmp_path_factory):
     mp = pytest.MonkeyPatch()
     mp.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
     mp.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
-    mp.setattr("desktop.app.session_images.REFRESH_AFTER_DROP_S", 1.5)
+    mp.setattr("desktop.app.image_operations.REFRESH_AFTER_DROP_S", 1.5)
     mp.setattr("desktop.ui.generate.generation_job.DEFAULT_COOLDOWN_S", 1.0)
     server = start_server(
         EmulatorConfig(

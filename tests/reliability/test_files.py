@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, EmulatorConfig, start_server
+from desktop.services import atomic_write
 from desktop.services.filenames import safe_filename
 from desktop.ui.history.actions import extension_for
 from tests.reliability.harness import STUDIO, RunningApp, stray_partial_files
@@ -43,7 +44,7 @@ def world(qapp, tmp_path_factory):
 
 
 def _fail_in(monkeypatch, folder: Path, where: str, code: int) -> None:
-    """Make creating (mkstemp) or renaming into (os.replace) ``folder`` fail with ``code``."""
+    """Make creating (the temp file) or renaming into (os.replace) ``folder`` fail with ``code``."""
     folder = folder.resolve()
     if where == "replace":
         real = os.replace
@@ -63,6 +64,15 @@ def _fail_in(monkeypatch, folder: Path, where: str, code: int) -> None:
             return real_mkstemp(*a, dir=dir, **kw)
 
         monkeypatch.setattr("desktop.services.atomic_write.tempfile.mkstemp", mkstemp)
+        # Files for the designer are created by _open_shared_temp (umask applies), not mkstemp.
+        real_shared = atomic_write._open_shared_temp
+
+        def open_shared(directory):
+            if Path(directory).resolve() == folder:
+                raise OSError(code, os.strerror(code), str(directory))
+            return real_shared(directory)
+
+        monkeypatch.setattr("desktop.services.atomic_write._open_shared_temp", open_shared)
 
 
 @pytest.mark.parametrize(("where", "code", "message"), [

@@ -33,7 +33,7 @@ def server_factory():
 
 def test_dropped_generate_spends_once_and_its_images_arrive(qapp, env_login, server_factory,
                                                            tmp_path, monkeypatch):
-    monkeypatch.setattr("desktop.app.session_images.REFRESH_AFTER_DROP_S", 30.0)  # F5 instead
+    monkeypatch.setattr("desktop.app.image_operations.REFRESH_AFTER_DROP_S", 30.0)  # F5 instead
     server = server_factory()
     app = RunningApp(qapp, server.api_url, server.token_url, tmp_path / "p").start()
     try:

@@ -86,7 +86,7 @@ def _round(app: RunningApp, n: int) -> None:
 def test_soak(qapp, tmp_path, monkeypatch):
     monkeypatch.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
     monkeypatch.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
-    monkeypatch.setattr("desktop.app.session_images.REFRESH_AFTER_DROP_S", 0.5)
+    monkeypatch.setattr("desktop.app.image_operations.REFRESH_AFTER_DROP_S", 0.5)
     server = start_server(EmulatorConfig(history_size=70, rate_limit_per_minute=0,
                                          latency_s=0.005))
     app = RunningApp(qapp, server.api_url, server.token_url, tmp_path / "p", read_timeout=10.0)

@@ -25,7 +25,7 @@ def _generate_with_a_dropped_answer(loop, components, emulator, prompt: str):
 
 
 def test_a_dropped_generate_is_done_once_its_images_arrive(signed_in, emulator, monkeypatch):
-    monkeypatch.setattr("desktop.app.session_images.REFRESH_AFTER_DROP_S", 0.3)
+    monkeypatch.setattr("desktop.app.image_operations.REFRESH_AFTER_DROP_S", 0.3)
     loop, components = signed_in
     window = components.window
     rows = window.history_model.rowCount()
@@ -46,7 +46,7 @@ def test_a_dropped_generate_is_done_once_its_images_arrive(signed_in, emulator, 
 def test_retry_of_a_job_whose_images_may_exist_warns_about_the_cost(
     signed_in, emulator, monkeypatch
 ):
-    monkeypatch.setattr("desktop.app.session_images.REFRESH_AFTER_DROP_S", 60.0)  # not found yet
+    monkeypatch.setattr("desktop.app.image_operations.REFRESH_AFTER_DROP_S", 60.0)  # not found yet
     loop, components = signed_in
     window = components.window
     job = _generate_with_a_dropped_answer(loop, components, emulator, "a fox in the snow")

@@ -110,6 +110,23 @@ def test_messages_from_below_the_ui_are_translated(german):
     assert Job(1, "p", 3).title() == "#1 Generierung · 3 Bilder"
 
 
+def test_a_message_with_values_is_translated_by_its_id_not_by_parsing_english(german):
+    """The sentence a designer reads is the translated template with the values filled in; a
+    plain string that merely looks like that English sentence is a server's own words."""
+    import errno
+
+    from desktop.api.errors import RateLimitedError
+    from desktop.services.export import describe_os_error
+
+    failure = describe_os_error(OSError(errno.EIO, "Input/output error"))
+    assert translate_message(failure) == (
+        "Das Bild konnte nicht gespeichert werden (Input/output error)."
+    )
+    assert "7 Sekunden" in translate_message(RateLimitedError(retry_after=7).message)
+    looks_alike = "Too many requests at once. Try again in 7 seconds."
+    assert translate_message(looks_alike) == looks_alike
+
+
 def test_english_keeps_its_texts(qapp, tmp_path):
     assert Translations(tmp_path).apply("en") == "en"
     assert QLocale().toString(1234) == "1,234"
@@ -119,9 +136,9 @@ def test_english_keeps_its_texts(qapp, tmp_path):
     panel = GeneratePanel()
     assert panel.generate_button.text() == "Generate"
     assert Job(1, "p", 1).title() == "#1 Generate · 1 image"
-    assert translate_message("Too many requests at once. Try again in 3 seconds.").endswith(
-        "3 seconds."
-    )
+    from desktop.api.errors import RateLimitedError
+
+    assert translate_message(RateLimitedError(retry_after=3).message).endswith("3 seconds.")
     panel.deleteLater()
 
 

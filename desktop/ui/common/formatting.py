@@ -8,14 +8,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QObject, QTime
+
+from desktop.app.i18n import fix_plural
 
 translate = QCoreApplication.translate  # the name lupdate looks for
 
 if TYPE_CHECKING:
     from desktop.api import HistoryItem
 
-__all__ = ["describe", "elide", "format_date", "format_size", "model_name"]
+__all__ = ["describe", "elide", "format_date", "format_size", "image_count", "model_name"]
 
 
 def elide(text: str, limit: int) -> str:
@@ -55,3 +57,21 @@ def describe(item: HistoryItem, names: dict[str, str] | None = None) -> str:
     """'model · size · date' — the one-line summary shared by tooltips and the preview."""
     parts = [model_name(item, names), format_size(item), format_date(item.created_at)]
     return " · ".join(p for p in parts if p)
+
+
+class Counts(QObject):
+    """Counted nouns, written once for every place that shows them (context "Counts")."""
+
+    def images(self, count: int) -> str:
+        return fix_plural(self.tr("%n image(s)", "", count), count)
+
+
+_counts: Counts | None = None
+
+
+def image_count(count: int) -> str:
+    """"1 image" / "3 images" in the current language."""
+    global _counts
+    if _counts is None:  # made on first use, on the GUI thread, after the app exists
+        _counts = Counts()
+    return _counts.images(count)

@@ -23,6 +23,7 @@ from PySide6.QtGui import QImage, QImageReader
 from desktop.api.image_limits import check_dimensions, check_image_size
 from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.background import BackgroundRunner
+from desktop.app.tasks import TaskSet
 
 if TYPE_CHECKING:
     from desktop.api import HistoryItem, ImageData
@@ -164,7 +165,7 @@ class ThumbnailLoader(QObject):
         self._in_flight: set[str] = set()
         self._active = 0
         self._generation = 0
-        self._tasks: set[asyncio.Future[Any]] = set()
+        self._tasks = TaskSet()
         self._originals_pending: dict[str, asyncio.Future[Path]] = {}
         self._scrolling = QTimer(self)
         self._scrolling.setSingleShot(True)
@@ -233,7 +234,8 @@ class ThumbnailLoader(QObject):
     def shutdown(self) -> None:
         """On quit: drop the queue and cancel running loads and original downloads."""
         self.cancel_pending()
-        for task in [*self._tasks, *self._originals_pending.values()]:
+        self._tasks.cancel_all()
+        for task in list(self._originals_pending.values()):
             task.cancel()
 
     def pending_count(self) -> int:
@@ -266,9 +268,7 @@ class ThumbnailLoader(QObject):
             self._queued.discard(item.image_id)
             self._in_flight.add(item.image_id)
             self._active += 1
-            task = asyncio.ensure_future(self._load(item, self.cache_key(item), self._generation))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+            self._tasks.spawn(self._load(item, self.cache_key(item), self._generation))
 
     async def _load(self, item: HistoryItem, key: str, generation: int) -> None:
         try:

@@ -14,11 +14,12 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.api import EditRequest, GenerationRequest, GenerationResult, HistoryItem
 from desktop.api.errors import RateLimitedError
-from desktop.app.i18n import fix_plural, translate_message
+from desktop.app.i18n import translate_message
 from desktop.app.job_queue import Job, JobQueue, JobStatus
 from desktop.app.late_arrivals import LateArrivals
 from desktop.app.session import Session
 from desktop.services.recent_prompts import RecentPrompts
+from desktop.ui.common.formatting import image_count
 from desktop.ui.common.message_bar import MessageBar
 from desktop.ui.common.notifier import Notifier
 from desktop.ui.generate.panel import GeneratePanel
@@ -159,7 +160,7 @@ class GenerationJob(QObject):
             self._messages.show_note(self.tr("Edited image added to your history."))
         if self._notifier is not None:
             title = self.tr("Edit finished") if job.source else self.tr("Generate finished")
-            images = fix_plural(self.tr("%n image(s)", "", job.made), job.made)
+            images = image_count(job.made)
             self._notifier.job_finished(title, f"{images}: {job.prompt[:80]}", job.elapsed())
         self.finished.emit(result)
 

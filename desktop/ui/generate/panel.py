@@ -434,9 +434,6 @@ class GeneratePanel(QFrame):
         """After a 429: Generate stays disabled, and the message counts down to zero."""
         self.cooldown.start(seconds)
 
-    def cooldown_left(self) -> int:
-        return self.cooldown.left()
-
     def _update_cooldown(self, left: int) -> None:
         if left > 0:
             self.show_message(cooldown_text(left))

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.api import HistoryItem
 from desktop.api.errors import NeuroflashError
-from desktop.api.image_limits import check_image_size
-from desktop.app.i18n import fix_plural, translate_message
+from desktop.app.i18n import translate_message
 from desktop.app.session import Session
 from desktop.services.filenames import safe_filename
+from desktop.ui.common.formatting import image_count
 from desktop.ui.common.message_bar import MessageBar
 from desktop.ui.common.reveal import reveal_in_folder
 from desktop.ui.common.thumbnail_loader import ThumbnailLoader
@@ -65,6 +65,23 @@ def extension_for(item: HistoryItem, head: bytes = b"") -> str:
 def _read_head(path: Path) -> bytes:
     with open(path, "rb") as file:
         return file.read(64)
+
+
+# Run on the app's pool: reading, decoding, embedding metadata and fsync never on the GUI thread.
+
+
+def _save_with_metadata(source: Path, target: Path, metadata: ImageMetadata) -> None:
+    from desktop.services.export import embed_metadata, write_atomic
+
+    write_atomic(target, embed_metadata(source.read_bytes(), metadata), private=False)
+
+
+def _export_to_folder(
+    source: Path, content_type: str, metadata: ImageMetadata, folder: Path
+) -> Path:
+    from desktop.services.export import export_image
+
+    return export_image(source.read_bytes(), content_type, metadata, folder)
 
 
 class ImageActions(QObject):
@@ -187,7 +204,7 @@ class ImageActions(QObject):
     async def _run_delete(self, items: list[HistoryItem]) -> None:
         gone = await self._session.delete(items)
         if gone:
-            images = fix_plural(self.tr("%n image(s)", "", len(gone)), len(gone))
+            images = image_count(len(gone))
             self._messages.show_note(self.tr("Deleted {images}.").format(images=images))
 
     # -- save as --------------------------------------------------------------------------------
@@ -250,16 +267,12 @@ class ImageActions(QObject):
         dialog.open()
         return dialog
 
-    async def _original_bytes(self, item: HistoryItem) -> bytes:
-        path = await self._loader.ensure_original(item)
-        return path.read_bytes()
-
     async def _save_one(self, item: HistoryItem, target: Path) -> Path | None:
-        from desktop.services.export import describe_os_error, embed_metadata, write_atomic
+        from desktop.services.export import describe_os_error
 
         try:
-            data = await self._original_bytes(item)
-            write_atomic(target, embed_metadata(data, metadata_for(item)))
+            source = await self._loader.ensure_original(item)
+            await self._loader.runner.run(_save_with_metadata, source, target, metadata_for(item))
             written = target
         except NeuroflashError as error:
             self._messages.show_error(
@@ -283,14 +296,20 @@ class ImageActions(QObject):
         return written
 
     async def _save_many(self, items: list[HistoryItem], folder: Path) -> list[Path]:
-        from desktop.services.export import describe_os_error, export_image
+        from desktop.services.export import describe_os_error
 
         written: list[Path] = []
         for item in items:
             try:
-                data = await self._original_bytes(item)
+                source = await self._loader.ensure_original(item)
                 written.append(
-                    export_image(data, item.content_type or "", metadata_for(item), folder)
+                    await self._loader.runner.run(
+                        _export_to_folder,
+                        source,
+                        item.content_type or "",
+                        metadata_for(item),
+                        folder,
+                    )
                 )
             except NeuroflashError as error:
                 self._messages.show_error(error.message)
@@ -358,21 +377,33 @@ class ImageActions(QObject):
             self._messages.show_note(self.tr("Prompt copied."), seconds=3)
 
     def copy_image(self, items: list[HistoryItem]) -> None:
+        """Decoded on the app's pool; a failure ends in the message bar, with Retry."""
         if items:
-            self._session.spawn(self._copy_image(items[0]))
-
-    async def _copy_image(self, item: HistoryItem) -> None:
-        try:
-            data = await self._original_bytes(item)
-            check_image_size(data)
-        except NeuroflashError as error:
-            self._messages.show_error(error.message)
-            return
-        image = QImage.fromData(data)
-        if image.isNull():
-            self._messages.show_error(
-                self.tr("This image could not be read, so it was not copied.")
+            item = items[0]
+            self._session.run(
+                self._decode_original(item),
+                on_success=self._put_on_clipboard,
+                retry=lambda: self._decode_then_copy(item),
             )
-            return
+
+    async def _decode_then_copy(self, item: HistoryItem) -> None:
+        self._put_on_clipboard(await self._decode_original(item))
+
+    async def _decode_original(self, item: HistoryItem) -> QImage:
+        """The full-size image for the clipboard; NeuroflashError when it cannot be had."""
+        from desktop.services.export import describe_os_error
+        from desktop.ui.common.thumbnail_loader import read_image_file
+
+        try:
+            source = await self._loader.ensure_original(item)
+            # QImageReader on the file decodes without holding the GIL, on the app's pool.
+            image = await self._loader.runner.run(read_image_file, source)
+        except OSError as error:
+            raise NeuroflashError(describe_os_error(error)) from error
+        if image.isNull():
+            raise NeuroflashError(self.tr("This image could not be read, so it was not copied."))
+        return image
+
+    def _put_on_clipboard(self, image: QImage) -> None:
         QGuiApplication.clipboard().setImage(image)
         self._messages.show_note(self.tr("Image copied."), seconds=3)

@@ -146,9 +146,6 @@ class ThumbnailDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._cell = QSize(cell)
 
-    def set_cell_size(self, cell: QSize) -> None:
-        self._cell = QSize(cell)
-
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:

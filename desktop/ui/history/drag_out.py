@@ -20,6 +20,7 @@ from PySide6.QtGui import QDrag, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from desktop.app.i18n import translate_message
+from desktop.app.tasks import TaskSet
 from desktop.ui.common.thumbnail_loader import error_message
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class DragOut(QObject):
         super().__init__(parent)
         self._loader = loader
         self._drag_dir = drag_dir
-        self._tasks: set[asyncio.Future[Any]] = set()
+        self._tasks = TaskSet()
 
     @property
     def drag_dir(self) -> Path:
@@ -103,9 +104,7 @@ class DragOut(QObject):
         missing = missing_originals(items, self._loader.originals, workspace)
         if missing:
             for item in missing:
-                task = asyncio.ensure_future(self._fetch_original(item))
-                self._tasks.add(task)
-                task.add_done_callback(self._tasks.discard)
+                self._tasks.spawn(self._fetch_original(item))
             self.dragNotReady.emit(self.tr(NOT_READY_MESSAGE))
             return None
         try:

@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 
-from desktop.app.runtime_tuning import freeze_long_lived
 from desktop.ui.common.formatting import elide, format_date, format_size, model_name
 
 translate = QCoreApplication.translate  # the name lupdate looks for
@@ -36,7 +35,6 @@ ItemRole = Qt.ItemDataRole.UserRole + 1
 MAX_PIXMAPS = 800
 MAX_PIXMAP_BYTES = 112 * 1024 * 1024  # about what 800 tiles of 192 px at 1x took
 MIN_PIXMAPS = 48  # a screen of the largest tiles plus the prefetch lines always fits
-FREEZE_AT = 1000
 TOOLTIP_PROMPT_CHARS = 300
 SHORT_PROMPT_CHARS = 60
 MIN_CELL_RATIO, MAX_CELL_RATIO = 9 / 16, 16 / 9  # cell shapes from 16:9 to 9:16
@@ -143,19 +141,11 @@ class HistoryModel(QAbstractListModel):
         self._stale &= self._pixmaps.keys()
         self._ratios = Counter(_ratio(item) for item in self._items)
         self.endResetModel()
-        if len(self._items) >= FREEZE_AT:
-            # 10,000 items are long-lived: keep every gen-2 collection from rescanning them
-            # (a 40 ms pause on the GUI thread otherwise). Freed items still go by refcount.
-            freeze_long_lived()
 
     def prepend(self, items: Sequence[HistoryItem]) -> None:
-        """Insert new results at the top (``items`` newest first); known ids are skipped."""
-        fresh = []
-        seen = set(self._rows)
-        for item in items:
-            if item.image_id not in seen:
-                seen.add(item.image_id)
-                fresh.append(item)
+        """Insert new results at the top (``items`` newest first). The session hands over only
+        images the history did not have (``Session.add_to_history`` de-duplicates)."""
+        fresh = list(items)
         if not fresh:
             return
         self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)

@@ -29,8 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPixmap
 
 from desktop.api import HistoryItem
-from desktop.app.i18n import fix_plural
-from desktop.ui.common.formatting import elide
+from desktop.ui.common.formatting import elide, image_count
 from desktop.ui.history.model import HistoryModel, ItemRole
 
 translate = QCoreApplication.translate  # the name lupdate looks for
@@ -376,7 +375,7 @@ class HistoryProxyModel(QAbstractProxyModel):
         return self.index(row, 0) if row is not None else QModelIndex()
 
     def _images(self, count: int) -> str:
-        return fix_plural(self.tr("%n image(s)", "", count), count)
+        return image_count(count)
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from desktop.app.i18n import fix_plural
+from desktop.ui.common.formatting import image_count
 from desktop.ui.history.proxy import Grouping, HistoryProxyModel
 
 FILTER_DEBOUNCE_MS = 120
@@ -90,6 +90,6 @@ class HistoryToolbar(QWidget):
         if not total:
             self.count_label.clear()
         elif shown == total:
-            self.count_label.setText(fix_plural(self.tr("%n image(s)", "", total), total))
+            self.count_label.setText(image_count(total))
         else:
             self.count_label.setText(self.tr("{shown} of {total}").format(shown=shown, total=total))

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app.i18n import fix_plural
+from desktop.ui.common.formatting import image_count
 from desktop.ui.history.delegate import CellStyle, ThumbnailDelegate, paint_cell, paint_header
 from desktop.ui.history.grid_layout import (
     CELL_PADDING,
@@ -62,7 +62,6 @@ if TYPE_CHECKING:
     from desktop.ui.common.thumbnail_loader import ThumbnailLoader
     from desktop.ui.history.drag_out import DragOut
 
-DEFAULT_EMPTY_TEXT = "No images yet — write a prompt and press Generate."
 GRID_MODELS = (HistoryModel, HistoryProxyModel)  # models with the fast paint/lookup helpers
 REQUEST_DEBOUNCE_MS = 30
 BOX_DEBOUNCE_MS = 200  # a new thumbnail size is asked for once a window drag rests
@@ -95,7 +94,7 @@ class HistoryView(QListView):
         self.setObjectName("historyView")
         self.setAccessibleName(self.tr("Image history"))
         self.setAccessibleDescription(self.tr("Your generated images, newest first"))
-        self._empty_text = self.tr("No images yet — write a prompt and press Generate.")
+        self._empty_text = self.default_empty_text()
         self._drag_out: DragOut | None = None
         self._hover_row = -1
         self._tile = thumb_size
@@ -625,6 +624,10 @@ class HistoryView(QListView):
         self._drag_out.start(self, items, pixmap if isinstance(pixmap, QPixmap) else None)
 
     # --- empty state --------------------------------------------------------------------------
+    def default_empty_text(self) -> str:
+        """What an empty grid says unless told otherwise (written here only)."""
+        return self.tr("No images yet — write a prompt and press Generate.")
+
     def set_empty_text(self, text: str) -> None:
         self._empty_text = text
         self.viewport().update()
@@ -713,7 +716,7 @@ class HistoryView(QListView):
         return rows
 
     def _count_text(self, count: int) -> str:
-        return fix_plural(self.tr("%n image(s)", "", count), count)
+        return image_count(count)
 
     def _paint_empty_text(self) -> None:
         painter = QPainter(self.viewport())

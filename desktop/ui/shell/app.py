@@ -192,9 +192,11 @@ class Components:
         self._closed = False
         # Modules, widgets and translations live as long as the app: out of the collector's
         # sight, a full collection while 10,000 history items are parsed stays short.
-        from desktop.app.runtime_tuning import freeze_long_lived
+        from desktop.app.runtime_tuning import freeze_large_history, freeze_long_lived
 
         freeze_long_lived()
+        # After the window's own historyReset slot, so the model's rows are frozen too.
+        self.session.historyReset.connect(freeze_large_history)
         demo = getattr(args, "demo", False)
         target = "the built-in demo server" if demo else self.api_settings.base_url
         log.info("neuroflash Desktop %s started; API: %s", __version__, target)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.i18n import fix_plural
-from desktop.ui.shell.window_skeleton import LayoutSkeleton
+from desktop.ui.shell.window_skeleton import PANEL_WIDTH, SIDEBAR_WIDTH, LayoutSkeleton
 
 if TYPE_CHECKING:  # the window frame paints before these load (see MainWindow.shell)
     from collections.abc import Callable
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([240, 720, 340])
+        self.splitter.setSizes([SIDEBAR_WIDTH, 720, PANEL_WIDTH])
         left.setMinimumWidth(SIDEBAR_MIN_WIDTH)
         center.setMinimumWidth(grid_min_width(self.history_view))
         MinimumKeeper(self.splitter)
@@ -414,7 +414,7 @@ class MainWindow(QMainWindow):
         if self._quota_loaded and self.session.quota is None:
             text = self.tr("No images in this workspace yet.")  # the Create panel says why
         else:
-            text = self.tr("No images yet — write a prompt and press Generate.")
+            text = self.history_view.default_empty_text()
         self.history_view.set_empty_text(text)
 
     def _update_filter_empty_text(self, *_args: object) -> None:

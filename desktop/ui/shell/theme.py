@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.resources import resource
@@ -41,9 +41,3 @@ def app_icon() -> QIcon:
             icon.addFile(str(png), QSize(size, size))
     return icon
 
-
-def is_dark() -> bool:
-    from PySide6.QtCore import Qt
-
-    hints = QGuiApplication.styleHints()
-    return hints.colorScheme() == Qt.ColorScheme.Dark

@@ -12,9 +12,11 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
-SIDEBAR_WIDTH = 240  # the same widths the real splitter starts with
+from desktop.ui.history.grid_layout import CELL_PADDING, DEFAULT_TILE  # plain Python: cheap
+
+SIDEBAR_WIDTH = 240  # the widths the real splitter starts with (MainWindow uses these)
 PANEL_WIDTH = 340
-CELL = 208  # a grid cell: 192 px thumbnail plus padding
+CELL = DEFAULT_TILE + CELL_PADDING  # a grid cell at the default tile size
 RADIUS = 8
 
 

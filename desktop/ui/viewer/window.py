@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from desktop.api import HistoryItem
 from desktop.api.errors import NeuroflashError
 from desktop.app.i18n import translate_message
+from desktop.app.tasks import TaskSet
 from desktop.ui.common.formatting import describe, elide
-from desktop.ui.common.thumbnail_loader import ThumbnailLoader, decode_image
+from desktop.ui.common.thumbnail_loader import ThumbnailLoader, decode_image, read_image_file
 from desktop.ui.viewer.before_after import BeforeAfter, Lineage
 from desktop.ui.viewer.image_viewer import ImageViewer
 from desktop.ui.viewer.sync import ViewSync
@@ -38,7 +39,10 @@ log = logging.getLogger(__name__)
 
 
 def _decode_file(path: Path) -> QImage:
-    return decode_image(Path(path).read_bytes())
+    """QImageReader on the path releases the GIL while it decodes (decoding bytes holds it);
+    formats Qt cannot read take the slower route through Pillow."""
+    image = read_image_file(path)
+    return image if not image.isNull() else decode_image(Path(path).read_bytes())
 
 
 class ImagePane(QWidget):
@@ -103,7 +107,7 @@ class ViewerWindow(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self._loader = loader
         self._neighbours = neighbours
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks = TaskSet()
         self.compare = compare and len(items) >= 2
         self.items: list[HistoryItem] = list(items[:2] if self.compare else items)
         self.index = max(0, min(index, len(self.items) - 1))
@@ -211,9 +215,7 @@ class ViewerWindow(QDialog):
             pane.show_item(item)
             if self.before_after is not None:
                 self.before_after.item_shown(item)
-            task = asyncio.ensure_future(self._load(pane, item))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+            self._tasks.spawn(self._load(pane, item))
 
     async def _fetch(self, item: HistoryItem) -> QImage:
         """The full-size image, downloaded (or from the cache) and decoded on workers."""
@@ -258,8 +260,7 @@ class ViewerWindow(QDialog):
         self.zoom_label.setText(f"{round(factor * ratio * 100)} %")
 
     def closeEvent(self, event) -> None:  # Qt override
-        for task in list(self._tasks):
-            task.cancel()
+        self._tasks.cancel_all()
         if self.before_after is not None:
             self.before_after.cancel()
         super().closeEvent(event)

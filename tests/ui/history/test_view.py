@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from desktop.api import HistoryItem
 from desktop.ui.history.model import HistoryModel
-from desktop.ui.history.view import DEFAULT_EMPTY_TEXT, HistoryView
+from desktop.ui.history.view import HistoryView
 
 BASE = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
 
@@ -144,7 +144,7 @@ def test_select_image_and_focus_newest(grid):
 
 def test_empty_state_message(grid, qtbot):
     model, view = grid
-    assert view.empty_text() == DEFAULT_EMPTY_TEXT
+    assert view.empty_text() == "No images yet — write a prompt and press Generate."
     view.set_empty_text("Nothing in this workspace")
     view.repaint()
     image = view.viewport().grab().toImage()
