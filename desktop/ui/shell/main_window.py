@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
             MinimumKeeper,
             grid_min_width,
             scrolling,
+            with_footer,
         )
 
         heading = QLabel(self.tr("Workspaces"))
@@ -211,12 +212,13 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(center)
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("rightSplitter")
-        right.addWidget(scrolling(self.generate_panel))
+        footer = self.generate_panel.take_footer()
+        right.addWidget(with_footer(scrolling(self.generate_panel), footer))
         right.addWidget(self.job_panel)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
         right.setCollapsible(0, False)
-        self.job_panel.setContentsMargins(6, 0, 6, 8)
+        self.job_panel.setContentsMargins(12, 0, 12, 8)  # in line with Create's
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
@@ -356,6 +358,10 @@ class MainWindow(QMainWindow):
             else self.tr("Not signed in")
         )
 
+    def show_sign_in_action(self, demo: bool) -> None:
+        """In the demo, File offers "Sign In…" like the banner does; signed in, "Sign Out"."""
+        self.sign_out_action.setText(self.tr("Sign In…") if demo else self.tr("Sign Out"))
+
     def reset_for_sign_out(self) -> None:
         """Clear what belonged to the old account; the prompt text stays."""
         self.loader.cancel_pending()
@@ -468,6 +474,13 @@ class MainWindow(QMainWindow):
         if not items:
             return None
         from desktop.ui.viewer.window import ViewerWindow
+
+        for open_viewer in self.viewers:  # Enter again on the same image: raise, don't add
+            if [i.image_id for i in open_viewer.current_items()] == [i.image_id for i in items]:
+                open_viewer.show()
+                open_viewer.raise_()
+                open_viewer.activateWindow()
+                return open_viewer
 
         view, actions = self.history_view, self.actions_
         buttons = [
