@@ -201,3 +201,40 @@ def test_the_demo_file_menu_offers_sign_in_like_the_banner(unsigned):
     action.trigger()
     wait_until(loop, lambda: components.flow.dialog is not None)
     assert components.flow.in_demo, "choosing Sign In… in the demo doesn't sign out first"
+
+
+def test_keyboard_shortcuts_is_a_clean_grouped_list_that_fits(window_in):
+    loop, window = window_in
+    _settle(loop, window, 900, 600)
+    compare = window.history_view.compare_action
+    image_menu_actions = [
+        a for action in window.menuBar().actions() if action.menu() for a in action.menu().actions()
+    ]
+    assert compare in image_menu_actions, "Compare is in the Image menu"
+    dialog = window.open_shortcuts()
+    try:
+        QApplication.processEvents()
+        table = dialog.table
+        assert table.focusPolicy() == Qt.FocusPolicy.NoFocus
+        assert not hasattr(table, "showGrid") or not table.showGrid()
+        assert dialog.height() <= 600 - 40, "the list fits a 900x600 window"
+        rows = dict(dialog.rows())
+        assert any("Compare" in what or "Vergleich" in what for what in rows)
+        assert not any("Ctrl+=" in keys or "Strg+=" in keys for keys in rows.values())
+        assert not any("Ctrl+Enter" in keys or "Strg+Enter" in keys for keys in rows.values())
+    finally:
+        dialog.close()
+
+
+def test_about_shows_pyside_and_the_icon_and_speaks_the_language(window_in):
+    import PySide6
+
+    _loop, window = window_in
+    dialog = window.open_about()
+    try:
+        assert PySide6.__version__ in dialog.text()
+        assert not dialog.icon.pixmap().isNull()
+        if window.generate_panel.generate_button.text() == "Generieren":
+            assert "The system keychain" not in dialog.text()
+    finally:
+        dialog.close()

@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
             view.save_action,
             view.copy_image_action,
             view.copy_prompt_action,
+            view.compare_action,  # two images selected; also Enter (see Keyboard Shortcuts)
         ):
             image_menu.addAction(action)
         image_menu.addSeparator()
@@ -520,10 +521,14 @@ class MainWindow(QMainWindow):
 
     def open_shortcuts(self) -> QDialog:
         """Help → Keyboard Shortcuts: read from the menus, so the list is always true."""
-        from desktop.ui.shell.help_dialogs import ShortcutsDialog, extra_shortcuts, shortcut_rows
+        from desktop.ui.shell.help_dialogs import (
+            ShortcutsDialog,
+            extra_shortcuts,
+            shortcut_groups,
+        )
 
-        actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions()]
-        dialog = ShortcutsDialog(shortcut_rows(actions), extra_shortcuts(), self)
+        menus = [a.menu() for a in self.menuBar().actions() if isinstance(a.menu(), QMenu)]
+        dialog = ShortcutsDialog(shortcut_groups(menus), extra_shortcuts(), self)
         dialog.open()
         return dialog
 
