@@ -185,6 +185,7 @@ class Components:
         self.flow.signedIn.connect(self.window.set_account)
         self.flow.signedOut.connect(self.window.reset_for_sign_out)
         self.window.demo_active = lambda: self.flow.demo_server is not None
+        self.window.command_line_language = getattr(args, "language", None) or ""
         self.window.sign_out_action.triggered.connect(
             lambda: self.flow.open_dialog() if self.flow.in_demo else self.flow.sign_out()
         )

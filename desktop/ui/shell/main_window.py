@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self._quota_loaded = False
         self._filter_emptied = False
         self.demo_active: Callable[[], bool] = lambda: False  # set by the app (sign-in flow)
+        self.command_line_language = ""  # --language, set by the app
 
         self.workspace_list = WorkspaceList()
         self.quota_panel = QuotaPanel()
@@ -569,7 +570,11 @@ class MainWindow(QMainWindow):
             from desktop.ui.shell.settings_dialog import SettingsDialog
 
             dialog = SettingsDialog(
-                self.settings, language_in_effect(), self, losses=self.restart_losses
+                self.settings,
+                language_in_effect(),
+                self,
+                losses=self.restart_losses,
+                command_line=self.command_line_language,
             )
             dialog.finished.connect(lambda _r: setattr(self, "settings_dialog", None))
             self.settings_dialog = dialog
