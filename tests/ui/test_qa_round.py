@@ -219,7 +219,7 @@ def test_keyboard_shortcuts_is_a_clean_grouped_list_that_fits(window_in):
         assert not hasattr(table, "showGrid") or not table.showGrid()
         assert dialog.height() <= 600 - 40, "the list fits a 900x600 window"
         rows = dict(dialog.rows())
-        assert any("Compare" in what or "Vergleich" in what for what in rows)
+        assert any("compare" in what.lower() or "vergleich" in what.lower() for what in rows)
         assert not any("Ctrl+=" in keys or "Strg+=" in keys for keys in rows.values())
         assert not any("Ctrl+Enter" in keys or "Strg+Enter" in keys for keys in rows.values())
     finally:
@@ -238,3 +238,37 @@ def test_about_shows_pyside_and_the_icon_and_speaks_the_language(window_in):
             assert "The system keychain" not in dialog.text()
     finally:
         dialog.close()
+
+
+def test_settings_show_the_language_given_on_the_command_line(window_in):
+    _loop, window = window_in
+    wanted = "de" if window.generate_panel.generate_button.text() == "Generieren" else "en"
+    dialog = window.open_settings()
+    try:
+        assert dialog.language_combo.currentData() == wanted, "not 'System default'"
+        assert dialog.command_line_note.isVisibleTo(dialog)
+        assert f"--language {wanted}" in dialog.command_line_note.text()
+    finally:
+        dialog.close()
+
+
+def test_the_filter_placeholder_fits_at_900_px(window_in):
+    loop, window = window_in
+    _settle(loop, window, 900, 600)
+    edit = window.history_toolbar.filter_edit
+    text_room = edit.width() - 2 * 5  # frame and padding (the clear button shows with text)
+    assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) <= text_room
+
+
+def test_the_zoom_label_follows_the_language(window_in):
+    from desktop.ui.viewer.window import ViewerWindow
+
+    loop, window = window_in
+    item = window.history_proxy.visible_items()[0]
+    viewer = ViewerWindow([item], 0, window.loader, window)
+    try:
+        viewer._on_zoom(0.62 / (viewer.devicePixelRatioF() or 1.0))
+        german = window.generate_panel.generate_button.text() == "Generieren"
+        assert viewer.zoom_label.text() == ("62 %" if german else "62%")
+    finally:
+        viewer.close()

@@ -69,7 +69,7 @@ class GeneratePanel(QFrame):
             self.tr("Describe the image you want… ({keys} generates)").format(keys=generate_keys())
         )
         self.prompt_edit.setTabChangesFocus(True)
-        self.prompt_edit.setMinimumHeight(64)  # gives up height first in a short window
+        self.prompt_edit.setMinimumHeight(72)  # gives up height first in a short window
         self.prompt_counter = QLabel()
         self.prompt_counter.setObjectName("promptCounter")
         self.prompt_counter.setProperty("role", "secondary")

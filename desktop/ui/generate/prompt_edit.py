@@ -44,7 +44,7 @@ class PromptEdit(QPlainTextEdit):
         """As tall as its minimum: in a short window the prompt gives up height before the
         settings below it scroll away; a tall window still stretches it (layout stretch)."""
         hint = super().sizeHint()
-        return QSize(hint.width(), max(self.minimumHeight(), 1))
+        return QSize(hint.width(), max(self.minimumHeight(), self.minimumSizeHint().height()))
 
     def set_recent_prompts(self, recent: RecentPrompts | None) -> None:
         self._recent = recent
