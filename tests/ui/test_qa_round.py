@@ -263,7 +263,7 @@ def test_the_filter_placeholder_fits_at_900_px(window_in):
 def test_the_zoom_label_follows_the_language(window_in):
     from desktop.ui.viewer.window import ViewerWindow
 
-    loop, window = window_in
+    _loop, window = window_in
     item = window.history_proxy.visible_items()[0]
     viewer = ViewerWindow([item], 0, window.loader, window)
     try:
@@ -272,3 +272,14 @@ def test_the_zoom_label_follows_the_language(window_in):
         assert viewer.zoom_label.text() == ("62 %" if german else "62%")
     finally:
         viewer.close()
+
+
+def test_the_proxy_placeholder_is_not_cut_off(window_in):
+    loop, window = window_in
+    dialog = window.open_settings()
+    try:
+        _settle(loop, window, 900, 600)
+        edit = dialog.proxy_edit
+        assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) <= edit.width() - 10
+    finally:
+        dialog.close()
