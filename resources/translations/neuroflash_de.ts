@@ -4,12 +4,44 @@
 <context>
     <name>AboutDialog</name>
     <message>
+        <source>Qt for Python: windows, widgets, images</source>
+        <translation>Qt für Python: Fenster, Bedienelemente, Bilder</translation>
+    </message>
+    <message>
+        <source>Qt and asyncio in one event loop</source>
+        <translation>Qt und asyncio in einer Ereignisschleife</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>HTTP connections (used by requests)</source>
+        <translation>HTTP-Verbindungen (für requests)</translation>
+    </message>
+    <message>
+        <source>Trusted certificate authorities</source>
+        <translation>Vertrauenswürdige Zertifizierungsstellen</translation>
+    </message>
+    <message>
+        <source>The system keychain</source>
+        <translation>Der Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>Reading and writing image files</source>
+        <translation>Bilddateien lesen und schreiben</translation>
+    </message>
+    <message>
+        <source>The built-in demo server</source>
+        <translation>Der eingebaute Demo-Server</translation>
+    </message>
+    <message>
         <source>About neuroflash Desktop</source>
         <translation>Über neuroflash Desktop</translation>
     </message>
     <message>
-        <source>Generate, browse, edit and drag out images with the neuroflash API.&lt;br&gt;Qt {qt}. Qt and PySide6 are used under the GNU LGPL version 3; you may replace them with your own build.</source>
-        <translation>Bilder mit der neuroflash-API erzeugen, durchsuchen, bearbeiten und herausziehen.&lt;br&gt;Qt {qt}. Qt und PySide6 werden unter der GNU LGPL Version 3 genutzt; du darfst sie durch einen eigenen Build ersetzen.</translation>
+        <source>Generate, browse, edit and drag out images with the neuroflash API.&lt;br&gt;Qt {qt}, PySide6 {pyside}. Qt and PySide6 are used under the GNU LGPL version 3; you may replace them with your own build.</source>
+        <translation>Bilder mit der neuroflash-API erzeugen, durchsuchen, bearbeiten und herausziehen.&lt;br&gt;Qt {qt}, PySide6 {pyside}. Qt und PySide6 werden unter der GNU LGPL Version 3 genutzt; du darfst sie durch einen eigenen Build ersetzen.</translation>
     </message>
     <message>
         <source>Libraries included, and their licences:</source>
@@ -153,6 +185,10 @@
     <message>
         <source>Loading the image…</source>
         <translation>Das Bild wird geladen…</translation>
+    </message>
+    <message>
+        <source>({keys} sends, {enter} adds a line)</source>
+        <translation>({keys} sendet, {enter} beginnt eine neue Zeile)</translation>
     </message>
     <message>
         <source>Model</source>
@@ -552,6 +588,10 @@
         <translation>Bereits angeforderte Bilder kommen trotzdem in deinem Verlauf an und werden berechnet; noch nicht gesendete Aufträge werden kostenlos abgebrochen.</translation>
     </message>
     <message>
+        <source>Loading this workspace&apos;s image models…</source>
+        <translation>Bildmodelle dieses Arbeitsbereichs werden geladen…</translation>
+    </message>
+    <message>
         <source>You have used today&apos;s image credits. They renew at midnight UTC ({time} your time).</source>
         <translation>Du hast die heutigen Bild-Credits verbraucht. Sie erneuern sich um Mitternacht UTC ({time} deiner Zeit).</translation>
     </message>
@@ -762,8 +802,12 @@
         <translation>Verlauf nach Prompt filtern</translation>
     </message>
     <message>
-        <source>Filter by prompt… (Ctrl+F)</source>
-        <translation>Prompt filtern… (Strg+F)</translation>
+        <source>Filter by prompt…</source>
+        <translation>Prompt filtern…</translation>
+    </message>
+    <message>
+        <source>Filter the history by prompt ({keys})</source>
+        <translation>Verlauf nach Prompt filtern ({keys})</translation>
     </message>
     <message>
         <source>Group the history</source>
@@ -1219,6 +1263,10 @@
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
+        <source>Sign In…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
         <source>Sign in to see your images.</source>
         <translation>Melde dich an, um deine Bilder zu sehen.</translation>
     </message>
@@ -1340,7 +1388,7 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     </message>
     <message>
         <source>Loading credits…</source>
-        <translation>Credits werden geladen …</translation>
+        <translation>Credits werden geladen…</translation>
     </message>
     <message>
         <source>This workspace&apos;s plan doesn&apos;t include image generation.</source>
@@ -1390,6 +1438,10 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
         <translation>Wie im System</translation>
     </message>
     <message>
+        <source>Set on the command line (--language {code}) for this run. A choice here applies when the app starts without it.</source>
+        <translation>Für diesen Start auf der Befehlszeile festgelegt (--language {code}). Eine Auswahl hier gilt, wenn die App ohne diese Angabe startet.</translation>
+    </message>
+    <message>
         <source>The new language applies after a restart.</source>
         <translation>Die neue Sprache gilt nach einem Neustart.</translation>
     </message>
@@ -1407,7 +1459,7 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     </message>
     <message>
         <source>Empty: use the system&apos;s proxy settings</source>
-        <translation>Leer: Proxy-Einstellungen des Systems verwenden</translation>
+        <translation>Leer: wie im System eingestellt</translation>
     </message>
     <message>
         <source>For example http://proxy.example.com:8080</source>
@@ -1477,14 +1529,6 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>Tasten</translation>
-    </message>
-    <message>
         <source>Filter the history</source>
         <translation>Verlauf filtern</translation>
     </message>
@@ -1493,8 +1537,20 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
         <translation>Vorschau in voller Größe</translation>
     </message>
     <message>
-        <source>Enter or double-click</source>
-        <translation>Eingabetaste oder Doppelklick</translation>
+        <source>History and viewer</source>
+        <translation>Verlauf und Bildansicht</translation>
+    </message>
+    <message>
+        <source>{key} or double-click</source>
+        <translation>{key} oder Doppelklick</translation>
+    </message>
+    <message>
+        <source>Compare two images</source>
+        <translation>Zwei Bilder vergleichen</translation>
+    </message>
+    <message>
+        <source>Select two, then {key}</source>
+        <translation>Zwei auswählen, dann {key}</translation>
     </message>
     <message>
         <source>Viewer: previous / next image</source>
@@ -1631,6 +1687,10 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     <message>
         <source>This image could not be shown.</source>
         <translation>Dieses Bild kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>{percent}%</source>
+        <translation>{percent} %</translation>
     </message>
 </context>
 <context>

@@ -82,7 +82,7 @@ def compare(signed_in):
 
 
 def _label(viewer, zoom):
-    return f"{round(zoom * viewer.devicePixelRatioF() * 100)} %"
+    return f"{round(zoom * viewer.devicePixelRatioF() * 100)}%"
 
 
 def test_zoom_on_either_side_zooms_both_and_the_label_follows(compare):

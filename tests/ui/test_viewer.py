@@ -68,7 +68,7 @@ def test_zoom_fit_actual_size_and_wheel(setup, qtbot):
     assert fitted < 1.0, "a 1024 px image in a smaller window is shown whole"
     window.actual_size()
     assert viewer.zoom() == pytest.approx(1 / window.devicePixelRatioF())
-    assert window.zoom_label.text() == "100 %"
+    assert window.zoom_label.text() == "100%", "English writes no space before %"
     wheel(viewer, up=True)
     assert viewer.zoom() > 1 / window.devicePixelRatioF()
     window.fit()

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 from desktop.app.i18n import fix_plural
 from desktop.app.job_queue import Job, JobQueue, JobRole, JobStatus
 
+JOB_LIST_LINES = 6
+
 
 class JobPanel(QWidget):
     """Shows the queue; Stop waiting / Cancel and Retry act on the selected job. Retry is only
@@ -44,6 +46,13 @@ class JobPanel(QWidget):
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.setWordWrap(True)
         self.list_view.setSpacing(2)
+        # room for two entries of three lines ("Stopped waiting · the images still arrive and
+        # are charged" wraps in the narrow column), so the second isn't cut off mid-line
+        self.list_view.setMinimumHeight(
+            JOB_LIST_LINES * self.list_view.fontMetrics().lineSpacing()
+            + 4 * self.list_view.spacing()
+            + 2 * self.list_view.frameWidth()
+        )
         self.cancel_button = QPushButton(self.tr("Stop waiting"))
         self.cancel_button.setObjectName("jobCancelButton")
         self.retry_button = QPushButton(self.tr("Retry"))

@@ -28,6 +28,7 @@ from desktop.api import GenerationRequest, HistoryItem, ImageModel, ImageQuota
 from desktop.app.cooldown import Cooldown, cooldown_prefix, cooldown_text
 from desktop.app.i18n import fix_plural, number, translate_message
 from desktop.services.prompt_text import MAX_PROMPT_CHARS, clean_prompt
+from desktop.ui.common.wheel_guard import guard_wheel
 from desktop.ui.generate.credit_way_out import CreditWayOut, daily_renewal_time
 from desktop.ui.generate.prompt_edit import PromptEdit
 from desktop.ui.generate.ratio_labels import Sizes, ratio_label
@@ -68,7 +69,7 @@ class GeneratePanel(QFrame):
             self.tr("Describe the image you want… ({keys} generates)").format(keys=generate_keys())
         )
         self.prompt_edit.setTabChangesFocus(True)
-        self.prompt_edit.setMinimumHeight(96)
+        self.prompt_edit.setMinimumHeight(72)  # gives up height first in a short window
         self.prompt_counter = QLabel()
         self.prompt_counter.setObjectName("promptCounter")
         self.prompt_counter.setProperty("role", "secondary")
@@ -100,6 +101,14 @@ class GeneratePanel(QFrame):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(8)
+        # the wheel scrolls the panel; it changes a setting only once that has focus
+        guard_wheel(
+            self,
+            self.model_combo,
+            self.aspect_ratio_combo,
+            self.output_format_combo,
+            self.num_images_spin,
+        )
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -132,9 +141,17 @@ class GeneratePanel(QFrame):
             )
         )
         self.cancel_button.hide()
-        buttons = QHBoxLayout()
+        button_row = QWidget()
+        buttons = QHBoxLayout(button_row)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.generate_button, 1)
         buttons.addWidget(self.cancel_button)
+        # room for "Stop waiting" from the start: the column must not widen when a job starts
+        button_row.setMinimumWidth(
+            self.generate_button.sizeHint().width()
+            + buttons.spacing()
+            + self.cancel_button.sizeHint().width()
+        )
         self.progress = QProgressBar()
         self.progress.setObjectName("generateProgress")
         self.progress.setAccessibleName(self.tr("Generating"))
@@ -145,6 +162,7 @@ class GeneratePanel(QFrame):
         self.progress_label = QLabel()
         self.progress_label.setObjectName("generateProgressLabel")
         self.progress_label.setProperty("role", "secondary")
+        self.progress_label.setWordWrap(True)  # a long summary wraps, the column keeps its width
         self.progress_label.hide()
         self.message_label = QLabel()
         self.message_label.setObjectName("generateMessage")
@@ -156,6 +174,19 @@ class GeneratePanel(QFrame):
 
         title = QLabel(self.tr("Create"))
         title.setProperty("role", "heading")
+        # Cost, Generate, progress and messages form a footer: the window puts it below the
+        # panel's scroll area (take_footer), so Generate never scrolls out of a short window.
+        self.footer = QWidget()
+        self.footer.setObjectName("generateFooter")
+        footer = QVBoxLayout(self.footer)
+        footer.setContentsMargins(0, 0, 0, 0)
+        footer.setSpacing(8)
+        footer.addWidget(self.cost_label)
+        footer.addWidget(self.way_out)
+        footer.addWidget(button_row)
+        footer.addWidget(self.progress)
+        footer.addWidget(self.progress_label)
+        footer.addWidget(self.message_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
@@ -163,12 +194,7 @@ class GeneratePanel(QFrame):
         layout.addWidget(self.prompt_edit, 2)
         layout.addWidget(self.prompt_counter)
         layout.addLayout(form)
-        layout.addWidget(self.cost_label)
-        layout.addWidget(self.way_out)
-        layout.addLayout(buttons)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.progress_label)
-        layout.addWidget(self.message_label)
+        layout.addWidget(self.footer)
         layout.addStretch(1)
 
         self._tick = QTimer(self)
@@ -181,6 +207,19 @@ class GeneratePanel(QFrame):
         self.generate_button.clicked.connect(self.request_generate)
         self.cancel_button.clicked.connect(self.cancelRequested)
         self._update_state()
+
+    def take_footer(self) -> QWidget:
+        """The footer (cost, Generate, progress, messages) out of the panel's own layout, for
+        the window to place where it always shows; the margins match the panel's."""
+        layout = self.layout()
+        layout.removeWidget(self.footer)
+        margins = layout.contentsMargins()
+        self.footer.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
+        layout.setContentsMargins(margins.left(), margins.top(), margins.right(), 0)
+        return self.footer
+
+    def _loading_text(self) -> str:
+        return self.tr("Loading this workspace's image models…")
 
     def _generate_tip(self) -> str:
         return self.tr("Generate ({keys})").format(keys=generate_keys())
@@ -313,6 +352,8 @@ class GeneratePanel(QFrame):
             return self.tr("Sign in to generate images.")
         if self._quota_known and self._quota is None:
             return self.tr("This workspace's plan doesn't include image generation.")
+        if not self._models and not self._quota_known:  # still loading: no orange warning
+            return self._loading_text()
         if not self._models:
             return self.tr("No image models are available in this workspace.")
         if model is None or not model.allowed:
@@ -371,6 +412,9 @@ class GeneratePanel(QFrame):
     def _cost_text(self, reason: str | None) -> str:
         wanted = self.num_images_spin.value()
         credits = fix_plural(self.tr("%n credit(s)", "", wanted), wanted)
+        if reason == self._loading_text():
+            self.cost_label.setProperty("role", "secondary")
+            return reason
         if reason and reason != self.tr("Write a prompt first."):
             self.cost_label.setProperty("role", "warning")
             return reason

@@ -7,7 +7,7 @@ open, and choosing an entry replaces the whole prompt.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QStringListModel, Qt
+from PySide6.QtCore import QRect, QSize, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QWidget
 
@@ -39,6 +39,12 @@ class PromptEdit(QPlainTextEdit):
         self.completer.popup().setAccessibleName(self.tr("Recent prompts"))
         self.completer.activated.connect(self.use_suggestion)
         self._applying = False
+
+    def sizeHint(self) -> QSize:  # Qt override
+        """As tall as its minimum: in a short window the prompt gives up height before the
+        settings below it scroll away; a tall window still stretches it (layout stretch)."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(self.minimumHeight(), self.minimumSizeHint().height()))
 
     def set_recent_prompts(self, recent: RecentPrompts | None) -> None:
         self._recent = recent

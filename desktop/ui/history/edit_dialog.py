@@ -25,6 +25,7 @@ from desktop.api import EditRequest, HistoryItem, ImageModel
 from desktop.app.i18n import fix_plural, number
 from desktop.services.prompt_text import MAX_PROMPT_CHARS, clean_prompt
 from desktop.ui.common.formatting import elide
+from desktop.ui.common.ratio_labels import ratio_label
 
 PREVIEW_SIZE = 240  # logical pixels; the original is decoded to this (× the screen's ratio)
 
@@ -86,6 +87,11 @@ class EditDialog(QDialog):
         self.prompt_edit.setAccessibleName(self.tr("How should the image change?"))
         self.prompt_edit.setPlaceholderText(
             self.tr("How should it change? e.g. Make the sky a deep sunset orange")
+            + " "
+            + self.tr("({keys} sends, {enter} adds a line)").format(
+                keys=QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText),
+                enter=QKeySequence("Return").toString(QKeySequence.SequenceFormat.NativeText),
+            )
         )
         self.prompt_edit.setTabChangesFocus(True)
         self.prompt_edit.setMinimumHeight(64)
@@ -201,6 +207,9 @@ class EditDialog(QDialog):
         model = self._models[row] if 0 <= row < len(self._models) else None
         self.count_spin.setMaximum(max(1, model.max_images) if model else 1)
         self._fill(self.ratio_combo, model.aspect_ratios if model else (), self.item.aspect_ratio)
+        for index in range(self.ratio_combo.count()):  # "1:1 · 1024×1024", as in Create
+            if ratio := self.ratio_combo.itemData(index):
+                self.ratio_combo.setItemText(index, ratio_label(ratio, model.id if model else ""))
         formats = tuple(_format_key(f) or "" for f in model.output_formats) if model else ()
         self._fill(self.format_combo, formats, _format_key(self.item.output_format))
         self._update()

@@ -54,7 +54,9 @@ class GridLayout:
         padding wide and share the leftover width, so the lines fill the viewport; a cell is
         ``ratio`` times as tall as it is wide."""
         room = max(1, width - 2 * MARGIN)
-        smallest = tile + CELL_PADDING
+        # never wider than the viewport (a big tile in a narrow window was cut off under the
+        # scroll bar), never below the smallest tile: one column at least
+        smallest = min(tile + CELL_PADDING, max(room, MIN_TILE + CELL_PADDING))
         columns = max(1, room // smallest)
         cell_w = max(smallest, room // columns // CELL_STEP * CELL_STEP)
         left = MARGIN + max(0, room - columns * cell_w) // 2  # the few px left over, centred

@@ -26,7 +26,15 @@ class HistoryToolbar(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("historyFilter")
         self.filter_edit.setAccessibleName(self.tr("Filter the history by prompt"))
-        self.filter_edit.setPlaceholderText(self.tr("Filter by prompt… (Ctrl+F)"))
+        # short enough for a narrow box in German; the key is in the tooltip
+        self.filter_edit.setPlaceholderText(self.tr("Filter by prompt…"))
+        self.filter_edit.setToolTip(
+            self.tr("Filter the history by prompt ({keys})").format(
+                keys=QKeySequence(QKeySequence.StandardKey.Find).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+            )
+        )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(120)  # window_size.FILTER_MIN_WIDTH
         self.filter_edit.setMaximumWidth(320)

@@ -98,6 +98,7 @@ class HistoryView(QListView):
         self._drag_out: DragOut | None = None
         self._hover_row = -1
         self._tile = thumb_size
+        self._reselect_row = -1  # where to select after the selected images are removed
         self._layout = GridLayout()
         self._box = (0, 0, 1.0)
         self._anchor: tuple[str, int] | None = None
@@ -251,10 +252,10 @@ class HistoryView(QListView):
         self.selectionModel().setCurrentIndex(index, flag.ClearAndSelect)
 
     def focus_newest(self) -> None:
-        """Ctrl+H: focus the grid, selecting the newest image if nothing is selected."""
+        """Ctrl+H: focus the grid and select the newest image (replacing any selection)."""
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
         model = self.model()
-        if model is None or self.selectionModel().hasSelection():
+        if model is None:
             return
         row = self._image_row(0, 1)
         if row >= 0:
@@ -488,6 +489,26 @@ class HistoryView(QListView):
             y = hy + hh if down else hy - 1
             if not MARGIN <= y < layout.height - MARGIN:
                 return -1
+
+    def rowsAboutToBeRemoved(self, parent: QModelIndex, start: int, end: int) -> None:
+        """When the selected images go (a delete), the image after them is selected next, so
+        a keyboard user keeps their place instead of starting again from the top."""
+        selected = [index.row() for index in self.selectionModel().selectedIndexes()]
+        if selected and all(start <= row <= end for row in selected):
+            self._reselect_row = start if self._reselect_row < 0 else min(start, self._reselect_row)
+            QTimer.singleShot(0, self, self._reselect_after_removal)
+        super().rowsAboutToBeRemoved(parent, start, end)
+
+    def _reselect_after_removal(self) -> None:
+        row, self._reselect_row = self._reselect_row, -1
+        model = self.model()
+        if row < 0 or model is None or self.selectionModel().hasSelection():
+            return
+        row = min(row, self._layout.rows - 1)
+        found = self._image_row(row, 1)
+        found = found if found >= 0 else self._image_row(row, -1)
+        if found >= 0:
+            self._select_only(model.index(found, 0))
 
     def _image_row(self, row: int, step: int) -> int:
         """The first image row from ``row`` going ``step`` (headers skipped), or -1."""

@@ -185,7 +185,16 @@ class Components:
         self.flow.signedIn.connect(self.window.set_account)
         self.flow.signedOut.connect(self.window.reset_for_sign_out)
         self.window.demo_active = lambda: self.flow.demo_server is not None
-        self.window.sign_out_action.triggered.connect(self.flow.sign_out)
+        self.window.command_line_language = getattr(args, "language", None) or ""
+        self.window.sign_out_action.triggered.connect(
+            lambda: self.flow.open_dialog() if self.flow.in_demo else self.flow.sign_out()
+        )
+        self.flow.demoChanged.connect(self.window.show_sign_in_action)
+        # before the first sign-in the window behind the dialog shows the signed-out state,
+        # not "no models in this workspace" and "Loading credits…"
+        self.flow.dialogOpened.connect(
+            lambda _dialog: self.session.workspaces or self.window.reset_for_sign_out()
+        )
         self.session.authenticationFailed.connect(self.flow.open_dialog)
         self.flow.demoChanged.connect(self.window.demo_banner.setVisible)
         self.window.demo_banner.signInRequested.connect(lambda: self.flow.open_dialog())

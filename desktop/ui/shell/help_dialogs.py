@@ -10,14 +10,18 @@ from __future__ import annotations
 import html
 from importlib import metadata
 
-from PySide6.QtCore import QCoreApplication, Qt, qVersion
+import PySide6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,15 +30,27 @@ from desktop import __version__
 
 # (distribution, what it does, licence): the libraries a bundle ships.
 BUNDLED = (
-    ("PySide6", "Qt for Python: windows, widgets, images", "LGPL-3.0 (Qt and PySide6)"),
-    ("qasync", "Qt and asyncio in one event loop", "BSD-2-Clause"),
-    ("requests", "HTTP", "Apache-2.0"),
-    ("urllib3", "HTTP connections (used by requests)", "MIT"),
-    ("certifi", "Trusted certificate authorities", "MPL-2.0"),
-    ("keyring", "The system keychain", "MIT"),
-    ("Pillow", "Reading and writing image files", "MIT-CMU (HPND)"),
-    ("FastAPI", "The built-in demo server", "MIT"),
-    ("uvicorn", "The built-in demo server", "BSD-3-Clause"),
+    (
+        "PySide6",
+        QT_TRANSLATE_NOOP("AboutDialog", "Qt for Python: windows, widgets, images"),
+        "LGPL-3.0 (Qt and PySide6)",
+    ),
+    (
+        "qasync",
+        QT_TRANSLATE_NOOP("AboutDialog", "Qt and asyncio in one event loop"),
+        "BSD-2-Clause",
+    ),
+    ("requests", QT_TRANSLATE_NOOP("AboutDialog", "HTTP"), "Apache-2.0"),
+    ("urllib3", QT_TRANSLATE_NOOP("AboutDialog", "HTTP connections (used by requests)"), "MIT"),
+    ("certifi", QT_TRANSLATE_NOOP("AboutDialog", "Trusted certificate authorities"), "MPL-2.0"),
+    ("keyring", QT_TRANSLATE_NOOP("AboutDialog", "The system keychain"), "MIT"),
+    (
+        "Pillow",
+        QT_TRANSLATE_NOOP("AboutDialog", "Reading and writing image files"),
+        "MIT-CMU (HPND)",
+    ),
+    ("FastAPI", QT_TRANSLATE_NOOP("AboutDialog", "The built-in demo server"), "MIT"),
+    ("uvicorn", QT_TRANSLATE_NOOP("AboutDialog", "The built-in demo server"), "BSD-3-Clause"),
 )
 
 
@@ -44,52 +60,83 @@ def key_text(sequence: QKeySequence) -> str:
 
 
 def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
-    """(what, keys) for every action with a shortcut, in menu order, without duplicates."""
+    """(what, keys) for every action with a shortcut, in menu order, without duplicates. Only
+    the first (main) shortcut shows: "Ctrl++ / Ctrl+=" was hard to read, and the menus show
+    the first one too."""
     rows: list[tuple[str, str]] = []
     for action in actions:
         keys = [key_text(s) for s in action.shortcuts() if not s.isEmpty()]
         what = action.text().replace("&", "").removesuffix("…").strip()
         if keys and what and what not in {w for w, _k in rows}:
-            rows.append((what, " / ".join(dict.fromkeys(keys))))
+            rows.append((what, keys[0]))
     return rows
 
 
+def shortcut_groups(menus: list[QMenu]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(menu title, rows) for each menu that has shortcuts, in menu-bar order."""
+    groups = []
+    for menu in menus:
+        if rows := shortcut_rows(menu.actions()):
+            groups.append((menu.title().replace("&", ""), rows))
+    return groups
+
+
 class ShortcutsDialog(QDialog):
-    """A two-column table: what, and the keys that do it."""
+    """A read-only list grouped by menu: what, and the keys that do it. No grid lines, no
+    selection, no focus frame; it fits a 900x600 window and scrolls if it must."""
 
     def __init__(
-        self, rows: list[tuple[str, str]], extra: list[tuple[str, str]], parent: QWidget | None
+        self,
+        groups: list[tuple[str, list[tuple[str, str]]]],
+        extra: list[tuple[str, str]],
+        parent: QWidget | None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        all_rows = rows + extra
-        self.table = QTableWidget(len(all_rows), 2)
+        self._rows: list[tuple[str, str]] = []
+        self.table = QTreeWidget()
         self.table.setObjectName("shortcutsTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        for row, (what, keys) in enumerate(all_rows):
-            self.table.setItem(row, 0, QTableWidgetItem(what))
-            self.table.setItem(row, 1, QTableWidgetItem(keys))
-        self.table.resizeColumnsToContents()
+        self.table.setColumnCount(2)
+        self.table.setHeaderHidden(True)
+        self.table.setRootIsDecorated(False)
+        self.table.setItemsExpandable(False)
+        self.table.setFrameShape(QFrame.Shape.NoFrame)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QTreeWidget.EditTrigger.NoEditTriggers)
+        self.table.viewport().setAutoFillBackground(False)
+        all_groups = [*groups, (self.tr("History and viewer"), extra)] if extra else groups
+        for title, rows in all_groups:
+            heading = QTreeWidgetItem([title])
+            font = heading.font(0)
+            font.setBold(True)
+            heading.setFont(0, font)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.addTopLevelItem(heading)
+            heading.setFirstColumnSpanned(True)
+            for what, keys in rows:
+                item = QTreeWidgetItem(["    " + what, keys])
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.table.addTopLevelItem(item)
+                self._rows.append((what, keys))
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        width = self.table.horizontalHeader().length() + 2 * self.table.frameWidth()
+        width = self.table.columnWidth(0) + self.table.columnWidth(1) + 24
         self.table.setMinimumWidth(width + self.table.verticalScrollBar().sizeHint().width())
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.resize(max(420, width + 60), min(640, 90 + 30 * len(all_rows)))
+        lines = self.table.topLevelItemCount()
+        line = self.table.sizeHintForRow(0) if lines else 20
+        room = parent.window().height() - 60 if parent is not None else 520
+        self.resize(max(420, width + 60), max(200, min(room, 80 + line * lines)))
 
     def rows(self) -> list[tuple[str, str]]:
-        return [
-            (self.table.item(r, 0).text(), self.table.item(r, 1).text())
-            for r in range(self.table.rowCount())
-        ]
+        return list(self._rows)
 
 
 def extra_shortcuts() -> list[tuple[str, str]]:
@@ -101,7 +148,15 @@ def extra_shortcuts() -> list[tuple[str, str]]:
         ),
         (
             QCoreApplication.translate("ShortcutsDialog", "Full-size preview"),
-            QCoreApplication.translate("ShortcutsDialog", "Enter or double-click"),
+            QCoreApplication.translate("ShortcutsDialog", "{key} or double-click").format(
+                key=key_text(QKeySequence("Return"))
+            ),
+        ),
+        (
+            QCoreApplication.translate("ShortcutsDialog", "Compare two images"),
+            QCoreApplication.translate("ShortcutsDialog", "Select two, then {key}").format(
+                key=key_text(QKeySequence("Return"))
+            ),
         ),
         (QCoreApplication.translate("ShortcutsDialog", "Viewer: previous / next image"), "← / →"),
         (
@@ -123,8 +178,10 @@ def installed_version(distribution: str) -> str:
 
 
 def _licence_row(name: str, purpose: str, licence: str) -> str:
-    version = html.escape(installed_version(name))
+    found = installed_version(name) or (PySide6.__version__ if name == "PySide6" else "")
+    version = html.escape(found)
     cell = "<td style='padding-right:10px'>"
+    purpose = QCoreApplication.translate("AboutDialog", purpose)
     return (
         f"<tr>{cell}<b>{html.escape(name)}</b> {version}</td>{cell}{html.escape(purpose)}</td>"
         f"<td>{html.escape(licence)}</td></tr>"
@@ -144,9 +201,9 @@ class AboutDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Generate, browse, edit and drag out images with the neuroflash API.<br>"
-                "Qt {qt}. Qt and PySide6 are used under the GNU LGPL version 3; you may "
-                "replace them with your own build."
-            ).format(qt=html.escape(qVersion()))
+                "Qt {qt}, PySide6 {pyside}. Qt and PySide6 are used under the GNU LGPL "
+                "version 3; you may replace them with your own build."
+            ).format(qt=html.escape(qVersion()), pyside=html.escape(PySide6.__version__))
         )
         intro.setWordWrap(True)
         rows = "".join(_licence_row(name, purpose, licence) for name, purpose, licence in BUNDLED)
@@ -159,8 +216,18 @@ class AboutDialog(QDialog):
         self.licences.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.icon = QLabel()
+        self.icon.setObjectName("aboutIcon")
+        from desktop.ui.shell.theme import app_icon
+
+        icon = app_icon()
+        self.icon.setPixmap(icon.pixmap(64, 64))
+        self.icon.setVisible(not icon.isNull())
+        top = QHBoxLayout()
+        top.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(title, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(top)
         layout.addWidget(intro)
         layout.addWidget(self.licences)
         layout.addWidget(buttons)

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self._quota_loaded = False
         self._filter_emptied = False
         self.demo_active: Callable[[], bool] = lambda: False  # set by the app (sign-in flow)
+        self.command_line_language = ""  # --language, set by the app
 
         self.workspace_list = WorkspaceList()
         self.quota_panel = QuotaPanel()
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
             MinimumKeeper,
             grid_min_width,
             scrolling,
+            with_footer,
         )
 
         heading = QLabel(self.tr("Workspaces"))
@@ -211,12 +213,13 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(center)
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("rightSplitter")
-        right.addWidget(scrolling(self.generate_panel))
+        footer = self.generate_panel.take_footer()
+        right.addWidget(with_footer(scrolling(self.generate_panel), footer))
         right.addWidget(self.job_panel)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
         right.setCollapsible(0, False)
-        self.job_panel.setContentsMargins(6, 0, 6, 8)
+        self.job_panel.setContentsMargins(12, 0, 12, 8)  # in line with Create's
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
@@ -262,6 +265,7 @@ class MainWindow(QMainWindow):
             view.save_action,
             view.copy_image_action,
             view.copy_prompt_action,
+            view.compare_action,  # two images selected; also Enter (see Keyboard Shortcuts)
         ):
             image_menu.addAction(action)
         image_menu.addSeparator()
@@ -355,6 +359,10 @@ class MainWindow(QMainWindow):
             if label
             else self.tr("Not signed in")
         )
+
+    def show_sign_in_action(self, demo: bool) -> None:
+        """In the demo, File offers "Sign In…" like the banner does; signed in, "Sign Out"."""
+        self.sign_out_action.setText(self.tr("Sign In…") if demo else self.tr("Sign Out"))
 
     def reset_for_sign_out(self) -> None:
         """Clear what belonged to the old account; the prompt text stays."""
@@ -469,6 +477,13 @@ class MainWindow(QMainWindow):
             return None
         from desktop.ui.viewer.window import ViewerWindow
 
+        for open_viewer in self.viewers:  # Enter again on the same image: raise, don't add
+            if [i.image_id for i in open_viewer.current_items()] == [i.image_id for i in items]:
+                open_viewer.show()
+                open_viewer.raise_()
+                open_viewer.activateWindow()
+                return open_viewer
+
         view, actions = self.history_view, self.actions_
         buttons = [
             (view.edit_action.text(), actions.edit),
@@ -507,10 +522,14 @@ class MainWindow(QMainWindow):
 
     def open_shortcuts(self) -> QDialog:
         """Help → Keyboard Shortcuts: read from the menus, so the list is always true."""
-        from desktop.ui.shell.help_dialogs import ShortcutsDialog, extra_shortcuts, shortcut_rows
+        from desktop.ui.shell.help_dialogs import (
+            ShortcutsDialog,
+            extra_shortcuts,
+            shortcut_groups,
+        )
 
-        actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions()]
-        dialog = ShortcutsDialog(shortcut_rows(actions), extra_shortcuts(), self)
+        menus = [a.menu() for a in self.menuBar().actions() if isinstance(a.menu(), QMenu)]
+        dialog = ShortcutsDialog(shortcut_groups(menus), extra_shortcuts(), self)
         dialog.open()
         return dialog
 
@@ -551,7 +570,11 @@ class MainWindow(QMainWindow):
             from desktop.ui.shell.settings_dialog import SettingsDialog
 
             dialog = SettingsDialog(
-                self.settings, language_in_effect(), self, losses=self.restart_losses
+                self.settings,
+                language_in_effect(),
+                self,
+                losses=self.restart_losses,
+                command_line=self.command_line_language,
             )
             dialog.finished.connect(lambda _r: setattr(self, "settings_dialog", None))
             self.settings_dialog = dialog

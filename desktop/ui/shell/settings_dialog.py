@@ -83,9 +83,11 @@ class SettingsDialog(QDialog):
         restart: Callable[[], bool] = relaunch,
         credentials: CredentialStore | None = None,
         losses: Callable[[], list[str]] = list,
+        command_line: str = "",
     ) -> None:
         """``losses()``: what a restart now would lose, in the designer's words (the demo's
-        images, jobs not sent yet, the prompt being written); asked before restarting."""
+        images, jobs not sent yet, the prompt being written); asked before restarting.
+        ``command_line``: the language given with --language, which wins over the setting."""
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -111,6 +113,23 @@ class SettingsDialog(QDialog):
         self.language_combo.setCurrentIndex(self.language_combo.findData(current))
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language_combo)
+        self.command_line_note = QLabel()
+        self.command_line_note.setObjectName("languageCommandLineNote")
+        self.command_line_note.setProperty("role", "secondary")
+        self.command_line_note.setWordWrap(True)
+        self.command_line_note.hide()
+        if command_line in LANGUAGES:  # show the language in effect, and why
+            self.language_combo.blockSignals(True)
+            self.language_combo.setCurrentIndex(self.language_combo.findData(command_line))
+            self.language_combo.blockSignals(False)
+            self.command_line_note.setText(
+                self.tr(
+                    "Set on the command line (--language {code}) for this run. A choice here "
+                    "applies when the app starts without it."
+                ).format(code=command_line)
+            )
+            self.command_line_note.show()
+            form.addRow("", self.command_line_note)
 
         self.proxy_box = self._build_proxy_box()
 

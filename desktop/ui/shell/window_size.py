@@ -73,6 +73,21 @@ def scrolling(panel: QWidget, reserve_scrollbar: bool = True) -> PanelScroll:
     return PanelScroll(panel, reserve_scrollbar)
 
 
+def with_footer(area: QWidget, footer: QWidget) -> QWidget:
+    """``area`` (a scrolling panel) over ``footer``, which never scrolls away: Generate and
+    the credit line stay in sight in a 900x600 window with the job list showing."""
+    from PySide6.QtWidgets import QVBoxLayout
+
+    column = QWidget()
+    column.setObjectName(f"{area.objectName()}Column")
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(8)
+    layout.addWidget(area, 1)
+    layout.addWidget(footer)
+    return column
+
+
 def fit_minimums(sizes: list[int], minimums: list[int]) -> list[int]:
     """``sizes`` changed so every column gets its minimum, taken from the columns with the
     most room to spare; the total stays the same."""

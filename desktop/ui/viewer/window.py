@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.api import HistoryItem
 from desktop.api.errors import NeuroflashError
+from desktop.app.i18n import number as locale_number
 from desktop.app.i18n import translate_message
 from desktop.app.tasks import TaskSet
 from desktop.ui.common.formatting import describe, elide
@@ -257,7 +258,9 @@ class ViewerWindow(QDialog):
 
     def _on_zoom(self, factor: float) -> None:
         ratio = self.devicePixelRatioF() or 1.0
-        self.zoom_label.setText(f"{round(factor * ratio * 100)} %")
+        # "62%" in English, "62 %" in German: the catalogue spells it per language
+        percent = locale_number(round(factor * ratio * 100))
+        self.zoom_label.setText(self.tr("{percent}%").format(percent=percent))
 
     def closeEvent(self, event) -> None:  # Qt override
         self._tasks.cancel_all()
