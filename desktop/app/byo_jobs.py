@@ -1,0 +1,180 @@
+"""Bring your own image (issue 14): import, upscale and masked edit as jobs of today's queue.
+
+Each action becomes a Job whose ``run`` does the family-B calls on a worker (through the
+session, so the GUI thread never waits), puts the new image into the grid and refreshes the
+credits. Uploads are free; upscale and masked edit spend credits, so like generate they are
+sent once and never repeated by the app (a Retry is the designer's choice, a new job).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from desktop.api import HistoryItem
+from desktop.api.capabilities import WorkspaceCapabilities
+from desktop.api.models import EditTaskRequest, ServiceImage, UpscaleTaskRequest
+from desktop.app.job_queue import Job, JobQueue
+from desktop.app.session import Session
+from desktop.services.edit_origins import EditOrigin
+
+translate = QCoreApplication.translate
+
+
+@dataclass
+class ByoResult:
+    """What the queue reads of a finished job (``images``, ``detail``), plus the grid items."""
+
+    images: tuple[ServiceImage, ...]
+    detail: str | None = None
+    items: list[HistoryItem] = field(default_factory=list)
+
+
+def upscale_label(scale: int) -> str:
+    return translate("ByoJobs", "Upscale {scale}×").format(scale=scale)
+
+
+class ByoJobs(QObject):
+    """Submits import, upscale and masked-edit jobs and reports how they ended."""
+
+    imported = Signal(object)  # HistoryItem
+    upscaled = Signal(object, object)  # result HistoryItem, source HistoryItem
+    failed = Signal(str, object)  # message, Job
+    finished = Signal(object)  # Job
+
+    def __init__(self, session: Session, queue: JobQueue, parent: QObject | None = None):
+        super().__init__(parent)
+        self._session = session
+        self._queue = queue
+        self._cancels: dict[int, threading.Event] = {}
+        queue.jobFinished.connect(self._on_finished)
+        queue.jobFailed.connect(self._on_failed)
+
+    def capabilities(self) -> WorkspaceCapabilities:
+        return WorkspaceCapabilities.from_models(self._session.models)
+
+    # -- submitting ---------------------------------------------------------------------------
+
+    def submit_import(self, source: Path | bytes, name: str = "") -> Job:
+        """Upload one file (a path) or pasted bytes; free of credits."""
+        pasted = translate("ByoJobs", "Pasted image")
+        shown = name or (source.name if isinstance(source, Path) else pasted)
+        job = self._job(translate("ByoJobs", "Import"), shown, 0)
+
+        async def run() -> ByoResult:
+            ws = job.workspace_id or self._session._require_workspace()
+            client = self._session._client_or_raise()
+            image = await self._session._call(client.upload_image, ws, source, name)
+            item = image.as_history_item()
+            self._add(ws, [item])
+            self.imported.emit(item)
+            return ByoResult((image,), None, [item])
+
+        job.run = run
+        return self._add_job(job)
+
+    def upscale_problem(self, items: list[HistoryItem], scale: int) -> str | None:
+        """Why these can't be upscaled by ``scale`` now, or None."""
+        caps = self.capabilities()
+        if reason := caps.upscale_reason(scale):
+            return reason
+        quota = self._session.quota
+        remaining = quota.remaining if quota else None
+        return self._queue.check_credits(len(items), remaining, self._session.workspace_id)
+
+    def submit_upscale(self, source: HistoryItem, scale: int) -> Job:
+        """One upscale job (1 credit); the result lands next to the source in the grid and
+        remembers its source, so the viewer's Before toggle compares the two."""
+        model = self.capabilities().upscale_model(scale)
+        job = self._job(upscale_label(scale), source.prompt or source.image_id, 1, source)
+        request = UpscaleTaskRequest(source.image_id, scale, model_id=model)
+        stop = threading.Event()
+
+        async def run() -> ByoResult:
+            ws = job.workspace_id or self._session._require_workspace()
+            client = self._session._client_or_raise()
+            result = await self._session._spend(
+                lambda: client.upscale_image(ws, request, cancel=stop)
+            )
+            items = self._absorb(ws, result.images, source, upscale_label(scale))
+            for item in items:
+                self.upscaled.emit(item, source)
+            return ByoResult(result.images, result.detail, items)
+
+        job.run = run
+        self._cancels[job.number] = stop
+        return self._add_job(job)
+
+    def submit_masked_edit(
+        self, source: HistoryItem, mask_png: bytes, prompt: str, num_images: int = 1
+    ) -> Job:
+        """Upload the mask (white where the image may change), then the edit task."""
+        model = next(iter(self.capabilities().masked_edit_models), None)
+        job = self._job(translate("ByoJobs", "Masked edit"), prompt, num_images, source)
+
+        async def run() -> ByoResult:
+            ws = job.workspace_id or self._session._require_workspace()
+            client = self._session._client_or_raise()
+            mask = await self._session._call(client.upload_image, ws, mask_png, "mask.png")
+            request = EditTaskRequest(source.image_id, prompt, mask.id, model, num_images)
+            result = await self._session._spend(lambda: client.edit_image(ws, request))
+            items = self._absorb(ws, result.images, source, prompt)
+            return ByoResult(result.images, result.detail, items)
+
+        job.run = run
+        return self._add_job(job)
+
+    def cancel(self, job: Job) -> None:
+        if stop := self._cancels.get(job.number):
+            stop.set()
+
+    # -- plumbing -----------------------------------------------------------------------------
+
+    def _job(self, label: str, text: str, images: int, source: HistoryItem | None = None) -> Job:
+        job = Job(0, text, images, None, source=source)
+        job.label = label
+        job.workspace_id = self._session.workspace_id
+        return job
+
+    def _add_job(self, job: Job) -> Job:
+        # Numbered by the queue, like every other job.
+        job.number = next(self._queue._numbers)
+        return self._queue._add(job)
+
+    def _absorb(
+        self, ws: str, images: tuple[ServiceImage, ...], source: HistoryItem, instruction: str
+    ) -> list[HistoryItem]:
+        items = [image.as_history_item() for image in images]
+        self._session.provenance.record(
+            [item.image_id for item in items],
+            EditOrigin(source.image_id, source.prompt, instruction),
+        )
+        self._add(ws, items, after=source.image_id)
+        return items
+
+    def _add(self, ws: str, items: list[HistoryItem], after: str | None = None) -> None:
+        """Into the loaded history (next to ``after`` when given) and the grid; then credits."""
+        session = self._session
+        if ws == session.workspace_id:
+            known = {item.image_id for item in session.history}
+            fresh = [item for item in items if item.image_id not in known]
+            at = next(
+                (n for n, item in enumerate(session.history) if item.image_id == after), -1
+            )
+            session.history[at + 1 if at >= 0 else 0 : at + 1 if at >= 0 else 0] = fresh
+            session.historyAdded.emit(fresh, True)
+            session._persist_history()
+        session.spawn(session.refresh_quota())
+
+    def _on_finished(self, job: Job) -> None:
+        if job.run is not None:
+            self._cancels.pop(job.number, None)
+            self.finished.emit(job)
+
+    def _on_failed(self, job: Job) -> None:
+        if job.run is not None:
+            self._cancels.pop(job.number, None)
+            self.failed.emit(job.message, job)
