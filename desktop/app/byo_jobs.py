@@ -9,7 +9,7 @@ sent once and never repeated by the app (a Retry is the designer's choice, a new
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -17,8 +17,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from desktop.api import HistoryItem
 from desktop.api.capabilities import WorkspaceCapabilities
 from desktop.api.models import EditTaskRequest, ServiceImage, UpscaleTaskRequest
-from desktop.app.job_queue import Job, JobQueue
+from desktop.app.job_queue import Job, JobQueue, JobStatus
 from desktop.app.session import Session
+from desktop.app.session_images import REFRESH_AFTER_DROP_S
 from desktop.services.edit_origins import EditOrigin
 
 translate = QCoreApplication.translate
@@ -26,11 +27,11 @@ translate = QCoreApplication.translate
 
 @dataclass
 class ByoResult:
-    """What the queue reads of a finished job (``images``, ``detail``), plus the grid items."""
+    """What the queue reads of a finished job: the grid items it made and the server's note.
+    (Shaped like GenerationResult: ``images`` have ``image_id``.)"""
 
-    images: tuple[ServiceImage, ...]
+    images: tuple[HistoryItem, ...]
     detail: str | None = None
-    items: list[HistoryItem] = field(default_factory=list)
 
 
 def upscale_label(scale: int) -> str:
@@ -49,7 +50,8 @@ class ByoJobs(QObject):
         super().__init__(parent)
         self._session = session
         self._queue = queue
-        self._cancels: dict[int, threading.Event] = {}
+        self._cancels: dict[int, tuple[Job, threading.Event]] = {}
+        queue.dataChanged.connect(self._stop_cancelled)
         queue.jobFinished.connect(self._on_finished)
         queue.jobFailed.connect(self._on_failed)
 
@@ -71,7 +73,7 @@ class ByoJobs(QObject):
             item = image.as_history_item()
             self._add(ws, [item])
             self.imported.emit(item)
-            return ByoResult((image,), None, [item])
+            return ByoResult((item,))
 
         job.run = run
         return self._add_job(job)
@@ -102,11 +104,12 @@ class ByoJobs(QObject):
             items = self._absorb(ws, result.images, source, upscale_label(scale))
             for item in items:
                 self.upscaled.emit(item, source)
-            return ByoResult(result.images, result.detail, items)
+            return ByoResult(tuple(items), result.detail)
 
         job.run = run
-        self._cancels[job.number] = stop
-        return self._add_job(job)
+        added = self._add_job(job)
+        self._cancels[added.number] = (added, stop)
+        return added
 
     def submit_masked_edit(
         self, source: HistoryItem, mask_png: bytes, prompt: str, num_images: int = 1
@@ -122,14 +125,20 @@ class ByoJobs(QObject):
             request = EditTaskRequest(source.image_id, prompt, mask.id, model, num_images)
             result = await self._session._spend(lambda: client.edit_image(ws, request))
             items = self._absorb(ws, result.images, source, prompt)
-            return ByoResult(result.images, result.detail, items)
+            return ByoResult(tuple(items), result.detail)
 
         job.run = run
         return self._add_job(job)
 
-    def cancel(self, job: Job) -> None:
-        if stop := self._cancels.get(job.number):
-            stop.set()
+    def _stop_cancelled(self, *_args: object) -> None:
+        """"Stop waiting" on a running upscale: stop polling (the server still finishes it,
+        and the image appears in the history with the next refresh)."""
+        for number, (job, stop) in list(self._cancels.items()):
+            if job.status is JobStatus.CANCELLED:
+                stop.set()
+                del self._cancels[number]
+                # It still finishes on the server: look for it in a moment.
+                self._session.spawn(self._session._refresh_later(REFRESH_AFTER_DROP_S))
 
     # -- plumbing -----------------------------------------------------------------------------
 

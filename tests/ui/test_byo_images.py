@@ -197,7 +197,7 @@ def test_mask_editor_strokes_undo_invert_and_the_edit_honours_the_mask(app, tmp_
     result = edit_job.result.images[0]
     # The server's result changed inside the painted area and nowhere else.
     content = components.session._client.download_image(
-        components.session.workspace_id, result.content_url)
+        components.session.workspace_id, result.image_url)
     after = Image.open(io.BytesIO(content.content)).convert("RGB")
     mask = Image.open(io.BytesIO(mask_png)).convert("L")
     assert after.size == (120, 80)
@@ -249,3 +249,37 @@ def test_upscale_from_the_menu_shows_the_cost_and_makes_an_exact_multiple(app, t
     viewer.before_after.item_shown(made)
     assert not viewer.before_after.button.isHidden()
     viewer.close()
+
+
+def test_stop_waiting_for_an_upscale_says_it_still_arrives(app, tmp_path):
+    loop, components, server = app
+    if not server.state.config.async_tasks:
+        pytest.skip("only a polled task can be left running")
+    window = components.window
+    item = _imported(loop, components, tmp_path, png_bytes(40, 40))
+    window.byo.upscale([item], 2)
+    job = _byo_jobs(components)[0]
+    wait_until(loop, lambda: job.status is JobStatus.RUNNING)
+    window.job.queue.cancel(job)
+    assert "still arrive" in job.status_text()
+    wait_until(loop, lambda: not window.byo.jobs._cancels, timeout=5)
+    wait_until(loop, lambda: any(window.history_model.item(r).image_kind == "upscaled"
+                                 for r in range(window.history_model.rowCount())))
+
+
+def test_a_workspace_without_image_tools_disables_them_with_the_reason(app):
+    loop, components, _server = app
+    from desktop.emulator.demo_data import TEXT_ONLY_WORKSPACE_ID
+
+    window = components.window
+    item = window.history_model.item(0)
+    window.choose_workspace(TEXT_ONLY_WORKSPACE_ID)
+    wait_until(loop, lambda: components.session.workspace_id == TEXT_ONLY_WORKSPACE_ID)
+    loop.run_until_complete(components.session.refresh_models())
+    actions = window.byo.menu_actions([item])
+    assert actions and not any(action.isEnabled() for action in actions)
+    assert all("(" in action.text() for action in actions), "each says why"
+    assert window.byo.viewer_buttons() == []
+    window.byo.import_files([Path("whatever.png")])
+    assert not _byo_jobs(components), "nothing is sent"
+    assert window.messages.isVisible()
