@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QObject, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QIODevice,
+    QMimeData,
+    QObject,
+    Signal,
+)
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -94,11 +103,13 @@ class ImportDropTarget(QObject):
 def import_dialog(parent: QWidget, folder: str = "") -> QFileDialog:
     """File → Import…: several files at once; shown with open(), answers through
     filesSelected. Every file type can be chosen, so a wrong one gets its own clear message."""
-    dialog = QFileDialog(parent, parent.tr("Import Images"), folder)
+    tr = QCoreApplication.translate
+    dialog = QFileDialog(parent, tr("ImportDialog", "Import Images"), folder)
     dialog.setObjectName("importDialog")
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     dialog.setNameFilters(
-        [parent.tr("Images (*.png *.jpg *.jpeg *.webp)"), parent.tr("All files (*)")]
+        [tr("ImportDialog", "Images (*.png *.jpg *.jpeg *.webp)"),
+         tr("ImportDialog", "All files (*)")]
     )
     dialog.open()
     return dialog
