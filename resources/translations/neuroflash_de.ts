@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>ImportDialog</source>
-        <comment>Import Images</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ImportDialog</source>
-        <comment>Images (*.png *.jpg *.jpeg *.webp)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ImportDialog</source>
-        <comment>All files (*)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About neuroflash Desktop</source>
@@ -1097,6 +1079,21 @@
     <message>
         <source>Image</source>
         <translation>Bild</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import Images</source>
+        <translation>Bilder importieren</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

@@ -103,13 +103,13 @@ class ImportDropTarget(QObject):
 def import_dialog(parent: QWidget, folder: str = "") -> QFileDialog:
     """File → Import…: several files at once; shown with open(), answers through
     filesSelected. Every file type can be chosen, so a wrong one gets its own clear message."""
-    tr = QCoreApplication.translate
-    dialog = QFileDialog(parent, tr("ImportDialog", "Import Images"), folder)
+    translate = QCoreApplication.translate  # the name lupdate looks for
+    dialog = QFileDialog(parent, translate("ImportDialog", "Import Images"), folder)
     dialog.setObjectName("importDialog")
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     dialog.setNameFilters(
-        [tr("ImportDialog", "Images (*.png *.jpg *.jpeg *.webp)"),
-         tr("ImportDialog", "All files (*)")]
+        [translate("ImportDialog", "Images (*.png *.jpg *.jpeg *.webp)"),
+         translate("ImportDialog", "All files (*)")]
     )
     dialog.open()
     return dialog
