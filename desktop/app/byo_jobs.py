@@ -9,7 +9,7 @@ sent once and never repeated by the app (a Retry is the designer's choice, a new
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -156,7 +156,11 @@ class ByoJobs(QObject):
     def _absorb(
         self, ws: str, images: tuple[ServiceImage, ...], source: HistoryItem, instruction: str
     ) -> list[HistoryItem]:
-        items = [image.as_history_item() for image in images]
+        # An upscale has no prompt of its own: it shows (and copies) its source's.
+        items = [
+            item if item.prompt else replace(item, prompt=source.prompt)
+            for item in (image.as_history_item() for image in images)
+        ]
         self._session.provenance.record(
             [item.image_id for item in items],
             EditOrigin(source.image_id, source.prompt, instruction),

@@ -113,8 +113,8 @@
         <translation>Teil bearbeiten…</translation>
     </message>
     <message>
-        <source>Upscaled image added next to its source.</source>
-        <translation>Hochskaliertes Bild neben seinem Original eingefügt.</translation>
+        <source>Upscaled image added to your history. Compare shows it with its source (B).</source>
+        <translation>Hochskaliertes Bild zum Verlauf hinzugefügt. Vergleichen zeigt es mit dem Original (B).</translation>
     </message>
     <message>
         <source>Compare</source>

@@ -61,7 +61,9 @@ class MaskCanvas(QWidget):
             self.mask = mask.convertToFormat(QImage.Format.Format_Grayscale8).scaled(
                 image.width(), image.height()
             )
-        self.brush_size = 40  # diameter in image pixels
+        # Diameter in image pixels: a twentieth of the image, so a big photo needs no
+        # dozens of [ presses before the brush is usable.
+        self.brush_size = max(8, round(max(image.width(), image.height()) / 20))
         self.hardness = 0.8  # 0 soft … 1 hard edge
         self.erasing = False
         self.opacity = 0.5
@@ -122,7 +124,7 @@ class MaskCanvas(QWidget):
         self.update()
 
     def set_brush_size(self, size: int) -> None:
-        self.brush_size = max(2, min(1000, int(size)))
+        self.brush_size = max(2, min(8192, int(size)))
         self.changed.emit()
         self.update()
 

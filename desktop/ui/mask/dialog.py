@@ -54,7 +54,8 @@ class MaskEditDialog(QDialog):
         group.addButton(self.eraser_button)
         self.brush_button.toggled.connect(lambda on: setattr(self.canvas, "erasing", not on))
 
-        self.size_slider = self._slider(2, 400, self.canvas.brush_size)
+        largest = max(image.width(), image.height(), 400)
+        self.size_slider = self._slider(2, max(400, largest // 2), self.canvas.brush_size)
         self.size_slider.valueChanged.connect(self.canvas.set_brush_size)
         self.canvas.changed.connect(self._sync)
         self.hardness_slider = self._slider(0, 100, int(self.canvas.hardness * 100))

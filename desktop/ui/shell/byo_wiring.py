@@ -159,7 +159,7 @@ class ByoWiring(QObject):
 
     def _on_upscaled(self, item: HistoryItem, source: HistoryItem) -> None:
         self._window.messages.show_note(
-            self.tr("Upscaled image added next to its source."),
+            self.tr("Upscaled image added to your history. Compare shows it with its source (B)."),
             seconds=10,
             action=lambda: self._window.open_preview([item]),
             action_text=self.tr("Compare"),
