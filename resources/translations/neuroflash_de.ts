@@ -113,8 +113,12 @@
         <translation>Teil bearbeiten…</translation>
     </message>
     <message>
-        <source>Upscaled image added to your history. Compare shows it with its source (B).</source>
-        <translation>Hochskaliertes Bild zum Verlauf hinzugefügt. Vergleichen zeigt es mit dem Original (B).</translation>
+        <source>Upscale…</source>
+        <translation>Hochskalieren…</translation>
+    </message>
+    <message>
+        <source>Upscaled image added.</source>
+        <translation>Hochskaliertes Bild hinzugefügt.</translation>
     </message>
     <message>
         <source>Compare</source>

@@ -243,8 +243,13 @@ def test_upscale_from_the_menu_shows_the_cost_and_makes_an_exact_multiple(app, t
     assert made.image_kind == "upscaled"
     assert (made.width, made.height) == (50 * scale, 30 * scale)
     wait_until(loop, lambda: window.quota_panel.quota.remaining == before - 1)
-    # The viewer offers the Before toggle on the result (its source).
+    # The viewer offers the Before toggle on the result (its source), and upscales too.
     viewer = window.open_preview([made])
+    labels = [button.text() for button in viewer.action_buttons]
+    assert "Upscale…" in labels and "Edit Part…" in labels
+    menu = window.byo.upscale_menu([made])
+    assert [a.text() for a in menu.actions()] == ["Upscale 2× (1 credit)", "Upscale 4× (1 credit)"]
+    menu.close()
     assert viewer.before_after is not None
     viewer.before_after.item_shown(made)
     assert not viewer.before_after.button.isHidden()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QImage, QImageReader, QKeySequence
+from PySide6.QtGui import QAction, QCursor, QGuiApplication, QImage, QImageReader, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from desktop.api import HistoryItem
@@ -122,12 +122,14 @@ class ByoWiring(QObject):
             actions.append(self._upscale_action(items, scale))
         return actions
 
-    def _upscale_action(self, items: list[HistoryItem], scale: int) -> QAction:
+    def _upscale_action(
+        self, items: list[HistoryItem], scale: int, parent: QObject | None = None
+    ) -> QAction:
         count = len(items)
         cost = self.tr("1 credit") if count == 1 else self.tr("{count} credits").format(
             count=count)
         text = self.tr("{action} ({cost})").format(action=upscale_label(scale), cost=cost)
-        action = QAction(text, self._window.history_view)
+        action = QAction(text, parent or self._window.history_view)
         action.setObjectName(f"upscale{scale}Action")
         if reason := self.jobs.upscale_problem(items, scale):
             action.setEnabled(False)
@@ -137,16 +139,26 @@ class ByoWiring(QObject):
         return action
 
     def viewer_buttons(self) -> list[tuple[str, Callable[[list[HistoryItem]], object]]]:
+        """The viewer's buttons: one "Upscale…" that offers the scales with their cost (one
+        button, so the viewer's row still fits a 900 px window in German)."""
         caps = self.jobs.capabilities()
         buttons: list[tuple[str, Callable[[list[HistoryItem]], object]]] = []
         if caps.can_edit_masked:
             buttons.append((self.tr("Edit Part…"), lambda items: items and
                             self.open_mask_editor(items[0])))
-        for scale in SCALES:
-            if caps.can_upscale(scale):
-                buttons.append((upscale_label(scale),
-                                lambda items, s=scale: self.upscale(items, s)))
+        if caps.can_upscale():
+            buttons.append((self.tr("Upscale…"), self.upscale_menu))
         return buttons
+
+    def upscale_menu(self, items: list[HistoryItem]) -> QMenu:
+        """2× and 4× with their cost, under the mouse (popup, never exec)."""
+        menu = QMenu(self._window)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for scale in SCALES:
+            menu.addAction(self._upscale_action(items, scale, menu))
+        menu.popup(QCursor.pos())
+        self.last_upscale_menu = menu
+        return menu
 
     # -- upscale --------------------------------------------------------------------------------
 
@@ -159,7 +171,7 @@ class ByoWiring(QObject):
 
     def _on_upscaled(self, item: HistoryItem, source: HistoryItem) -> None:
         self._window.messages.show_note(
-            self.tr("Upscaled image added to your history. Compare shows it with its source (B)."),
+            self.tr("Upscaled image added."),
             seconds=10,
             action=lambda: self._window.open_preview([item]),
             action_text=self.tr("Compare"),
