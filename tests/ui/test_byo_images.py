@@ -288,3 +288,18 @@ def test_a_workspace_without_image_tools_disables_them_with_the_reason(app):
     window.byo.import_files([Path("whatever.png")])
     assert not _byo_jobs(components), "nothing is sent"
     assert window.messages.isVisible()
+
+
+def test_ctrl_v_in_the_prompt_pastes_text_not_an_import(app):
+    from PySide6.QtTest import QTest
+
+    loop, components, _server = app
+    window = components.window
+    QGuiApplication.clipboard().setText("a lighthouse at night")
+    prompt = window.generate_panel.prompt_edit
+    window.activateWindow()
+    prompt.setFocus()
+    QTest.keyClick(prompt, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    loop.run_until_complete(asyncio.sleep(0.1))
+    assert "a lighthouse at night" in prompt.toPlainText()
+    assert not _byo_jobs(components)
