@@ -91,7 +91,7 @@ class ImageOperations:
         the workspace it was asked in); raises NeuroflashError for the panel to show."""
         ws = workspace_id or self._session.require_workspace()
         client = self._session.image_client()
-        result = await self._spend(client.generate, ws, request)
+        result = await self.spend(client.generate, ws, request)
         self.absorb_result(ws, result, request.model, request.aspect_ratio, select=True)
         return result
 
@@ -110,7 +110,7 @@ class ImageOperations:
         request = replace(options or EditRequest(prompt, ()), prompt=prompt,
                           image_urls=[source.image_url])
         client = self._session.image_client()
-        result = await self._spend(client.edit, ws, request)
+        result = await self.spend(client.edit, ws, request)
         self._provenance.record(
             [image.image_id for image in result.images],
             EditOrigin(source.image_id, source.prompt, prompt),
@@ -129,14 +129,14 @@ class ImageOperations:
         """The loaded history's item with this id, or None."""
         return next((item for item in self._session.history if item.image_id == image_id), None)
 
-    async def _spend(self, fn: Callable[..., GenerationResult], *args: Any) -> GenerationResult:
+    async def spend(self, fn: Callable[..., GenerationResult], *args: Any) -> GenerationResult:
         """A credit-spending call: never repeated; a drop after sending refreshes history soon,
         so images the server made anyway appear without the designer asking twice."""
         try:
             return await self._session.call(fn, *args)
         except NetworkError as error:
             if error.maybe_delivered:
-                self._session.spawn(self._refresh_later(REFRESH_AFTER_DROP_S))
+                self._session.spawn(self.refresh_later(REFRESH_AFTER_DROP_S))
             elif error.connect_failure:
                 self._session.set_offline(True)
             raise
@@ -145,10 +145,10 @@ class ImageOperations:
                 # The server may well have made (and charged) the images: never suggest
                 # "try again"; look for them instead.
                 error.message = UNREADABLE_SPEND
-                self._session.spawn(self._refresh_later(REFRESH_AFTER_DROP_S))
+                self._session.spawn(self.refresh_later(REFRESH_AFTER_DROP_S))
             raise
 
-    async def _refresh_later(self, seconds: float) -> None:
+    async def refresh_later(self, seconds: float) -> None:
         await asyncio.sleep(seconds)
         await self._session.refresh_history()
         await self._session.refresh_quota()

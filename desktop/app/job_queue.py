@@ -82,10 +82,15 @@ class Job:
     error: NeuroflashError | None = field(default=None, repr=False)
     result: GenerationResult | None = field(default=None, repr=False)
     task: asyncio.Future[Any] | None = field(default=None, repr=False)
+    # Import, upscale and masked edit (issue 14): the job runs this instead of generate/edit.
+    run: Callable[[], Awaitable[Any]] | None = field(default=None, repr=False)
+    label: str = ""  # their kind, e.g. "Upscale 2×", already translated
 
     @property
     def kind(self) -> str:
         """"Edit" or "Generate", in the current language."""
+        if self.label:
+            return self.label
         return translate("Job", "Edit") if self.source is not None else translate("Job", "Generate")
 
     @property
@@ -119,7 +124,7 @@ class Job:
         return (self.finished or now or time.monotonic()) - self.started
 
     def title(self) -> str:
-        images = _images(self.images)
+        images = _images(self.images) if self.images or not self.label else self.prompt
         prefix = ""
         if self.retry_of:
             prefix = translate("Job", "Retry of #{number} · ").format(number=self.retry_of)
@@ -262,6 +267,12 @@ class JobQueue(QAbstractListModel):
             self.beginResetModel()
             self._jobs = keep
             self.endResetModel()
+
+    def submit_job(self, job: Job) -> Job:
+        """A job built elsewhere (import, upscale, masked edit: ``job.run`` does the work),
+        numbered and queued like every other."""
+        job.number = next(self._numbers)
+        return self._add(job)
 
     def _add(self, job: Job) -> Job:
         self.beginInsertRows(QModelIndex(), 0, 0)

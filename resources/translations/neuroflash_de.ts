@@ -84,6 +84,84 @@
     </message>
 </context>
 <context>
+    <name>ByoJobs</name>
+    <message>
+        <source>Upscale {scale}×</source>
+        <translation>Hochskalieren {scale}×</translation>
+    </message>
+    <message>
+        <source>Pasted image</source>
+        <translation>Eingefügtes Bild</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Masked edit</source>
+        <translation>Teilbearbeitung</translation>
+    </message>
+</context>
+<context>
+    <name>ByoWiring</name>
+    <message>
+        <source>Import Images…</source>
+        <translation>Bilder importieren…</translation>
+    </message>
+    <message>
+        <source>Paste Image to Import</source>
+        <translation>Bild zum Importieren einfügen</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image or image file to import.</source>
+        <translation>In der Zwischenablage ist kein Bild und keine Bilddatei zum Importieren.</translation>
+    </message>
+    <message>
+        <source>Edit Part of Image…</source>
+        <translation>Teil des Bildes bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit Part of Image… ({reason})</source>
+        <translation>Teil des Bildes bearbeiten… ({reason})</translation>
+    </message>
+    <message>
+        <source>1 credit</source>
+        <translation>1 Credit</translation>
+    </message>
+    <message>
+        <source>{count} credits</source>
+        <translation>{count} Credits</translation>
+    </message>
+    <message>
+        <source>{action} ({cost})</source>
+        <translation>{action} ({cost})</translation>
+    </message>
+    <message>
+        <source>{action} ({reason})</source>
+        <translation>{action} ({reason})</translation>
+    </message>
+    <message>
+        <source>Edit Part…</source>
+        <translation>Teil bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Upscale…</source>
+        <translation>Hochskalieren…</translation>
+    </message>
+    <message>
+        <source>Upscaled image added.</source>
+        <translation>Hochskaliertes Bild hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>This image could not be opened.</source>
+        <translation>Dieses Bild konnte nicht geöffnet werden.</translation>
+    </message>
+</context>
+<context>
     <name>Cooldown</name>
     <message>
         <source>Too many requests.</source>
@@ -776,6 +854,18 @@
         <translation>Erstellt</translation>
     </message>
     <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Upscaled</source>
+        <translation>Hochskaliert</translation>
+    </message>
+    <message>
         <source>Untitled image</source>
         <translation>Bild ohne Titel</translation>
     </message>
@@ -1012,6 +1102,21 @@
     <message>
         <source>Image</source>
         <translation>Bild</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import Images</source>
+        <translation>Bilder importieren</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1328,6 +1433,105 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     <message>
         <source>the prompt you are writing</source>
         <translation>der Prompt, den du gerade schreibst</translation>
+    </message>
+</context>
+<context>
+    <name>MaskEditDialog</name>
+    <message>
+        <source>Edit Part of the Image</source>
+        <translation>Teil des Bildes bearbeiten</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Pinsel</translation>
+    </message>
+    <message>
+        <source>Paint where the image may change (B)</source>
+        <translation>Malen, wo sich das Bild ändern darf (B)</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>Radierer</translation>
+    </message>
+    <message>
+        <source>Take paint away (E)</source>
+        <translation>Farbe wegnehmen (E)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>Umkehren</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Hardness</source>
+        <translation>Härte</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <source>[ and ] change the brush size; Space + drag or the middle button moves the image; the wheel zooms.</source>
+        <translation>[ und ] ändern die Pinselgröße; Leertaste + Ziehen oder die mittlere Taste verschiebt das Bild; das Mausrad zoomt.</translation>
+    </message>
+    <message>
+        <source>What should change in the painted area?</source>
+        <translation>Was soll sich im bemalten Bereich ändern?</translation>
+    </message>
+    <message>
+        <source>Instruction for the painted area</source>
+        <translation>Anweisung für den bemalten Bereich</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Costs 1 credit</source>
+        <translation>Kostet 1 Credit</translation>
+    </message>
+    <message>
+        <source>Costs {count} credits</source>
+        <translation>Kostet {count} Credits</translation>
+    </message>
+    <message>
+        <source> · {left} left</source>
+        <translation> · {left} übrig</translation>
+    </message>
+    <message>
+        <source>Paint the area that may change first.</source>
+        <translation>Malen Sie zuerst den Bereich, der sich ändern darf.</translation>
+    </message>
+    <message>
+        <source>Say what should change.</source>
+        <translation>Sagen Sie, was sich ändern soll.</translation>
+    </message>
+    <message>
+        <source>Not enough credits.</source>
+        <translation>Nicht genug Credits.</translation>
     </message>
 </context>
 <context>

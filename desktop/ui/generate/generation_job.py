@@ -114,6 +114,8 @@ class GenerationJob(QObject):
 
     async def _run_job(self, job: Job) -> GenerationResult:
         # In the workspace it was asked in: switching while it waits must not charge another.
+        if job.run is not None:  # import / upscale / masked edit: reported by their own owner
+            return await job.run()
         if job.source is not None:
             options = job.request if isinstance(job.request, EditRequest) else None
             return await self._session.edit(job.source, job.prompt, options, job.workspace_id)
@@ -147,6 +149,8 @@ class GenerationJob(QObject):
         self._panel.set_running(True, what, oldest)
 
     def _on_finished(self, job: Job) -> None:
+        if job.run is not None:
+            return
         result = job.result
         if result is not None and job.made < job.images:
             self._panel.show_message(
@@ -172,6 +176,8 @@ class GenerationJob(QObject):
             self._panel.show_message(text, error=False)
 
     def _on_failed(self, job: Job) -> None:
+        if job.run is not None:
+            return
         error = job.error
         self.late.watch(job, self._session.workspace_id, self._session.history)
         if job.source is not None and job.maybe_charged:

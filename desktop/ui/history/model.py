@@ -51,6 +51,7 @@ def tooltip_html(item: HistoryItem, names: dict[str, str] | None = None) -> str:
         (translate("HistoryModel", "Model"), model_name(item, names)),
         (translate("HistoryModel", "Size"), format_size(item)),
         (translate("HistoryModel", "Created"), format_date(item.created_at)),
+        (translate("HistoryModel", "Origin"), _origin(item)),
     ]
     rows = "".join(
         f"<tr><td style='color:gray;padding-right:8px'>{k}</td><td>{html.escape(v)}</td></tr>"
@@ -60,6 +61,16 @@ def tooltip_html(item: HistoryItem, names: dict[str, str] | None = None) -> str:
     if rows:
         lines.append(f"<table>{rows}</table>")
     return "<qt>" + "".join(lines) + "</qt>"
+
+
+def _origin(item: HistoryItem) -> str:
+    """Imported and upscaled images say so (issue 14); generated and edited ones say nothing."""
+    kind = item.image_kind
+    if kind == "imported":
+        return translate("HistoryModel", "Imported")
+    if kind == "upscaled":
+        return translate("HistoryModel", "Upscaled")
+    return ""
 
 
 def _placeholder(size: int, failed: bool) -> QPixmap:

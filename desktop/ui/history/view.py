@@ -58,6 +58,8 @@ from desktop.ui.history.model import HistoryModel, ItemRole
 from desktop.ui.history.proxy import HistoryProxyModel
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from desktop.api import HistoryItem
     from desktop.ui.common.thumbnail_loader import ThumbnailLoader
     from desktop.ui.history.drag_out import DragOut
@@ -96,6 +98,8 @@ class HistoryView(QListView):
         self.setAccessibleDescription(self.tr("Your generated images, newest first"))
         self._empty_text = self.default_empty_text()
         self._drag_out: DragOut | None = None
+        # More context-menu entries for a selection, added by the shell (issue 14).
+        self.extra_menu_actions: Callable[[list[HistoryItem]], list[QAction]] | None = None
         self._hover_row = -1
         self._tile = thumb_size
         self._reselect_row = -1  # where to select after the selected images are removed
@@ -207,6 +211,9 @@ class HistoryView(QListView):
         menu.addAction(self.save_action)
         menu.addAction(self.copy_image_action)
         menu.addAction(self.copy_prompt_action)
+        if self.extra_menu_actions is not None:  # upscale, masked edit (issue 14; the shell's)
+            menu.addSeparator()
+            menu.addActions(self.extra_menu_actions(self.selected_items()))
         menu.addSeparator()
         menu.addAction(self.delete_action)
         return menu

@@ -166,6 +166,9 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_menus()
         self._connect()
+        from desktop.ui.shell.byo_wiring import ByoWiring
+
+        self.byo = ByoWiring(self)  # import, upscale, masked edit (issue 14)
         float_over(self.messages, self.history_view)  # never moves the grid (issue 11.6)
         # thumbnail size (issue 11.8): a slider before the account label, and View menu items
         self.statusBar().insertPermanentWidget(0, TileSizeSlider(self.history_view))
@@ -491,6 +494,7 @@ class MainWindow(QMainWindow):
             (view.save_action.text(), actions.save_as),
             (view.copy_image_action.text(), actions.copy_image),
             (view.copy_prompt_action.text(), actions.copy_prompt),
+            *self.byo.viewer_buttons(),
             (view.delete_action.text(), actions.delete),
         ]
         if len(items) == 2:
