@@ -113,10 +113,10 @@ def _encode_thumbnail(image: QImage) -> tuple[QImage, bytes]:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if image.hasAlphaChannel():
-        image.save(buffer, "PNG")
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # stub: bytes, runtime: str
     else:
         image = image.convertToFormat(QImage.Format.Format_RGB32)
-        image.save(buffer, "JPEG", 88)
+        image.save(buffer, "JPEG", 88)  # type: ignore[call-overload]  # stub: bytes, runtime: str
     return image, bytes(QByteArray(buffer.data()).data())
 
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 # Not the Qt namespace at module level: its first use builds ~35 ms of enums, and this
 # module loads before the first paint (the methods that need it import it themselves).
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.i18n import fix_plural
 from desktop.ui.shell.window_skeleton import PANEL_WIDTH, SIDEBAR_WIDTH, LayoutSkeleton
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the window frame paints before these load (see MainWindow.s
 
     from PySide6.QtGui import QCloseEvent
 
-    from desktop.api import HistoryItem
+    from desktop.api import HistoryItem, Workspace
     from desktop.api.errors import NeuroflashError
     from desktop.app.background import BackgroundRunner
     from desktop.app.session import Session
@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
         self.loader.set_workspace(workspace_id)
         self.session.spawn(self.session.select_workspace(workspace_id))
 
-    def _on_workspaces(self, workspaces: list) -> None:
+    def _on_workspaces(self, workspaces: list[Workspace]) -> None:
         self.workspace_list.set_workspaces(workspaces)
         current = self.session.workspace_id
         ids = [w.id for w in workspaces]
@@ -509,7 +509,7 @@ class MainWindow(QMainWindow):
                 everything, index, self.loader, self, actions=buttons, lineage=self.actions_
             )
         viewer.destroyed.connect(
-            lambda _o=None, v=viewer: v in self.viewers and self.viewers.remove(v)
+            lambda _o=None, v=viewer: self.viewers.remove(v) if v in self.viewers else None
         )
         self.viewers.append(viewer)
         viewer.show()
@@ -532,7 +532,7 @@ class MainWindow(QMainWindow):
             shortcut_groups,
         )
 
-        menus = [a.menu() for a in self.menuBar().actions() if isinstance(a.menu(), QMenu)]
+        menus = [m for a in self.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
         dialog = ShortcutsDialog(shortcut_groups(menus), extra_shortcuts(), self)
         dialog.open()
         return dialog
