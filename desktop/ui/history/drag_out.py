@@ -15,10 +15,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QObject, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDrag, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.i18n import translate_message
 from desktop.app.tasks import TaskSet
 from desktop.ui.common.thumbnail_loader import error_message

@@ -17,12 +17,14 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
     QPoint,
     QRect,
     QSize,
     Qt,
     QTimer,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import (
     QAction,
@@ -148,7 +150,7 @@ class HistoryView(QListView):
         self._create_actions()
 
     # --- actions / context menu ---------------------------------------------------------------
-    def _action(self, text: str, keys: list[QKeySequence], signal: Signal) -> QAction:
+    def _action(self, text: str, keys: list[QKeySequence], signal: SignalInstance) -> QAction:
         action = QAction(text, self)
         action.setShortcuts(keys)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -228,7 +230,7 @@ class HistoryView(QListView):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.viewport().mapToGlobal(pos))
 
-    def _emit(self, signal: Signal) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         items = self.selected_items()
         if items:
             signal.emit(items)
@@ -387,7 +389,7 @@ class HistoryView(QListView):
         x, y, w, h = self._layout.rect(row)
         return QRect(x, y - self.verticalOffset(), w, h)
 
-    def visualRect(self, index: QModelIndex) -> QRect:
+    def visualRect(self, index: QModelIndex | QPersistentModelIndex) -> QRect:
         if not index.isValid() or index.row() >= self._layout.rows:
             return QRect()
         return self._rect(index.row())
@@ -405,10 +407,14 @@ class HistoryView(QListView):
     def verticalOffset(self) -> int:
         return self.verticalScrollBar().value()
 
-    def isIndexHidden(self, index: QModelIndex) -> bool:
+    def isIndexHidden(self, index: QModelIndex | QPersistentModelIndex) -> bool:
         return False
 
-    def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+    def scrollTo(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
         if not index.isValid() or index.row() >= self._layout.rows:
             return
         _x, y, _w, h = self._layout.rect(index.row())
@@ -497,7 +503,9 @@ class HistoryView(QListView):
             if not MARGIN <= y < layout.height - MARGIN:
                 return -1
 
-    def rowsAboutToBeRemoved(self, parent: QModelIndex, start: int, end: int) -> None:
+    def rowsAboutToBeRemoved(
+        self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int
+    ) -> None:
         """When the selected images go (a delete), the image after them is selected next, so
         a keyboard user keeps their place instead of starting again from the top."""
         selected = [index.row() for index in self.selectionModel().selectedIndexes()]
@@ -738,7 +746,7 @@ class HistoryView(QListView):
     def _selected_rows(self, first: int, last: int) -> set[int]:
         """Selected rows within [first, last], from the selection's ranges (no index per row)."""
         rows: set[int] = set()
-        for selection_range in self.selectionModel().selection():
+        for selection_range in self.selectionModel().selection():  # type: ignore[attr-defined]  # a QList at run time; the stub has no __iter__
             low, high = max(first, selection_range.top()), min(last, selection_range.bottom())
             rows.update(range(low, high + 1))
         return rows
@@ -785,7 +793,10 @@ class HistoryView(QListView):
             return
         screen_y = self._layout.rect(row)[1] - self.verticalOffset()
         model.toggle_group(row)
-        new_row = next((r for r in model.header_rows() if model.header_at(r).key == header.key), -1)
+        new_row = next(
+            (r for r in model.header_rows() if (h := model.header_at(r)) and h.key == header.key),
+            -1,
+        )
         if new_row >= 0:
             self.verticalScrollBar().setValue(self._layout.rect(new_row)[1] - screen_y)
 
