@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 # Not the Qt namespace at module level: its first use builds ~35 ms of enums, and this
 # module loads before the first paint (the methods that need it import it themselves).
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.i18n import fix_plural
 from desktop.ui.shell.window_skeleton import PANEL_WIDTH, SIDEBAR_WIDTH, LayoutSkeleton
 
@@ -41,7 +41,8 @@ if TYPE_CHECKING:  # the window frame paints before these load (see MainWindow.s
 log = logging.getLogger(__name__)
 THUMBNAIL_CACHE_BYTES = 200 * 1024 * 1024
 ORIGINALS_CACHE_BYTES = 1024 * 1024 * 1024
-OFFLINE_TEXT = QT_TRANSLATE_NOOP(
+# Qt's, not desktop.api.texts': that would load the API package before the first paint.
+OFFLINE_TEXT: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # stub: object; it is the str
     "MainWindow", "You're offline — showing saved images. The app reconnects by itself."
 )
 
