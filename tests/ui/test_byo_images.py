@@ -303,3 +303,18 @@ def test_ctrl_v_in_the_prompt_pastes_text_not_an_import(app):
     loop.run_until_complete(asyncio.sleep(0.1))
     assert "a lighthouse at night" in prompt.toPlainText()
     assert not _byo_jobs(components)
+
+
+def test_the_mask_canvas_keeps_the_widget_mask_api(qapp):
+    """The painted mask used to be stored as `canvas.mask`, hiding QWidget.mask(): any code
+    asking the widget for its shape got a QImage back and failed calling it."""
+    from PySide6.QtGui import QRegion
+
+    from desktop.ui.mask.canvas import MaskCanvas
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(0)
+    canvas = MaskCanvas(image)
+    assert isinstance(canvas.mask(), QRegion)
+    assert canvas.mask_image.size() == image.size() and canvas.is_empty()
+    canvas.deleteLater()
