@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the window frame paints before these load (see MainWindow.s
 
     from PySide6.QtGui import QCloseEvent
 
-    from desktop.api import HistoryItem, Workspace
+    from desktop.api import HistoryItem, ImageQuota, Workspace
     from desktop.api.errors import NeuroflashError
     from desktop.app.background import BackgroundRunner
     from desktop.app.session import Session
@@ -409,10 +409,10 @@ class MainWindow(QMainWindow):
         name = next((w.name for w in self.session.workspaces if w.id == workspace_id), "")
         self.setWindowTitle(f"{name} — neuroflash Desktop" if name else "neuroflash Desktop")
 
-    def _on_quota(self, quota: object) -> None:
+    def _on_quota(self, quota: ImageQuota | None) -> None:  # Session.quotaChanged(object)
         self._quota_loaded = True
-        self.quota_panel.set_quota(quota)  # type: ignore[arg-type]
-        self.generate_panel.set_quota(quota)  # type: ignore[arg-type]
+        self.quota_panel.set_quota(quota)
+        self.generate_panel.set_quota(quota)
         self._update_empty_text()
 
     def _on_history_reset(self, items: list[HistoryItem]) -> None:
