@@ -67,12 +67,14 @@ class EditProvenance:
             self._spawn(self._save())
 
     async def _save(self) -> None:
+        if (path := self._path) is None:
+            return
         if self._load_task is not None:
             await asyncio.shield(self._load_task)  # never overwrite the file before reading it
         if self._save_lock is None:
             self._save_lock = asyncio.Lock()
         async with self._save_lock:  # the snapshot is taken in turn: a later save is newer
-            await self._runner.run(write_origins, self._path, dict(self._origins))
+            await self._runner.run(write_origins, path, dict(self._origins))
 
     # -- queries --------------------------------------------------------------------------------
 

@@ -122,14 +122,15 @@ class Translations:
         """Switch to ``language`` (already resolved); returns the language now in effect."""
         app = QCoreApplication.instance()
         for translator in self._installed:
-            app.removeTranslator(translator)
+            if app is not None:  # translators are only ever installed into a running app
+                app.removeTranslator(translator)
         self._installed.clear()
         self.language = "en"
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         if language == "en":
             return self.language
         catalog = compiled_catalog(language, self._cache_dir)
-        if catalog is None:
+        if catalog is None or app is None:
             return self.language
         app_translator = QTranslator(app)
         if not app_translator.load(str(catalog)):

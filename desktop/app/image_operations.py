@@ -129,7 +129,7 @@ class ImageOperations:
         """The loaded history's item with this id, or None."""
         return next((item for item in self._session.history if item.image_id == image_id), None)
 
-    async def spend(self, fn: Callable[..., GenerationResult], *args: Any) -> GenerationResult:
+    async def spend(self, fn: Callable[..., T], *args: Any) -> T:
         """A credit-spending call: never repeated; a drop after sending refreshes history soon,
         so images the server made anyway appear without the designer asking twice."""
         try:

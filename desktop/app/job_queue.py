@@ -19,7 +19,6 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
@@ -31,6 +30,7 @@ from PySide6.QtCore import (
 
 from desktop.api import EditRequest, GenerationRequest, GenerationResult, HistoryItem
 from desktop.api.errors import NeuroflashError
+from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.i18n import translate_message
 from desktop.app.image_operations import UNREADABLE_SPEND
 from desktop.app.tasks import TaskSet

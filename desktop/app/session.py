@@ -217,7 +217,7 @@ class Session(QObject):
         was_offline, self._login = self.offline, None
         self.set_offline(False)
         self.workspaces = workspaces
-        self._save(self._store and self._store.save_workspaces, workspaces)
+        self._save(self._store.save_workspaces if self._store else None, workspaces)
         self.workspacesChanged.emit(workspaces)
         self.signedIn.emit()
         if was_offline and self.workspace_id in {w.id for w in workspaces}:

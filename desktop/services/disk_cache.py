@@ -15,6 +15,7 @@ import tempfile
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import Protocol
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,14 @@ _TMP_PREFIX = ".tmp-"
 def key_to_filename(key: str) -> str:
     """A fixed-length, portable file name for any key (no separators, dots or reserved names)."""
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest() + _SUFFIX
+
+
+class ImageCache(Protocol):
+    """What the thumbnail loader and drag-out need from a byte cache (DiskCache, or a fake)."""
+
+    def get(self, key: str) -> bytes | None: ...
+    def put(self, key: str, data: bytes) -> Path: ...
+    def path(self, key: str) -> Path | None: ...
 
 
 class DiskCache:

@@ -176,15 +176,15 @@ def test_mask_editor_strokes_undo_invert_and_the_edit_honours_the_mask(app, tmp_
     _press(canvas, start.toPoint(), _event_type("press"))
     _press(canvas, end.toPoint(), _event_type("move"))
     _press(canvas, end.toPoint(), _event_type("release"))
-    assert canvas.mask.pixelColor(25, 40).value() == 255
-    assert canvas.mask.pixelColor(100, 40).value() == 0
+    assert canvas.mask_image.pixelColor(25, 40).value() == 255
+    assert canvas.mask_image.pixelColor(100, 40).value() == 0
     dialog.undo_button.click()
     assert canvas.is_empty()
     dialog.redo_button.click()
-    assert canvas.mask.pixelColor(25, 40).value() == 255
+    assert canvas.mask_image.pixelColor(25, 40).value() == 255
     dialog.invert_button.click()
-    assert canvas.mask.pixelColor(25, 40).value() == 0
-    assert canvas.mask.pixelColor(100, 40).value() == 255
+    assert canvas.mask_image.pixelColor(25, 40).value() == 0
+    assert canvas.mask_image.pixelColor(100, 40).value() == 255
     dialog.invert_button.click()
     assert "1 credit" in dialog.cost_label.text()
     dialog.prompt_edit.setText("make it a red flower")
@@ -209,7 +209,7 @@ def test_mask_editor_strokes_undo_invert_and_the_edit_honours_the_mask(app, tmp_
     wait_until(loop, lambda: window.byo.mask_dialog is not None
                and window.byo.mask_dialog is not dialog)
     again = window.byo.mask_dialog.canvas
-    assert again.mask.pixelColor(25, 40).value() == 255 and not again.is_empty()
+    assert again.mask_image.pixelColor(25, 40).value() == 255 and not again.is_empty()
     window.byo.mask_dialog.close()
 
 
@@ -303,3 +303,18 @@ def test_ctrl_v_in_the_prompt_pastes_text_not_an_import(app):
     loop.run_until_complete(asyncio.sleep(0.1))
     assert "a lighthouse at night" in prompt.toPlainText()
     assert not _byo_jobs(components)
+
+
+def test_the_mask_canvas_keeps_the_widget_mask_api(qapp):
+    """The painted mask used to be stored as `canvas.mask`, hiding QWidget.mask(): any code
+    asking the widget for its shape got a QImage back and failed calling it."""
+    from PySide6.QtGui import QRegion
+
+    from desktop.ui.mask.canvas import MaskCanvas
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(0)
+    canvas = MaskCanvas(image)
+    assert isinstance(canvas.mask(), QRegion)
+    assert canvas.mask_image.size() == image.size() and canvas.is_empty()
+    canvas.deleteLater()

@@ -17,7 +17,7 @@ class MessageBar(QFrame):
         super().__init__(parent)
         self.setObjectName("messageBar")
         self.setAccessibleName(self.tr("Message"))
-        self._retry: Callable[[], None] | None = None
+        self._retry: Callable[[], object] | None = None
         self.label = QLabel()
         self.label.setObjectName("messageText")
         self.label.setWordWrap(True)
@@ -42,7 +42,7 @@ class MessageBar(QFrame):
         self.hide()
 
     def show_error(
-        self, text: str, retry: Callable[[], None] | None = None, action_text: str = ""
+        self, text: str, retry: Callable[[], object] | None = None, action_text: str = ""
     ) -> None:
         """An error that stays; messages from below the UI are translated here."""
         self._show(translate_message(text), "error", retry, action_text)
@@ -51,7 +51,7 @@ class MessageBar(QFrame):
         self,
         text: str,
         seconds: float = 8.0,
-        action: Callable[[], None] | None = None,
+        action: Callable[[], object] | None = None,
         action_text: str = "",
     ) -> None:
         """A passing note; with ``action`` it offers one button (e.g. Show in Folder)."""
@@ -59,7 +59,7 @@ class MessageBar(QFrame):
         self._fade.start(int(seconds * 1000))
 
     def _show(
-        self, text: str, kind: str, retry: Callable[[], None] | None, action_text: str = ""
+        self, text: str, kind: str, retry: Callable[[], object] | None, action_text: str = ""
     ) -> None:
         self._fade.stop()
         self._retry = retry

@@ -14,7 +14,7 @@ import logging
 from collections import deque
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer, Signal
@@ -27,6 +27,7 @@ from desktop.app.tasks import TaskSet
 
 if TYPE_CHECKING:
     from desktop.api import HistoryItem, ImageData
+    from desktop.services.disk_cache import ImageCache
 
 log = logging.getLogger(__name__)
 
@@ -113,10 +114,10 @@ def _encode_thumbnail(image: QImage) -> tuple[QImage, bytes]:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if image.hasAlphaChannel():
-        image.save(buffer, "PNG")
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # stub: bytes, runtime: str
     else:
         image = image.convertToFormat(QImage.Format.Format_RGB32)
-        image.save(buffer, "JPEG", 88)
+        image.save(buffer, "JPEG", 88)  # type: ignore[call-overload]  # stub: bytes, runtime: str
     return image, bytes(QByteArray(buffer.data()).data())
 
 
@@ -144,8 +145,8 @@ class ThumbnailLoader(QObject):
         self,
         runner: BackgroundRunner,
         fetch_image: FetchImage,
-        thumbnails: Any,
-        originals: Any,
+        thumbnails: ImageCache,
+        originals: ImageCache,
         workspace: str | Callable[[], str],
         thumb_size: int = 192,
         max_concurrent: int = 8,

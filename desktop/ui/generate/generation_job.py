@@ -119,7 +119,8 @@ class GenerationJob(QObject):
         if job.source is not None:
             options = job.request if isinstance(job.request, EditRequest) else None
             return await self._session.edit(job.source, job.prompt, options, job.workspace_id)
-        assert job.request is not None
+        # Only an edit has a source, so a job without one always carries a GenerationRequest.
+        assert isinstance(job.request, GenerationRequest)
         return await self._session.generate(job.request, job.workspace_id)
 
     # -- reporting ------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api import GenerationRequest, HistoryItem, ImageModel, ImageQuota
+from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.cooldown import Cooldown, cooldown_prefix, cooldown_text
 from desktop.app.i18n import fix_plural, number, translate_message
 from desktop.services.prompt_text import MAX_PROMPT_CHARS, clean_prompt
@@ -211,7 +212,8 @@ class GeneratePanel(QFrame):
     def take_footer(self) -> QWidget:
         """The footer (cost, Generate, progress, messages) out of the panel's own layout, for
         the window to place where it always shows; the margins match the panel's."""
-        layout = self.layout()
+        if (layout := self.layout()) is None:
+            return self.footer
         layout.removeWidget(self.footer)
         margins = layout.contentsMargins()
         self.footer.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QPlainTextEdit, QWidget
 
 from desktop.services.recent_prompts import RecentPrompts
 
@@ -35,8 +35,8 @@ class PromptEdit(QPlainTextEdit):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setMaxVisibleItems(8)
-        self.completer.popup().setObjectName("recentPromptsPopup")
-        self.completer.popup().setAccessibleName(self.tr("Recent prompts"))
+        self._popup().setObjectName("recentPromptsPopup")
+        self._popup().setAccessibleName(self.tr("Recent prompts"))
         self.completer.activated.connect(self.use_suggestion)
         self._applying = False
 
@@ -59,10 +59,16 @@ class PromptEdit(QPlainTextEdit):
             self.moveCursor(self.textCursor().MoveOperation.End)
         finally:
             self._applying = False
-        self.completer.popup().hide()
+        self._popup().hide()
+
+    def _popup(self) -> QAbstractItemView:
+        # QCompleter makes its default popup on first ask: never None, whatever the stub says.
+        popup = self.completer.popup()
+        assert popup is not None
+        return popup
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
-        popup = self.completer.popup()
+        popup = self._popup()
         if popup.isVisible() and event.key() in POPUP_KEYS and not event.modifiers():
             event.ignore()  # the completer's popup handles it
             return
@@ -71,7 +77,7 @@ class PromptEdit(QPlainTextEdit):
             self._update_popup()
 
     def _update_popup(self) -> None:
-        popup = self.completer.popup()
+        popup = self._popup()
         text = self.toPlainText()
         if self._applying or self._recent is None or len(text.strip()) < MIN_CHARS:
             popup.hide()

@@ -11,12 +11,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.api import HistoryItem
 from desktop.api.errors import NeuroflashError
+from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.i18n import translate_message
 from desktop.app.session import Session
 from desktop.services.filenames import safe_filename

@@ -13,18 +13,20 @@ import logging
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QObject, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDrag, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.i18n import translate_message
 from desktop.app.tasks import TaskSet
 from desktop.ui.common.thumbnail_loader import error_message
 
 if TYPE_CHECKING:
     from desktop.api import HistoryItem
+    from desktop.services.disk_cache import ImageCache
     from desktop.ui.common.thumbnail_loader import ThumbnailLoader
 
 log = logging.getLogger(__name__)
@@ -35,13 +37,15 @@ NOT_READY_MESSAGE = QT_TRANSLATE_NOOP(
 DRAG_PIXMAP_SIZE = 128
 
 
-def missing_originals(items: Sequence[HistoryItem], originals: Any, workspace: str) -> list:
+def missing_originals(
+    items: Sequence[HistoryItem], originals: ImageCache, workspace: str
+) -> list[HistoryItem]:
     """Items whose full-size file is not in the originals cache yet."""
     return [i for i in items if originals.path(f"{workspace}/{i.image_id}") is None]
 
 
 def prepare_drag_files(
-    items: Sequence[HistoryItem], originals: Any, drag_dir: Path, workspace: str
+    items: Sequence[HistoryItem], originals: ImageCache, drag_dir: Path, workspace: str
 ) -> list[Path]:
     """Export each cached original into a fresh sub-folder of ``drag_dir`` and return the paths.
 

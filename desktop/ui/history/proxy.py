@@ -10,18 +10,20 @@ as row insertions and removals, so the view keeps its selection and scroll posit
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
-from typing import Any
+from typing import Any, cast, overload
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractProxyModel,
     QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -95,9 +97,14 @@ class HistoryProxyModel(QAbstractProxyModel):
     # -- configuration --------------------------------------------------------------------------
 
     def history_model(self) -> HistoryModel:
-        return self.sourceModel()  # type: ignore[return-value]
+        return cast(HistoryModel, self.sourceModel())  # setSourceModel takes no other model
 
-    def setSourceModel(self, model: HistoryModel) -> None:
+    def _source(self) -> HistoryModel | None:
+        return cast("HistoryModel | None", self.sourceModel())
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        if not isinstance(model, HistoryModel):
+            raise TypeError("HistoryProxyModel groups and filters a HistoryModel")
         old = self.sourceModel()
         if old is not None:
             old.modelReset.disconnect(self._source_reset)
@@ -153,7 +160,7 @@ class HistoryProxyModel(QAbstractProxyModel):
     # -- building -------------------------------------------------------------------------------
 
     def _build(self) -> list[Entry]:
-        source = self.sourceModel()
+        source = self._source()
         if source is None:
             return []
         items = source.items()
@@ -203,7 +210,7 @@ class HistoryProxyModel(QAbstractProxyModel):
         return out
 
     def _start_warm_up(self) -> None:
-        source = self.sourceModel()
+        source = self._source()
         self._warm_queue = source.items() if source is not None else []
         if self._warm_queue:
             self._warm_timer.start()
@@ -276,7 +283,7 @@ class HistoryProxyModel(QAbstractProxyModel):
             return
         # The common case (new images on top of 10,000) without rebuilding and diffing
         # every row: that took ~30 ms of the GUI thread per generation.
-        source = self.sourceModel()
+        source = self.history_model()
         self.beginInsertRows(QModelIndex(), first, last)
         self._entries[first:first] = [source.item(r).image_id for r in range(first, last + 1)]
         self._reindex()  # listeners of rowsInserted see lookups and counts that fit
@@ -332,9 +339,9 @@ class HistoryProxyModel(QAbstractProxyModel):
             self.dataChanged.emit(index, index)
 
     def _forward_data_changed(
-        self, top_left: QModelIndex, bottom_right: QModelIndex, roles: list[int] = ()
+        self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()
     ) -> None:
-        source = self.sourceModel()
+        source = self.history_model()
         for source_row in range(top_left.row(), bottom_right.row() + 1):
             image_id = source.item(source_row).image_id
             row = self._proxy_rows.get(image_id)
@@ -355,8 +362,13 @@ class HistoryProxyModel(QAbstractProxyModel):
             return QModelIndex()
         return self.createIndex(row, column)
 
-    def parent(self, index: _AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        return QModelIndex()
+    @overload
+    def parent(self) -> QObject | None: ...
+    @overload
+    def parent(self, index: _AnyIndex, /) -> QModelIndex: ...
+    def parent(self, index: _AnyIndex | None = None) -> QObject | QModelIndex | None:
+        # Without an index it is QObject.parent(): the owner, not an (empty) model index.
+        return super().parent() if index is None else QModelIndex()
 
     def mapToSource(self, proxy_index: _AnyIndex) -> QModelIndex:
         if not proxy_index.isValid() or not 0 <= proxy_index.row() < len(self._entries):
@@ -364,13 +376,13 @@ class HistoryProxyModel(QAbstractProxyModel):
         entry = self._entries[proxy_index.row()]
         if isinstance(entry, Header):
             return QModelIndex()
-        row = self.sourceModel().row_of(entry)
-        return self.sourceModel().index(row, 0) if row >= 0 else QModelIndex()
+        row = self.history_model().row_of(entry)
+        return self.history_model().index(row, 0) if row >= 0 else QModelIndex()
 
     def mapFromSource(self, source_index: _AnyIndex) -> QModelIndex:
         if not source_index.isValid():
             return QModelIndex()
-        image_id = self.sourceModel().item(source_index.row()).image_id
+        image_id = self.history_model().item(source_index.row()).image_id
         row = self._proxy_rows.get(image_id)
         return self.index(row, 0) if row is not None else QModelIndex()
 
@@ -422,18 +434,18 @@ class HistoryProxyModel(QAbstractProxyModel):
         entry = self._entries[row]
         if isinstance(entry, Header):
             return None
-        return self.sourceModel().loaded_thumbnail(entry)
+        return self.history_model().loaded_thumbnail(entry)
 
     def aspect_at(self, row: int) -> float:
         """Height / width of the image at ``row`` (1.0 when unknown), for placeholders."""
         entry = self._entries[row]
-        return 1.0 if isinstance(entry, Header) else self.sourceModel().aspect_of(entry)
+        return 1.0 if isinstance(entry, Header) else self.history_model().aspect_of(entry)
 
     def dominant_aspect(self) -> float:
-        return self.sourceModel().dominant_aspect()
+        return self.history_model().dominant_aspect()
 
     def missing_thumbnails(self, first: int, last: int) -> list[HistoryItem]:
-        source = self.sourceModel()
+        source = self.history_model()
         return [i for i in self.items_in_rows(first, last) if source.needs_thumbnail(i.image_id)]
 
     def visible_items(self) -> list[HistoryItem]:
@@ -442,7 +454,7 @@ class HistoryProxyModel(QAbstractProxyModel):
 
     def items_in_rows(self, first: int, last: int) -> list[HistoryItem]:
         """The images (not headers) in rows [first, last], for thumbnail requests."""
-        source = self.sourceModel()
+        source = self.history_model()
         result = []
         for entry in self._entries[max(first, 0) : last + 1]:
             if isinstance(entry, str):

@@ -17,12 +17,14 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
     QPoint,
     QRect,
     QSize,
     Qt,
     QTimer,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import (
     QAction,
@@ -54,6 +56,7 @@ from desktop.ui.history.grid_layout import (
     MIN_TILE,
     GridLayout,
 )
+from desktop.ui.history.grid_model import GridModel
 from desktop.ui.history.model import HistoryModel, ItemRole
 from desktop.ui.history.proxy import HistoryProxyModel
 
@@ -104,6 +107,7 @@ class HistoryView(QListView):
         self._tile = thumb_size
         self._reselect_row = -1  # where to select after the selected images are removed
         self._layout = GridLayout()
+        self._grid: GridModel | None = None  # the model, when it has the grid's helpers
         self._box = (0, 0, 1.0)
         self._anchor: tuple[str, int] | None = None
         self._press: QPoint | None = None  # rubber band start, content coordinates
@@ -148,7 +152,7 @@ class HistoryView(QListView):
         self._create_actions()
 
     # --- actions / context menu ---------------------------------------------------------------
-    def _action(self, text: str, keys: list[QKeySequence], signal: Signal) -> QAction:
+    def _action(self, text: str, keys: list[QKeySequence], signal: SignalInstance) -> QAction:
         action = QAction(text, self)
         action.setShortcuts(keys)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -228,7 +232,7 @@ class HistoryView(QListView):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.viewport().mapToGlobal(pos))
 
-    def _emit(self, signal: Signal) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         items = self.selected_items()
         if items:
             signal.emit(items)
@@ -244,9 +248,9 @@ class HistoryView(QListView):
     def select_image(self, image_id: str, scroll: bool = True) -> bool:
         """Select, focus and (with ``scroll``) scroll to ``image_id``; False if it is not in
         the grid."""
-        model = self.model()
-        row = model.row_of(image_id) if isinstance(model, GRID_MODELS) else -1
-        if row < 0:
+        model = self._grid
+        row = model.row_of(image_id) if model is not None else -1
+        if model is None or row < 0:
             return False
         index = model.index(row, 0)
         self._select_only(index)
@@ -343,8 +347,9 @@ class HistoryView(QListView):
     def _relayout(self, *_args: object) -> None:
         model = self.model()
         count = model.rowCount() if model is not None else 0
-        headers = model.header_rows() if isinstance(model, GRID_MODELS) else []
-        ratio = model.dominant_aspect() if isinstance(model, GRID_MODELS) else 1.0
+        grid = self._grid
+        headers = grid.header_rows() if grid is not None else []
+        ratio = grid.dominant_aspect() if grid is not None else 1.0
         self._layout = GridLayout.build(
             headers, count, self.viewport().width(), self._tile, self._header_height(), ratio
         )
@@ -387,7 +392,7 @@ class HistoryView(QListView):
         x, y, w, h = self._layout.rect(row)
         return QRect(x, y - self.verticalOffset(), w, h)
 
-    def visualRect(self, index: QModelIndex) -> QRect:
+    def visualRect(self, index: QModelIndex | QPersistentModelIndex) -> QRect:
         if not index.isValid() or index.row() >= self._layout.rows:
             return QRect()
         return self._rect(index.row())
@@ -405,10 +410,14 @@ class HistoryView(QListView):
     def verticalOffset(self) -> int:
         return self.verticalScrollBar().value()
 
-    def isIndexHidden(self, index: QModelIndex) -> bool:
+    def isIndexHidden(self, index: QModelIndex | QPersistentModelIndex) -> bool:
         return False
 
-    def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+    def scrollTo(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
         if not index.isValid() or index.row() >= self._layout.rows:
             return
         _x, y, _w, h = self._layout.rect(index.row())
@@ -497,7 +506,9 @@ class HistoryView(QListView):
             if not MARGIN <= y < layout.height - MARGIN:
                 return -1
 
-    def rowsAboutToBeRemoved(self, parent: QModelIndex, start: int, end: int) -> None:
+    def rowsAboutToBeRemoved(
+        self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int
+    ) -> None:
         """When the selected images go (a delete), the image after them is selected next, so
         a keyboard user keeps their place instead of starting again from the top."""
         selected = [index.row() for index in self.selectionModel().selectedIndexes()]
@@ -527,6 +538,7 @@ class HistoryView(QListView):
     # --- model hookup & visible-row thumbnail requests ----------------------------------------
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
+        self._grid = model if isinstance(model, GRID_MODELS) else None
         if model is not None:
             for signal in (
                 model.modelReset,
@@ -558,8 +570,8 @@ class HistoryView(QListView):
 
     def request_visible_thumbnails(self) -> None:
         """Emit thumbnailsWanted: visible rows first, then a couple of rows below and above."""
-        model = self.model()
-        if not isinstance(model, GRID_MODELS):
+        model = self._grid
+        if model is None:
             return
         first, last = self.visible_rows()
         if last < first:
@@ -587,9 +599,9 @@ class HistoryView(QListView):
     def _top_anchor(self) -> tuple[str, int] | None:
         """The image at the top of the viewport and how far below the top edge it sits, when
         the grid is scrolled away from the top (so its place can be kept)."""
-        model = self.model()
+        model = self._grid
         offset = self.verticalOffset()
-        if offset <= 0 or not isinstance(model, GRID_MODELS):
+        if offset <= 0 or model is None:
             return None
         first, last = self._layout.rows_between(offset, offset + self.viewport().height())
         row = self._image_row(first, 1)
@@ -599,8 +611,8 @@ class HistoryView(QListView):
         return item.image_id, self._layout.rect(row)[1] - offset
 
     def _restore_anchor(self, anchor: tuple[str, int] | None) -> None:
-        model = self.model()
-        if anchor is None or not isinstance(model, GRID_MODELS):
+        model = self._grid
+        if anchor is None or model is None:
             return
         row = model.row_of(anchor[0])
         if row >= 0:
@@ -668,12 +680,12 @@ class HistoryView(QListView):
         if model is None or model.rowCount() == 0:
             self._paint_empty_text()
             return
-        if isinstance(model, GRID_MODELS):
-            self._paint_cells(model, event.rect())
+        if self._grid is not None:
+            self._paint_cells(self._grid, event.rect())
         if not self._band.isNull():
             self._paint_band()
 
-    def _paint_cells(self, model: HistoryModel | HistoryProxyModel, exposed: QRect) -> None:
+    def _paint_cells(self, model: GridModel, exposed: QRect) -> None:
         """All exposed cells in one Python call, placed by the layout's arithmetic.
 
         Qt's own item-view paint calls into Python once per cell (delegate.paint,
@@ -738,7 +750,7 @@ class HistoryView(QListView):
     def _selected_rows(self, first: int, last: int) -> set[int]:
         """Selected rows within [first, last], from the selection's ranges (no index per row)."""
         rows: set[int] = set()
-        for selection_range in self.selectionModel().selection():
+        for selection_range in self.selectionModel().selection():  # type: ignore[attr-defined]  # a QList at run time; the stub has no __iter__
             low, high = max(first, selection_range.top()), min(last, selection_range.bottom())
             rows.update(range(low, high + 1))
         return rows
@@ -785,7 +797,10 @@ class HistoryView(QListView):
             return
         screen_y = self._layout.rect(row)[1] - self.verticalOffset()
         model.toggle_group(row)
-        new_row = next((r for r in model.header_rows() if model.header_at(r).key == header.key), -1)
+        new_row = next(
+            (r for r in model.header_rows() if (h := model.header_at(r)) and h.key == header.key),
+            -1,
+        )
         if new_row >= 0:
             self.verticalScrollBar().setValue(self._layout.rect(new_row)[1] - screen_y)
 

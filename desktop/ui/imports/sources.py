@@ -48,7 +48,7 @@ def image_bytes_from_mime(mime: QMimeData | None) -> bytes | None:
             data_array = QByteArray()
             buffer = QBuffer(data_array)
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            image.save(buffer, "PNG")
+            image.save(buffer, "PNG")  # type: ignore[call-overload]  # stub: bytes, runtime: str
             return bytes(data_array.data())
     return None
 

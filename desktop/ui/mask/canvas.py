@@ -40,7 +40,7 @@ def mask_png(mask: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    mask.save(buffer, "PNG")
+    mask.save(buffer, "PNG")  # type: ignore[call-overload]  # stub: bytes, runtime: str
     return bytes(data.data())
 
 
@@ -56,9 +56,9 @@ class MaskCanvas(QWidget):
         self.setMouseTracking(True)
         self.setMinimumSize(200, 160)
         self.image = image
-        self.mask = blank_mask(image.width(), image.height())
+        self.mask_image = blank_mask(image.width(), image.height())
         if mask is not None and not mask.isNull():
-            self.mask = mask.convertToFormat(QImage.Format.Format_Grayscale8).scaled(
+            self.mask_image = mask.convertToFormat(QImage.Format.Format_Grayscale8).scaled(
                 image.width(), image.height()
             )
         # Diameter in image pixels: a twentieth of the image, so a big photo needs no
@@ -88,35 +88,35 @@ class MaskCanvas(QWidget):
 
     def is_empty(self) -> bool:
         """True when nothing is painted (the whole image would stay as it is)."""
-        return not any(self.mask.constBits())
+        return not any(self.mask_image.constBits())
 
     def _remember(self) -> None:
-        self._undo.append(self.mask.copy())
+        self._undo.append(self.mask_image.copy())
         del self._undo[:-MAX_UNDO]
         self._redo.clear()
 
     def undo(self) -> None:
         if self._undo:
-            self._redo.append(self.mask)
-            self.mask = self._undo.pop()
+            self._redo.append(self.mask_image)
+            self.mask_image = self._undo.pop()
             self._mask_changed()
 
     def redo(self) -> None:
         if self._redo:
-            self._undo.append(self.mask)
-            self.mask = self._redo.pop()
+            self._undo.append(self.mask_image)
+            self.mask_image = self._redo.pop()
             self._mask_changed()
 
     def invert(self) -> None:
         self._remember()
-        self.mask.invertPixels()
+        self.mask_image.invertPixels()
         self._mask_changed()
 
     def clear(self) -> None:
         if self.is_empty():
             return
         self._remember()
-        self.mask.fill(0)
+        self.mask_image.fill(0)
         self._mask_changed()
 
     def set_opacity(self, opacity: float) -> None:
@@ -161,7 +161,7 @@ class MaskCanvas(QWidget):
         gradient.setColorAt(0.0, QColor(value, value, value, 255))
         gradient.setColorAt(min(0.99, self.hardness), QColor(value, value, value, 255))
         gradient.setColorAt(1.0, QColor(value, value, value, 0))
-        painter = QPainter(self.mask)
+        painter = QPainter(self.mask_image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(gradient)
@@ -197,9 +197,9 @@ class MaskCanvas(QWidget):
 
     def _overlay_image(self) -> QImage:
         if self._overlay is None:
-            overlay = QImage(self.mask.size(), QImage.Format.Format_ARGB32_Premultiplied)
+            overlay = QImage(self.mask_image.size(), QImage.Format.Format_ARGB32_Premultiplied)
             overlay.fill(OVERLAY_COLOUR)
-            overlay.setAlphaChannel(self.mask)
+            overlay.setAlphaChannel(self.mask_image)
             self._overlay = overlay
         return self._overlay
 

@@ -191,7 +191,7 @@ class MaskEditDialog(QDialog):
         return None
 
     def mask_png(self) -> bytes:
-        return mask_png(self.canvas.mask)
+        return mask_png(self.canvas.mask_image)
 
     def _keep(self, _result: int) -> None:
         if self.canvas.can_undo():

@@ -36,7 +36,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
     guard_signal_emit_refcount()
     tune_for_gui()
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):  # a bare QCoreApplication cannot show windows
+        app = QApplication(argv or sys.argv[:1])
     app.setApplicationName("neuroflash Desktop")
     app.setOrganizationName("neuroflash")
     app.setOrganizationDomain("neuroflash.com")
@@ -44,8 +46,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("neuroflash-desktop")
     from desktop.ui.shell.theme import apply_theme
 
-    apply_theme(app)  # type: ignore[arg-type]
-    return app  # type: ignore[return-value]
+    apply_theme(app)
+    return app
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -193,7 +195,7 @@ class Components:
         # before the first sign-in the window behind the dialog shows the signed-out state,
         # not "no models in this workspace" and "Loading credits…"
         self.flow.dialogOpened.connect(
-            lambda _dialog: self.session.workspaces or self.window.reset_for_sign_out()
+            lambda _dialog: None if self.session.workspaces else self.window.reset_for_sign_out()
         )
         self.session.authenticationFailed.connect(self.flow.open_dialog)
         self.flow.demoChanged.connect(self.window.demo_banner.setVisible)

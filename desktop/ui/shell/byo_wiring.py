@@ -64,8 +64,8 @@ class ByoWiring(QObject):
         self.paste_action.triggered.connect(self.paste)
         window.addActions([self.import_action, self.paste_action])
         file_menu = window.menuBar().actions()[0].menu()
-        if isinstance(file_menu, QMenu):
-            first = file_menu.actions()[0] if file_menu.actions() else None
+        if isinstance(file_menu, QMenu) and file_menu.actions():
+            first = file_menu.actions()[0]
             file_menu.insertAction(first, self.import_action)
             file_menu.insertAction(first, self.paste_action)
             file_menu.insertSeparator(first)
@@ -144,8 +144,8 @@ class ByoWiring(QObject):
         caps = self.jobs.capabilities()
         buttons: list[tuple[str, Callable[[list[HistoryItem]], object]]] = []
         if caps.can_edit_masked:
-            buttons.append((self.tr("Edit Part…"), lambda items: items and
-                            self.open_mask_editor(items[0])))
+            buttons.append((self.tr("Edit Part…"), lambda items: self.open_mask_editor(items[0])
+                            if items else None))
         if caps.can_upscale():
             buttons.append((self.tr("Upscale…"), self.upscale_menu))
         return buttons

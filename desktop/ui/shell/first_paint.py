@@ -39,7 +39,8 @@ class _AfterFirstPaint(QObject):
         if self._done:
             return
         self._done = True
-        self.parent().removeEventFilter(self)
+        if (window := self.parent()) is not None:
+            window.removeEventFilter(self)
         self._callback()
 
 

@@ -11,7 +11,7 @@ import html
 from importlib import metadata
 
 import PySide6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.api.texts import QT_TRANSLATE_NOOP
 
 # (distribution, what it does, licence): the libraries a bundle ships.
 BUNDLED = (

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the window frame paints before these load (see MainWindow.s
 
     from PySide6.QtGui import QCloseEvent
 
-    from desktop.api import HistoryItem
+    from desktop.api import HistoryItem, ImageQuota, Workspace
     from desktop.api.errors import NeuroflashError
     from desktop.app.background import BackgroundRunner
     from desktop.app.session import Session
@@ -41,7 +41,8 @@ if TYPE_CHECKING:  # the window frame paints before these load (see MainWindow.s
 log = logging.getLogger(__name__)
 THUMBNAIL_CACHE_BYTES = 200 * 1024 * 1024
 ORIGINALS_CACHE_BYTES = 1024 * 1024 * 1024
-OFFLINE_TEXT = QT_TRANSLATE_NOOP(
+# Qt's, not desktop.api.texts': that would load the API package before the first paint.
+OFFLINE_TEXT: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # stub: object; it is the str
     "MainWindow", "You're offline — showing saved images. The app reconnects by itself."
 )
 
@@ -382,7 +383,7 @@ class MainWindow(QMainWindow):
         self.loader.set_workspace(workspace_id)
         self.session.spawn(self.session.select_workspace(workspace_id))
 
-    def _on_workspaces(self, workspaces: list) -> None:
+    def _on_workspaces(self, workspaces: list[Workspace]) -> None:
         self.workspace_list.set_workspaces(workspaces)
         current = self.session.workspace_id
         ids = [w.id for w in workspaces]
@@ -408,10 +409,10 @@ class MainWindow(QMainWindow):
         name = next((w.name for w in self.session.workspaces if w.id == workspace_id), "")
         self.setWindowTitle(f"{name} — neuroflash Desktop" if name else "neuroflash Desktop")
 
-    def _on_quota(self, quota: object) -> None:
+    def _on_quota(self, quota: ImageQuota | None) -> None:  # Session.quotaChanged(object)
         self._quota_loaded = True
-        self.quota_panel.set_quota(quota)  # type: ignore[arg-type]
-        self.generate_panel.set_quota(quota)  # type: ignore[arg-type]
+        self.quota_panel.set_quota(quota)
+        self.generate_panel.set_quota(quota)
         self._update_empty_text()
 
     def _on_history_reset(self, items: list[HistoryItem]) -> None:
@@ -509,7 +510,7 @@ class MainWindow(QMainWindow):
                 everything, index, self.loader, self, actions=buttons, lineage=self.actions_
             )
         viewer.destroyed.connect(
-            lambda _o=None, v=viewer: v in self.viewers and self.viewers.remove(v)
+            lambda _o=None, v=viewer: self.viewers.remove(v) if v in self.viewers else None
         )
         self.viewers.append(viewer)
         viewer.show()
@@ -532,7 +533,7 @@ class MainWindow(QMainWindow):
             shortcut_groups,
         )
 
-        menus = [a.menu() for a in self.menuBar().actions() if isinstance(a.menu(), QMenu)]
+        menus = [m for a in self.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
         dialog = ShortcutsDialog(shortcut_groups(menus), extra_shortcuts(), self)
         dialog.open()
         return dialog

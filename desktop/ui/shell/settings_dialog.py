@@ -271,7 +271,7 @@ class SettingsDialog(QDialog):
         restart = box.addButton(self.tr("Restart Anyway"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.buttonClicked.connect(lambda button: button is restart and self._restart_now())
+        box.buttonClicked.connect(lambda button: self._restart_now() if button is restart else None)
         box.finished.connect(lambda _r: setattr(self, "confirm_box", None))
         self.confirm_box = box
         box.open()

@@ -113,7 +113,8 @@ class MinimumKeeper(QObject):
         super().__init__(splitter)
         self._splitter = splitter
         for column in range(splitter.count()):
-            splitter.widget(column).installEventFilter(self)
+            if (widget := splitter.widget(column)) is not None:
+                widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if event.type() == QEvent.Type.LayoutRequest:
@@ -122,7 +123,7 @@ class MinimumKeeper(QObject):
 
     def fit(self) -> None:
         splitter = self._splitter
-        widgets = [splitter.widget(column) for column in range(splitter.count())]
+        widgets = [w for column in range(splitter.count()) if (w := splitter.widget(column))]
         minimums = [max(w.minimumSizeHint().width(), w.minimumWidth()) for w in widgets]
         sizes = splitter.sizes()
         fitted = fit_minimums(sizes, minimums)

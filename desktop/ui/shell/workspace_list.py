@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
@@ -63,7 +63,7 @@ class WorkspaceList(QListView):
         self._quiet = False
 
     def workspace_model(self) -> WorkspaceListModel:
-        return self.model()  # type: ignore[return-value]
+        return cast(WorkspaceListModel, self.model())  # set once, in __init__
 
     def set_workspaces(self, workspaces: list[Workspace]) -> None:
         self._quiet = True

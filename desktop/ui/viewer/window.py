@@ -153,11 +153,11 @@ class ViewerWindow(QDialog):
         for number, (label, handler) in enumerate(actions):
             if number and number == len(actions) - 1:
                 actions_bar.addStretch(1)  # the last one (Delete) apart from the others
-            button = QPushButton(label)
-            button.setAutoDefault(False)
-            button.clicked.connect(lambda _c=False, h=handler: h(self.current_items()))
-            actions_bar.addWidget(button)
-            self.action_buttons.append(button)
+            action_button = QPushButton(label)
+            action_button.setAutoDefault(False)
+            action_button.clicked.connect(lambda _c=False, h=handler: h(self.current_items()))
+            actions_bar.addWidget(action_button)
+            self.action_buttons.append(action_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)

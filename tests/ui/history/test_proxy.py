@@ -186,3 +186,14 @@ def test_unfiltered_grid_follows_new_and_deleted_images_row_for_row(models):
     assert shown(proxy) == [i.image_id for i in source.items()]
     assert proxy.row_of("img-14") == 5 and proxy.row_of("img-13") == -1
     assert proxy.image_count() == source.rowCount() == 10
+
+
+def test_the_proxy_still_reports_its_owner_as_parent(qapp):
+    """parent() with no index is QObject.parent(): the item-model override took it over and
+    answered an empty QModelIndex, so code asking a proxy for its owner got garbage."""
+    from PySide6.QtCore import QModelIndex, QObject
+
+    owner = QObject()
+    proxy = HistoryProxyModel(owner)
+    assert proxy.parent() is owner
+    assert proxy.parent(QModelIndex()) == QModelIndex()

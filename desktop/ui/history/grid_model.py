@@ -1,0 +1,33 @@
+"""The contract between the history grid and the model it shows.
+
+The grid paints and looks up rows through a few fast helpers instead of `data()` per cell. Both
+the plain model and the find/group proxy provide them; mypy checks each against this Protocol
+where the view takes its model, so a helper renamed on one side fails the type check, not a
+paint at run time.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtGui import QPixmap
+
+    from desktop.api import HistoryItem
+    from desktop.ui.history.proxy import Header
+
+
+class GridModel(Protocol):
+    """What HistoryView needs from its model besides the QAbstractItemModel API."""
+
+    def rowCount(self) -> int: ...
+    def index(self, row: int, column: int = 0) -> QModelIndex: ...
+    def row_of(self, image_id: str) -> int: ...
+    def item_at(self, row: int) -> HistoryItem | None: ...
+    def header_rows(self) -> list[int]: ...
+    def header_at(self, row: int) -> Header | None: ...
+    def aspect_at(self, row: int) -> float: ...
+    def dominant_aspect(self) -> float: ...
+    def thumbnail_at(self, row: int) -> QPixmap | None: ...
+    def missing_thumbnails(self, first: int, last: int) -> list[HistoryItem]: ...
