@@ -44,28 +44,36 @@ def extension_for(content_type: str, data: bytes = b"") -> str:
     return _CONTENT_TYPES.get(mime, "bin")
 
 
-def _write_new(directory: Path, name: str, data: bytes) -> Path:
-    """Atomically create a file that did not exist, picking 'name (2)' etc. on a collision.
+def place_new(tmp: str | Path, directory: Path, name: str) -> Path:
+    """Give a finished temp file in ``directory`` a free name ('name (2)' etc.) without ever
+    replacing a file that has it; the temp file is gone afterwards.
 
     A hard link never replaces an existing file, which closes the race between choosing a
     free name and writing it. Where links are unsupported (FAT, some shares) we fall back
     to check-then-replace.
     """
-    tmp = write_temp(directory, data, private=False)  # the designer's file: umask applies
-    try:
-        for _ in range(_MAX_UNIQUE_ATTEMPTS):
-            target = unique_path(directory, name)
-            try:
-                os.link(tmp, target)
-            except FileExistsError:
-                continue
-            except OSError:
-                os.replace(tmp, target)
-                fsync_dir(directory)
-                return target
+    for _ in range(_MAX_UNIQUE_ATTEMPTS):
+        target = unique_path(directory, name)
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            continue
+        except OSError:
+            os.replace(tmp, target)
             fsync_dir(directory)
             return target
-        raise FileExistsError(errno.EEXIST, "No free file name", str(directory / name))
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        fsync_dir(directory)
+        return target
+    raise FileExistsError(errno.EEXIST, "No free file name", str(directory / name))
+
+
+def _write_new(directory: Path, name: str, data: bytes) -> Path:
+    """Atomically create a file that did not exist, picking a free name on a collision."""
+    tmp = write_temp(directory, data, private=False)  # the designer's file: umask applies
+    try:
+        return place_new(tmp, directory, name)
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

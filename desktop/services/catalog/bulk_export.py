@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from desktop.api.errors import NeuroflashError
-from desktop.services.atomic_write import fsync_dir, write_atomic
+from desktop.services.atomic_write import write_atomic
 from desktop.services.catalog.rows import CatalogEntry
 from desktop.services.export import (
     describe_os_error,
     embed_metadata,
     export_image,
     extension_for,
+    place_new,
     safe_filename,
     unique_path,
 )
@@ -188,7 +189,7 @@ def export_to_zip(
             os.fsync(raw.fileno())
         if not records:
             return ExportReport(None, (), tuple(failed))
-        target = _place(tmp, zip_path)
+        target = place_new(tmp, zip_path.parent, zip_path.name)
         tmp = None
         return ExportReport(target, tuple(written), tuple(failed))
     except OSError as err:
@@ -197,22 +198,3 @@ def export_to_zip(
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-
-
-def _place(tmp: str, wanted: Path) -> Path:
-    """Give the finished archive its name without replacing a file that has it (a hard link
-    never replaces; where links are unsupported, check then rename)."""
-    for _ in range(1000):
-        target = unique_path(wanted.parent, wanted.name)
-        try:
-            os.link(tmp, target)
-        except FileExistsError:
-            continue
-        except OSError:
-            os.replace(tmp, target)
-            fsync_dir(target.parent)
-            return target
-        os.unlink(tmp)
-        fsync_dir(target.parent)
-        return target
-    raise FileExistsError(f"no free name for {wanted.name}")
