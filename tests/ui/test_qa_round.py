@@ -4,48 +4,21 @@ behind the first sign-in dialog, and the demo's File menu."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from desktop.ui.generate.panel import GeneratePanel
 from desktop.ui.history.grid_layout import CELL_PADDING, MARGIN, MAX_TILE, GridLayout
 from tests.ui.app_harness import close_components, make_components, make_loop, wait_until
+from tests.ui.conftest import settle
 
 
 def _global_rect(widget: QWidget) -> QRect:
     return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
 
 
-def _settle(loop, window, width: int, height: int) -> None:
-    window.resize(width, height)
-    for _ in range(5):
-        QApplication.processEvents()
-        loop.run_until_complete(asyncio.sleep(0.02))
-
-
-@pytest.fixture(params=["en", "de"])
-def window_in(request, qapp, emulator, tmp_path, monkeypatch):
-    monkeypatch.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
-    monkeypatch.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
-    loop = make_loop(qapp)
-    components = make_components(
-        emulator.api_url, emulator.token_url, tmp_path / "profile", language=request.param
-    )
-    window = components.window
-    window.show()
-    components.session.spawn(components.flow.start(demo=False))
-    wait_until(loop, lambda: window.history_model.rowCount() > 0)
-    wait_until(loop, lambda: window.generate_panel.model_combo.count() > 0)
-    wait_until(loop, lambda: window.quota_panel.quota is not None)
-    yield loop, window
-    close_components(components, loop)
-    components.translations.apply("en")
-    loop.close()
 
 
 def _fully_shown(widget: QWidget) -> bool:
@@ -63,9 +36,9 @@ def _queue_a_job(loop, window) -> None:
 @pytest.mark.parametrize("size", [(900, 600), (900, 500), (1280, 800)])
 def test_generate_and_the_credit_line_stay_in_sight_with_the_job_list(window_in, size):
     loop, window = window_in
-    _settle(loop, window, *size)
+    settle(loop, window, *size)
     _queue_a_job(loop, window)
-    _settle(loop, window, *size)
+    settle(loop, window, *size)
     panel = window.generate_panel
     assert window.job_panel.isVisible()
     assert _fully_shown(panel.generate_button), "Generate scrolled out of sight"
@@ -74,17 +47,17 @@ def test_generate_and_the_credit_line_stay_in_sight_with_the_job_list(window_in,
 
 def test_the_right_column_keeps_its_width_and_the_jobs_line_up_with_create(window_in):
     loop, window = window_in
-    _settle(loop, window, 900, 600)
+    settle(loop, window, 900, 600)
     _queue_a_job(loop, window)
     wait_until(loop, lambda: not window.job.queue.jobs()[0].active)
-    _settle(loop, window, 900, 600)
+    settle(loop, window, 900, 600)
     before = window.splitter.sizes()
     panel = window.generate_panel
     panel.set_running(True, "Generating 4 images with a rather long model name")
-    _settle(loop, window, 900, 600)
+    settle(loop, window, 900, 600)
     assert window.splitter.sizes() == before, "the column changed width while a job runs"
     panel.set_running(False)
-    _settle(loop, window, 900, 600)
+    settle(loop, window, 900, 600)
     assert window.splitter.sizes() == before
     jobs_left = _global_rect(window.job_panel.list_view).left()
     create_left = _global_rect(panel.prompt_edit).left()
@@ -95,9 +68,9 @@ def test_the_right_column_keeps_its_width_and_the_jobs_line_up_with_create(windo
 
 def test_the_job_list_has_room_for_two_three_line_entries(window_in):
     loop, window = window_in
-    _settle(loop, window, 900, 600)
+    settle(loop, window, 900, 600)
     _queue_a_job(loop, window)
-    _settle(loop, window, 900, 600)
+    settle(loop, window, 900, 600)
     view = window.job_panel.list_view
     line = view.fontMetrics().lineSpacing()
     assert view.viewport().height() >= 6 * line
@@ -205,7 +178,7 @@ def test_the_demo_file_menu_offers_sign_in_like_the_banner(unsigned):
 
 def test_keyboard_shortcuts_is_a_clean_grouped_list_that_fits(window_in):
     loop, window = window_in
-    _settle(loop, window, 900, 600)
+    settle(loop, window, 900, 600)
     compare = window.history_view.compare_action
     image_menu_actions = [
         a for action in window.menuBar().actions() if action.menu() for a in action.menu().actions()
@@ -254,7 +227,7 @@ def test_settings_show_the_language_given_on_the_command_line(window_in):
 
 def test_the_filter_placeholder_fits_at_900_px(window_in):
     loop, window = window_in
-    _settle(loop, window, 900, 600)
+    settle(loop, window, 900, 600)
     edit = window.history_toolbar.filter_edit
     text_room = edit.width() - 2 * 5  # frame and padding (the clear button shows with text)
     assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) <= text_room
@@ -278,7 +251,7 @@ def test_the_proxy_placeholder_is_not_cut_off(window_in):
     loop, window = window_in
     dialog = window.open_settings()
     try:
-        _settle(loop, window, 900, 600)
+        settle(loop, window, 900, 600)
         edit = dialog.proxy_edit
         assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) <= edit.width() - 10
     finally:

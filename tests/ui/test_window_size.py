@@ -5,41 +5,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
-from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
-from tests.ui.app_harness import close_components, make_components, make_loop, wait_until
+from tests.ui.app_harness import wait_until
+from tests.ui.conftest import settle
 
 
 def _global_rect(widget: QWidget) -> QRect:
     return QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
 
 
-@pytest.fixture(params=["en", "de"])
-def window_in(request, qapp, emulator, tmp_path, monkeypatch):
-    monkeypatch.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
-    monkeypatch.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
-    loop = make_loop(qapp)
-    components = make_components(
-        emulator.api_url, emulator.token_url, tmp_path / "profile", language=request.param
-    )
-    window = components.window
-    window.show()
-    components.session.spawn(components.flow.start(demo=False))
-    wait_until(loop, lambda: window.history_model.rowCount() > 0)
-    wait_until(loop, lambda: window.generate_panel.model_combo.count() > 0)
-    wait_until(loop, lambda: window.quota_panel.quota is not None)
-    yield loop, window
-    close_components(components, loop)
-    components.translations.apply("en")
-    loop.close()
-
-
-def _settle(loop, window, width: int, height: int) -> None:
-    window.resize(width, height)
-    for _ in range(5):
-        QApplication.processEvents()
-        loop.run_until_complete(__import__("asyncio").sleep(0.02))
 
 
 def test_minimum_size_fits_900x600_and_a_2x_scaled_full_hd_screen(window_in):
@@ -52,12 +27,12 @@ def test_minimum_size_fits_900x600_and_a_2x_scaled_full_hd_screen(window_in):
 @pytest.mark.parametrize("size", [(900, 600), (900, 500), (1280, 800), (1920, 1080)])
 def test_every_panel_fits_at_small_sizes(window_in, size):
     loop, window = window_in
-    _settle(loop, window, *size)
+    settle(loop, window, *size)
     panel = window.generate_panel
     panel.prompt_edit.setPlainText("A red fox in the snow")
     panel.generate_button.click()  # the job list appears, as after a first generation
     wait_until(loop, lambda: window.job.queue.rowCount() > 0)
-    _settle(loop, window, *size)
+    settle(loop, window, *size)
     assert window.width() == size[0] and window.height() == size[1]
     splitter = window.splitter
     for column in range(splitter.count()):
