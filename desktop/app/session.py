@@ -27,6 +27,7 @@ from desktop.api import (
 from desktop.api.errors import AuthenticationError, NetworkError, NeuroflashError
 from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.background import BackgroundRunner
+from desktop.app.catalog_session import CatalogSession
 from desktop.app.edit_provenance import EditProvenance
 from desktop.app.history_saver import HistorySaver
 from desktop.app.offline import Reconnector
@@ -68,6 +69,7 @@ class Session(SessionImages, QObject):
         parent: QObject | None = None,
         store: HistoryStore | None = None,
         origins_path: Path | None = None,
+        catalog: CatalogSession | None = None,
     ):
         super().__init__(parent)
         self._runner = runner
@@ -87,6 +89,7 @@ class Session(SessionImages, QObject):
             HistorySaver(store, runner, self.spawn, parent=self) if store is not None else None
         )
         self.provenance = EditProvenance(origins_path, runner, self.spawn)
+        self.catalog = catalog  # replaces the JSON copy (store, history_saver) when given
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -140,6 +143,9 @@ class Session(SessionImages, QObject):
         self._set_offline(False)
         self.workspaces = workspaces
         self._save(self._store and self._store.save_workspaces, workspaces)
+        if self.catalog is not None:
+            self.catalog.save_workspaces(workspaces)
+            self.spawn(self._send_due_deletes())
         self.workspacesChanged.emit(workspaces)
         self.signedIn.emit()
         if was_offline and self.workspace_id in {w.id for w in workspaces}:
@@ -152,7 +158,9 @@ class Session(SessionImages, QObject):
         first = self._login is None
         self._login = login
         self._set_offline(True)
-        if first and self._store is not None:
+        if first and self.catalog is not None:
+            self.spawn(self._show_saved_workspaces())
+        elif first and self._store is not None:
             self.workspaces = self._store.workspaces()
             self.workspacesChanged.emit(self.workspaces)
 
@@ -210,7 +218,11 @@ class Session(SessionImages, QObject):
         self.quota, self.models, self.history = None, [], []
         self.workspaceChanged.emit(workspace_id)
         self.historyReset.emit([])
-        if self._client is None and self.offline and self._store is not None:
+        if self.catalog is not None:
+            await self._show_saved_history(workspace_id)
+            if self._client is None and self.offline:
+                return
+        elif self._client is None and self.offline and self._store is not None:
             self.history = await self._runner.run(self._store.history, workspace_id)
             self.historyReset.emit(self.history)
             return
@@ -281,11 +293,77 @@ class Session(SessionImages, QObject):
     async def refresh_history(self) -> None:
         if not self.workspace_id:
             return
+        if self.catalog is not None:
+            await self._sync_history()
+            return
         items = await self._load("history", self._client_or_raise().history, self.workspace_id)
         if items is not _FAILED:
             self.history = items
             self.historyReset.emit(items)
             self._persist_history()
+
+    # -- the catalogue (desktop/app/catalog_session.py) -------------------------------------
+
+    async def _show_saved_workspaces(self) -> None:
+        assert self.catalog is not None
+        saved = await self.catalog.workspaces()
+        if not self.workspaces and saved:
+            self.workspaces = saved
+            self.workspacesChanged.emit(saved)
+
+    async def _show_saved_history(self, workspace_id: str) -> None:
+        """The whole saved history at once, before (or without) the network."""
+        assert self.catalog is not None
+        saved = await self.catalog.history(workspace_id)
+        if workspace_id == self.workspace_id and not self.history and saved:
+            self.history = saved
+            self.historyReset.emit(saved)
+
+    async def _sync_history(self) -> None:
+        """Ask only for what is new; show the catalogue again when something changed."""
+        assert self.catalog is not None
+        ws = self.workspace_id
+        client = self._client_or_raise()
+        await self.catalog.store()
+        result = await self._load("history", self.catalog.sync, ws, client)
+        if result is _FAILED or ws is None:
+            return
+        report, reconcile_due = result
+        if report.new_ids or not self.history:
+            items = await self._runner.run(self.catalog.history_now, ws)
+            if ws == self.workspace_id:
+                self.history = items
+                self.historyReset.emit(items)
+        if reconcile_due:
+            self.spawn(self._reconcile_history(ws, client))
+
+    async def _reconcile_history(self, ws: str, client: NeuroflashClient) -> None:
+        """Deletions (and missed images) from elsewhere, found by a slow background walk."""
+        assert self.catalog is not None
+        try:
+            report = await self._runner.run(self.catalog.reconcile, ws, client)
+        except Exception:
+            log.warning("History reconcile failed", exc_info=True)
+            return
+        if ws != self.workspace_id:
+            return
+        if report.new_ids:
+            self.history = await self._runner.run(self.catalog.history_now, ws)
+            self.historyReset.emit(self.history)
+        elif report.removed_ids:
+            gone = set(report.removed_ids)
+            self.history = [item for item in self.history if item.image_id not in gone]
+            self.historyRemoved.emit(list(report.removed_ids))
+
+    async def _send_due_deletes(self) -> None:
+        """Deletes whose undo time passed, also those a quit left pending."""
+        if self.catalog is None or self._client is None:
+            return
+        await self.catalog.store()
+        try:
+            await self._runner.run(self.catalog.send_due_deletes, self._client)
+        except Exception:
+            log.warning("Sending pending deletes failed", exc_info=True)
 
     def _require_workspace(self) -> str:
         if not self.workspace_id:
@@ -295,6 +373,8 @@ class Session(SessionImages, QObject):
     def close(self) -> None:
         if self.history_saver is not None:
             self.history_saver.flush()
+        if self.catalog is not None:
+            self.catalog.close()  # finishes the queued writes (pending deletes stay pending)
         self.reconnector.stop()
         for task in list(self._tasks):
             task.cancel()

@@ -41,6 +41,7 @@ class SessionImages:
     workspace_id: str | None
     offline: bool
     provenance: EditProvenance
+    catalog: Any  # CatalogSession | None
     _client: Any
 
     async def generate(
@@ -132,6 +133,11 @@ class SessionImages:
             self.history[:0] = fresh
             self.historyAdded.emit(fresh, select)
             self._persist_history()
+        if self.catalog is not None:  # in the catalogue at once, current workspace or not
+            self.catalog.add_items(workspace_id, [
+                _item_from_result(result, image, model, aspect_ratio, source)
+                for image in result.images
+            ])
         self.spawn(self.refresh_quota())
 
     async def delete(self, items: list[HistoryItem]) -> list[str]:
@@ -151,6 +157,8 @@ class SessionImages:
             self.history = [item for item in self.history if item.image_id not in set(gone)]
             self.historyRemoved.emit(gone)
             self._persist_history()
+        if gone and self.catalog is not None:
+            self.catalog.confirm_deleted(ws, gone)
         if failure is not None:
             left = [item for item in items if item.image_id not in gone]
             self._report(failure, lambda: self.delete(left))
