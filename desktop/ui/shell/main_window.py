@@ -131,6 +131,10 @@ class MainWindow(QMainWindow):
         self.history_proxy.setSourceModel(self.history_model)
         self.history_view.setModel(self.history_proxy)
         self.history_toolbar = HistoryToolbar(self.history_proxy)
+        from desktop.ui.history.filter_chips import FilterChips
+
+        self.filter_chips = FilterChips()  # structured filters (issue 15), under the toolbar
+        self.history_toolbar.add_filter_button(self.filter_chips.menu_button)
         self.history_view.set_empty_text(self.tr("Signing in…"))
         self.loader = ThumbnailLoader(
             runner,
@@ -165,6 +169,13 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_menus()
         self._connect()
+        if session.catalog is not None:
+            from desktop.ui.shell.catalog_find import CatalogFind
+
+            self.catalog_find = CatalogFind(session, runner, self.filter_chips,
+                                            self.history_toolbar, self.history_proxy, self)
+        else:
+            self.filter_chips.menu_button.hide()
         float_over(self.messages, self.history_view)  # never moves the grid (issue 11.6)
         # thumbnail size (issue 11.8): a slider before the account label, and View menu items
         self.statusBar().insertPermanentWidget(0, TileSizeSlider(self.history_view))
@@ -203,6 +214,7 @@ class MainWindow(QMainWindow):
         center_layout.setContentsMargins(0, 12, 0, 0)
         center_layout.setSpacing(6)
         center_layout.addWidget(self.history_toolbar)
+        center_layout.addWidget(self.filter_chips)
         center_layout.addWidget(self.history_view, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
