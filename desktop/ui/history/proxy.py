@@ -438,6 +438,11 @@ class HistoryProxyModel(QAbstractProxyModel):
             return None
         return self.sourceModel().loaded_thumbnail(entry)
 
+    def marks_at(self, row: int) -> tuple[bool, int]:
+        """(favourite, rating) of the image at ``row``, for the tile's star."""
+        entry = self._entries[row]
+        return (False, 0) if isinstance(entry, Header) else self.sourceModel().marks_of(entry)
+
     def aspect_at(self, row: int) -> float:
         """Height / width of the image at ``row`` (1.0 when unknown), for placeholders."""
         entry = self._entries[row]

@@ -174,6 +174,12 @@ class MainWindow(QMainWindow):
 
             self.catalog_find = CatalogFind(session, runner, self.filter_chips,
                                             self.history_toolbar, self.history_proxy, self)
+            from desktop.ui.shell.curation import Curation
+
+            self.curation = Curation(session, runner, self.history_view, self.history_model,
+                                     self.catalog_find.ask, self)
+            self.image_menu.addSeparator()
+            self.image_menu.addActions(self.curation.menu_actions())
         else:
             self.filter_chips.menu_button.hide()
         float_over(self.messages, self.history_view)  # never moves the grid (issue 11.6)
@@ -261,7 +267,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        image_menu = self.menuBar().addMenu(self.tr("&Image"))
+        self.image_menu = image_menu = self.menuBar().addMenu(self.tr("&Image"))
         generate_action = QAction(self.tr("Generate"), self)
         generate_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         generate_action.triggered.connect(self.generate_panel.request_generate)
