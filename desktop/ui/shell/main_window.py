@@ -180,6 +180,13 @@ class MainWindow(QMainWindow):
                                      self.catalog_find.ask, self)
             self.image_menu.addSeparator()
             self.image_menu.addActions(self.curation.menu_actions())
+            from desktop.ui.shell.collections_panel import CollectionsPanel
+
+            self.collections_panel = CollectionsPanel(
+                session, self.history_view, self.filter_chips, self.catalog_find.load_choices)
+            self.catalog_find.finder.collectionsReady.connect(self.collections_panel.set_collections)
+            self.sidebar_layout.insertWidget(2, self.collections_panel)  # under the workspaces
+            self.image_menu.addMenu(self.collections_panel.add_menu)
         else:
             self.filter_chips.menu_button.hide()
         float_over(self.messages, self.history_view)  # never moves the grid (issue 11.6)
@@ -209,7 +216,7 @@ class MainWindow(QMainWindow):
         heading.setProperty("role", "heading")
         left = QWidget()
         left.setObjectName("sidebar")
-        left_layout = QVBoxLayout(left)
+        self.sidebar_layout = left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 12, 0, 12)
         left_layout.addWidget(heading)
         left_layout.addWidget(self.workspace_list, 1)
