@@ -187,6 +187,14 @@ class MainWindow(QMainWindow):
             self.catalog_find.finder.collectionsReady.connect(self.collections_panel.set_collections)
             self.sidebar_layout.insertWidget(2, self.collections_panel)  # under the workspaces
             self.image_menu.addMenu(self.collections_panel.add_menu)
+            from PySide6.QtCore import Qt
+
+            from desktop.ui.shell.details_panel import DetailsPanel
+
+            self.details_panel = DetailsPanel(session, runner, self.history_view,
+                                              self.history_model, self)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_panel)
+            self.view_menu.addAction(self.details_panel.toggle_action)
         else:
             self.filter_chips.menu_button.hide()
         float_over(self.messages, self.history_view)  # never moves the grid (issue 11.6)
