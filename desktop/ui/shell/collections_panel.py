@@ -118,10 +118,15 @@ class CollectionsPanel(QWidget):
         top.addStretch(1)
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(2)
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
+        self.list.setToolTip(self.hint.text())
+        self.list.setMaximumHeight(_list_height(0))  # grows with its rows: the sidebar is short
+        self.list.setMinimumHeight(30)  # a short window squeezes it to one row, not the quota
+        self.hint.hide()  # shown once the list is known to be empty (and there is room)
         self.add_menu = QMenu(self.tr("Add to Collection"))
         self.add_menu.aboutToShow.connect(self._fill_add_menu)
 
@@ -145,8 +150,8 @@ class CollectionsPanel(QWidget):
             if self._rename_next is not None and collection.name == self._rename_next:
                 editing = item
         self._filling = False
-        self.hint.setVisible(not collections)
-        self.list.setMaximumHeight(max(1, len(collections)) * 26 + 8)
+        self.hint.setVisible(not collections and self.window().height() >= 640)
+        self.list.setMaximumHeight(_list_height(len(collections)))
         if editing is not None:
             self._rename_next = None
             self.list.setCurrentItem(editing)
@@ -257,3 +262,8 @@ class CollectionsPanel(QWidget):
             action.triggered.connect(lambda _c=False, c=collection: self.add_selection_to(c))
         self.add_menu.addSeparator()
         self.add_menu.addAction(self.tr("New Collection"), self.create)
+
+
+def _list_height(rows: int) -> int:
+    """Room for up to six rows (then it scrolls); an empty list is one row (the drop hint)."""
+    return min(max(1, rows), 6) * 24 + 6

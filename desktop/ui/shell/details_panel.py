@@ -174,8 +174,8 @@ class DetailsPanel(QDockWidget):
         self.date.setText(format_date(item.created_at) or dash)
         self.kind.setText(self._kind_text(entry.kind))
         if entry.source_image_id:
-            self.source.setText(f"<a href='{entry.source_image_id}'>"
-                                f"{self.tr('Show the source image')}</a>")
+            link = self.tr("Show the source image")
+            self.source.setText(f"<a href='{entry.source_image_id}'>{link}</a>")
         else:
             self.source.setText(dash)
         self.credits.setText(str(entry.credits_spent) if entry.credits_spent is not None

@@ -186,6 +186,12 @@ class MainWindow(QMainWindow):
                 session, self.history_view, self.filter_chips, self.catalog_find.load_choices)
             self.catalog_find.finder.collectionsReady.connect(self.collections_panel.set_collections)
             self.sidebar_layout.insertWidget(2, self.collections_panel)  # under the workspaces
+            # the workspace list gives up its preferred height so both fit a short window
+            from PySide6.QtWidgets import QSizePolicy
+
+            self.workspace_list.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                              QSizePolicy.Policy.Ignored)
+            self.workspace_list.setMinimumHeight(56)
             self.image_menu.addMenu(self.collections_panel.add_menu)
             from PySide6.QtCore import Qt
 
