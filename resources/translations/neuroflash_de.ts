@@ -194,6 +194,14 @@
         <translation>Details</translation>
     </message>
     <message>
+        <source>Hide the details (Ctrl+I)</source>
+        <translation>Details ausblenden (Strg+I)</translation>
+    </message>
+    <message>
+        <source>Hide the details</source>
+        <translation>Details ausblenden</translation>
+    </message>
+    <message>
         <source>Select an image to see its details.</source>
         <translation>Wähle ein Bild, um seine Details zu sehen.</translation>
     </message>

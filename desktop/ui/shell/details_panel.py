@@ -9,14 +9,16 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,12 +34,12 @@ from desktop.ui.history.view import HistoryView
 log = logging.getLogger(__name__)
 
 
-class DetailsPanel(QDockWidget):
-    """A dock on the right; hidden until asked for."""
+class DetailsPanel(QWidget):
+    """A panel in the right column under Create; hidden until asked for (Ctrl+I)."""
 
     def __init__(self, session: Session, runner: BackgroundRunner, view: HistoryView,
                  model: HistoryModel, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Details"), parent)
+        super().__init__(parent)
         assert session.catalog is not None
         self.setObjectName("detailsPanel")
         self._session = session
@@ -47,10 +49,18 @@ class DetailsPanel(QDockWidget):
         self._model = model
         self._asked = 0
         self.entry: CatalogEntry | None = None
-        self.toggle_action = self.toggleViewAction()
-        self.toggle_action.setText(self.tr("Details"))
+        self.toggle_action = QAction(self.tr("Details"), self)
+        self.toggle_action.setCheckable(True)
         self.toggle_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.toggle_action.toggled.connect(lambda on: on and self.refresh())
+        self.toggle_action.toggled.connect(self._toggled)
+        heading = QLabel(self.tr("Details"))
+        heading.setProperty("role", "heading")
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setToolTip(self.tr("Hide the details (Ctrl+I)"))
+        close.setAccessibleName(self.tr("Hide the details"))
+        close.clicked.connect(lambda: self.toggle_action.setChecked(False))
 
         self.empty = QLabel(self.tr("Select an image to see its details."))
         self.empty.setWordWrap(True)
@@ -89,10 +99,11 @@ class DetailsPanel(QDockWidget):
         self.use_button.clicked.connect(lambda: self._emit(view.useSettingsRequested))
         self.copy_button = QPushButton(self.tr("Copy Prompt"))
         self.copy_button.clicked.connect(lambda: self._emit(view.copyPromptRequested))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.use_button)
-        buttons.addWidget(self.copy_button)
-        buttons.addStretch(1)
+        buttons = QHBoxLayout()  # stacked would waste height; both wrap with the panel
+        buttons.addWidget(self.use_button, 1)
+        buttons.addWidget(self.copy_button, 1)
+        for button in (self.use_button, self.copy_button):
+            button.setMinimumWidth(40)
         self.body = QWidget()
         body_layout = QVBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)
@@ -101,25 +112,54 @@ class DetailsPanel(QDockWidget):
         body_layout.addStretch(1)
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(10, 6, 10, 10)
+        layout.setContentsMargins(0, 0, 4, 0)
         layout.addWidget(self.empty)
         layout.addWidget(self.body)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setWidget(scroll)
-        self.setMinimumWidth(220)
-        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(close)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+        outer.addLayout(top)
+        outer.addWidget(scroll, 1)
         self._show_entry(None)
         view.selectionModel().currentChanged.connect(lambda *_a: self.refresh())
         view.selectionModel().selectionChanged.connect(lambda *_a: self.refresh())
         session.historyReset.connect(lambda *_a: self.refresh())
         self.hide()
 
+    def _toggled(self, on: bool) -> None:
+        self.setVisible(on)
+        if on:
+            self._take_room()
+            self.refresh()
+
+    def _take_room(self) -> None:
+        """Shown in a splitter column, take about half of it from the panel above (which
+        scrolls), so the facts are readable without scrolling at 900x600."""
+        splitter = self.parentWidget()
+        if not isinstance(splitter, QSplitter):
+            return
+        sizes = splitter.sizes()
+        index = splitter.indexOf(self)
+        want = sum(sizes) // 2
+        if index > 0 and sizes[index] < want:
+            moved = min(want - sizes[index], max(0, sizes[0] - 160))
+            sizes[0] -= moved
+            sizes[index] += moved
+            splitter.setSizes(sizes)
+
     def _value(self) -> QLabel:
         label = QLabel()
         label.setWordWrap(True)
+        # wrap to the column's width instead of widening it
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 

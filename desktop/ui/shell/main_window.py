@@ -193,13 +193,11 @@ class MainWindow(QMainWindow):
                                               QSizePolicy.Policy.Ignored)
             self.workspace_list.setMinimumHeight(56)
             self.image_menu.addMenu(self.collections_panel.add_menu)
-            from PySide6.QtCore import Qt
-
             from desktop.ui.shell.details_panel import DetailsPanel
 
             self.details_panel = DetailsPanel(session, runner, self.history_view,
                                               self.history_model, self)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_panel)
+            self.right_splitter.insertWidget(1, self.details_panel)  # under Create, hidden
             self.view_menu.addAction(self.details_panel.toggle_action)
         else:
             self.filter_chips.menu_button.hide()
@@ -248,7 +246,7 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(scrolling(left, reserve_scrollbar=False))
         self.splitter.addWidget(center)
-        right = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter = right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("rightSplitter")
         right.addWidget(scrolling(self.generate_panel))
         right.addWidget(self.job_panel)
