@@ -181,6 +181,16 @@ class CatalogSession(QObject):
         finally:
             self._reconciling.discard(workspace_id)
 
+    def confirm_gone(self, workspace_id: str, client: NeuroflashClient,
+                     ids: Iterable[str]) -> list[str]:
+        """Of ``ids`` (e.g. deletes whose answer was lost), those the server no longer has,
+        removed from the catalogue too (blocking; one request each)."""
+        store = self._opened.result()
+        gone = [i for i in ids if _gone(client, workspace_id, i)]
+        if gone:
+            store.confirm_deleted(workspace_id, gone).result()
+        return gone
+
     def history_now(self, workspace_id: str) -> list[HistoryItem]:
         """Blocking read of the whole history (for a worker)."""
         return self._opened.result().history(workspace_id)

@@ -32,6 +32,7 @@ from desktop.app.edit_provenance import EditProvenance
 from desktop.app.history_saver import HistorySaver
 from desktop.app.offline import Reconnector
 from desktop.app.session_images import SessionImages
+from desktop.app.undoable_deletes import UndoableDeletes
 from desktop.services.history_store import HistoryStore
 
 if TYPE_CHECKING:
@@ -90,6 +91,8 @@ class Session(SessionImages, QObject):
         )
         self.provenance = EditProvenance(origins_path, runner, self.spawn)
         self.catalog = catalog  # replaces the JSON copy (store, history_saver) when given
+        self.undoable_deletes = UndoableDeletes(self) if catalog is not None else None
+        self.maybe_gone: set[str] = set()  # deletes whose answer was lost: checked at sync
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -146,6 +149,8 @@ class Session(SessionImages, QObject):
         if self.catalog is not None:
             self.catalog.save_workspaces(workspaces)
             self.spawn(self._send_due_deletes())
+            if self.undoable_deletes is not None:
+                self.spawn(self.undoable_deletes.schedule_pending())
         self.workspacesChanged.emit(workspaces)
         self.signedIn.emit()
         if was_offline and self.workspace_id in {w.id for w in workspaces}:
@@ -329,6 +334,8 @@ class Session(SessionImages, QObject):
         if result is _FAILED or ws is None:
             return
         report, reconcile_due = result
+        if self.maybe_gone:
+            await self._check_maybe_gone(ws, client)
         if report.new_ids or not self.history:
             items = await self._runner.run(self.catalog.history_now, ws)
             if ws == self.workspace_id:
@@ -336,6 +343,21 @@ class Session(SessionImages, QObject):
                 self.historyReset.emit(items)
         if reconcile_due:
             self.spawn(self._reconcile_history(ws, client))
+
+    async def _check_maybe_gone(self, ws: str, client: NeuroflashClient) -> None:
+        """A delete that failed may still have happened (the answer was lost): sync only
+        looks for new images, so ask about these one by one."""
+        assert self.catalog is not None
+        suspects, self.maybe_gone = sorted(self.maybe_gone), set()
+        try:
+            gone = await self._runner.run(self.catalog.confirm_gone, ws, client, suspects)
+        except Exception:
+            log.warning("Checking deletes with lost answers failed", exc_info=True)
+            return
+        if gone and ws == self.workspace_id:
+            removed = set(gone)
+            self.history = [item for item in self.history if item.image_id not in removed]
+            self.historyRemoved.emit(gone)
 
     async def _reconcile_history(self, ws: str, client: NeuroflashClient) -> None:
         """Deletions (and missed images) from elsewhere, found by a slow background walk."""
@@ -361,9 +383,12 @@ class Session(SessionImages, QObject):
             return
         await self.catalog.store()
         try:
-            await self._runner.run(self.catalog.send_due_deletes, self._client)
+            report = await self._runner.run(self.catalog.send_due_deletes, self._client)
         except Exception:
             log.warning("Sending pending deletes failed", exc_info=True)
+            return
+        if report is not None and report.error is not None:
+            self._report(report.error, None)  # they stay pending and are tried again later
 
     def _require_workspace(self) -> str:
         if not self.workspace_id:

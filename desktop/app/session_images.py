@@ -42,6 +42,7 @@ class SessionImages:
     offline: bool
     provenance: EditProvenance
     catalog: Any  # CatalogSession | None
+    maybe_gone: set[str]
     _client: Any
 
     async def generate(
@@ -151,6 +152,8 @@ class SessionImages:
                 await self._call(client.delete_image, ws, item.image_id)
             except Exception as error:
                 failure = error
+                if self.catalog is not None:
+                    self.maybe_gone.add(item.image_id)  # the next sync asks about it
                 continue
             gone.append(item.image_id)
         if gone and ws == self.workspace_id:

@@ -1207,6 +1207,10 @@
         <translation>{images} gelöscht.</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
         <source>Save {count} images to folder</source>
         <translation>{count} Bilder in Ordner speichern</translation>
     </message>

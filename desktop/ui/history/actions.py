@@ -185,6 +185,15 @@ class ImageActions(QObject):
         return box
 
     async def _run_delete(self, items: list[HistoryItem]) -> None:
+        undoable = getattr(self._session, "undoable_deletes", None)
+        hidden = undoable.delete(items) if undoable is not None else []
+        if hidden:  # gone from the grid now; the DELETE goes out when Undo has gone
+            images = fix_plural(self.tr("%n image(s)", "", len(hidden)), len(hidden))
+            self._messages.show_note(
+                self.tr("Deleted {images}.").format(images=images),
+                seconds=undoable.undo_seconds, action=lambda: undoable.undo(hidden),
+                action_text=self.tr("Undo"))
+            return
         gone = await self._session.delete(items)
         if gone:
             images = fix_plural(self.tr("%n image(s)", "", len(gone)), len(gone))
