@@ -1695,6 +1695,57 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     </message>
 </context>
 <context>
+    <name>SelectionExport</name>
+    <message>
+        <source>Export Selection to Folder…</source>
+        <translation>Auswahl in Ordner exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Selection as ZIP…</source>
+        <translation>Auswahl als ZIP exportieren …</translation>
+    </message>
+    <message>
+        <source>Select the images to export first.</source>
+        <translation>Wähle zuerst die Bilder aus, die du exportieren willst.</translation>
+    </message>
+    <message>
+        <source>Export to Folder</source>
+        <translation>In Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Export as ZIP</source>
+        <translation>Als ZIP exportieren</translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation>ZIP-Archive (*.zip)</translation>
+    </message>
+    <message>
+        <source>Exporting images…</source>
+        <translation>Bilder werden exportiert …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Export abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Exported {written} of {asked} images to {where}.</source>
+        <translation>{written} von {asked} Bildern nach {where} exportiert.</translation>
+    </message>
+    <message>
+        <source>{failed} could not be downloaded.</source>
+        <translation>{failed} konnten nicht geladen werden.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>

@@ -199,6 +199,11 @@ class MainWindow(QMainWindow):
                                               self.history_model, self)
             self.right_splitter.insertWidget(1, self.details_panel)  # under Create, hidden
             self.view_menu.addAction(self.details_panel.toggle_action)
+            from desktop.ui.shell.selection_export import SelectionExport
+
+            self.selection_export = SelectionExport(session, runner, self.history_view,
+                                                    self.messages, self)
+            self.image_menu.addActions(self.selection_export.actions())
         else:
             self.filter_chips.menu_button.hide()
         float_over(self.messages, self.history_view)  # never moves the grid (issue 11.6)
