@@ -32,11 +32,13 @@ from desktop.api import (
 from desktop.api.errors import AuthenticationError, NetworkError, NeuroflashError
 from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.background import BackgroundRunner
+from desktop.app.catalog_session import CatalogSession
 from desktop.app.edit_provenance import EditProvenance
 from desktop.app.history_saver import HistorySaver
 from desktop.app.image_operations import ImageClient, ImageOperations
 from desktop.app.offline import Reconnector
 from desktop.app.tasks import TaskSet
+from desktop.app.undoable_deletes import UndoableDeletes
 from desktop.services.history_store import HistoryStore
 
 if TYPE_CHECKING:
@@ -76,6 +78,7 @@ class Session(QObject):
         parent: QObject | None = None,
         store: HistoryStore | None = None,
         origins_path: Path | None = None,
+        catalog: CatalogSession | None = None,
     ):
         super().__init__(parent)
         self._runner = runner
@@ -96,6 +99,9 @@ class Session(QObject):
         )
         self.provenance = EditProvenance(origins_path, runner, self.spawn)
         self.images = ImageOperations(self, self.provenance)
+        self.catalog = catalog  # replaces the JSON copy (store, history_saver) when given
+        self.undoable_deletes = UndoableDeletes(self) if catalog is not None else None
+        self.maybe_gone: set[str] = set()  # deletes whose answer was lost: checked at sync
 
     # -- images (ImageOperations does the work) -----------------------------------------------
 
@@ -136,8 +142,11 @@ class Session(QObject):
         """New images at the top of the current workspace's history, each image once.
 
         The one place the history is de-duplicated: ``historyAdded`` carries only images the
-        history did not have, so the grid's model inserts what it is given.
+        history did not have, so the grid's model inserts what it is given. The catalogue
+        keeps them whichever workspace is on screen.
         """
+        if self.catalog is not None:
+            self.catalog.add_items(workspace_id, list(items))
         if workspace_id != self.workspace_id:
             return
         known = {item.image_id for item in self.history}
@@ -151,12 +160,21 @@ class Session(QObject):
         self._persist_history()
 
     def remove_from_history(self, workspace_id: str, image_ids: Sequence[str]) -> None:
+        """Images the server deleted: out of the catalogue, and out of the grid when their
+        workspace is on screen."""
+        if image_ids and self.catalog is not None:
+            self.catalog.confirm_deleted(workspace_id, list(image_ids))
         if not image_ids or workspace_id != self.workspace_id:
             return
         gone = set(image_ids)
         self.history = [item for item in self.history if item.image_id not in gone]
         self.historyRemoved.emit(list(image_ids))
         self._persist_history()
+
+    def delete_unconfirmed(self, image_id: str) -> None:
+        """A delete failed, but its answer may have been lost: the next sync asks about it."""
+        if self.catalog is not None:
+            self.maybe_gone.add(image_id)
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -218,6 +236,11 @@ class Session(QObject):
         self.set_offline(False)
         self.workspaces = workspaces
         self._save(self._store.save_workspaces if self._store else None, workspaces)
+        if self.catalog is not None:
+            self.catalog.save_workspaces(workspaces)
+            self.spawn(self._send_due_deletes())
+            if self.undoable_deletes is not None:
+                self.spawn(self.undoable_deletes.schedule_pending())
         self.workspacesChanged.emit(workspaces)
         self.signedIn.emit()
         if was_offline and self.workspace_id in {w.id for w in workspaces}:
@@ -230,7 +253,9 @@ class Session(QObject):
         first = self._login is None
         self._login = login
         self.set_offline(True)
-        if first and self._store is not None:
+        if first and self.catalog is not None:
+            self.spawn(self._show_saved_workspaces())
+        elif first and self._store is not None:
             self.workspaces = self._store.workspaces()
             self.workspacesChanged.emit(self.workspaces)
 
@@ -288,7 +313,11 @@ class Session(QObject):
         self.quota, self.models, self.history = None, [], []
         self.workspaceChanged.emit(workspace_id)
         self.historyReset.emit([])
-        if self._client is None and self.offline and self._store is not None:
+        if self.catalog is not None:
+            await self._show_saved_history(workspace_id)
+            if self._client is None and self.offline:
+                return
+        elif self._client is None and self.offline and self._store is not None:
             self.history = await self._runner.run(self._store.history, workspace_id)
             self.historyReset.emit(self.history)
             return
@@ -359,11 +388,97 @@ class Session(QObject):
     async def refresh_history(self) -> None:
         if not self.workspace_id:
             return
+        if self.catalog is not None:
+            await self._sync_history()
+            return
         items = await self._load("history", self._client_or_raise().history, self.workspace_id)
         if items is not _FAILED:
             self.history = items
             self.historyReset.emit(items)
             self._persist_history()
+
+    # -- the catalogue (desktop/app/catalog_session.py) -------------------------------------
+
+    async def _show_saved_workspaces(self) -> None:
+        assert self.catalog is not None
+        saved = await self.catalog.workspaces()
+        if not self.workspaces and saved:
+            self.workspaces = saved
+            self.workspacesChanged.emit(saved)
+
+    async def _show_saved_history(self, workspace_id: str) -> None:
+        """The whole saved history at once, before (or without) the network."""
+        assert self.catalog is not None
+        saved = await self.catalog.history(workspace_id)
+        if workspace_id == self.workspace_id and not self.history and saved:
+            self.history = saved
+            self.historyReset.emit(saved)
+
+    async def _sync_history(self) -> None:
+        """Ask only for what is new; show the catalogue again when something changed."""
+        assert self.catalog is not None
+        ws = self.workspace_id
+        client = self._client_or_raise()
+        await self.catalog.store()
+        result = await self._load("history", self.catalog.sync, ws, client)
+        if result is _FAILED or ws is None:
+            return
+        report, reconcile_due = result
+        if self.maybe_gone:
+            await self._check_maybe_gone(ws, client)
+        if report.new_ids or not self.history:
+            items = await self._runner.run(self.catalog.history_now, ws)
+            if ws == self.workspace_id:
+                self.history = items
+                self.historyReset.emit(items)
+        if reconcile_due:
+            self.spawn(self._reconcile_history(ws, client))
+
+    async def _check_maybe_gone(self, ws: str, client: NeuroflashClient) -> None:
+        """A delete that failed may still have happened (the answer was lost): sync only
+        looks for new images, so ask about these one by one."""
+        assert self.catalog is not None
+        suspects, self.maybe_gone = sorted(self.maybe_gone), set()
+        try:
+            gone = await self._runner.run(self.catalog.confirm_gone, ws, client, suspects)
+        except Exception:
+            log.warning("Checking deletes with lost answers failed", exc_info=True)
+            return
+        if gone and ws == self.workspace_id:
+            removed = set(gone)
+            self.history = [item for item in self.history if item.image_id not in removed]
+            self.historyRemoved.emit(gone)
+
+    async def _reconcile_history(self, ws: str, client: NeuroflashClient) -> None:
+        """Deletions (and missed images) from elsewhere, found by a slow background walk."""
+        assert self.catalog is not None
+        try:
+            report = await self._runner.run(self.catalog.reconcile, ws, client)
+        except Exception:
+            log.warning("History reconcile failed", exc_info=True)
+            return
+        if ws != self.workspace_id:
+            return
+        if report.new_ids:
+            self.history = await self._runner.run(self.catalog.history_now, ws)
+            self.historyReset.emit(self.history)
+        elif report.removed_ids:
+            gone = set(report.removed_ids)
+            self.history = [item for item in self.history if item.image_id not in gone]
+            self.historyRemoved.emit(list(report.removed_ids))
+
+    async def _send_due_deletes(self) -> None:
+        """Deletes whose undo time passed, also those a quit left pending."""
+        if self.catalog is None or self._client is None:
+            return
+        await self.catalog.store()
+        try:
+            report = await self._runner.run(self.catalog.send_due_deletes, self._client)
+        except Exception:
+            log.warning("Sending pending deletes failed", exc_info=True)
+            return
+        if report is not None and report.error is not None:
+            self.report(report.error, None)  # they stay pending and are tried again later
 
     def require_workspace(self) -> str:
         if not self.workspace_id:
@@ -373,6 +488,8 @@ class Session(QObject):
     def close(self) -> None:
         if self.history_saver is not None:
             self.history_saver.flush()
+        if self.catalog is not None:
+            self.catalog.close()  # finishes the queued writes (pending deletes stay pending)
         self.reconnector.stop()
         self._tasks.cancel_all()
         self._replace_client(None)

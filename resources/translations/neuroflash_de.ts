@@ -162,6 +162,59 @@
     </message>
 </context>
 <context>
+    <name>Catalog</name>
+    <message>
+        <source>The image catalogue was damaged and is being rebuilt from neuroflash.</source>
+        <translation>Der Bildkatalog war beschädigt und wird gerade aus neuroflash neu aufgebaut.</translation>
+    </message>
+    <message>
+        <source>The image catalogue is damaged. It will be rebuilt from neuroflash at the next start.</source>
+        <translation>Der Bildkatalog ist beschädigt. Er wird beim nächsten Start aus neuroflash neu aufgebaut.</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionList</name>
+    <message>
+        <source>Collections</source>
+        <translation>Sammlungen</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsPanel</name>
+    <message>
+        <source>Collections</source>
+        <translation>Sammlungen</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>Neue Sammlung</translation>
+    </message>
+    <message>
+        <source>Drop images here to collect them.</source>
+        <translation>Bilder hierher ziehen, um sie zu sammeln.</translation>
+    </message>
+    <message>
+        <source>Add to Collection</source>
+        <translation>Zu Sammlung hinzufügen</translation>
+    </message>
+    <message>
+        <source>{0}: click to show its images, drop images on it to add them</source>
+        <translation>{0}: klicken zeigt ihre Bilder, Bilder darauf ziehen fügt sie hinzu</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete Collection</source>
+        <translation>Sammlung löschen</translation>
+    </message>
+    <message>
+        <source>New Collection</source>
+        <translation>Neue Sammlung</translation>
+    </message>
+</context>
+<context>
     <name>Cooldown</name>
     <message>
         <source>Too many requests.</source>
@@ -213,6 +266,25 @@
     </message>
 </context>
 <context>
+    <name>Curation</name>
+    <message>
+        <source>Favourite</source>
+        <translation>Favorit</translation>
+    </message>
+    <message>
+        <source>Rate {0}</source>
+        <translation>Mit {0} bewerten</translation>
+    </message>
+    <message>
+        <source>Clear Rating</source>
+        <translation>Bewertung entfernen</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+</context>
+<context>
     <name>DemoBanner</name>
     <message>
         <source>Demo mode</source>
@@ -233,6 +305,105 @@
     <message>
         <source>Leave the demo and sign in with your account</source>
         <translation>Die Demo verlassen und mit deinem Konto anmelden</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Hide the details (Ctrl+I)</source>
+        <translation>Details ausblenden (Strg+I)</translation>
+    </message>
+    <message>
+        <source>Hide the details</source>
+        <translation>Details ausblenden</translation>
+    </message>
+    <message>
+        <source>Select an image to see its details.</source>
+        <translation>Wähle ein Bild, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>Seitenverhältnis</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Source image</source>
+        <translation>Ausgangsbild</translation>
+    </message>
+    <message>
+        <source>Credits spent</source>
+        <translation>Verbrauchte Credits</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Sammlungen</translation>
+    </message>
+    <message>
+        <source>Use These Settings</source>
+        <translation>Diese Einstellungen verwenden</translation>
+    </message>
+    <message>
+        <source>Put this image&apos;s prompt, model and ratio into the Create panel</source>
+        <translation>Prompt, Modell und Seitenverhältnis dieses Bildes in den Erstellen-Bereich übernehmen</translation>
+    </message>
+    <message>
+        <source>Copy Prompt</source>
+        <translation>Prompt kopieren</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>(kein Prompt)</translation>
+    </message>
+    <message>
+        <source>Show the source image</source>
+        <translation>Ausgangsbild zeigen</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Generiert</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Bearbeitet</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Upscaled</source>
+        <translation>Hochskaliert</translation>
+    </message>
+    <message>
+        <source>The source image is not in this view.</source>
+        <translation>Das Ausgangsbild ist in dieser Ansicht nicht enthalten.</translation>
     </message>
 </context>
 <context>
@@ -609,6 +780,121 @@
     <message>
         <source>This file could not be read.</source>
         <translation>Diese Datei konnte nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChips</name>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Filter by model, ratio, format, kind, date, favourites, rating or collection</source>
+        <translation>Nach Modell, Seitenverhältnis, Format, Art, Datum, Favoriten, Bewertung oder Sammlung filtern</translation>
+    </message>
+    <message>
+        <source>Add a filter</source>
+        <translation>Filter hinzufügen</translation>
+    </message>
+    <message>
+        <source>Favourites only</source>
+        <translation>Nur Favoriten</translation>
+    </message>
+    <message>
+        <source>Minimum rating</source>
+        <translation>Mindestbewertung</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Aspect ratio</source>
+        <translation>Seitenverhältnis</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Sammlung</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>Alle Filter entfernen</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Generiert</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Bearbeitet</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Upscaled</source>
+        <translation>Hochskaliert</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>Model: {0}</source>
+        <translation>Modell: {0}</translation>
+    </message>
+    <message>
+        <source>Ratio: {0}</source>
+        <translation>Verhältnis: {0}</translation>
+    </message>
+    <message>
+        <source>Format: {0}</source>
+        <translation>Format: {0}</translation>
+    </message>
+    <message>
+        <source>★ Favourites</source>
+        <translation>★ Favoriten</translation>
+    </message>
+    <message>
+        <source>Rating ≥ {0}</source>
+        <translation>Bewertung ≥ {0}</translation>
+    </message>
+    <message>
+        <source>Collection: {0}</source>
+        <translation>Sammlung: {0}</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>Diesen Filter entfernen</translation>
+    </message>
+    <message>
+        <source>Remove filter {0}</source>
+        <translation>Filter {0} entfernen</translation>
     </message>
 </context>
 <context>
@@ -1025,9 +1311,20 @@
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Deleted {images}.</source>
         <translation>{images} gelöscht.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Save {count} images to folder</source>
@@ -1625,6 +1922,57 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     <message>
         <source>{left} credits left; {used} of {limit} used today</source>
         <translation>{left} Credits übrig; heute {used} von {limit} verbraucht</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionExport</name>
+    <message>
+        <source>Export Selection to Folder…</source>
+        <translation>Auswahl in Ordner exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Selection as ZIP…</source>
+        <translation>Auswahl als ZIP exportieren …</translation>
+    </message>
+    <message>
+        <source>Select the images to export first.</source>
+        <translation>Wähle zuerst die Bilder aus, die du exportieren willst.</translation>
+    </message>
+    <message>
+        <source>Export to Folder</source>
+        <translation>In Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Export as ZIP</source>
+        <translation>Als ZIP exportieren</translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation>ZIP-Archive (*.zip)</translation>
+    </message>
+    <message>
+        <source>Exporting images…</source>
+        <translation>Bilder werden exportiert …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Export abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Exported {written} of {asked} images to {where}.</source>
+        <translation>{written} von {asked} Bildern nach {where} exportiert.</translation>
+    </message>
+    <message>
+        <source>{failed} could not be downloaded.</source>
+        <translation>{failed} konnten nicht geladen werden.</translation>
     </message>
 </context>
 <context>

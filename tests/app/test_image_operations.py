@@ -63,6 +63,7 @@ class FakeSession:
         self.history: list[HistoryItem] = [HistoryItem("old", "/view/old", prompt="a cat")]
         self.reports: list[tuple[Exception, Callable[[], Awaitable[Any]] | None]] = []
         self.refreshed = 0
+        self.unconfirmed: list[str] = []
         self.tasks: list[asyncio.Task[Any]] = []
 
     def image_client(self) -> FakeClient:
@@ -97,6 +98,9 @@ class FakeSession:
 
     def remove_from_history(self, workspace_id: str, image_ids: Sequence[str]) -> None:
         self.history = [item for item in self.history if item.image_id not in image_ids]
+
+    def delete_unconfirmed(self, image_id: str) -> None:
+        self.unconfirmed.append(image_id)
 
     async def refresh_history(self) -> None:
         self.refreshed += 1
@@ -160,6 +164,7 @@ def test_a_failed_delete_keeps_the_image_and_offers_a_retry_for_it_only():
 
     assert _run(go()) == ["old"]
     assert [item.image_id for item in session.history] == ["stuck"]
+    assert session.unconfirmed == ["stuck"], "the next sync asks whether it went after all"
     (error, retry), = session.reports
     assert error.args and retry is not None
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from benchmarks.__main__ import FIGURES
 
 ROOT = Path(__file__).resolve().parents[2]
-INTEGER_FIGURES = {"thumbs_requested", "cached_image_requests"}
+INTEGER_FIGURES = {"thumbs_requested", "cached_image_requests", "sync_requests_unchanged"}
 
 
 def test_quick_run_prints_every_figure_as_json():

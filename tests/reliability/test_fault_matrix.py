@@ -90,7 +90,7 @@ def _act(app: RunningApp, endpoint: str) -> None:
         window.job.submit_edit(window.history_model.item(0), "make it blue")
         app.wait(lambda: not window.job.running)
     elif endpoint == "delete":
-        app.run(window.actions_._run_delete([window.history_model.item(-1 + len(app.grid_ids()))]))
+        app.run(session.delete([window.history_model.item(-1 + len(app.grid_ids()))]))
     elif endpoint == "download":
         item = window.history_model.item(1)
         window.loader.originals.remove(window.loader.cache_key(item))

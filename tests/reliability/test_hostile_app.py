@@ -127,6 +127,7 @@ def test_viewer_caption_shows_markup_in_a_prompt_literally(world):
 
 def test_message_bar_shows_markup_in_a_server_error_literally(world):
     app, odd, *_ = world
+    app.session.undoable_deletes.undo_seconds = 0.2  # the DELETE goes out after Undo's time
     box = app.window.actions_.delete([_item(app, odd)])
     next(b for b in box.buttons()
          if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()

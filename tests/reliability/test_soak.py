@@ -77,7 +77,7 @@ def _round(app: RunningApp, n: int) -> None:
     app.panel.request_generate()
     if model.rowCount():
         window.job.submit_edit(model.item(0), f"edit {n}")
-        app.session.spawn(window.actions_._run_delete([model.item(model.rowCount() - 1)]))
+        app.session.spawn(app.session.delete([model.item(model.rowCount() - 1)]))
     app.session.spawn(app.session.refresh_all())
     app.wait(downloads.done, timeout=60)
     app.settle(timeout=60)

@@ -116,8 +116,10 @@ def test_generate_edit_delete_and_save(app, emulator, tmp_path):
     )
     assert box.defaultButton() is delete_button, "Enter must confirm the deletion"
     delete_button.click()
-    wait_until(loop, lambda: window.history_model.row_of(edited.image_id) < 0)
-    assert edited.image_id not in emulator.state.history_ids(STUDIO_WORKSPACE_ID)
+    wait_until(loop, lambda: window.history_model.row_of(edited.image_id) < 0)  # at once
+    # the DELETE itself goes out once "Undo" has gone (10 s)
+    wait_until(loop, lambda: edited.image_id not in emulator.state.history_ids(
+        STUDIO_WORKSPACE_ID), timeout=25)
 
     target = tmp_path / "saved" / "boat.png"
     target.parent.mkdir()

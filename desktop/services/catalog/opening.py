@@ -21,11 +21,11 @@ from desktop.services.catalog.schema import migrate
 log = logging.getLogger(__name__)
 
 CATALOG_CONTEXT = "Catalog"
-DAMAGED_MESSAGE = QT_TRANSLATE_NOOP(
-    CATALOG_CONTEXT, "The image catalogue was damaged and is being rebuilt from neuroflash."
+DAMAGED_MESSAGE = QT_TRANSLATE_NOOP(  # the context spelt out: lupdate reads literals only
+    "Catalog", "The image catalogue was damaged and is being rebuilt from neuroflash."
 )
 DAMAGED_NOW_MESSAGE = QT_TRANSLATE_NOOP(
-    CATALOG_CONTEXT,
+    "Catalog",
     "The image catalogue is damaged. It will be rebuilt from neuroflash at the next start.",
 )
 _SIDE_FILES = ("-wal", "-shm", "-journal")

@@ -203,6 +203,14 @@ class ImageActions(QObject):
         return box
 
     async def _run_delete(self, items: list[HistoryItem]) -> None:
+        undoable = self._session.undoable_deletes
+        hidden = undoable.delete(items) if undoable is not None else []
+        if undoable is not None and hidden:  # gone now; the DELETE goes out after the Undo
+            self._messages.show_note(
+                self.tr("Deleted {images}.").format(images=image_count(len(hidden))),
+                seconds=undoable.undo_seconds, action=lambda: undoable.undo(hidden),
+                action_text=self.tr("Undo"))
+            return
         gone = await self._session.delete(items)
         if gone:
             images = image_count(len(gone))

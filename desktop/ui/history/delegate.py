@@ -101,6 +101,7 @@ def paint_cell(
     hovered: bool = False,
     focused: bool = False,
     aspect: float = 1.0,
+    marks: tuple[bool, int] = (False, 0),
 ) -> None:
     """One cell at (x, y, width, height); the painter must have Antialiasing and
     SmoothPixmapTransform set, and no brush or pen is assumed (each call sets what it uses).
@@ -133,10 +134,41 @@ def paint_cell(
         else:
             painter.drawPixmap(left, top, w, h, pixmap)
 
+    if marks[0] or marks[1]:
+        paint_marks(painter, x + PADDING, y + PADDING, marks)
+
     if selected or focused:
         painter.setPen(style.selected_outline if selected else style.focus_outline)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(x, y, width, height, RADIUS, RADIUS)
+
+
+_BADGE = QColor(0, 0, 0, 150)
+_STAR = QColor(255, 200, 40)
+_RATING = QColor(235, 235, 235)
+
+
+def paint_marks(painter: QPainter, x: int, y: int, marks: tuple[bool, int]) -> None:
+    """A favourite's star and the rating ("3★") on a dark badge in the tile's top-left
+    corner; only marked tiles pay for it (two short texts, no Qt objects kept)."""
+    favourite, rating = marks
+    metrics = painter.fontMetrics()
+    star = "★" if favourite else ""
+    stars = f"{rating}★" if rating else ""
+    gap = 4 if star and stars else 0
+    w = metrics.horizontalAdvance(star) + metrics.horizontalAdvance(stars) + gap + 10
+    h = metrics.height() + 2
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(_BADGE)
+    painter.drawRoundedRect(x + 3, y + 3, w, h, 4, 4)
+    left, base = x + 8, y + 3 + 1 + metrics.ascent()
+    if star:
+        painter.setPen(_STAR)
+        painter.drawText(left, base, star)
+        left += metrics.horizontalAdvance(star) + gap
+    if stars:
+        painter.setPen(_RATING)
+        painter.drawText(left, base, stars)
 
 
 class ThumbnailDelegate(QStyledItemDelegate):
@@ -174,5 +206,12 @@ class ThumbnailDelegate(QStyledItemDelegate):
             bool(state & QStyle.StateFlag.State_Selected),
             bool(state & QStyle.StateFlag.State_MouseOver),
             bool(state & QStyle.StateFlag.State_HasFocus),
+            marks=_marks_of(index),
         )
         painter.restore()
+
+
+def _marks_of(index: QModelIndex | QPersistentModelIndex) -> tuple[bool, int]:
+    model = index.model()
+    marks_at = getattr(model, "marks_at", None)
+    return marks_at(index.row()) if marks_at is not None else (False, 0)

@@ -111,6 +111,7 @@ class HistoryModel(QAbstractListModel):
         self._loading_pixmap: QPixmap | None = None
         self._failed_pixmap: QPixmap | None = None
         self.model_names: dict[str, str] = {}  # model id → name, for tooltips
+        self._marks: dict[str, tuple[bool, int]] = {}  # image id → (favourite, rating)
 
     # --- Qt model API -------------------------------------------------------------------------
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -211,6 +212,9 @@ class HistoryModel(QAbstractListModel):
     def aspect_at(self, row: int) -> float:
         return _ratio(self._items[row])
 
+    def marks_at(self, row: int) -> tuple[bool, int]:
+        return self.marks_of(self._items[row].image_id)
+
     def dominant_aspect(self) -> float:
         """The cell shape (height / width) that suits this history's images best: the one
         whose cells they fill most, by the geometric mean of each image's share of its cell.
@@ -261,6 +265,33 @@ class HistoryModel(QAbstractListModel):
         if image_id in self._failed:
             return self.thumbnail(image_id)
         return None
+
+    # --- the designer's marks (favourite, rating; kept in the catalogue) --------------------
+    def set_marks(self, marks: dict[str, tuple[bool, int]]) -> None:
+        """Every marked image of the workspace (unmarked ones are left out)."""
+        self._marks = {k: v for k, v in marks.items() if v[0] or v[1]}
+        if self._items:
+            self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1),
+                                  [Qt.ItemDataRole.DecorationRole])
+
+    def update_marks(self, ids: Iterable[str], favourite: bool | None = None,
+                     rating: int | None = None) -> None:
+        for image_id in ids:
+            old_favourite, old_rating = self._marks.get(image_id, (False, 0))
+            mark = (old_favourite if favourite is None else favourite,
+                    old_rating if rating is None else rating)
+            if mark[0] or mark[1]:
+                self._marks[image_id] = mark
+            else:
+                self._marks.pop(image_id, None)
+            row = self._rows.get(image_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row), self.index(row),
+                                      [Qt.ItemDataRole.DecorationRole])
+
+    def marks_of(self, image_id: str) -> tuple[bool, int]:
+        """(favourite, rating 0-5) of an image."""
+        return self._marks.get(image_id, (False, 0))
 
     def thumbnail_at(self, row: int) -> QPixmap | None:
         """``loaded_thumbnail`` by row, for the view's paint loop (no QModelIndex round trip)."""

@@ -79,6 +79,7 @@ class HistoryProxyModel(QAbstractProxyModel):
         self._entries: list[Entry] = []
         self._proxy_rows: dict[str, int] = {}
         self._words: list[str] = []
+        self._allowed: frozenset[str] | None = None  # ids the catalogue query found
         self._grouping = Grouping.NONE
         self._header_rows: list[int] = []
         self._matched = 0  # images through the filter, folded or not
@@ -130,6 +131,15 @@ class HistoryProxyModel(QAbstractProxyModel):
     def filter_text(self) -> str:
         return " ".join(self._words)
 
+    def set_id_filter(self, ids: frozenset[str] | None) -> None:
+        """Keep only these images (the catalogue's answer to the chips); None keeps all."""
+        if ids != self._allowed:
+            self._allowed = ids
+            self._reset()
+
+    def id_filter(self) -> frozenset[str] | None:
+        return self._allowed
+
     def set_grouping(self, grouping: Grouping) -> None:
         if grouping != self._grouping:
             self._grouping = grouping
@@ -176,6 +186,9 @@ class HistoryProxyModel(QAbstractProxyModel):
                     for item, text in zip(items, folded, strict=True)
                     if all(w in text for w in words)
                 ]
+        if self._allowed is not None:
+            allowed = self._allowed
+            items = [item for item in items if item.image_id in allowed]
         self._matched = len(items)
         if self._grouping is Grouping.NONE:
             return [item.image_id for item in items]
@@ -275,7 +288,7 @@ class HistoryProxyModel(QAbstractProxyModel):
 
     def _mirrors_source(self) -> bool:
         """No filter and no grouping: our rows are the source's rows, one for one."""
-        return not self._words and self._grouping is Grouping.NONE
+        return not self._words and self._allowed is None and self._grouping is Grouping.NONE
 
     def _source_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
         if not self._mirrors_source():
@@ -435,6 +448,11 @@ class HistoryProxyModel(QAbstractProxyModel):
         if isinstance(entry, Header):
             return None
         return self.history_model().loaded_thumbnail(entry)
+
+    def marks_at(self, row: int) -> tuple[bool, int]:
+        """(favourite, rating) of the image at ``row``, for the tile's star."""
+        entry = self._entries[row]
+        return (False, 0) if isinstance(entry, Header) else self.history_model().marks_of(entry)
 
     def aspect_at(self, row: int) -> float:
         """Height / width of the image at ``row`` (1.0 when unknown), for placeholders."""

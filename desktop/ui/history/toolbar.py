@@ -77,6 +77,12 @@ class HistoryToolbar(QWidget):
         clear.activated.connect(self.filter_edit.clear)
         self._update_count()
 
+    def add_filter_button(self, button: QWidget) -> None:
+        """Put the structured filters' button just before the text field."""
+        layout = self.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.insertWidget(layout.indexOf(self.filter_edit), button)
+
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()

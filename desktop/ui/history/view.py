@@ -734,6 +734,7 @@ class HistoryView(QListView):
                 row == self._hover_row,
                 row == focus_row,
                 model.aspect_at(row) if pixmap is None else 1.0,
+                model.marks_at(row),
             )
         painter.end()
 

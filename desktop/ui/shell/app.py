@@ -141,9 +141,9 @@ class Components:
         """``window``: a ``MainWindow.shell`` already on screen, to build the panels into."""
         from desktop.api import ApiSettings
         from desktop.app.background import BackgroundRunner
+        from desktop.app.catalog_session import CatalogSession
         from desktop.app.session import Session
         from desktop.services.credentials import CredentialStore
-        from desktop.services.history_store import HistoryStore
         from desktop.services.log_setup import setup_logging
         from desktop.ui.shell.main_window import MainWindow
         from desktop.ui.sign_in.flow import SignInFlow
@@ -169,18 +169,23 @@ class Components:
             **(getattr(args, "api_overrides", None) or {}),
         )
         self.runner = BackgroundRunner()
-        store = HistoryStore(self.paths.cache_dir / "history")
+        # The SQLite catalogue replaces the JSON copy (imported once from the old folder).
+        catalog = CatalogSession(
+            self.paths.data_dir, self.runner, json_root=self.paths.cache_dir / "history"
+        )
         self.session = Session(
             self.runner,
             self.api_settings,
-            store=store,
             origins_path=self.paths.data_dir / "edit-origins.json",
+            catalog=catalog,
         )
         if window is None:
             window = MainWindow(self.session, self.runner, self.settings, self.paths)
         else:
             window.build(self.session, self.runner, self.settings, self.paths)
         self.window = window
+        catalog.damaged.connect(self.session.notice)  # queued: emitted on the opening thread
+        catalog.open()  # after the window listens: a damaged file's message must show
         self.flow = SignInFlow(
             self.session, self.runner, self.store, self.logging.redactor, self.window
         )

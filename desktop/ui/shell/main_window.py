@@ -133,6 +133,10 @@ class MainWindow(QMainWindow):
         self.history_proxy.setSourceModel(self.history_model)
         self.history_view.setModel(self.history_proxy)
         self.history_toolbar = HistoryToolbar(self.history_proxy)
+        from desktop.ui.history.filter_chips import FilterChips
+
+        self.filter_chips = FilterChips()  # structured filters (issue 15), under the toolbar
+        self.history_toolbar.add_filter_button(self.filter_chips.menu_button)
         self.history_view.set_empty_text(self.tr("Signing in…"))
         self.loader = ThumbnailLoader(
             runner,
@@ -170,6 +174,43 @@ class MainWindow(QMainWindow):
         from desktop.ui.shell.byo_wiring import ByoWiring
 
         self.byo = ByoWiring(self)  # import, upscale, masked edit (issue 14)
+        if session.catalog is not None:
+            from desktop.ui.shell.catalog_find import CatalogFind
+
+            self.catalog_find = CatalogFind(session, runner, self.filter_chips,
+                                            self.history_toolbar, self.history_proxy, self)
+            from desktop.ui.shell.curation import Curation
+
+            self.curation = Curation(session, runner, self.history_view, self.history_model,
+                                     self.catalog_find.ask, self)
+            self.image_menu.addSeparator()
+            self.image_menu.addActions(self.curation.menu_actions())
+            from desktop.ui.shell.collections_panel import CollectionsPanel
+
+            self.collections_panel = CollectionsPanel(
+                session, self.history_view, self.filter_chips, self.catalog_find.load_choices)
+            self.catalog_find.finder.collectionsReady.connect(self.collections_panel.set_collections)
+            self.sidebar_layout.insertWidget(2, self.collections_panel)  # under the workspaces
+            # the workspace list gives up its preferred height so both fit a short window
+            from PySide6.QtWidgets import QSizePolicy
+
+            self.workspace_list.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                              QSizePolicy.Policy.Ignored)
+            self.workspace_list.setMinimumHeight(56)
+            self.image_menu.addMenu(self.collections_panel.add_menu)
+            from desktop.ui.shell.details_panel import DetailsPanel
+
+            self.details_panel = DetailsPanel(session, runner, self.history_view,
+                                              self.history_model, self)
+            self.right_splitter.insertWidget(1, self.details_panel)  # under Create, hidden
+            self.view_menu.addAction(self.details_panel.toggle_action)
+            from desktop.ui.shell.selection_export import SelectionExport
+
+            self.selection_export = SelectionExport(session, runner, self.history_view,
+                                                    self.messages, self)
+            self.image_menu.addActions(self.selection_export.actions())
+        else:
+            self.filter_chips.menu_button.hide()
         float_over(self.messages, self.history_view)  # never moves the grid (issue 11.6)
         # thumbnail size (issue 11.8): a slider before the account label, and View menu items
         self.statusBar().insertPermanentWidget(0, TileSizeSlider(self.history_view))
@@ -198,7 +239,7 @@ class MainWindow(QMainWindow):
         heading.setProperty("role", "heading")
         left = QWidget()
         left.setObjectName("sidebar")
-        left_layout = QVBoxLayout(left)
+        self.sidebar_layout = left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 12, 0, 12)
         left_layout.addWidget(heading)
         left_layout.addWidget(self.workspace_list, 1)
@@ -209,13 +250,14 @@ class MainWindow(QMainWindow):
         center_layout.setContentsMargins(0, 12, 0, 0)
         center_layout.setSpacing(6)
         center_layout.addWidget(self.history_toolbar)
+        center_layout.addWidget(self.filter_chips)
         center_layout.addWidget(self.history_view, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(scrolling(left, reserve_scrollbar=False))
         self.splitter.addWidget(center)
-        right = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter = right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("rightSplitter")
         footer = self.generate_panel.take_footer()
         right.addWidget(with_footer(scrolling(self.generate_panel), footer))
@@ -256,7 +298,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        image_menu = self.menuBar().addMenu(self.tr("&Image"))
+        self.image_menu = image_menu = self.menuBar().addMenu(self.tr("&Image"))
         generate_action = QAction(self.tr("Generate"), self)
         generate_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         generate_action.triggered.connect(self.generate_panel.request_generate)

@@ -1,0 +1,120 @@
+"""The SQLite catalogue in the running app: an offline start shows the whole history (no cap),
+a second launch asks only for what is new, images made or deleted reach the catalogue, a
+damaged catalogue says it is being rebuilt, and the old JSON copy is imported once."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.api.client import NeuroflashClient
+from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, EmulatorConfig, start_server
+from desktop.services.catalog import CatalogStore
+from desktop.services.paths import AppPaths
+from tests.reliability.gate import Gate
+from tests.reliability.harness import STUDIO, RunningApp
+
+
+@pytest.fixture
+def env_login(monkeypatch):
+    monkeypatch.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
+    monkeypatch.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
+
+
+@pytest.fixture
+def big_server():
+    """More images than the old JSON copy kept (2,000) and more than one page of 200."""
+    server = start_server(EmulatorConfig(history_size=2300))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def history_pages(monkeypatch):
+    """Counts the history page requests the app makes."""
+    calls: list[tuple[str, int]] = []
+    original = NeuroflashClient.history_page
+
+    def counted(self, workspace_id, page=1, size=50):
+        calls.append((workspace_id, page))
+        return original(self, workspace_id, page, size)
+
+    monkeypatch.setattr(NeuroflashClient, "history_page", counted)
+    return calls
+
+
+def _catalogue(profile):
+    return CatalogStore.in_folder(AppPaths(profile).data_dir)
+
+
+def test_offline_start_shows_the_whole_history(qapp, env_login, big_server, tmp_path):
+    gate = Gate(big_server.port)
+    profile = tmp_path / "p"
+    urls = (gate.url + "/api", gate.url + "/oauth/v2/token")
+    first = RunningApp(qapp, *urls, profile).start()
+    expected = big_server.state.history_ids(STUDIO)
+    assert len(expected) > 2000
+    first.wait(lambda: first.grid_ids() == expected)
+    first.settle()
+    first.close()
+
+    gate.refuse()
+    app = RunningApp(qapp, *urls, profile)
+    try:
+        app.start(wait_for_history=False)
+        app.wait(lambda: app.session.offline and app.grid_ids() == expected)
+    finally:
+        app.close()
+        gate.close()
+
+
+def test_second_launch_asks_only_for_what_is_new(qapp, env_login, big_server, tmp_path,
+                                                  history_pages):
+    profile = tmp_path / "p"
+    first = RunningApp(qapp, big_server.api_url, big_server.token_url, profile).start()
+    expected = big_server.state.history_ids(STUDIO)
+    first.wait(lambda: first.grid_ids() == expected)
+    first.settle()
+    first.close()
+    assert len(history_pages) >= 12  # the first launch walked all 2,300
+
+    history_pages.clear()
+    app = RunningApp(qapp, big_server.api_url, big_server.token_url, profile).start()
+    try:
+        app.wait(lambda: app.grid_ids() == expected)
+        app.settle()
+        studio_pages = [call for call in history_pages if call[0] == STUDIO]
+        assert 1 <= len(studio_pages) <= 3, history_pages
+    finally:
+        app.close()
+
+
+def test_new_and_deleted_images_reach_the_catalogue(qapp, env_login, emulator, tmp_path):
+    profile = tmp_path / "p"
+    app = RunningApp(qapp, emulator.api_url, emulator.token_url, profile).start()
+    try:
+        app.panel.prompt_edit.setPlainText("a kite over the dunes")
+        app.panel.generate_button.click()
+        app.wait(lambda: app.window.history_model.item(0).prompt == "a kite over the dunes")
+        newest = app.window.history_model.item(0).image_id
+        oldest = app.window.history_model.item(app.window.history_model.rowCount() - 1)
+        app.run(app.session.delete([oldest]))
+        app.wait(lambda: oldest.image_id not in app.grid_ids())
+    finally:
+        app.close()  # quitting at once: queued catalogue writes are finished first
+    with _catalogue(profile) as store:
+        saved = [item.image_id for item in store.history(STUDIO)]
+    assert saved[0] == newest
+    assert oldest.image_id not in saved
+
+
+def test_damaged_catalogue_says_it_is_being_rebuilt(qapp, env_login, emulator, tmp_path):
+    profile = tmp_path / "p"
+    folder = AppPaths(profile).data_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "catalog.sqlite3").write_bytes(b"this is not a database" * 500)
+    app = RunningApp(qapp, emulator.api_url, emulator.token_url, profile).start()
+    try:
+        app.wait(lambda: "being rebuilt" in app.messages.text())
+        app.wait(lambda: app.grid_ids() == emulator.state.history_ids(STUDIO))
+    finally:
+        app.close()
