@@ -157,8 +157,11 @@ class SessionImages:
         self.spawn(self.refresh_quota())
         return gone
 
-    def fetch_image(self, item: HistoryItem) -> ImageData:
-        """Blocking download of one history image; for worker threads only."""
+    def fetch_image(
+        self, item: HistoryItem, cancelled: Callable[[], bool] | None = None
+    ) -> ImageData:
+        """Blocking download of one history image; for worker threads only. It stops
+        mid-way once ``cancelled()`` is true (the thumbnail scrolled far away)."""
         if self._client is None and self.offline:
             raise NetworkError(
                 QT_TRANSLATE_NOOP(
@@ -167,7 +170,7 @@ class SessionImages:
             )
         client = self._client_or_raise()
         workspace = self.workspace_id or ""
-        return client.download_image(workspace, item.image_url)
+        return client.download_image(workspace, item.image_url, cancelled)
 
 
 def _item_from_result(
