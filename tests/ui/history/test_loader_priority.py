@@ -98,7 +98,7 @@ def test_visible_images_download_before_the_margin(loop, line):
 
 
 def test_a_jump_stops_downloads_far_away_and_loads_the_new_screen(loop, line):
-    server, loader, recorder, items = line
+    _server, loader, recorder, items = line
     ready, failed = collect(loader)
     before, after = items[:4], items[6:9]
     loader.request(before, replace_queue=True, visible=len(before))
