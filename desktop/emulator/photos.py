@@ -16,7 +16,7 @@ import zlib
 
 from PIL import Image, ImageChops
 
-POOL_SIZE = 4
+POOL_SIZE = 3
 _BASE_SIGMA = 8.0  # grain at 1024x1024: PNG ~1.6 MB, JPEG ~310 KB, WebP ~230 KB
 
 
@@ -80,3 +80,11 @@ class PhotoPool:
             with self._lock:
                 data = self._encoded.setdefault(key, data)
         return _with_comment(data, output_format, name)
+
+    def warm(self, sizes: list[tuple[int, int]], formats: tuple[str, ...]) -> None:
+        """Draw the whole pool now (~2 s of CPU per photo of every size and format), so the
+        first screen of thumbnails never waits for the server to paint."""
+        for width, height in sizes:
+            for output_format in formats:
+                for pick in range(self._pool_size):
+                    self.photo(output_format, width, height, pick, "")

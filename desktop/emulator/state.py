@@ -102,8 +102,8 @@ class EmulatorState:
         self.faults = FaultInjector(seed=self.config.seed)
         if self.config.fault_share > 0 and self.config.fault_kinds:
             self.faults.set_share(self.config.fault_share, list(self.config.fault_kinds))
-        self.images = ImageCache(self.config.image_cache_items,
-                                 photos=PhotoPool() if self.config.photo_images else None)
+        self.photos = PhotoPool() if self.config.photo_images else None
+        self.images = ImageCache(self.config.image_cache_items, photos=self.photos)
         self.link = (SharedLink(self.config.bandwidth_mbps)
                      if self.config.bandwidth_mbps > 0 else None)
         self.request_counts = RequestCounts()  # by kind, for benchmarks and tests
