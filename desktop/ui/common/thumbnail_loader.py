@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 FetchImage = Callable[["HistoryItem"], "ImageData"]
 SCROLLING_CONCURRENCY = 2
 SCROLL_REST_MS = 250
-FLING_GAP_S = 0.15  # scroll steps closer than this are a fling (or a burst): hold the network
+FLING_WINDOW_S = 0.15  # more than a screen scrolled within this is a fling: hold the network
 FLING_HOLD_MS = 100  # ... until the grid has been still this long
 
 
@@ -194,7 +194,7 @@ class ThumbnailLoader(QObject):
         self._wanted: set[str] = set()  # ids of the last request (visible + margin)
         self._cancel: dict[str, threading.Event] = {}  # in-flight id -> stop its download
         self._fetch_cancellable = _takes_cancelled(fetch_image)
-        self._last_scroll = 0.0
+        self._recent_scrolls: deque[tuple[float, int]] = deque()  # (time, scroll value)
         self._fling = QTimer(self)
         self._fling.setSingleShot(True)
         self._fling.setInterval(FLING_HOLD_MS)
@@ -303,16 +303,20 @@ class ThumbnailLoader(QObject):
         """
         self._scrolling.start()
 
-    def note_scrolled(self, *_args: object) -> None:
-        """The grid scrolled: busy as above, and when the steps come in quick succession (a
-        fling, dragging the scroll bar, a burst of Page Down) no download starts until it
-        rests, since every image it passes would be stale before it arrived. A single jump
-        (End, one Page Down) downloads its new screen at once."""
+    def note_scrolled(self, value: int, page: int) -> None:
+        """The grid scrolled to ``value`` (``page`` = the viewport's height): busy as above,
+        and when it moved a screen or more within 150 ms (a fling, dragging the scroll bar,
+        a burst of Page Down) no download starts until it rests, since every image it flies
+        past would be stale before it arrived. A single jump (End, one Page Down) downloads
+        its new screen at once; so does slow wheel scrolling."""
         self.note_grid_busy()
         now = time.monotonic()
-        if now - self._last_scroll < FLING_GAP_S:
+        recent = self._recent_scrolls
+        while recent and now - recent[0][0] > FLING_WINDOW_S:
+            recent.popleft()
+        if recent and max(abs(value - v) for _t, v in recent) >= max(1, page):
             self._fling.start()
-        self._last_scroll = now
+        recent.append((now, value))
 
     def _limit(self) -> int:
         if self._scrolling.isActive():

@@ -3,6 +3,7 @@ downloads of images now far away are stopped, not finished."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 
@@ -104,7 +105,7 @@ def test_a_jump_stops_downloads_far_away_and_loads_the_new_screen(loop, line):
     loader.request(before, replace_queue=True, visible=len(before))
     run_until(loop, lambda: len(recorder.started) == len(before))
     time.sleep(0.1)  # bytes are flowing for the old screen
-    loader.note_scrolled()  # the jump (End): one scroll step
+    loader.note_scrolled(20_000, 700)  # the jump (End): one long scroll step
     loader.request(after, replace_queue=True, visible=len(after))
     run_until(loop, lambda: all(i.image_id in ready for i in after), timeout=30)
     assert not failed
@@ -112,3 +113,20 @@ def test_a_jump_stops_downloads_far_away_and_loads_the_new_screen(loop, line):
     assert recorder.stopped == far  # every old download stopped mid-way ...
     assert not far & set(ready)  # ... and none of them was finished and shown
     assert set(recorder.finished) == {i.image_id for i in after}
+
+
+def test_a_fling_downloads_nothing_until_it_rests(loop, line):
+    """Screens flying past faster than a screen per 150 ms download nothing (each image would
+    be stale before it arrived); once the grid rests, the screen it stopped on loads."""
+    _server, loader, recorder, items = line
+    ready, _failed = collect(loader)
+    value = 0
+    for n in range(6):
+        value += 700
+        loader.note_scrolled(value, 700)
+        screen = items[n:n + 2]
+        loader.request(screen, replace_queue=True, visible=len(screen))
+        loop.run_until_complete(asyncio.sleep(0.05))  # a frame or three: workers could start
+        assert recorder.started.keys() <= {items[0].image_id, items[1].image_id}, n
+    last = items[5:7]
+    run_until(loop, lambda: all(i.image_id in ready for i in last), timeout=30)
