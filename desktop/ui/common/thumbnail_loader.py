@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 FetchImage = Callable[["HistoryItem"], "ImageData"]
 SCROLLING_CONCURRENCY = 2
 SCROLL_REST_MS = 250
-FLING_WINDOW_S = 0.15  # more than a screen scrolled within this is a fling: hold the network
+FLING_WINDOW_S = 0.15  # a screen or more scrolled within this is a fling: hold the network
 FLING_HOLD_MS = 100  # ... until the grid has been still this long
 
 
