@@ -263,3 +263,20 @@ def test_thumbnail_keeps_aspect_ratio(loop, runner, tmp_path):
     loader.request([HistoryItem(image_id="wide", image_url="/v/wide")])
     run_until(loop, lambda: "wide" in ready)
     assert ready["wide"].size() == QSize(192, 108)
+
+
+def test_on_a_fast_line_a_fling_keeps_loading(loop, api, make_loader):
+    """Downloads that take a few ms (a nearby server) keep up with a fling, so it is not held
+    back as on a slow line: thumbnails appear while the grid still moves."""
+    _client, _workspace, items = api
+    loader, fetch = make_loader(lambda item, cancelled=None: counting(item))
+    counting = CountingFetch(_client, _workspace)
+    ready, _ = collect(loader)
+    loader.request(items[:1])
+    run_until(loop, lambda: len(ready) == 1)  # the line's speed is measured: fast
+    loader.note_scrolled(700, 700)
+    for step in range(2, 10):  # a screen per 20 ms from here on
+        loader.note_scrolled(700 * step, 700)
+        loader.request(items[1:3], replace_queue=True, visible=2)
+        loop.run_until_complete(asyncio.sleep(0.02))
+    assert len(counting.calls) >= 2  # loaded mid-fling, not held until it rested
