@@ -269,7 +269,7 @@ def test_on_a_fast_line_a_fling_keeps_loading(loop, api, make_loader):
     """Downloads that take a few ms (a nearby server) keep up with a fling, so it is not held
     back as on a slow line: thumbnails appear while the grid still moves."""
     _client, _workspace, items = api
-    loader, fetch = make_loader(lambda item, cancelled=None: counting(item))
+    loader, _fetch = make_loader(lambda item, cancelled=None: counting(item))
     counting = CountingFetch(_client, _workspace)
     ready, _ = collect(loader)
     loader.request(items[:1])
