@@ -43,7 +43,7 @@ SCROLLING_CONCURRENCY = 2
 SCROLL_REST_MS = 250
 FLING_WINDOW_S = 0.15  # a screen or more scrolled within this is a fling: hold the network
 FLING_HOLD_MS = 100  # ... until the grid has been still this long
-SLOW_DOWNLOAD_S = 0.06  # a typical download slower than this can't keep up with a fling
+SLOW_DOWNLOAD_S = FLING_WINDOW_S  # a download slower than a flung screen is in view
 
 
 def error_message(err: BaseException) -> str:
@@ -310,8 +310,8 @@ class ThumbnailLoader(QObject):
         and when it moved a screen or more within 150 ms (a fling, dragging the scroll bar,
         a burst of Page Down) no download starts until it rests, since every image it flies
         past would be stale before it arrived. A single jump (End, one Page Down) downloads
-        its new screen at once; so does slow wheel scrolling. On a fast line (downloads
-        typically under 60 ms, e.g. a nearby server) loads go on at two at a time instead."""
+        its new screen at once; so does slow wheel scrolling. When a download typically
+        takes less than those 150 ms (a nearby server), loads go on at two at a time instead."""
         self.note_grid_busy()
         now = time.monotonic()
         recent = self._recent_scrolls
