@@ -43,7 +43,7 @@ SCROLLING_CONCURRENCY = 2
 SCROLL_REST_MS = 250
 FLING_WINDOW_S = 0.15  # a screen or more scrolled within this is a fling: hold the network
 FLING_HOLD_MS = 100  # ... until the grid has been still this long
-SLOW_DOWNLOAD_S = FLING_WINDOW_S  # a download slower than a flung screen is in view
+FAST_LINE_BPS = 50_000_000  # bytes/s per download: above this a fling need not be held
 
 
 def error_message(err: BaseException) -> str:
@@ -196,7 +196,7 @@ class ThumbnailLoader(QObject):
         self._cancel: dict[str, threading.Event] = {}  # in-flight id -> stop its download
         self._fetch_cancellable = _takes_cancelled(fetch_image)
         self._recent_scrolls: deque[tuple[float, int]] = deque()  # (time, scroll value)
-        self._download_s: float | None = None  # recent downloads' typical time (worker-set)
+        self._line_bps: float | None = None  # recent downloads' body rate (set by workers)
         self._fling = QTimer(self)
         self._fling.setSingleShot(True)
         self._fling.setInterval(FLING_HOLD_MS)
@@ -310,15 +310,16 @@ class ThumbnailLoader(QObject):
         and when it moved a screen or more within 150 ms (a fling, dragging the scroll bar,
         a burst of Page Down) no download starts until it rests, since every image it flies
         past would be stale before it arrived. A single jump (End, one Page Down) downloads
-        its new screen at once; so does slow wheel scrolling. When a download typically
-        takes less than those 150 ms (a nearby server), loads go on at two at a time instead."""
+        its new screen at once; so does slow wheel scrolling. On a fast line (bodies
+        arriving at over 50 MB/s, e.g. a nearby server) loads go on at two at a time instead,
+        as they do before the line's speed is known."""
         self.note_grid_busy()
         now = time.monotonic()
         recent = self._recent_scrolls
         while recent and now - recent[0][0] > FLING_WINDOW_S:
             recent.popleft()
-        typical = self._download_s
-        slow_line = typical is None or typical > SLOW_DOWNLOAD_S
+        rate = self._line_bps
+        slow_line = rate is not None and rate < FAST_LINE_BPS
         if slow_line and recent and max(abs(value - v) for _t, v in recent) >= max(1, page):
             self._fling.start()
         recent.append((now, value))
@@ -414,19 +415,32 @@ class ThumbnailLoader(QObject):
                 return image
         path = self.originals.path(key)
         if path is None:
-            started = time.monotonic()
             if flag is not None and self._fetch_cancellable:
-                data = self._fetch(item, flag.is_set)  # type: ignore[call-arg]
+                checks: list[float] = []  # when the client asked: before sending, per chunk
+
+                def cancelled() -> bool:
+                    checks.append(time.monotonic())
+                    return flag.is_set()
+
+                data = self._fetch(item, cancelled)  # type: ignore[call-arg]
+                self._note_rate(len(data.content), checks)
             else:
                 data = self._fetch(item)
-            took = time.monotonic() - started
-            typical = self._download_s  # one float written at a time: no lock needed
-            self._download_s = took if typical is None else 0.7 * typical + 0.3 * took
             # the original goes to disk first: it is decoded from the file, without the GIL
             path = self.originals.put(key, data.content)
         image, encoded = make_thumbnail_from_file(path, box)
         self.thumbnails.put(thumb_key, encoded)
         return image
+
+    def _note_rate(self, size: int, checks: list[float]) -> None:
+        """The body's rate, from the first chunk check to the last (latency left out: it is
+        the line's bandwidth that decides whether a fling can be kept up with)."""
+        if len(checks) < 3:
+            return
+        took = checks[-1] - checks[1]
+        rate = size / took if took > 0.001 else float(FAST_LINE_BPS * 10)
+        known = self._line_bps  # one float written at a time: no lock needed
+        self._line_bps = rate if known is None else 0.7 * known + 0.3 * rate
 
     # --- originals ----------------------------------------------------------------------------
     async def ensure_original(self, item: HistoryItem) -> Path:
