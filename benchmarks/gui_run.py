@@ -203,8 +203,10 @@ class Scenario:
         return self.result
 
 
-def main(argv: list[str] | None = None) -> None:
-    args = parse_args(argv)
+def main(argv: list[str] | None = None, scenario_class: type[Scenario] | None = None,
+         parse: Callable[[list[str] | None], argparse.Namespace] = parse_args) -> None:
+    """Run one scenario (this module's, or another benchmark's subclass) and print its JSON."""
+    args = parse(argv)
     if hasattr(faulthandler, "register"):  # kill -USR1 <pid> prints every thread's stack
         faulthandler.register(signal.SIGUSR1)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -224,7 +226,7 @@ def main(argv: list[str] | None = None) -> None:
     window = components.window
     window.resize(args.width, args.height)
     window.show()
-    scenario = Scenario(args, components)
+    scenario = (scenario_class or Scenario)(args, components)
     tracer = None
     if args.trace_stalls:
         from benchmarks.stall_trace import StallTracer

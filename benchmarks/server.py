@@ -22,7 +22,10 @@ from typing import Any
 BIG = 10_000_000
 
 
-def _stats_server(counts: Any) -> ThreadingHTTPServer:
+def _stats_server(counts: Any, link: Any = None) -> ThreadingHTTPServer:
+    """Request counts by kind, plus ``bytes_sent`` through the throttled line when there is
+    one (what a real line carried, cancelled downloads' partial bytes included)."""
+
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             self._answer(counts.snapshot())
@@ -32,6 +35,8 @@ def _stats_server(counts: Any) -> ThreadingHTTPServer:
             self._answer(counts.snapshot())
 
         def _answer(self, data: dict[str, int]) -> None:
+            if link is not None:
+                data = {**data, "bytes_sent": link.bytes_sent}
             body = json.dumps(data).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
@@ -55,14 +60,19 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--latency-ms", type=float, default=0.0)
     p.add_argument("--history-size", type=int, default=24)
     p.add_argument("--image-cache-items", type=int, default=512)
+    p.add_argument("--photo-images", action="store_true")
+    p.add_argument("--bandwidth-mbps", type=float, default=0.0)
     args = p.parse_args(argv)
     config = EmulatorConfig(latency_s=args.latency_ms / 1000, history_size=args.history_size,
-                            rate_limit_per_minute=0, image_cache_items=args.image_cache_items)
+                            rate_limit_per_minute=0, image_cache_items=args.image_cache_items,
+                            photo_images=args.photo_images, bandwidth_mbps=args.bandwidth_mbps)
     server = start_server(config)
     for ws in server.state.workspaces:
         if server.state.workspaces[ws].quota is not None:
             server.state.set_quota(ws, limit=BIG, used=0, limit_daily=BIG, used_daily=0)
-    stats = _stats_server(server.state.request_counts)
+    if server.photos_warm is not None:
+        server.photos_warm.join()  # the real service does not paint while we measure
+    stats = _stats_server(server.state.request_counts, server.state.link)
     print(server.api_url)
     print(server.token_url)
     print(f"http://127.0.0.1:{stats.server_address[1]}/stats", flush=True)
@@ -99,10 +109,10 @@ class ServerProcess:
             self.process.wait(timeout=10)
 
 
-def start(latency_ms: float, history_size: int) -> ServerProcess:
+def start(latency_ms: float, history_size: int, *extra: str) -> ServerProcess:
     """Start ``python -m benchmarks.server`` and wait for its three URL lines."""
     command = [sys.executable, "-m", "benchmarks.server", "--latency-ms", str(latency_ms),
-               "--history-size", str(history_size)]
+               "--history-size", str(history_size), *extra]
     process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                text=True)
     assert process.stdout is not None

@@ -214,8 +214,12 @@ class NeuroflashClient:
         response.close()
 
     @_guarded
-    def download_image(self, workspace_id: str, url: str) -> ImageData:
-        """The image bytes. View paths go to the API with the token; other hosts get no token."""
+    def download_image(
+        self, workspace_id: str, url: str, cancelled: Callable[[], bool] | None = None
+    ) -> ImageData:
+        """The image bytes. View paths go to the API with the token; other hosts get no token.
+        ``cancelled`` is asked between chunks; once true the download stops mid-way with
+        DownloadCancelledError (size caps and the total deadline apply as ever)."""
         if not url or not str(url).strip():
             raise InvalidRequestError(
                 QT_TRANSLATE_NOOP("Errors", "This image has no address."),
@@ -231,7 +235,7 @@ class NeuroflashClient:
             )
         response = self._authed(
             "GET", target, workspace_id, Retry.IDEMPOTENT, accept="image/*", foreign_ok=True,
-            max_body=self._settings.max_image_bytes,
+            max_body=self._settings.max_image_bytes, cancelled=cancelled,
         )
         content = response.content
         header_type = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()

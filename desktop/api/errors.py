@@ -217,3 +217,8 @@ class TaskTimedOutError(TaskPendingError):
         "neuroflash is taking longer than usual. Your images will appear when they are ready: "
         "refresh in a while.",
     )
+
+
+class DownloadCancelledError(NeuroflashError):
+    """The caller stopped wanting the bytes (a thumbnail scrolled far away) and the download
+    was stopped mid-way; never shown to anyone, so it has no words of its own."""

@@ -27,7 +27,7 @@ from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import SSLError as Urllib3SSLError
 
 from desktop.api.error_body import MAX_ERROR_BODY
-from desktop.api.errors import NetworkError, UnexpectedResponseError
+from desktop.api.errors import DownloadCancelledError, NetworkError, UnexpectedResponseError
 from desktop.api.models import ApiSettings
 from desktop.api.proxy import (
     failure_error,
@@ -160,12 +160,15 @@ class Transport:
         retry: Retry,
         read_timeout: float | None = None,
         max_body: int | None = None,
+        cancelled: Callable[[], bool] | None = None,
         **kwargs: Any,
     ) -> requests.Response:
         """One logical request with retries; the caller handles the status code.
 
         The body is read here, at most ``max_body`` bytes, so a connection that dies mid-body
-        is retried like any other network failure (for idempotent calls only)."""
+        is retried like any other network failure (for idempotent calls only). When
+        ``cancelled()`` turns true the body stops being read and the connection is closed
+        (DownloadCancelledError): a thumbnail scrolled far away is not worth its megabytes."""
         limit = max_body or self._settings.max_json_bytes
         read_s = read_timeout or self._settings.read_timeout
         # The read timeout is per socket read; the deadline bounds the whole call, retries too.
@@ -176,6 +179,8 @@ class Transport:
         for attempt in range(attempts):
             # Past the deadline, this attempt is the last: its failure (or 5xx) is the answer.
             last = attempt == attempts - 1 or time.monotonic() >= deadline
+            if cancelled is not None and cancelled():
+                raise DownloadCancelledError(detail=f"{method} {url.split('?', 1)[0]}: cancelled")
             try:
                 left = max(0.01, deadline - time.monotonic())
                 timeout = (self._settings.connect_timeout, min(read_s, left))
@@ -183,7 +188,7 @@ class Transport:
                     method, url, timeout=timeout, verify=True, allow_redirects=False,
                     stream=True, **kwargs
                 )
-                _read_limited(response, limit, method, url, deadline)
+                _read_limited(response, limit, method, url, deadline, cancelled)
                 if (refused := proxy_status_error(response, self._settings.proxy, method, url)):
                     raise refused
             except requests.exceptions.RequestException as exc:
@@ -282,7 +287,8 @@ def _read_chunk(response: requests.Response) -> bytes:
 
 
 def _read_limited(
-    response: requests.Response, limit: int, method: str, url: str, deadline: float
+    response: requests.Response, limit: int, method: str, url: str, deadline: float,
+    cancelled: Callable[[], bool] | None = None,
 ) -> None:
     """Read the whole body into ``response`` (as requests would), refusing more than limit and
     giving up at the deadline. Of an error answer only the first MAX_ERROR_BODY bytes are read:
@@ -300,6 +306,9 @@ def _read_limited(
         if time.monotonic() > deadline:
             response.close()
             raise DeadlineExceeded(f"{method} {where}: body not complete by the deadline")
+        if cancelled is not None and cancelled():
+            response.close()  # closes the connection: the server stops sending
+            raise DownloadCancelledError(detail=f"{method} {where}: cancelled after {size} bytes")
         chunk = _read_chunk(response)
         if not chunk:
             break

@@ -46,7 +46,9 @@ class ImageClient(Protocol):
     def generate(self, workspace_id: str, request: GenerationRequest) -> GenerationResult: ...
     def edit(self, workspace_id: str, request: EditRequest) -> GenerationResult: ...
     def delete_image(self, workspace_id: str, output_image_id: str) -> None: ...
-    def download_image(self, workspace_id: str, url: str) -> ImageData: ...
+    def download_image(
+        self, workspace_id: str, url: str, cancelled: Callable[[], bool] | None = None
+    ) -> ImageData: ...
 
 
 class SessionPort(Protocol):
@@ -195,8 +197,11 @@ class ImageOperations:
         self._session.spawn(self._session.refresh_quota())
         return gone
 
-    def fetch_image(self, item: HistoryItem) -> ImageData:
-        """Blocking download of one history image; for worker threads only."""
+    def fetch_image(
+        self, item: HistoryItem, cancelled: Callable[[], bool] | None = None
+    ) -> ImageData:
+        """Blocking download of one history image; for worker threads only. It stops
+        mid-way once ``cancelled()`` is true (the thumbnail scrolled far away)."""
         try:
             client = self._session.image_client()
         except AuthenticationError:
@@ -204,7 +209,7 @@ class ImageOperations:
                 raise NetworkError(OFFLINE_NOT_SAVED) from None
             raise
         workspace = self._session.workspace_id or ""
-        return client.download_image(workspace, item.image_url)
+        return client.download_image(workspace, item.image_url, cancelled)
 
 
 def _item_from_result(

@@ -122,8 +122,10 @@ class Session(QObject):
     async def delete(self, items: list[HistoryItem]) -> list[str]:
         return await self.images.delete(items)
 
-    def fetch_image(self, item: HistoryItem) -> ImageData:
-        return self.images.fetch_image(item)
+    def fetch_image(
+        self, item: HistoryItem, cancelled: Callable[[], bool] | None = None
+    ) -> ImageData:
+        return self.images.fetch_image(item, cancelled)
 
     def find_item(self, image_id: str) -> HistoryItem | None:
         return self.images.find_item(image_id)

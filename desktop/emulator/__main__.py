@@ -28,6 +28,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="image-service tasks answer 202 with pending images")
     p.add_argument("--task-delay", type=float, default=1.0,
                    help="seconds an async task's images stay pending")
+    p.add_argument("--photo-images", action="store_true",
+                   help="photographic-like images sized like the real service's "
+                        "(PNG 1-2 MB, JPEG 150-400 KB, WebP 100-300 KB)")
+    p.add_argument("--bandwidth-mbps", type=float, default=0.0,
+                   help="throttle everything sent to N Mbit/s in total; 0: unlimited")
     return p.parse_args(argv)
 
 
@@ -38,7 +43,8 @@ def main(argv: list[str] | None = None) -> None:
         latency_s=args.latency_ms / 1000, token_lifetime_s=args.token_lifetime,
         history_size=args.history_size, rate_limit_per_minute=args.rate_limit, seed=args.seed,
         timeout_fault_s=args.timeout_fault_s, fault_share=args.fault_share, fault_kinds=kinds,
-        async_tasks=args.async_tasks, task_delay_s=args.task_delay)
+        async_tasks=args.async_tasks, task_delay_s=args.task_delay,
+        photo_images=args.photo_images, bandwidth_mbps=args.bandwidth_mbps)
     server = start_server(config, host=args.host, port=args.port, log_level="info")
     print(f"API URL:       {server.api_url}")
     print(f"Token URL:     {server.token_url}")

@@ -15,6 +15,7 @@ from desktop.emulator.faults import FaultMiddleware
 from desktop.emulator.generation import model_catalogue
 from desktop.emulator.metrics import CountingMiddleware
 from desktop.emulator.state import EmulatorState
+from desktop.emulator.throttle import image_response
 
 _WS = "/api/workspace-service/v1/workspaces"
 
@@ -88,8 +89,9 @@ def _add_account_routes(app: FastAPI) -> None:
             return PlainTextResponse("Not Found", status_code=404)
         data = state.images.get(rec.spec)
         rec.file_size = len(data)
-        return Response(data, media_type=rec.content_type,
-                        headers={"Cache-Control": "public, max-age=31536000, immutable"})
+        return image_response(state.link, data, rec.content_type,
+                              {"Cache-Control": "public, max-age=31536000, immutable"},
+                              state.stopping)
 
     @app.get("/health")
     async def health(request: Request) -> dict[str, str]:

@@ -25,3 +25,5 @@ class EmulatorConfig:
     image_cache_items: int = 256
     async_tasks: bool = False  # image-service tasks answer 202 with pending images
     task_delay_s: float = 1.0  # how long an async task's images stay pending
+    photo_images: bool = False  # photographic-like images, sized like the real service's
+    bandwidth_mbps: float = 0.0  # > 0: everything sent shares one link of this rate

@@ -15,6 +15,7 @@ from desktop.emulator.demo_data import DEFAULT_MODEL_ID, MODELS
 from desktop.emulator.errors import ApiError, invalid, not_found
 from desktop.emulator.images import EXTENSIONS, RenderSpec, size_for_ratio
 from desktop.emulator.state import EmulatorState, ImageRecord, QuotaError, Workspace
+from desktop.emulator.throttle import image_response
 
 router = APIRouter(prefix="/api/ds-prototypes")
 _VIEW = re.compile(r"^(?:/api)?/ds-prototypes/image_generation/([^/?#]+)/view/?$")
@@ -214,5 +215,5 @@ def view(image_id: str, workspace: WorkspaceDep, state: AuthedState) -> Response
         not_found()
     data = state.images.get(rec.spec)
     rec.file_size = len(data)
-    return Response(data, media_type=rec.content_type,
-                    headers={"Cache-Control": "private, max-age=3600"})
+    return image_response(state.link, data, rec.content_type,
+                          {"Cache-Control": "private, max-age=3600"}, state.stopping)

@@ -26,6 +26,7 @@ from desktop.emulator.demo_data import DEFAULT_MODEL_ID, MODELS
 from desktop.emulator.errors import ApiError, invalid, not_found
 from desktop.emulator.images import CONTENT_TYPES, Blob, RenderSpec, size_for_ratio
 from desktop.emulator.state import EmulatorState, ImageRecord, QuotaError, Workspace
+from desktop.emulator.throttle import image_response
 
 PREFIX = "/api/image-service/v1/workspaces/{workspace_id}"
 router = APIRouter(prefix=PREFIX)
@@ -285,8 +286,8 @@ def content(workspace_id: str, image_id: str, state: AuthedState) -> Response:
         raise ApiError(409, {"detail": "The image is not ready yet."})
     data = state.images.get(rec.spec)
     rec.file_size = len(data)
-    return Response(data, media_type=rec.content_type,
-                    headers={"Cache-Control": "private, max-age=3600"})
+    return image_response(state.link, data, rec.content_type,
+                          {"Cache-Control": "private, max-age=3600"}, state.stopping)
 
 
 @router.delete("/images/{image_id}", status_code=204)

@@ -6,12 +6,15 @@ import hashlib
 import io
 import textwrap
 import threading
+import zlib
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from desktop.emulator.photos import PhotoPool
 
 LONG_SIDE = 1024
 CONTENT_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "webp": "image/webp"}
@@ -251,7 +254,9 @@ class ImageCache:
     """Encoded bytes per spec, bounded LRU: history can list 10,000+ never-viewed images.
     Bounded in bytes too: a few 4× upscales (tens of MB each) must not pile up in memory."""
 
-    def __init__(self, max_items: int = 256, max_bytes: int = 256 * 1024 * 1024) -> None:
+    def __init__(self, max_items: int = 256, max_bytes: int = 256 * 1024 * 1024,
+                 photos: PhotoPool | None = None) -> None:
+        self._photos = photos  # --photo-images: generations come from a pre-rendered pool
         self._max = max(1, max_items)
         self._max_bytes = max(1, max_bytes)
         self._bytes = 0
@@ -263,6 +268,10 @@ class ImageCache:
         are served as sent (never re-encoded, never evicted: they have no other source)."""
         if spec.upload is not None:
             return spec.upload.data
+        if self._photos is not None and spec.mode == "" and spec.source is None:
+            pick = zlib.crc32(f"{spec.model}|{spec.prompt}|{spec.index}".encode())
+            return self._photos.photo(spec.output_format, spec.width, spec.height, pick,
+                                      f"{spec.prompt[:80]} #{spec.index}")
         with self._lock:
             data = self._items.get(spec)
             if data is not None:

@@ -11,7 +11,7 @@ import uvicorn
 from desktop.emulator.app import create_app
 from desktop.emulator.config import EmulatorConfig
 from desktop.emulator.demo_data import ALL_RATIOS
-from desktop.emulator.images import warm_up
+from desktop.emulator.images import CONTENT_TYPES, size_for_ratio, warm_up
 from desktop.emulator.state import EmulatorState
 
 
@@ -39,6 +39,7 @@ class EmulatorServer:
         self._server = server
         self._thread = thread
         self._sock = sock
+        self.photos_warm: threading.Thread | None = None  # --photo-images: drawing the pool
 
     def stop(self, timeout: float = 1.0) -> None:
         """Stop serving; held (timeout-fault) answers are abandoned so this takes ~1 s at most."""
@@ -85,6 +86,12 @@ def start_server(config: EmulatorConfig | None = None, host: str = "127.0.0.1",
     thread.start()
     threading.Thread(target=warm_up, args=(ALL_RATIOS,), name="emulator-warm-up",
                      daemon=True).start()
+    if state.photos is not None:
+        emulator.photos_warm = threading.Thread(
+            target=state.photos.warm, args=([size_for_ratio(r) for r in ALL_RATIOS],
+                                            tuple(CONTENT_TYPES)),
+            name="emulator-photo-warm-up", daemon=True)
+        emulator.photos_warm.start()
     deadline = time.monotonic() + 15
     while not server.started:
         if not thread.is_alive() or time.monotonic() > deadline:

@@ -17,6 +17,8 @@ from desktop.emulator.config import EmulatorConfig
 from desktop.emulator.faults import FaultInjector
 from desktop.emulator.images import CONTENT_TYPES, ImageCache, RenderSpec, size_for_ratio
 from desktop.emulator.metrics import RequestCounts
+from desktop.emulator.photos import PhotoPool
+from desktop.emulator.throttle import SharedLink
 
 
 @dataclass
@@ -100,7 +102,10 @@ class EmulatorState:
         self.faults = FaultInjector(seed=self.config.seed)
         if self.config.fault_share > 0 and self.config.fault_kinds:
             self.faults.set_share(self.config.fault_share, list(self.config.fault_kinds))
-        self.images = ImageCache(self.config.image_cache_items)
+        self.photos = PhotoPool() if self.config.photo_images else None
+        self.images = ImageCache(self.config.image_cache_items, photos=self.photos)
+        self.link = (SharedLink(self.config.bandwidth_mbps)
+                     if self.config.bandwidth_mbps > 0 else None)
         self.request_counts = RequestCounts()  # by kind, for benchmarks and tests
         self.storage_origin: str | None = None
         self.stopping = threading.Event()

@@ -86,6 +86,11 @@ class DiskCache:
         p = self._file(key)
         return p if p.is_file() else None
 
+    def known(self, key: str) -> bool:
+        """Whether key is in the index (memory only, no disk access: safe on the GUI thread)."""
+        with self._lock:
+            return key_to_filename(key) in self._index
+
     def contains(self, key: str) -> bool:
         return self.path(key) is not None
 

@@ -1311,13 +1311,6 @@
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
-    <message numerus="yes">
-        <source>%n image(s)</source>
-        <translation>
-            <numerusform>%n Bild</numerusform>
-            <numerusform>%n Bilder</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Deleted {images}.</source>
         <translation>{images} gelöscht.</translation>

@@ -49,7 +49,7 @@ class FakeClient:
             raise NeuroflashError("gone wrong")
         self.deleted.append(output_image_id)
 
-    def download_image(self, workspace_id: str, url: str) -> ImageData:
+    def download_image(self, workspace_id: str, url: str, cancelled: object = None) -> ImageData:
         raise AssertionError("not used here")
 
 

@@ -4,22 +4,31 @@ Only what the grid asks for is loaded (visible rows plus a margin), at most ``ma
 at a time, and fewer while the grid scrolls or lays out (see ``note_grid_busy``). The disk
 cache is checked first, so a second launch shows the grid with no network traffic. Results
 arrive as QImages through signals; the model turns them into QPixmaps.
+
+On a real line the grid is bandwidth-bound (each thumbnail is a 0.2-2 MB download), so the
+network is spent where the designer looks: visible images download before the margin's,
+nothing new downloads while the grid flies past, and a download whose image is no longer
+wanted stops mid-way (its connection closed) instead of finishing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import inspect
 import io
 import logging
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QImageReader
 
+from desktop.api.errors import DownloadCancelledError
 from desktop.api.image_limits import check_dimensions, check_image_size
 from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.background import BackgroundRunner
@@ -34,6 +43,9 @@ log = logging.getLogger(__name__)
 FetchImage = Callable[["HistoryItem"], "ImageData"]
 SCROLLING_CONCURRENCY = 2
 SCROLL_REST_MS = 250
+FLING_WINDOW_S = 0.15  # a screen or more scrolled within this is a fling: hold the network
+FLING_HOLD_MS = 100  # ... until the grid has been still this long
+FAST_LINE_BPS = 50_000_000  # bytes/s per download: above this a fling need not be held
 
 
 def error_message(err: BaseException) -> str:
@@ -135,6 +147,15 @@ def make_thumbnail_from_file(path: Path, size: Box) -> tuple[QImage, bytes]:
     return _encode_thumbnail(_fit(image, size))
 
 
+def _takes_cancelled(fetch: Callable[..., Any]) -> bool:
+    """Whether ``fetch`` accepts a second argument: a ``cancelled()`` callable."""
+    try:
+        params = list(inspect.signature(fetch).parameters.values())
+    except (TypeError, ValueError):
+        return False
+    return len(params) >= 2 or any(p.kind is p.VAR_POSITIONAL for p in params)
+
+
 class ThumbnailLoader(QObject):
     """Queue + bounded concurrency + dedupe for thumbnails; also downloads originals on demand."""
 
@@ -172,6 +193,16 @@ class ThumbnailLoader(QObject):
         self._scrolling.setSingleShot(True)
         self._scrolling.setInterval(SCROLL_REST_MS)
         self._scrolling.timeout.connect(self._pump)
+        self._visible: set[str] = set()  # ids of the last request's visible cells
+        self._wanted: set[str] = set()  # ids of the last request (visible + margin)
+        self._cancel: dict[str, threading.Event] = {}  # in-flight id -> stop its download
+        self._fetch_cancellable = _takes_cancelled(fetch_image)
+        self._recent_scrolls: deque[tuple[float, int]] = deque()  # (time, scroll value)
+        self._line_bps: float | None = None  # recent downloads' body rate (set by workers)
+        self._fling = QTimer(self)
+        self._fling.setSingleShot(True)
+        self._fling.setInterval(FLING_HOLD_MS)
+        self._fling.timeout.connect(self._pump)
 
     @property
     def runner(self) -> BackgroundRunner:
@@ -211,12 +242,27 @@ class ThumbnailLoader(QObject):
         return self.originals.path(self.cache_key(item))
 
     # --- thumbnails ---------------------------------------------------------------------------
-    def request(self, items: Iterable[HistoryItem], *, replace_queue: bool = False) -> None:
-        """Queue thumbnails not already queued or loading. ``replace_queue`` drops requests
-        for rows that scrolled away, so fast scrolling never builds a backlog."""
+    def request(
+        self, items: Iterable[HistoryItem], *, replace_queue: bool = False,
+        visible: int | None = None,
+    ) -> None:
+        """Queue thumbnails not already queued or loading, in the order given. With
+        ``replace_queue`` the list is everything wanted now: requests for rows that scrolled
+        away are dropped and their downloads stopped, so fast scrolling never builds a
+        backlog. The first ``visible`` items are on screen: the rest (the margin) download
+        only once those are done."""
+        items = list(items)
         if replace_queue:
             self._queue.clear()
             self._queued.clear()
+            self._wanted = {item.image_id for item in items}
+            self._visible = {item.image_id for item in items[: len(items) if visible is None
+                                                             else visible]}
+            for image_id, flag in self._cancel.items():
+                if image_id in self._wanted:
+                    flag.clear()  # wanted again before its worker noticed: keep going
+                else:
+                    flag.set()  # scrolled far away: stop downloading it
         for item in items:
             image_id = item.image_id
             if image_id in self._queued or image_id in self._in_flight:
@@ -230,6 +276,11 @@ class ThumbnailLoader(QObject):
         self._queue.clear()
         self._queued.clear()
         self._in_flight.clear()
+        self._wanted.clear()
+        self._visible.clear()
+        for flag in self._cancel.values():
+            flag.set()
+        self._cancel = {}
         self._generation += 1
 
     def shutdown(self) -> None:
@@ -257,25 +308,71 @@ class ThumbnailLoader(QObject):
         """
         self._scrolling.start()
 
+    def note_scrolled(self, value: int, page: int) -> None:
+        """The grid scrolled to ``value`` (``page`` = the viewport's height): busy as above,
+        and when it moved a screen or more within 150 ms (a fling, dragging the scroll bar,
+        a burst of Page Down) no download starts until it rests, since every image it flies
+        past would be stale before it arrived. A single jump (End, one Page Down) downloads
+        its new screen at once; so does slow wheel scrolling. On a fast line (bodies
+        arriving at over 50 MB/s, e.g. a nearby server) loads go on at two at a time instead,
+        as they do before the line's speed is known."""
+        self.note_grid_busy()
+        now = time.monotonic()
+        recent = self._recent_scrolls
+        while recent and now - recent[0][0] > FLING_WINDOW_S:
+            recent.popleft()
+        rate = self._line_bps
+        slow_line = rate is not None and rate < FAST_LINE_BPS
+        if slow_line and recent and max(abs(value - v) for _t, v in recent) >= max(1, page):
+            self._fling.start()
+        recent.append((now, value))
+
     def _limit(self) -> int:
         if self._scrolling.isActive():
             return min(SCROLLING_CONCURRENCY, self._max_concurrent)
         return self._max_concurrent
 
+    def _on_disk(self, item: HistoryItem) -> bool:
+        """Whether the thumbnail or the original is cached (the caches' in-memory index)."""
+        known = [getattr(cache, "known", None) for cache in (self.thumbnails, self.originals)]
+        if known[0] is None or known[1] is None:
+            return True  # a cache without an index: treat every load as cheap
+        return bool(known[0](self.thumbnail_key(item)) or known[1](self.cache_key(item)))
+
+    def _may_download(self, item: HistoryItem) -> bool:
+        """The network goes to visible images first, and to nothing while the grid flies."""
+        if self._fling.isActive():
+            return False
+        if item.image_id in self._visible:
+            return True
+        return not any(i in self._visible for i in self._in_flight) and not any(
+            queued.image_id in self._visible for queued in self._queue)
+
     def _pump(self) -> None:
         limit = self._limit()
+        skipped: list[HistoryItem] = []
         while self._queue and self._active < limit:
             item = self._queue.popleft()
+            if not self._may_download(item) and not self._on_disk(item):
+                skipped.append(item)  # stays queued, in order, for when the network is free
+                continue
             self._queued.discard(item.image_id)
             self._in_flight.add(item.image_id)
             self._active += 1
-            self._tasks.spawn(self._load(item, self.cache_key(item), self._generation))
+            flag = self._cancel[item.image_id] = threading.Event()
+            self._tasks.spawn(self._load(item, self.cache_key(item), self._generation, flag))
+        self._queue.extendleft(reversed(skipped))
 
-    async def _load(self, item: HistoryItem, key: str, generation: int) -> None:
+    async def _load(
+        self, item: HistoryItem, key: str, generation: int, flag: threading.Event | None = None
+    ) -> None:
+        stopped = False
         try:
-            image = await self._runner.run(self._load_blocking, item, key)
+            image = await self._runner.run(self._load_blocking, item, key, flag)
         except asyncio.CancelledError:
             image, failure = None, None
+        except DownloadCancelledError:
+            image, failure, stopped = None, None, True
         except RuntimeError as err:
             # Resumed outside a running asyncio loop (a nested Qt loop, or quitting): not the
             # image's fault, so no error tile; the view asks again when it next needs it.
@@ -294,13 +391,21 @@ class ThumbnailLoader(QObject):
             return  # the window closed while this load ran
         if generation == self._generation:
             self._in_flight.discard(item.image_id)
+            if self._cancel.get(item.image_id) is flag:
+                del self._cancel[item.image_id]
+            if stopped and item.image_id in self._wanted and item.image_id not in self._queued:
+                # wanted again after it was stopped: ask once more, at the front
+                self._queue.appendleft(item)
+                self._queued.add(item.image_id)
             if image is not None:
                 self.thumbnailReady.emit(item.image_id, image)
             elif failure is not None:
                 self.thumbnailFailed.emit(item.image_id, failure)
         self._pump()
 
-    def _load_blocking(self, item: HistoryItem, key: str) -> QImage:
+    def _load_blocking(
+        self, item: HistoryItem, key: str, flag: threading.Event | None = None
+    ) -> QImage:
         """Worker thread: disk thumbnail → cached original → network, then cache the result."""
         box, thumb_key = self.thumb_box, self.thumbnail_key(item)
         cached = self.thumbnails.get(thumb_key)
@@ -310,10 +415,32 @@ class ThumbnailLoader(QObject):
                 return image
         path = self.originals.path(key)
         if path is None:
-            path = self.originals.put(key, self._fetch(item).content)
+            if flag is not None and self._fetch_cancellable:
+                checks: list[float] = []  # when the client asked: before sending, per chunk
+
+                def cancelled() -> bool:
+                    checks.append(time.monotonic())
+                    return flag.is_set()
+
+                data = self._fetch(item, cancelled)  # type: ignore[call-arg]
+                self._note_rate(len(data.content), checks)
+            else:
+                data = self._fetch(item)
+            # the original goes to disk first: it is decoded from the file, without the GIL
+            path = self.originals.put(key, data.content)
         image, encoded = make_thumbnail_from_file(path, box)
         self.thumbnails.put(thumb_key, encoded)
         return image
+
+    def _note_rate(self, size: int, checks: list[float]) -> None:
+        """The body's rate, from the first chunk check to the last (latency left out: it is
+        the line's bandwidth that decides whether a fling can be kept up with)."""
+        if len(checks) < 3:
+            return
+        took = checks[-1] - checks[1]
+        rate = size / took if took > 0.001 else float(FAST_LINE_BPS * 10)
+        known = self._line_bps  # one float written at a time: no lock needed
+        self._line_bps = rate if known is None else 0.7 * known + 0.3 * rate
 
     # --- originals ----------------------------------------------------------------------------
     async def ensure_original(self, item: HistoryItem) -> Path:

@@ -582,6 +582,7 @@ class HistoryView(QListView):
             top - margin, top + self.viewport().height() + margin
         )
         wanted = model.missing_thumbnails(first, last)
+        self.wanted_visible = len(wanted)  # the loader downloads these before the margin
         wanted += model.missing_thumbnails(last + 1, after)
         wanted += model.missing_thumbnails(before, first - 1)
         self.thumbnailsWanted.emit(wanted)
@@ -853,8 +854,10 @@ def connect_thumbnails(model: HistoryModel, view: HistoryView, loader: Thumbnail
     loader.set_box(width, height)
     model.set_pixel_ratio(ratio)
     view.thumbnailBoxChanged.connect(use_box)
-    view.thumbnailsWanted.connect(lambda items: loader.request(items, replace_queue=True))
-    view.verticalScrollBar().valueChanged.connect(loader.note_grid_busy)
+    view.thumbnailsWanted.connect(lambda items: loader.request(
+        items, replace_queue=True, visible=getattr(view, "wanted_visible", None)))
+    view.verticalScrollBar().valueChanged.connect(
+        lambda value: loader.note_scrolled(value, view.viewport().height()))
     # A new or changed list is laid out and painted again; loads stay few meanwhile, as
     # while scrolling.
     for change in (model.modelReset, model.rowsInserted, model.rowsRemoved):

@@ -263,3 +263,26 @@ def test_thumbnail_keeps_aspect_ratio(loop, runner, tmp_path):
     loader.request([HistoryItem(image_id="wide", image_url="/v/wide")])
     run_until(loop, lambda: "wide" in ready)
     assert ready["wide"].size() == QSize(192, 108)
+
+
+def test_on_a_fast_line_a_fling_keeps_loading(loop, api, make_loader):
+    """Downloads that take a few ms (a nearby server) keep up with a fling, so it is not held
+    back as on a slow line: thumbnails appear while the grid still moves."""
+    _client, _workspace, items = api
+    calls: list[str] = []
+
+    def fetch(item: HistoryItem, cancelled=None) -> ImageData:
+        calls.append(item.image_id)
+        return _client.download_image(_workspace, item.image_url, cancelled)
+
+    loader, _fetch = make_loader(fetch)
+    ready, _ = collect(loader)
+    for n in range(3):  # one at a time: the line's speed is measured, fast
+        loader.request(items[n:n + 1])
+        run_until(loop, lambda n=n: len(ready) == n + 1)
+    loader.note_scrolled(700, 700)
+    for step in range(2, 10):  # a screen per 20 ms from here on
+        loader.note_scrolled(700 * step, 700)
+        loader.request(items[3:5], replace_queue=True, visible=2)
+        loop.run_until_complete(asyncio.sleep(0.02))
+    assert len(calls) >= 4  # loaded mid-fling, not held until it rested
