@@ -56,8 +56,21 @@ def main(argv: list[str]) -> int:
     if code := run(uv, "sync", "--locked", "--quiet", *groups):
         return code
     if command == "build":
-        return run(uv, "run", "--locked", *groups, "pyinstaller", "--noconfirm", "--clean",
-                   "--distpath", "dist", "--workpath", "build", SPEC, *rest)
+        return run(
+            uv,
+            "run",
+            "--locked",
+            *groups,
+            "pyinstaller",
+            "--noconfirm",
+            "--clean",
+            "--distpath",
+            "dist",
+            "--workpath",
+            "build",
+            SPEC,
+            *rest,
+        )
     if command == "demo":
         return run(uv, "run", "--locked", "neuroflash-desktop", "--demo", *rest)
     checks = (

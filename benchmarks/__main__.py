@@ -22,11 +22,27 @@ from typing import Any
 from benchmarks import api_overhead, startup
 from benchmarks.server import start
 
-FIGURES = ("stall_max_ms", "stall_p99_ms", "first_screen_s", "thumbs_requested", "rss_mb",
-           "rss_second_pass_mb", "thumbs_speedup", "cached_image_requests", "startup_ratio",
-           "api_overhead_ratio", "photo_stall_max_ms", "photo_stall_p99_ms", "jump_fill_ratio",
-           "wasted_download_share", "photo_first_screen_s", "catalog_first_screen_100k_s",
-           "catalog_search_p99_ms", "catalog_rss_mb", "sync_requests_unchanged")
+FIGURES = (
+    "stall_max_ms",
+    "stall_p99_ms",
+    "first_screen_s",
+    "thumbs_requested",
+    "rss_mb",
+    "rss_second_pass_mb",
+    "thumbs_speedup",
+    "cached_image_requests",
+    "startup_ratio",
+    "api_overhead_ratio",
+    "photo_stall_max_ms",
+    "photo_stall_p99_ms",
+    "jump_fill_ratio",
+    "wasted_download_share",
+    "photo_first_screen_s",
+    "catalog_first_screen_100k_s",
+    "catalog_search_p99_ms",
+    "catalog_rss_mb",
+    "sync_requests_unchanged",
+)
 CATALOG_IMAGES = {False: 100_000, True: 5_000}  # full, quick
 
 
@@ -53,8 +69,13 @@ def _child(module: str, *args: str, timeout: float) -> dict[str, Any]:
     """Run ``python -m module args`` and return its last stdout line as JSON."""
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    out = subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True,
-                         timeout=timeout, env=env)
+    out = subprocess.run(
+        [sys.executable, "-m", module, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
     lines = out.stdout.strip().splitlines()
     if out.returncode != 0 or not lines:
         raise RuntimeError(f"{module} failed ({out.returncode}): {out.stderr[-3000:]}")
@@ -65,12 +86,23 @@ def gui_part(plan: Plan, log: Any) -> dict[str, Any]:
     """The scenario launch, then a second launch on the same profile (disk cache)."""
     server = start(plan.gui_latency_ms, plan.history_size)
     profile = tempfile.mkdtemp(prefix="nf-bench-profile-")
-    common = ["--api", server.api_url, "--token", server.token_url, "--stats", server.stats_url,
-              "--profile", profile, "--history-size", str(plan.history_size)]
+    common = [
+        "--api",
+        server.api_url,
+        "--token",
+        server.token_url,
+        "--stats",
+        server.stats_url,
+        "--profile",
+        profile,
+        "--history-size",
+        str(plan.history_size),
+    ]
     try:
         log(f"GUI scenario: {plan.history_size} images, {plan.gui_latency_ms:.0f} ms latency")
-        first = _child("benchmarks.gui_run", *common, "--dwell-ms", str(plan.dwell_ms),
-                       timeout=1800)
+        first = _child(
+            "benchmarks.gui_run", *common, "--dwell-ms", str(plan.dwell_ms), timeout=1800
+        )
         log("second launch (disk cache)")
         second = _child("benchmarks.gui_run", *common, "--cached", timeout=300)
     finally:
@@ -82,18 +114,37 @@ def gui_part(plan: Plan, log: Any) -> dict[str, Any]:
 
 def photo_part(plan: Plan, log: Any) -> dict[str, Any]:
     """The app on a real line: photographic images through a shared 100 Mbit/s link."""
-    log(f"real line: {plan.photo_history} photographic images, {LINE_MBPS} Mbit/s, "
-        f"{LINE_LATENCY_MS} ms latency")
-    server = start(LINE_LATENCY_MS, plan.photo_history, "--photo-images",
-                   "--bandwidth-mbps", str(LINE_MBPS))
+    log(
+        f"real line: {plan.photo_history} photographic images, {LINE_MBPS} Mbit/s, "
+        f"{LINE_LATENCY_MS} ms latency"
+    )
+    server = start(
+        LINE_LATENCY_MS, plan.photo_history, "--photo-images", "--bandwidth-mbps", str(LINE_MBPS)
+    )
     profile = tempfile.mkdtemp(prefix="nf-bench-photo-")
     try:
-        return _child("benchmarks.photo_run", "--api", server.api_url, "--token",
-                      server.token_url, "--stats", server.stats_url, "--profile", profile,
-                      "--history-size", str(plan.photo_history), "--bandwidth-mbps",
-                      str(LINE_MBPS), "--latency-ms", str(LINE_LATENCY_MS), "--fling-images",
-                      str(plan.fling_images), "--read-screens", str(plan.read_screens),
-                      timeout=900)
+        return _child(
+            "benchmarks.photo_run",
+            "--api",
+            server.api_url,
+            "--token",
+            server.token_url,
+            "--stats",
+            server.stats_url,
+            "--profile",
+            profile,
+            "--history-size",
+            str(plan.photo_history),
+            "--bandwidth-mbps",
+            str(LINE_MBPS),
+            "--latency-ms",
+            str(LINE_LATENCY_MS),
+            "--fling-images",
+            str(plan.fling_images),
+            "--read-screens",
+            str(plan.read_screens),
+            timeout=900,
+        )
     finally:
         server.stop()
 
@@ -102,8 +153,16 @@ def thumbs_part(plan: Plan, log: Any) -> dict[str, Any]:
     log(f"thumbnail pipeline: {plan.thumbs} images, {plan.thumbs_latency_ms:.0f} ms latency")
     server = start(plan.thumbs_latency_ms, max(plan.thumbs, 24))
     try:
-        return _child("benchmarks.thumbs", "--api", server.api_url, "--token", server.token_url,
-                      "--count", str(plan.thumbs), timeout=900)
+        return _child(
+            "benchmarks.thumbs",
+            "--api",
+            server.api_url,
+            "--token",
+            server.token_url,
+            "--count",
+            str(plan.thumbs),
+            timeout=900,
+        )
     finally:
         server.stop()
 
@@ -137,15 +196,35 @@ def catalog_part(quick: bool, log: Any) -> dict[str, Any]:
 def catalog_rows(r: dict[str, Any]) -> list[tuple[str, Any, str, bool, str]]:
     n = r["catalog_images"]
     return [
-        ("catalog_first_screen_100k_s", r["catalog_first_screen_100k_s"], "<= 1.0",
-         r["catalog_first_screen_100k_s"] <= 1.0, f"store open + first 100 tiles, {n} images"),
-        ("catalog_search_p99_ms", r["catalog_search_p99_ms"], "<= 16",
-         r["catalog_search_p99_ms"] <= 16, f"text + every filter, {n} images"),
+        (
+            "catalog_first_screen_100k_s",
+            r["catalog_first_screen_100k_s"],
+            "<= 1.0",
+            r["catalog_first_screen_100k_s"] <= 1.0,
+            f"store open + first 100 tiles, {n} images",
+        ),
+        (
+            "catalog_search_p99_ms",
+            r["catalog_search_p99_ms"],
+            "<= 16",
+            r["catalog_search_p99_ms"] <= 16,
+            f"text + every filter, {n} images",
+        ),
         ("catalog_stall_max_ms", None, "<= 50", False, "not measured yet (GUI typing/scroll)"),
-        ("catalog_rss_mb", r["catalog_rss_mb"], "<= 400", r["catalog_rss_mb"] <= 400,
-         "the catalogue benchmark process, not the app"),
-        ("sync_requests_unchanged", r["sync_requests_unchanged"], "<= 3",
-         r["sync_requests_unchanged"] <= 3, "history pages a sync asks when nothing changed"),
+        (
+            "catalog_rss_mb",
+            r["catalog_rss_mb"],
+            "<= 400",
+            r["catalog_rss_mb"] <= 400,
+            "the catalogue benchmark process, not the app",
+        ),
+        (
+            "sync_requests_unchanged",
+            r["sync_requests_unchanged"],
+            "<= 3",
+            r["sync_requests_unchanged"] <= 3,
+            "history pages a sync asks when nothing changed",
+        ),
     ]
 
 
@@ -153,44 +232,107 @@ def table(r: dict[str, Any]) -> list[str]:
     """Figure, value, target, verdict; the baselines and context in the last column."""
     flat_limit = r["rss_mb"] * 1.10 + 10
     rows = [
-        ("stall_max_ms", r["stall_max_ms"], "<= 50", r["stall_max_ms"] <= 50,
-         f"{r['beats']} beats; worst during {r['worst_gap_phase']}"),
+        (
+            "stall_max_ms",
+            r["stall_max_ms"],
+            "<= 50",
+            r["stall_max_ms"] <= 50,
+            f"{r['beats']} beats; worst during {r['worst_gap_phase']}",
+        ),
         ("stall_p99_ms", r["stall_p99_ms"], "<= 16", r["stall_p99_ms"] <= 16, ""),
-        ("first_screen_s", r["first_screen_s"], "<= 1.0", r["first_screen_s"] <= 1.0,
-         f"{r['visible_thumbs']} visible thumbnails"),
-        ("thumbs_requested", r["thumbs_requested"], "visible + margin", True,
-         f"{r['visible_thumbs']} visible"),
-        ("rss_mb", r["rss_mb"], "<= 400", r["rss_mb"] <= 400,
-         f"{r.get('thumbs_loaded_first', 0)} thumbnails loaded while scrolling"),
-        ("rss_second_pass_mb", r["rss_second_pass_mb"], "flat", r["rss_second_pass_mb"]
-         <= flat_limit, f"{r.get('thumbs_loaded_second', 0)} loaded on the second pass"),
-        ("thumbs_speedup", r["thumbs_speedup"], ">= 6", r["thumbs_speedup"] >= 6,
-         f"guide {r['thumbs_guide_s']} s, app {r['thumbs_app_s']} s"),
-        ("cached_image_requests", r["cached_image_requests"], "0",
-         r["cached_image_requests"] == 0, f"first screen in {r['cached_first_screen_s']} s"),
-        ("startup_ratio", r["startup_ratio"], "<= 1.5", r["startup_ratio"] <= 1.5,
-         f"app {r['startup_app_s']} s, bare window {r['startup_bare_s']} s"),
-        ("api_overhead_ratio", r["api_overhead_ratio"], "<= 1.10",
-         r["api_overhead_ratio"] <= 1.10,
-         f"client {r['api_client_ms']} ms, guide {r['api_guide_ms']} ms"),
-        ("photo_stall_max_ms", r["photo_stall_max_ms"], "<= 50", r["photo_stall_max_ms"] <= 50,
-         f"real line; worst during {r['photo_worst_gap_phase']}"),
-        ("photo_stall_p99_ms", r["photo_stall_p99_ms"], "<= 16", r["photo_stall_p99_ms"] <= 16,
-         ""),
-        ("jump_fill_ratio", r["jump_fill_ratio"], "<= 1.3", r["jump_fill_ratio"] <= 1.3,
-         f"{r['jump_fill_s']} s vs bound {r['jump_bound_s']} s"),
-        ("wasted_download_share", r["wasted_download_share"], "<= 0.15",
-         r["wasted_download_share"] <= 0.15,
-         f"{r['fling_mb_sent']} MB sent over a {r['fling_screens']}-screen fling"),
-        ("photo_first_screen_s", r["photo_first_screen_s"], "near its bound",
-         r["photo_first_screen_s"] <= 1.3 * r["photo_first_screen_bound_s"] + 0.3,
-         f"bound {r['photo_first_screen_bound_s']} s ({r['photo_visible_thumbs']} visible)"),
+        (
+            "first_screen_s",
+            r["first_screen_s"],
+            "<= 1.0",
+            r["first_screen_s"] <= 1.0,
+            f"{r['visible_thumbs']} visible thumbnails",
+        ),
+        (
+            "thumbs_requested",
+            r["thumbs_requested"],
+            "visible + margin",
+            True,
+            f"{r['visible_thumbs']} visible",
+        ),
+        (
+            "rss_mb",
+            r["rss_mb"],
+            "<= 400",
+            r["rss_mb"] <= 400,
+            f"{r.get('thumbs_loaded_first', 0)} thumbnails loaded while scrolling",
+        ),
+        (
+            "rss_second_pass_mb",
+            r["rss_second_pass_mb"],
+            "flat",
+            r["rss_second_pass_mb"] <= flat_limit,
+            f"{r.get('thumbs_loaded_second', 0)} loaded on the second pass",
+        ),
+        (
+            "thumbs_speedup",
+            r["thumbs_speedup"],
+            ">= 6",
+            r["thumbs_speedup"] >= 6,
+            f"guide {r['thumbs_guide_s']} s, app {r['thumbs_app_s']} s",
+        ),
+        (
+            "cached_image_requests",
+            r["cached_image_requests"],
+            "0",
+            r["cached_image_requests"] == 0,
+            f"first screen in {r['cached_first_screen_s']} s",
+        ),
+        (
+            "startup_ratio",
+            r["startup_ratio"],
+            "<= 1.5",
+            r["startup_ratio"] <= 1.5,
+            f"app {r['startup_app_s']} s, bare window {r['startup_bare_s']} s",
+        ),
+        (
+            "api_overhead_ratio",
+            r["api_overhead_ratio"],
+            "<= 1.10",
+            r["api_overhead_ratio"] <= 1.10,
+            f"client {r['api_client_ms']} ms, guide {r['api_guide_ms']} ms",
+        ),
+        (
+            "photo_stall_max_ms",
+            r["photo_stall_max_ms"],
+            "<= 50",
+            r["photo_stall_max_ms"] <= 50,
+            f"real line; worst during {r['photo_worst_gap_phase']}",
+        ),
+        ("photo_stall_p99_ms", r["photo_stall_p99_ms"], "<= 16", r["photo_stall_p99_ms"] <= 16, ""),
+        (
+            "jump_fill_ratio",
+            r["jump_fill_ratio"],
+            "<= 1.3",
+            r["jump_fill_ratio"] <= 1.3,
+            f"{r['jump_fill_s']} s vs bound {r['jump_bound_s']} s",
+        ),
+        (
+            "wasted_download_share",
+            r["wasted_download_share"],
+            "<= 0.15",
+            r["wasted_download_share"] <= 0.15,
+            f"{r['fling_mb_sent']} MB sent over a {r['fling_screens']}-screen fling",
+        ),
+        (
+            "photo_first_screen_s",
+            r["photo_first_screen_s"],
+            "near its bound",
+            r["photo_first_screen_s"] <= 1.3 * r["photo_first_screen_bound_s"] + 0.3,
+            f"bound {r['photo_first_screen_bound_s']} s ({r['photo_visible_thumbs']} visible)",
+        ),
     ]
     if "catalog_images" in r:
         rows += catalog_rows(r)
     lines = ["| figure | value | target | met | context |", "|---|---|---|---|---|"]
-    lines += [f"| {name} | {value} | {target} | {'yes' if ok else 'NO'} | {context} |"
-              for name, value, target, ok, context in rows]
+    lines += [
+        f"| {name} | {value} | {target} | {'yes' if ok else 'NO'} | {context} |"
+        for name, value, target, ok, context in rows
+    ]
     return lines
 
 
@@ -212,8 +354,10 @@ def main(argv: list[str] | None = None) -> int:
     results.update(startup.measure(plan.startup_rounds))
     results.update(api_part(plan, log))
     results.update(catalog_part(args.quick, log))
-    log(f"done; {platform.platform()}, {os.cpu_count()} CPUs, Python "
-        f"{platform.python_version()}, {'quick' if args.quick else 'full'} mode")
+    log(
+        f"done; {platform.platform()}, {os.cpu_count()} CPUs, Python "
+        f"{platform.python_version()}, {'quick' if args.quick else 'full'} mode"
+    )
     for line in table(results):
         print(line)
     print(json.dumps({key: results[key] for key in FIGURES}), flush=True)

@@ -39,14 +39,53 @@ from desktop.services.catalog import CatalogQuery, CatalogStore, Kind, sync_new
 MODELS = ("flux-pro", "nano-banana-2", "imagen-4")
 RATIOS = ("1:1", "16:9", "9:16", "4:3", "3:4")
 FORMATS = ("png", "jpeg", "webp")
-TYPED = ("r", "ro", "rob", "robo", "robot", "robot n", "robot ne", "robot neo", "robot neon",
-         "a", "fox", "fox l", "fox lake", 'fox "lake', "xyzzy", "")
+TYPED = (
+    "r",
+    "ro",
+    "rob",
+    "robo",
+    "robot",
+    "robot n",
+    "robot ne",
+    "robot neo",
+    "robot neon",
+    "a",
+    "fox",
+    "fox l",
+    "fox lake",
+    'fox "lake',
+    "xyzzy",
+    "",
+)
 
 
 def _vocabulary() -> list[str]:
-    base = ["robot", "neon", "fox", "lake", "city", "forest", "paper", "glass", "portrait",
-            "studio", "vector", "pastel", "sunset", "mountain", "ocean", "coffee", "poster",
-            "logo", "minimal", "retro", "cyberpunk", "watercolor", "sketch", "product"]
+    base = [
+        "robot",
+        "neon",
+        "fox",
+        "lake",
+        "city",
+        "forest",
+        "paper",
+        "glass",
+        "portrait",
+        "studio",
+        "vector",
+        "pastel",
+        "sunset",
+        "mountain",
+        "ocean",
+        "coffee",
+        "poster",
+        "logo",
+        "minimal",
+        "retro",
+        "cyberpunk",
+        "watercolor",
+        "sketch",
+        "product",
+    ]
     rng = random.Random(7)
     letters = "abcdefghijklmnopqrstuvwxyz"
     extra = {"".join(rng.choice(letters) for _ in range(rng.randint(4, 9))) for _ in range(216)}
@@ -60,17 +99,24 @@ def history(count: int, seed: int = 1) -> list[HistoryItem]:
     items = []
     for n in range(count):
         edited = n % 9 == 0
-        items.append(HistoryItem(
-            image_id=f"img-{n:06d}", image_url=view_path(f"img-{n:06d}"),
-            batch_id=f"batch-{n // 4}",
-            prompt=" ".join(rng.choice(words) for _ in range(8)),
-            model=MODELS[n % 3], aspect_ratio=RATIOS[(n // 3) % 5],
-            output_format=FORMATS[(n // 7) % 3], content_type="image/png",
-            width=1024, height=1024, file_size=1_500_000,
-            created_at=start - timedelta(seconds=97 * (n // 4)),
-            kind="image2image" if edited else "text2image",
-            input_image_urls=(view_path(f"img-{n + 1:06d}"),) if edited else (),
-        ))
+        items.append(
+            HistoryItem(
+                image_id=f"img-{n:06d}",
+                image_url=view_path(f"img-{n:06d}"),
+                batch_id=f"batch-{n // 4}",
+                prompt=" ".join(rng.choice(words) for _ in range(8)),
+                model=MODELS[n % 3],
+                aspect_ratio=RATIOS[(n // 3) % 5],
+                output_format=FORMATS[(n // 7) % 3],
+                content_type="image/png",
+                width=1024,
+                height=1024,
+                file_size=1_500_000,
+                created_at=start - timedelta(seconds=97 * (n // 4)),
+                kind="image2image" if edited else "text2image",
+                input_image_urls=(view_path(f"img-{n + 1:06d}"),) if edited else (),
+            )
+        )
     return items
 
 
@@ -80,7 +126,7 @@ def build(store: CatalogStore, workspace: str, items: list[HistoryItem]) -> int:
     ids = [i.image_id for i in items]
     store.set_favourite(workspace, ids[::37], True)
     for rating in range(1, 6):
-        store.set_rating(workspace, ids[rating::53 + rating], rating)
+        store.set_rating(workspace, ids[rating :: 53 + rating], rating)
     collection = store.create_collection(workspace, "Client A").result()
     store.add_to_collection(collection.id, ids[::211])
     store.flush()
@@ -90,8 +136,12 @@ def build(store: CatalogStore, workspace: str, items: list[HistoryItem]) -> int:
 def queries(workspace: str, collection_id: int) -> list[CatalogQuery]:
     now = datetime(2026, 12, 1, tzinfo=UTC)
     filters: list[dict[str, Any]] = [
-        {}, {"models": ("flux-pro",)}, {"aspect_ratios": ("16:9",), "output_formats": ("png",)},
-        {"kinds": (str(Kind.EDITED),)}, {"favourites_only": True}, {"min_rating": 3},
+        {},
+        {"models": ("flux-pro",)},
+        {"aspect_ratios": ("16:9",), "output_formats": ("png",)},
+        {"kinds": (str(Kind.EDITED),)},
+        {"favourites_only": True},
+        {"min_rating": 3},
         {"collection_id": collection_id},
         {"created_from": now - timedelta(days=30), "created_before": now - timedelta(days=2)},
         {"models": ("imagen-4",), "aspect_ratios": ("1:1",), "favourites_only": True},
@@ -141,8 +191,10 @@ def main(argv: list[str] | None = None) -> int:
                 t0 = time.perf_counter()
                 store.count(query)
                 count_ms.append((time.perf_counter() - t0) * 1000)
-        worst = max(zip(search_ms, queries("ws", collection_id) * args.rounds,
-                        strict=True), key=lambda pair: pair[0])
+        worst = max(
+            zip(search_ms, queries("ws", collection_id) * args.rounds, strict=True),
+            key=lambda pair: pair[0],
+        )
 
         t0 = time.perf_counter()
         facets = store.facets(CatalogQuery("ws"))

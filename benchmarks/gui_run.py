@@ -80,8 +80,11 @@ class Scenario:
         first, last = self.view.visible_rows()
         area = self.view.viewport().rect()
         shown = self.view.model()  # the grid's proxy (filter and grouping)
-        return [r for r in range(first, last + 1)
-                if self.view.visualRect(shown.index(r, 0)).intersects(area)]
+        return [
+            r
+            for r in range(first, last + 1)
+            if self.view.visualRect(shown.index(r, 0)).intersects(area)
+        ]
 
     def screen_complete(self) -> bool:
         rows = self.visible_rows()
@@ -160,8 +163,9 @@ class Scenario:
         panel.num_images_spin.setValue(4)
         panel.generate_button.click()
         await wait_for(lambda: self.model.rowCount() >= rows + 4, 60, "4 new images")
-        await wait_for(lambda: self.model.has_thumbnail(self.model.item(0).image_id), 30,
-                       "the new thumbnail")
+        await wait_for(
+            lambda: self.model.has_thumbnail(self.model.item(0).image_id), 30, "the new thumbnail"
+        )
 
     async def switch_workspaces(self) -> None:
         size = self.args.history_size
@@ -203,8 +207,11 @@ class Scenario:
         return self.result
 
 
-def main(argv: list[str] | None = None, scenario_class: type[Scenario] | None = None,
-         parse: Callable[[list[str] | None], argparse.Namespace] = parse_args) -> None:
+def main(
+    argv: list[str] | None = None,
+    scenario_class: type[Scenario] | None = None,
+    parse: Callable[[list[str] | None], argparse.Namespace] = parse_args,
+) -> None:
     """Run one scenario (this module's, or another benchmark's subclass) and print its JSON."""
     args = parse(argv)
     if hasattr(faulthandler, "register"):  # kill -USR1 <pid> prints every thread's stack
@@ -221,8 +228,9 @@ def main(argv: list[str] | None = None, scenario_class: type[Scenario] | None = 
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    components = Components(argparse.Namespace(
-        demo=False, api_url=args.api, token_url=args.token, profile=args.profile))
+    components = Components(
+        argparse.Namespace(demo=False, api_url=args.api, token_url=args.token, profile=args.profile)
+    )
     window = components.window
     window.resize(args.width, args.height)
     window.show()

@@ -76,13 +76,18 @@ class Heartbeat:
 
     def summary(self) -> dict[str, float]:
         ms = [g * 1000 for g in self.gaps]
-        return {"stall_max_ms": round(max(ms, default=0.0), 1),
-                "stall_p99_ms": round(percentile(ms, 0.99), 1), "beats": len(ms)}
+        return {
+            "stall_max_ms": round(max(ms, default=0.0), 1),
+            "stall_p99_ms": round(percentile(ms, 0.99), 1),
+            "beats": len(ms),
+        }
 
     def phase_summary(self) -> dict[str, list[float]]:
         """Per phase: [max ms, p99 ms, beats], to find where the GUI thread was busy."""
-        return {phase: [round(max(g) * 1000, 1), round(percentile(g, 0.99) * 1000, 1), len(g)]
-                for phase, g in self.by_phase.items()}
+        return {
+            phase: [round(max(g) * 1000, 1), round(percentile(g, 0.99) * 1000, 1), len(g)]
+            for phase, g in self.by_phase.items()
+        }
 
 
 class GcPauses:

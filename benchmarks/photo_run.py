@@ -140,8 +140,9 @@ class PhotoScenario(Scenario):
         await self.settle(60)  # the previous screen's margin finishes first
         sent_before, useful_before = self.bytes_sent(), self.useful_bytes
         # from a twentieth of the way down: a stretch no earlier step has loaded
-        start = min(bar.maximum() // 20,
-                    max(0, bar.maximum() - screens * self.view.viewport().height()))
+        start = min(
+            bar.maximum() // 20, max(0, bar.maximum() - screens * self.view.viewport().height())
+        )
         bar.setValue(start)
         for _ in range(screens):
             bar.setValue(bar.value() + self.view.viewport().height())
@@ -170,8 +171,10 @@ class PhotoScenario(Scenario):
         progress(f"jump {self.result['jump_fill_s']} s, bound {self.result['jump_bound_s']} s")
         await self.keys()
         await self.fling(self.args.fling_images)
-        progress(f"fling: {self.result['fling_mb_sent']} MB, "
-                 f"wasted {self.result['wasted_download_share']}")
+        progress(
+            f"fling: {self.result['fling_mb_sent']} MB, "
+            f"wasted {self.result['wasted_download_share']}"
+        )
         self.view.scrollToTop()
         await self.generate()
         self.heartbeat.stop()

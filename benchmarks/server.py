@@ -63,9 +63,14 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--photo-images", action="store_true")
     p.add_argument("--bandwidth-mbps", type=float, default=0.0)
     args = p.parse_args(argv)
-    config = EmulatorConfig(latency_s=args.latency_ms / 1000, history_size=args.history_size,
-                            rate_limit_per_minute=0, image_cache_items=args.image_cache_items,
-                            photo_images=args.photo_images, bandwidth_mbps=args.bandwidth_mbps)
+    config = EmulatorConfig(
+        latency_s=args.latency_ms / 1000,
+        history_size=args.history_size,
+        rate_limit_per_minute=0,
+        image_cache_items=args.image_cache_items,
+        photo_images=args.photo_images,
+        bandwidth_mbps=args.bandwidth_mbps,
+    )
     server = start_server(config)
     for ws in server.state.workspaces:
         if server.state.workspaces[ws].quota is not None:
@@ -96,8 +101,9 @@ class ServerProcess:
             return json.loads(r.read())
 
     def reset_counts(self) -> None:
-        urllib.request.urlopen(urllib.request.Request(self.stats_url, data=b"", method="POST"),
-                               timeout=10).close()
+        urllib.request.urlopen(
+            urllib.request.Request(self.stats_url, data=b"", method="POST"), timeout=10
+        ).close()
 
     def stop(self) -> None:
         if self.process.stdin:
@@ -111,10 +117,17 @@ class ServerProcess:
 
 def start(latency_ms: float, history_size: int, *extra: str) -> ServerProcess:
     """Start ``python -m benchmarks.server`` and wait for its three URL lines."""
-    command = [sys.executable, "-m", "benchmarks.server", "--latency-ms", str(latency_ms),
-               "--history-size", str(history_size), *extra]
-    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               text=True)
+    command = [
+        sys.executable,
+        "-m",
+        "benchmarks.server",
+        "--latency-ms",
+        str(latency_ms),
+        "--history-size",
+        str(history_size),
+        *extra,
+    ]
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     lines = [process.stdout.readline().strip() for _ in range(3)]
     if not all(lines):

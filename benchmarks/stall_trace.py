@@ -20,8 +20,9 @@ IDLE = ("wait", "_worker", "select", "get", "sleep", "_recv", "readinto", "recv_
 
 def _where(frame: Any, depth: int) -> str:
     stack = traceback.extract_stack(frame)[-depth:]
-    return " <- ".join(f"{s.name}@{s.filename.rsplit('/', 1)[-1]}:{s.lineno}"
-                       for s in reversed(stack))
+    return " <- ".join(
+        f"{s.name}@{s.filename.rsplit('/', 1)[-1]}:{s.lineno}" for s in reversed(stack)
+    )
 
 
 class StallTracer:
@@ -53,16 +54,22 @@ class StallTracer:
                 continue
             key = _where(main, 4)
             self.samples[f"[{self._heartbeat.phase}] {key}"] += 1
-            others = [_where(f, 3) for ident, f in frames.items()
-                      if ident not in (self._main, me) and f.f_code.co_name not in IDLE]
+            others = [
+                _where(f, 3)
+                for ident, f in frames.items()
+                if ident not in (self._main, me) and f.f_code.co_name not in IDLE
+            ]
             self.timeline.append((now, key, others))
 
     def report(self, top: int = 25, gaps: int = 6) -> None:
         for key, count in self.samples.most_common(top):
             print(f"{count:5d}  {key}", file=sys.stderr)
         for gap, end, phase in self._heartbeat.longest(gaps):
-            print(f"\n--- gap {gap * 1000:.0f} ms during {phase} (monotonic {end - gap:.3f}"
-                  f" to {end:.3f})", file=sys.stderr)
+            print(
+                f"\n--- gap {gap * 1000:.0f} ms during {phase} (monotonic {end - gap:.3f}"
+                f" to {end:.3f})",
+                file=sys.stderr,
+            )
             during = [s for s in self.timeline if end - gap <= s[0] <= end]
             mains = Counter(s[1] for s in during)
             others = Counter(o for s in during for o in s[2])

@@ -43,8 +43,11 @@ def measure(rounds: int = 5) -> dict[str, float]:
         bare_s.append(time_to_first_paint(bare, env))
         app_s.append(time_to_first_paint(app, env))
     app_m, bare_m = statistics.median(app_s), statistics.median(bare_s)
-    return {"startup_app_s": round(app_m, 3), "startup_bare_s": round(bare_m, 3),
-            "startup_ratio": round(app_m / bare_m, 2)}
+    return {
+        "startup_app_s": round(app_m, 3),
+        "startup_bare_s": round(bare_m, 3),
+        "startup_ratio": round(app_m / bare_m, 2),
+    }
 
 
 if __name__ == "__main__":

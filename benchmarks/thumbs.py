@@ -29,9 +29,15 @@ def guide_loop(api_url: str, token_url: str, workspace: str, urls: list[str]) ->
     import requests
     from PIL import Image
 
-    token = requests.post(token_url, data={
-        "grant_type": "client_credentials", "client_id": "demo-client-id",
-        "client_secret": "demo-client-secret", "scope": "openid"}).json()["access_token"]
+    token = requests.post(
+        token_url,
+        data={
+            "grant_type": "client_credentials",
+            "client_id": "demo-client-id",
+            "client_secret": "demo-client-secret",
+            "scope": "openid",
+        },
+    ).json()["access_token"]
     headers = {"Authorization": f"Bearer {token}", "x-workspace-id": workspace}
     origin = api_url.rsplit("/api", 1)[0]
     start = time.perf_counter()
@@ -60,8 +66,12 @@ def app_pipeline(client: Any, workspace: str, items: list[Any]) -> tuple[float, 
     root = Path(tempfile.mkdtemp(prefix="nf-thumbs-"))
     runner = BackgroundRunner()
     loader = ThumbnailLoader(
-        runner, lambda item: client.download_image(workspace, item.image_url),
-        DiskCache(root / "thumbs", 1 << 30), DiskCache(root / "originals", 1 << 30), workspace)
+        runner,
+        lambda item: client.download_image(workspace, item.image_url),
+        DiskCache(root / "thumbs", 1 << 30),
+        DiskCache(root / "originals", 1 << 30),
+        workspace,
+    )
     done: set[str] = set()
     failed: set[str] = set()
     loader.thumbnailReady.connect(lambda image_id, _image: done.add(image_id))
@@ -92,17 +102,28 @@ def main(argv: list[str] | None = None) -> None:
     args = p.parse_args(argv)
     from desktop.api import ApiSettings, Credentials, NeuroflashClient
 
-    client = NeuroflashClient(Credentials("demo-client-id", "demo-client-secret"),
-                              ApiSettings(base_url=args.api, token_url=args.token))
+    client = NeuroflashClient(
+        Credentials("demo-client-id", "demo-client-secret"),
+        ApiSettings(base_url=args.api, token_url=args.token),
+    )
     workspace = client.workspaces()[0].id
     items = client.history_page(workspace, 1, min(200, args.count)).items[: args.count]
     with ThreadPoolExecutor(8) as pool:  # warm the server's render cache, untimed
         list(pool.map(lambda item: client.download_image(workspace, item.image_url), items))
     guide_s = guide_loop(args.api, args.token, workspace, [i.image_url for i in items])
     app_s, failures = app_pipeline(client, workspace, items)
-    print(json.dumps({"thumbs_count": len(items), "thumbs_guide_s": round(guide_s, 3),
-                      "thumbs_app_s": round(app_s, 3), "thumbs_failed": failures,
-                      "thumbs_speedup": round(guide_s / app_s, 2)}), flush=True)
+    print(
+        json.dumps(
+            {
+                "thumbs_count": len(items),
+                "thumbs_guide_s": round(guide_s, 3),
+                "thumbs_app_s": round(app_s, 3),
+                "thumbs_failed": failures,
+                "thumbs_speedup": round(guide_s / app_s, 2),
+            }
+        ),
+        flush=True,
+    )
     os._exit(0)
 
 

@@ -98,19 +98,25 @@ def check_demo_round_trip() -> str:
         with NeuroflashClient(Credentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET), settings) as client:
             client.sign_in()
             for workspace in client.workspaces():
-                models = [m for m in client.models(workspace.id)
-                          if m.allowed and "text2image" in m.capabilities]
+                models = [
+                    m
+                    for m in client.models(workspace.id)
+                    if m.allowed and "text2image" in m.capabilities
+                ]
                 if not models:
                     continue
                 result = client.generate(
-                    workspace.id, GenerationRequest("self-test", models[0].id, 1))
+                    workspace.id, GenerationRequest("self-test", models[0].id, 1)
+                )
                 data = client.download_image(workspace.id, result.images[0].url)
                 image = QImage.fromData(data.content)
                 if image.isNull():
                     raise CheckFailed(f"downloaded {data.content_type} does not decode")
                 elapsed = time.monotonic() - started
-                return (f"ok ({models[0].id}, {data.content_type} "
-                        f"{image.width()}x{image.height()}, {elapsed:.1f} s)")
+                return (
+                    f"ok ({models[0].id}, {data.content_type} "
+                    f"{image.width()}x{image.height()}, {elapsed:.1f} s)"
+                )
     raise CheckFailed("no demo workspace offers image generation")
 
 

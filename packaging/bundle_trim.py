@@ -24,8 +24,10 @@ Toc = list[tuple[str, str, str]]
 KEEP_PLUGINS: dict[str, set[str]] = {
     "platforms": {"qxcb", "qwayland", "qoffscreen", "qwindows", "qcocoa", "qdirect2d"},
     "platformthemes": {"qxdgdesktopportal"},  # not qgtk3: it would drag GTK into the bundle
-    "platforminputcontexts": {"composeplatforminputcontextplugin",
-                              "ibusplatforminputcontextplugin"},
+    "platforminputcontexts": {
+        "composeplatforminputcontextplugin",
+        "ibusplatforminputcontextplugin",
+    },
     "imageformats": {"qjpeg", "qwebp", "qgif", "qico", "qsvg"},
     "iconengines": {"qsvgicon"},
     "styles": {"*"},
@@ -96,8 +98,11 @@ def trim(toc: Iterable[tuple[str, str, str]], languages: Iterable[str] = ()) -> 
 def _is_root(dest: str, typecode: str) -> bool:
     """What is loaded by itself rather than linked: Python extensions, plugins, libpython."""
     path = dest.replace("\\", "/")
-    return (typecode == "EXTENSION" or "/plugins/" in path
-            or path.rsplit("/", 1)[-1].startswith("libpython"))
+    return (
+        typecode == "EXTENSION"
+        or "/plugins/" in path
+        or path.rsplit("/", 1)[-1].startswith("libpython")
+    )
 
 
 def prune_unlinked(toc: Toc, imports: Callable[[str], Iterable[tuple[str, str | None]]]) -> Toc:
@@ -125,8 +130,13 @@ def prune_unlinked(toc: Toc, imports: Callable[[str], Iterable[tuple[str, str | 
                 if candidate and candidate not in needed:
                     needed.add(candidate)
                     todo.extend(by_name.get(candidate, []))
-    kept = [e for e in binaries if _is_root(e[0], e[2]) or base[e] in needed
-            or os.path.basename(os.path.realpath(e[1])) in needed]
+    kept = [
+        e
+        for e in binaries
+        if _is_root(e[0], e[2])
+        or base[e] in needed
+        or os.path.basename(os.path.realpath(e[1])) in needed
+    ]
     kept_dests = {e[0].replace("\\", "/") for e in kept}
     for dest, target, typecode in toc:
         if typecode == "SYMLINK":  # target: from the bundle root or from the link's folder

@@ -81,8 +81,13 @@ def build_deb(dist: Path, name: str, app_name: str, version: str, work: Path) ->
     root = work / "deb-root"
     shutil.rmtree(root, ignore_errors=True)
     app_dir = root / INSTALL_DIR / name
-    shutil.copytree(bundle, app_dir, symlinks=True, copy_function=_link_or_copy,
-                    ignore=shutil.ignore_patterns("install.sh", "share"))
+    shutil.copytree(
+        bundle,
+        app_dir,
+        symlinks=True,
+        copy_function=_link_or_copy,
+        ignore=shutil.ignore_patterns("install.sh", "share"),
+    )
     share = root / "usr" / "share"
     (share / "applications").mkdir(parents=True)
     entry = (bundle / "share" / "applications" / f"{name}.desktop").read_text(encoding="utf-8")
@@ -99,14 +104,23 @@ def build_deb(dist: Path, name: str, app_name: str, version: str, work: Path) ->
     control_dir = root / "DEBIAN"
     control_dir.mkdir()
     (control_dir / "control").write_text(
-        CONTROL.format(name=name, version=version, arch=arch, app_name=app_name,
-                       depends=DEPENDS, installed_kb=_size_kb(root) // 1024 + 1),
+        CONTROL.format(
+            name=name,
+            version=version,
+            arch=arch,
+            app_name=app_name,
+            depends=DEPENDS,
+            installed_kb=_size_kb(root) // 1024 + 1,
+        ),
         encoding="utf-8",
     )
     package = dist / f"{name}_{version}_{arch}.deb"
     # gzip: every dpkg reads it, and it packs in seconds where xz takes a minute.
-    subprocess.run([dpkg_deb, "--root-owner-group", "-Zgzip", "--build", str(root),
-                    str(package)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [dpkg_deb, "--root-owner-group", "-Zgzip", "--build", str(root), str(package)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     shutil.rmtree(root, ignore_errors=True)
     print(f"Packed {package} ({package.stat().st_size / 1e6:.1f} MB)")
     return package

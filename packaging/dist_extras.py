@@ -77,8 +77,10 @@ def write_windows_version_file(target: Path, version: str, app_name: str, name: 
     numbers = [int(part) if part.isdigit() else 0 for part in version.split(".")[:4]]
     nums = tuple(numbers + [0] * (4 - len(numbers)))
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(VERSION_INFO.format(nums=nums, version=version, app_name=app_name,
-                                          name=name), encoding="utf-8")
+    target.write_text(
+        VERSION_INFO.format(nums=nums, version=version, app_name=app_name, name=name),
+        encoding="utf-8",
+    )
     return str(target)
 
 
@@ -89,7 +91,8 @@ def add_desktop_integration(app_dir: Path, icons: Path, name: str, app_name: str
     shutil.rmtree(share, ignore_errors=True)
     (share / "applications").mkdir(parents=True)
     (share / "applications" / f"{name}.desktop").write_text(
-        DESKTOP_ENTRY.format(app_name=app_name, name=name, exec_name=name), encoding="utf-8")
+        DESKTOP_ENTRY.format(app_name=app_name, name=name, exec_name=name), encoding="utf-8"
+    )
     shutil.copytree(icons / "hicolor", share / "icons" / "hicolor")
     install = app_dir / "install.sh"
     install.write_text(INSTALL_SH.format(name=name), encoding="utf-8")

@@ -74,9 +74,12 @@ def main() -> int:
     images = {size: Image.open(io.BytesIO(data)).convert("RGBA") for size, data in pngs.items()}
     # Each .ico member is its own rendering (sharper than Pillow's downscaling of one image).
     largest = images[max(ICO_SIZES)]
-    largest.save(ICONS / "neuroflash.ico", format="ICO",
-                 sizes=[(s, s) for s in ICO_SIZES],
-                 append_images=[images[s] for s in ICO_SIZES if s != max(ICO_SIZES)])
+    largest.save(
+        ICONS / "neuroflash.ico",
+        format="ICO",
+        sizes=[(s, s) for s in ICO_SIZES],
+        append_images=[images[s] for s in ICO_SIZES if s != max(ICO_SIZES)],
+    )
     images[ICNS_SIZE].save(ICONS / "neuroflash.icns", format="ICNS")
     for path in sorted(ICONS.rglob("*")):
         if path.is_file():

@@ -49,9 +49,24 @@ class ProxyServer:
         self.log_file = folder / "proxy.log"
         port_file = folder / "proxy.port"
         command = [
-            sys.executable, "-m", "proxy", "--hostname", "127.0.0.1", "--port", "0",
-            "--port-file", str(port_file), "--num-workers", "1", "--num-acceptors", "1",
-            "--threaded", "--log-level", "INFO", "--log-file", str(self.log_file),
+            sys.executable,
+            "-m",
+            "proxy",
+            "--hostname",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--port-file",
+            str(port_file),
+            "--num-workers",
+            "1",
+            "--num-acceptors",
+            "1",
+            "--threaded",
+            "--log-level",
+            "INFO",
+            "--log-file",
+            str(self.log_file),
         ]
         if basic_auth:
             command += ["--basic-auth", basic_auth]

@@ -91,4 +91,3 @@ class TokenManager:
         self._renew_at = started + lifetime - renewal_margin(lifetime)
         self.renewals += 1
         return token
-

@@ -16,8 +16,8 @@ from desktop.api.texts import QT_TRANSLATE_NOOP
 SCALES = (2, 4)
 NO_IMAGES = QT_TRANSLATE_NOOP("Errors", "This workspace's plan does not include images.")
 NO_INPUT = QT_TRANSLATE_NOOP(
-    "Errors", "No image model in this workspace works from an image, so there is nothing to "
-    "import for.",
+    "Errors",
+    "No image model in this workspace works from an image, so there is nothing to import for.",
 )
 NO_MASKED_EDIT = QT_TRANSLATE_NOOP(
     "Errors", "No image model in this workspace can edit part of an image."

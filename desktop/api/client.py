@@ -92,6 +92,7 @@ def _guarded(method: Callable[Concatenate[S, P], T]) -> Callable[Concatenate[S, 
             )
             self._mask_tokens(wrapped)
             raise wrapped from None
+
     return call
 
 
@@ -234,8 +235,14 @@ class NeuroflashClient:
                 detail=f"Refused download URL {target!r}",
             )
         response = self._authed(
-            "GET", target, workspace_id, Retry.IDEMPOTENT, accept="image/*", foreign_ok=True,
-            max_body=self._settings.max_image_bytes, cancelled=cancelled,
+            "GET",
+            target,
+            workspace_id,
+            Retry.IDEMPOTENT,
+            accept="image/*",
+            foreign_ok=True,
+            max_body=self._settings.max_image_bytes,
+            cancelled=cancelled,
         )
         content = response.content
         header_type = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -264,9 +271,7 @@ class NeuroflashClient:
 
     # -- image service (family B): bring your own image --------------------------------------
     @_guarded
-    def upload_image(
-        self, workspace_id: str, source: UploadSource, name: str = ""
-    ) -> ServiceImage:
+    def upload_image(self, workspace_id: str, source: UploadSource, name: str = "") -> ServiceImage:
         """Upload a local file (path), bytes or a checked UploadFile as a data: URI. It is
         checked first (20 MB, PNG/JPEG/WebP by its bytes, pixel budget, complete): a refused
         file raises UploadRefusedError and sends nothing. Free of credits; never re-sent once
@@ -296,9 +301,7 @@ class NeuroflashClient:
         self, workspace_id: str, page: int = 1, size: int = 50
     ) -> ServiceImagePage:
         page, size = max(1, int(page)), max(1, min(200, int(size)))
-        data = self._get_json(
-            wire.images_path(workspace_id), params=wire.list_params(page, size)
-        )
+        data = self._get_json(wire.images_path(workspace_id), params=wire.list_params(page, size))
         return wire.parse_image_page(data, page, size, workspace_id)
 
     @_guarded
@@ -332,15 +335,14 @@ class NeuroflashClient:
         self._require_prompt(request.prompt)
         count = max(1, min(100, int(request.num_images)))
         data = self._post_json_to(
-            wire.generation_tasks_path(workspace_id), wire.generation_body(request),
+            wire.generation_tasks_path(workspace_id),
+            wire.generation_body(request),
             wire.UNREADABLE_TASK,
         )
         return self._task_started(data, workspace_id, count)
 
     @_guarded
-    def start_edit_task(
-        self, workspace_id: str, request: EditTaskRequest
-    ) -> ImageTask:
+    def start_edit_task(self, workspace_id: str, request: EditTaskRequest) -> ImageTask:
         """Submit a (masked) edit; spends credits, so it is sent once and never repeated.
         The task's images may still be pending: finish_task waits for them."""
         self._require_prompt(request.prompt)
@@ -352,9 +354,7 @@ class NeuroflashClient:
         return self._task_started(data, workspace_id, count)
 
     @_guarded
-    def start_upscale_task(
-        self, workspace_id: str, request: UpscaleTaskRequest
-    ) -> ImageTask:
+    def start_upscale_task(self, workspace_id: str, request: UpscaleTaskRequest) -> ImageTask:
         """Submit an upscale (2 or 4); spends a credit, so it is sent once, never repeated."""
         self._require_id(request.image_id)
         if int(request.scale) not in (2, 4):
@@ -390,8 +390,11 @@ class NeuroflashClient:
             max_delay=self._settings.task_poll_max_delay,
         )
         return ImageTaskResult(
-            images=tuple(ready), requested=task.requested, generation_id=task.generation_id,
-            detail=task.detail, failed_ids=tuple(failed),
+            images=tuple(ready),
+            requested=task.requested,
+            generation_id=task.generation_id,
+            detail=task.detail,
+            failed_ids=tuple(failed),
         )
 
     def edit_image(
@@ -474,15 +477,20 @@ class NeuroflashClient:
     @staticmethod
     def _task_started(data: Any, workspace_id: str, requested: int) -> ImageTask:
         images, generation_id, detail = wire.parse_task(data, workspace_id)
-        return ImageTask(images=tuple(images), requested=requested,
-                         generation_id=generation_id, detail=detail)
+        return ImageTask(
+            images=tuple(images), requested=requested, generation_id=generation_id, detail=detail
+        )
 
     def _post_json_to(self, path: str, body: dict[str, Any], unreadable: str) -> Any:
         """A POST that creates something (family B: no x-workspace-id, it is in the path):
         sent once; retried only when the connection was never made. A 2xx answer that can't
         be read means it was done: `unreadable` says so, and maybe_delivered is set."""
         response = self._authed(
-            "POST", self._base + path, None, Retry.CONNECT_ONLY, json=body,
+            "POST",
+            self._base + path,
+            None,
+            Retry.CONNECT_ONLY,
+            json=body,
             read_timeout=self._settings.generate_timeout,
         )
         try:

@@ -58,7 +58,7 @@ def _parse(body: bytes | str | None, content_type: str) -> ErrorBody:
     stripped = text.strip()
     if not stripped:
         return ErrorBody()
-    if stripped[:1] in "{[\"" and _json_depth(stripped) <= _MAX_DEPTH:
+    if stripped[:1] in '{["' and _json_depth(stripped) <= _MAX_DEPTH:
         try:
             data = json.loads(stripped)
         except (ValueError, RecursionError):

@@ -87,8 +87,11 @@ def generation_body(request: GenerationRequest) -> dict[str, Any]:
 
 
 def edit_body(request: EditTaskRequest) -> dict[str, Any]:
-    body: dict[str, Any] = {"imageId": request.image_id, "prompt": request.prompt,
-                            "numImages": int(request.num_images)}
+    body: dict[str, Any] = {
+        "imageId": request.image_id,
+        "prompt": request.prompt,
+        "numImages": int(request.num_images),
+    }
     if request.mask_image_id:
         body["maskImageId"] = request.mask_image_id
     if request.model_id:
@@ -110,12 +113,27 @@ def upscale_body(request: UpscaleTaskRequest) -> dict[str, Any]:
 # -- answers -----------------------------------------------------------------------------------
 
 _STATUS = {
-    "done": DONE, "completed": DONE, "complete": DONE, "succeeded": DONE, "success": DONE,
-    "ready": DONE, "finished": DONE,
-    "failed": FAILED, "failure": FAILED, "error": FAILED, "cancelled": FAILED,
-    "canceled": FAILED, "rejected": FAILED,
-    "pending": PENDING, "queued": PENDING, "running": PENDING, "processing": PENDING,
-    "in_progress": PENDING, "in-progress": PENDING, "started": PENDING, "submitted": PENDING,
+    "done": DONE,
+    "completed": DONE,
+    "complete": DONE,
+    "succeeded": DONE,
+    "success": DONE,
+    "ready": DONE,
+    "finished": DONE,
+    "failed": FAILED,
+    "failure": FAILED,
+    "error": FAILED,
+    "cancelled": FAILED,
+    "canceled": FAILED,
+    "rejected": FAILED,
+    "pending": PENDING,
+    "queued": PENDING,
+    "running": PENDING,
+    "processing": PENDING,
+    "in_progress": PENDING,
+    "in-progress": PENDING,
+    "started": PENDING,
+    "submitted": PENDING,
 }
 
 
@@ -288,5 +306,6 @@ def merge_history(items: list[HistoryItem], images: list[ServiceImage]) -> list[
     if not extra:
         return list(items)
     merged = list(items) + extra
-    return sorted(merged, key=lambda i: i.created_at.timestamp() if i.created_at else 0.0,
-                  reverse=True)
+    return sorted(
+        merged, key=lambda i: i.created_at.timestamp() if i.created_at else 0.0, reverse=True
+    )

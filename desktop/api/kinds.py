@@ -12,12 +12,21 @@ KINDS = (GENERATED, EDITED, IMPORTED, UPSCALED)
 # Lower-case wire words -> kind. The built-in server's history says text2image, image2image,
 # upload and upscale (docs/api-contract.md); the rest are likely spellings of the real service.
 _WORDS = {
-    "text2image": GENERATED, "generation": GENERATED, "generate": GENERATED,
+    "text2image": GENERATED,
+    "generation": GENERATED,
+    "generate": GENERATED,
     GENERATED: GENERATED,
-    "image2image": EDITED, "edit": EDITED, "inpainting": EDITED, "inpaint": EDITED,
+    "image2image": EDITED,
+    "edit": EDITED,
+    "inpainting": EDITED,
+    "inpaint": EDITED,
     EDITED: EDITED,
-    "upload": IMPORTED, "import": IMPORTED, "uploaded": IMPORTED, IMPORTED: IMPORTED,
-    "upscale": UPSCALED, UPSCALED: UPSCALED,
+    "upload": IMPORTED,
+    "import": IMPORTED,
+    "uploaded": IMPORTED,
+    IMPORTED: IMPORTED,
+    "upscale": UPSCALED,
+    UPSCALED: UPSCALED,
 }
 
 

@@ -24,10 +24,8 @@ from desktop.api.errors import (
 )
 from desktop.api.texts import QT_TRANSLATE_NOOP
 
-SIGNED_OUT = (
-    QT_TRANSLATE_NOOP(
-        "Errors", "Your sign-in is no longer valid. Sign in again with your client ID and secret."
-    )
+SIGNED_OUT = QT_TRANSLATE_NOOP(
+    "Errors", "Your sign-in is no longer valid. Sign in again with your client ID and secret."
 )
 _CREDIT_WORDS = re.compile(r"quota|credit|limit reached|limit exceeded|usage limit", re.I)
 _DAILY_WORDS = re.compile(r"daily|today|per day", re.I)
@@ -96,7 +94,8 @@ def error_from_parts(
         return ServiceError(
             QT_TRANSLATE_NOOP(
                 "Errors", "neuroflash's sign-in service can't be found right now. Try again later."
-            ), **kw
+            ),
+            **kw,
         )
     if status == 401:
         return AuthenticationError(SIGNED_OUT, **kw)
@@ -111,7 +110,8 @@ def error_from_parts(
                 QT_TRANSLATE_NOOP(
                     "Errors",
                     "Your service account can't use this workspace. Pick another workspace.",
-                ), **kw
+                ),
+                **kw,
             )
         return PermissionDeniedError(**kw)
     if status == 404:

@@ -103,7 +103,7 @@ class ImageQuota:
 
     @property
     def exhausted_scope(self) -> str | None:
-        """"cycle" when the billing cycle is used up, "daily" when only today is, else None."""
+        """ "cycle" when the billing cycle is used up, "daily" when only today is, else None."""
         if self.available <= 0:
             return "cycle"
         if self.remaining_today <= 0:
@@ -248,15 +248,31 @@ class ServiceImage:
 
     def as_history_item(self) -> HistoryItem:
         """The grid's item for this image (merge_history keeps each id once)."""
-        content_type = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg",
-                        "webp": "image/webp"}.get((self.output_format or "").lower())
-        wire = {"generated": "text2image", "edited": "image2image", "imported": "upload",
-                "upscaled": "upscale"}[self.kind]
+        content_type = {
+            "png": "image/png",
+            "jpeg": "image/jpeg",
+            "jpg": "image/jpeg",
+            "webp": "image/webp",
+        }.get((self.output_format or "").lower())
+        wire = {
+            "generated": "text2image",
+            "edited": "image2image",
+            "imported": "upload",
+            "upscaled": "upscale",
+        }[self.kind]
         return HistoryItem(
-            image_id=self.id, image_url=self.content_url, batch_id=self.generation_id,
-            prompt=self.prompt, model=self.model, output_format=self.output_format,
-            content_type=content_type, width=self.width, height=self.height,
-            file_size=self.file_size, created_at=self.created_at, kind=wire,
+            image_id=self.id,
+            image_url=self.content_url,
+            batch_id=self.generation_id,
+            prompt=self.prompt,
+            model=self.model,
+            output_format=self.output_format,
+            content_type=content_type,
+            width=self.width,
+            height=self.height,
+            file_size=self.file_size,
+            created_at=self.created_at,
+            kind=wire,
             input_image_urls=tuple(view_path(i) for i in self.input_image_ids),
         )
 
@@ -324,6 +340,8 @@ class ImageTask:
         """What is known now: the done images, the failed ids."""
         return ImageTaskResult(
             images=tuple(i for i in self.images if i.status == DONE),
-            requested=self.requested, generation_id=self.generation_id, detail=self.detail,
+            requested=self.requested,
+            generation_id=self.generation_id,
+            detail=self.detail,
             failed_ids=tuple(i.id for i in self.images if i.status == FAILED),
         )

@@ -143,8 +143,7 @@ def parse_models(data: Any) -> list[ImageModel]:
                 capabilities=to_strs(rec.get("capabilities")),
                 max_images=max(
                     1,
-                    to_count(_pick(rec, "max_images", "maxImages"), 1, MAX_IMAGES_PER_REQUEST)
-                    or 1,
+                    to_count(_pick(rec, "max_images", "maxImages"), 1, MAX_IMAGES_PER_REQUEST) or 1,
                 ),
                 aspect_ratios=to_strs(_pick(rec, "aspect_ratios", "aspectRatios")),
                 output_formats=to_strs(_pick(rec, "output_formats", "outputFormats")),

@@ -31,7 +31,7 @@ def _value(text: str) -> object:
     if text.startswith("@"):
         text = text.split(" ", 1)[1] if " " in text else ""
     if text.startswith("uint32 "):
-        text = text[len("uint32 "):]
+        text = text[len("uint32 ") :]
     try:
         return ast.literal_eval(text)
     except (ValueError, SyntaxError):
@@ -45,8 +45,13 @@ def read_gnome_settings() -> dict[str, object]:
     if tool is None:
         return {}
     try:
-        done = subprocess.run([tool, "list-recursively", SCHEMA], capture_output=True,
-                              text=True, timeout=GSETTINGS_TIMEOUT_S, check=False)
+        done = subprocess.run(
+            [tool, "list-recursively", SCHEMA],
+            capture_output=True,
+            text=True,
+            timeout=GSETTINGS_TIMEOUT_S,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return {}
     if done.returncode != 0:
@@ -55,7 +60,7 @@ def read_gnome_settings() -> dict[str, object]:
     for line in done.stdout.splitlines():
         parts = line.split(" ", 2)
         if len(parts) == 3 and parts[0].startswith(SCHEMA):
-            section = parts[0][len(SCHEMA):].lstrip(".")
+            section = parts[0][len(SCHEMA) :].lstrip(".")
             values[f"{section}.{parts[1]}" if section else parts[1]] = _value(parts[2])
     return values
 

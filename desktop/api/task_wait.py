@@ -86,10 +86,12 @@ def wait_for_images(
         if pause(wait, cancel):
             raise TaskCancelledError(ready=tuple(ready()), pending_ids=tuple(pending()))
         if time.monotonic() >= deadline:
-            raise TaskTimedOutError(OFFLINE_WHILE_WAITING if offline else None,
-                                    ready=tuple(ready()), pending_ids=tuple(pending()),
-                                    detail=f"{len(pending())} image(s) pending after "
-                                    f"{time_limit:.0f} s")
+            raise TaskTimedOutError(
+                OFFLINE_WHILE_WAITING if offline else None,
+                ready=tuple(ready()),
+                pending_ids=tuple(pending()),
+                detail=f"{len(pending())} image(s) pending after {time_limit:.0f} s",
+            )
         offline = False
         for image_id in pending():
             try:

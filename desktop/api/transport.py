@@ -128,9 +128,7 @@ def is_connect_failure(exc: BaseException) -> bool:
 class Transport:
     """Sends requests with per-thread sessions; converts network failures to NetworkError."""
 
-    def __init__(
-        self, settings: ApiSettings, sleep: Callable[[float], None] = time.sleep
-    ) -> None:
+    def __init__(self, settings: ApiSettings, sleep: Callable[[float], None] = time.sleep) -> None:
         self._settings = settings
         self._sleep = sleep
         self._local = threading.local()
@@ -185,16 +183,25 @@ class Transport:
                 left = max(0.01, deadline - time.monotonic())
                 timeout = (self._settings.connect_timeout, min(read_s, left))
                 response = self.session().request(
-                    method, url, timeout=timeout, verify=True, allow_redirects=False,
-                    stream=True, **kwargs
+                    method,
+                    url,
+                    timeout=timeout,
+                    verify=True,
+                    allow_redirects=False,
+                    stream=True,
+                    **kwargs,
                 )
                 _read_limited(response, limit, method, url, deadline, cancelled)
-                if (refused := proxy_status_error(response, self._settings.proxy, method, url)):
+                if refused := proxy_status_error(response, self._settings.proxy, method, url):
                     raise refused
             except requests.exceptions.RequestException as exc:
-                retriable = not is_setup_failure(exc) and (is_connect_failure(exc) or (
-                    retry is Retry.IDEMPOTENT and not isinstance(exc, requests.exceptions.Timeout)
-                ))
+                retriable = not is_setup_failure(exc) and (
+                    is_connect_failure(exc)
+                    or (
+                        retry is Retry.IDEMPOTENT
+                        and not isinstance(exc, requests.exceptions.Timeout)
+                    )
+                )
                 if last or not retriable:
                     special = failure_error(exc, self._settings.proxy, method, url)
                     raise special or self._network_error(exc, method, url, retry) from exc
@@ -287,7 +294,11 @@ def _read_chunk(response: requests.Response) -> bytes:
 
 
 def _read_limited(
-    response: requests.Response, limit: int, method: str, url: str, deadline: float,
+    response: requests.Response,
+    limit: int,
+    method: str,
+    url: str,
+    deadline: float,
     cancelled: Callable[[], bool] | None = None,
 ) -> None:
     """Read the whole body into ``response`` (as requests would), refusing more than limit and
@@ -298,8 +309,9 @@ def _read_limited(
     declared = response.headers.get("Content-Length", "")
     if not is_error and declared.isdigit() and int(declared) > limit:
         response.close()
-        raise BodyTooLargeError(detail=f"{method} {where}: declares {declared} bytes, "
-                                f"limit {limit}")
+        raise BodyTooLargeError(
+            detail=f"{method} {where}: declares {declared} bytes, limit {limit}"
+        )
     parts: list[bytes] = []
     size = 0
     while True:

@@ -59,8 +59,16 @@ def _other_type(data: bytes) -> str | None:
     """Formats designers often try that sniff_image_type does not name."""
     if data[:4] == b"8BPS":
         return "image/vnd.adobe.photoshop"
-    if data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"hevc", b"hevx", b"mif1",
-                                               b"msf1", b"heim", b"heis"):
+    if data[4:8] == b"ftyp" and data[8:12] in (
+        b"heic",
+        b"heix",
+        b"hevc",
+        b"hevx",
+        b"mif1",
+        b"msf1",
+        b"heim",
+        b"heis",
+    ):
         return "image/heic"
     return None
 

@@ -131,7 +131,7 @@ class ByoJobs(QObject):
         return self._add_job(job)
 
     def _stop_cancelled(self, *_args: object) -> None:
-        """"Stop waiting" on a running upscale: stop polling (the server still finishes it,
+        """ "Stop waiting" on a running upscale: stop polling (the server still finishes it,
         and the image appears in the history with the next refresh)."""
         for number, (job, stop) in list(self._cancels.items()):
             if job.status is JobStatus.CANCELLED:

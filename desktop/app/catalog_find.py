@@ -36,8 +36,13 @@ class CatalogFinder(QObject):
     facetsReady = Signal(object)  # Facets of the whole workspace
     collectionsReady = Signal(list)  # list[Collection]
 
-    def __init__(self, catalog: CatalogSession, runner: BackgroundRunner, spawn: Spawn,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        catalog: CatalogSession,
+        runner: BackgroundRunner,
+        spawn: Spawn,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._catalog = catalog
         self._runner = runner

@@ -138,8 +138,12 @@ class CatalogSession(QObject):
         if store is not None:
             store.save_workspaces(workspaces)
 
-    def add_items(self, workspace_id: str, items: list[HistoryItem],
-                  credits_spent: dict[str, int] | None = None) -> None:
+    def add_items(
+        self,
+        workspace_id: str,
+        items: list[HistoryItem],
+        credits_spent: dict[str, int] | None = None,
+    ) -> None:
         """Images made just now: in the catalogue at once (the next sync fills in the rest)."""
         store = self.store_now()
         if store is not None and items:
@@ -171,7 +175,9 @@ class CatalogSession(QObject):
         self._reconciling.add(workspace_id)
         try:
             report = reconcile(
-                store, workspace_id, partial(client.history_page, workspace_id),
+                store,
+                workspace_id,
+                partial(client.history_page, workspace_id),
                 pause=RECONCILE_PAUSE_S,
                 confirm_gone=partial(_gone, client, workspace_id),
             )
@@ -181,8 +187,9 @@ class CatalogSession(QObject):
         finally:
             self._reconciling.discard(workspace_id)
 
-    def confirm_gone(self, workspace_id: str, client: NeuroflashClient,
-                     ids: Iterable[str]) -> list[str]:
+    def confirm_gone(
+        self, workspace_id: str, client: NeuroflashClient, ids: Iterable[str]
+    ) -> list[str]:
         """Of ``ids`` (e.g. deletes whose answer was lost), those the server no longer has,
         removed from the catalogue too (blocking; one request each)."""
         store = self._opened.result()

@@ -107,8 +107,9 @@ class EditProvenance:
             seen.add(origin.source_id)
             source = lookup(origin.source_id)
             if source is None:
-                source = HistoryItem(origin.source_id, view_path(origin.source_id),
-                                     prompt=origin.source_prompt)
+                source = HistoryItem(
+                    origin.source_id, view_path(origin.source_id), prompt=origin.source_prompt
+                )
             else:
                 source = _with_prompt(source, origin.source_prompt)
             current = source

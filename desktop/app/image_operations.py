@@ -110,8 +110,9 @@ class ImageOperations:
         dialog (the server's defaults otherwise). Where the new images came from is recorded,
         so their prompt chain survives."""
         ws = workspace_id or self._session.require_workspace()
-        request = replace(options or EditRequest(prompt, ()), prompt=prompt,
-                          image_urls=[source.image_url])
+        request = replace(
+            options or EditRequest(prompt, ()), prompt=prompt, image_urls=[source.image_url]
+        )
         client = self._session.image_client()
         result = await self.spend(client.edit, ws, request)
         self._provenance.record(
@@ -169,8 +170,7 @@ class ImageOperations:
         if result.detail:
             self._session.show_notice(result.detail)
         fresh = [
-            _item_from_result(result, image, model, aspect_ratio, source)
-            for image in result.images
+            _item_from_result(result, image, model, aspect_ratio, source) for image in result.images
         ]
         self._session.add_to_history(workspace_id, fresh, select)
         self._session.spawn(self._session.refresh_quota())

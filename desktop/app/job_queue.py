@@ -54,9 +54,8 @@ class JobStatus(Enum):
         return translate("JobStatus", self.value)
 
 
-
 def _images(count: int) -> str:
-    """"1 image" / "3 images" (lupdate reads no plural forms from translate() in Python)."""
+    """ "1 image" / "3 images" (lupdate reads no plural forms from translate() in Python)."""
     if count == 1:
         return translate("Job", "1 image")
     return translate("Job", "{count} images").format(count=count)
@@ -88,7 +87,7 @@ class Job:
 
     @property
     def kind(self) -> str:
-        """"Edit" or "Generate", in the current language."""
+        """ "Edit" or "Generate", in the current language."""
         if self.label:
             return self.label
         return translate("Job", "Edit") if self.source is not None else translate("Job", "Generate")
@@ -205,9 +204,7 @@ class JobQueue(QAbstractListModel):
             left=remaining, needed=images
         )
 
-    def submit_generation(
-        self, request: GenerationRequest, workspace_id: str | None = None
-    ) -> Job:
+    def submit_generation(self, request: GenerationRequest, workspace_id: str | None = None) -> Job:
         job = Job(next(self._numbers), request.prompt, request.num_images, request)
         job.workspace_id = workspace_id
         return self._add(job)

@@ -138,9 +138,7 @@ class Session(QObject):
     def show_notice(self, text: str) -> None:
         self.notice.emit(text)
 
-    def add_to_history(
-        self, workspace_id: str, items: Sequence[HistoryItem], select: bool
-    ) -> None:
+    def add_to_history(self, workspace_id: str, items: Sequence[HistoryItem], select: bool) -> None:
         """New images at the top of the current workspace's history, each image once.
 
         The one place the history is de-duplicated: ``historyAdded`` carries only images the

@@ -22,8 +22,9 @@ _WS = "/api/workspace-service/v1/workspaces"
 
 def create_app(state: EmulatorState) -> FastAPI:
     """A fresh app bound to `state`; nothing is created at import time."""
-    app = FastAPI(title="neuroflash built-in server", docs_url=None, redoc_url=None,
-                  openapi_url=None)
+    app = FastAPI(
+        title="neuroflash built-in server", docs_url=None, redoc_url=None, openapi_url=None
+    )
     app.state.emulator = state
     app.add_exception_handler(ApiError, api_error_handler)
     app.add_middleware(FaultMiddleware, state=state)
@@ -36,21 +37,32 @@ def create_app(state: EmulatorState) -> FastAPI:
 
 
 def _workspace_json(ws: Any) -> dict[str, Any]:
-    return {"id": ws.id, "name": ws.name, "createdAt": ws.created_at,
-            "_links": {"self": {"href": f"{_WS}/{ws.id}"}}}
+    return {
+        "id": ws.id,
+        "name": ws.name,
+        "createdAt": ws.created_at,
+        "_links": {"self": {"href": f"{_WS}/{ws.id}"}},
+    }
 
 
 def _page(size: int, total: int, current: int) -> dict[str, int]:
-    return {"size": size, "totalElements": total,
-            "totalPages": max(1, math.ceil(total / size)) if size else 1, "currentPage": current}
+    return {
+        "size": size,
+        "totalElements": total,
+        "totalPages": max(1, math.ceil(total / size)) if size else 1,
+        "currentPage": current,
+    }
 
 
 def _add_account_routes(app: FastAPI) -> None:
     @app.get(_WS)
     def list_workspaces(state: AuthedState) -> dict[str, Any]:
         items = [_workspace_json(ws) for ws in state.workspaces.values()]
-        return {"_embedded": {"workspaces": items}, "_links": {"self": {"href": _WS}},
-                "page": _page(20, len(items), 1)}
+        return {
+            "_embedded": {"workspaces": items},
+            "_links": {"self": {"href": _WS}},
+            "page": _page(20, len(items), 1),
+        }
 
     @app.get(_WS + "/{workspace_id}")
     def get_workspace(workspace_id: str, state: AuthedState) -> dict[str, Any]:
@@ -58,8 +70,11 @@ def _add_account_routes(app: FastAPI) -> None:
 
     @app.get("/api/usage-service/v1/workspaces/{workspace_id}/quotas")
     def quotas(
-        workspace_id: str, state: AuthedState, usageTypeKey: str | None = None,
-        page: Annotated[int, Query(ge=1)] = 1, size: Annotated[int, Query(ge=1, le=200)] = 20,
+        workspace_id: str,
+        state: AuthedState,
+        usageTypeKey: str | None = None,
+        page: Annotated[int, Query(ge=1)] = 1,
+        size: Annotated[int, Query(ge=1, le=200)] = 20,
     ) -> dict[str, Any]:
         path_workspace(state, workspace_id)
         quota = state.quota(workspace_id)
@@ -68,16 +83,28 @@ def _add_account_routes(app: FastAPI) -> None:
 
     @app.get("/api/image-service/v1/workspaces/{workspace_id}/image-models")
     def image_models(
-        workspace_id: str, state: AuthedState,
-        page: Annotated[int, Query(ge=1)] = 1, size: Annotated[int, Query(ge=1, le=200)] = 50,
+        workspace_id: str,
+        state: AuthedState,
+        page: Annotated[int, Query(ge=1)] = 1,
+        size: Annotated[int, Query(ge=1, le=200)] = 50,
     ) -> dict[str, Any]:
         path_workspace(state, workspace_id)
-        camel = [{"id": m["id"], "name": m["name"], "provider": m["provider"],
-                  "description": m["description"], "capabilities": m["capabilities"],
-                  "maxImages": m["max_images"], "aspectRatios": m["aspect_ratios"],
-                  "outputFormats": m["output_formats"], "allowed": m["allowed"],
-                  "order": m["order"]} for m in model_catalogue(state, workspace_id)]
-        chunk = camel[(page - 1) * size: page * size]
+        camel = [
+            {
+                "id": m["id"],
+                "name": m["name"],
+                "provider": m["provider"],
+                "description": m["description"],
+                "capabilities": m["capabilities"],
+                "maxImages": m["max_images"],
+                "aspectRatios": m["aspect_ratios"],
+                "outputFormats": m["output_formats"],
+                "allowed": m["allowed"],
+                "order": m["order"],
+            }
+            for m in model_catalogue(state, workspace_id)
+        ]
+        chunk = camel[(page - 1) * size : page * size]
         return {"page": _page(size, len(camel), page), "data": chunk}
 
     @app.get("/storage/{file_name}")
@@ -89,9 +116,13 @@ def _add_account_routes(app: FastAPI) -> None:
             return PlainTextResponse("Not Found", status_code=404)
         data = state.images.get(rec.spec)
         rec.file_size = len(data)
-        return image_response(state.link, data, rec.content_type,
-                              {"Cache-Control": "public, max-age=31536000, immutable"},
-                              state.stopping)
+        return image_response(
+            state.link,
+            data,
+            rec.content_type,
+            {"Cache-Control": "public, max-age=31536000, immutable"},
+            state.stopping,
+        )
 
     @app.get("/health")
     async def health(request: Request) -> dict[str, str]:

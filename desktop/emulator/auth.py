@@ -31,18 +31,31 @@ async def issue_token(request: Request, state: StateDep) -> JSONResponse:
     """
     form = parse_qs((await request.body()).decode("utf-8", "replace"))
     grant_type, client_id, client_secret, scope = (
-        form.get(key, [""])[0] for key in ("grant_type", "client_id", "client_secret", "scope"))
+        form.get(key, [""])[0] for key in ("grant_type", "client_id", "client_secret", "scope")
+    )
     if grant_type != "client_credentials":
-        return JSONResponse({"error": "unsupported_grant_type",
-                             "error_description": f"Grant type '{grant_type}' is not supported."},
-                            status_code=400)
+        return JSONResponse(
+            {
+                "error": "unsupported_grant_type",
+                "error_description": f"Grant type '{grant_type}' is not supported.",
+            },
+            status_code=400,
+        )
     if client_id != DEMO_CLIENT_ID or client_secret != DEMO_CLIENT_SECRET or state.client_revoked:
-        return JSONResponse({"error": "invalid_client",
-                             "error_description": "Client authentication failed."},
-                            status_code=401, headers={"WWW-Authenticate": "Basic"})
-    return JSONResponse({"access_token": state.issue_token(), "token_type": "Bearer",
-                         "expires_in": state.config.token_lifetime_s, "scope": scope or "openid"},
-                        headers={"Cache-Control": "no-store"})
+        return JSONResponse(
+            {"error": "invalid_client", "error_description": "Client authentication failed."},
+            status_code=401,
+            headers={"WWW-Authenticate": "Basic"},
+        )
+    return JSONResponse(
+        {
+            "access_token": state.issue_token(),
+            "token_type": "Bearer",
+            "expires_in": state.config.token_lifetime_s,
+            "scope": scope or "openid",
+        },
+        headers={"Cache-Control": "no-store"},
+    )
 
 
 def require_token(
@@ -51,8 +64,9 @@ def require_token(
     """401 for a missing, unknown or expired bearer token."""
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not state.token_valid(token.strip()):
-        raise ApiError(401, {"detail": "Missing or invalid access token"},
-                       {"WWW-Authenticate": "Bearer"})
+        raise ApiError(
+            401, {"detail": "Missing or invalid access token"}, {"WWW-Authenticate": "Bearer"}
+        )
     return state
 
 

@@ -77,28 +77,47 @@ WORKSPACES: list[WorkspaceSeed] = [
         STUDIO_WORKSPACE_ID,
         "Studio",
         "2024-01-15T09:30:00Z",
-        {"limit": 500, "used": 120, "bonus": 50, "spillover": 20, "limit_daily": 100,
-         "used_daily": 3},
+        {
+            "limit": 500,
+            "used": 120,
+            "bonus": 50,
+            "spillover": 20,
+            "limit_daily": 100,
+            "used_daily": 3,
+        },
     ),
     WorkspaceSeed(
         NEARLY_EMPTY_WORKSPACE_ID,
         "Side Project",
         "2024-03-02T14:00:00Z",
-        {"limit": 50, "used": 48, "bonus": 0, "spillover": 0, "limit_daily": 20,
-         "used_daily": 1},
+        {"limit": 50, "used": 48, "bonus": 0, "spillover": 0, "limit_daily": 20, "used_daily": 1},
     ),
     WorkspaceSeed(TEXT_ONLY_WORKSPACE_ID, "Copywriting", "2024-05-20T08:15:00Z", None),
 ]
 
 _SUBJECTS = [
-    "a lighthouse on a rocky coast", "a cup of coffee on a wooden desk", "a fox in a snowy forest",
-    "a futuristic city skyline", "a bowl of ramen", "a vintage bicycle against a brick wall",
-    "a mountain lake at dawn", "a robot watering plants", "a cosy reading corner",
-    "a hot air balloon festival", "a minimalist product shot of headphones", "a koi pond",
+    "a lighthouse on a rocky coast",
+    "a cup of coffee on a wooden desk",
+    "a fox in a snowy forest",
+    "a futuristic city skyline",
+    "a bowl of ramen",
+    "a vintage bicycle against a brick wall",
+    "a mountain lake at dawn",
+    "a robot watering plants",
+    "a cosy reading corner",
+    "a hot air balloon festival",
+    "a minimalist product shot of headphones",
+    "a koi pond",
 ]
 _STYLES = [
-    "watercolour", "isometric 3D render", "35mm film photo", "flat vector illustration",
-    "oil painting", "neon cyberpunk", "soft pastel", "studio photography",
+    "watercolour",
+    "isometric 3D render",
+    "35mm film photo",
+    "flat vector illustration",
+    "oil painting",
+    "neon cyberpunk",
+    "soft pastel",
+    "studio photography",
 ]
 _FORMATS = ["png", "jpeg", "webp"]
 

@@ -12,8 +12,9 @@ from fastapi.responses import JSONResponse
 class ApiError(Exception):
     """Raise anywhere in a route to answer `status` with the JSON `body` verbatim."""
 
-    def __init__(self, status: int, body: dict[str, Any],
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> None:
         super().__init__(body)
         self.status = status
         self.body = body
@@ -28,7 +29,8 @@ async def api_error_handler(_request: Request, exc: Exception) -> JSONResponse:
 def invalid(field: str, msg: str, value: Any) -> NoReturn:
     """A FastAPI-shaped 422 for checks pydantic cannot do alone (they depend on the model)."""
     raise RequestValidationError(
-        [{"type": "value_error", "loc": ("body", field), "msg": msg, "input": value}])
+        [{"type": "value_error", "loc": ("body", field), "msg": msg, "input": value}]
+    )
 
 
 def not_found() -> NoReturn:

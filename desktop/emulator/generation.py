@@ -68,8 +68,11 @@ def _storage_url(state: EmulatorState, request: Request, rec: ImageRecord) -> st
     return f"{origin}/storage/{rec.image_id}.{EXTENSIONS[rec.output_format]}"
 
 
-def _model(body: GenerateRequest | EditRequest, workspace: Workspace, needs: str,
-           ) -> dict[str, Any]:
+def _model(
+    body: GenerateRequest | EditRequest,
+    workspace: Workspace,
+    needs: str,
+) -> dict[str, Any]:
     """The requested model, checked for capability (422) and permission (403)."""
     model_id = body.model.get("id") if isinstance(body.model, dict) else body.model
     model = next((m for m in MODELS if m["id"] == model_id), None)
@@ -78,11 +81,17 @@ def _model(body: GenerateRequest | EditRequest, workspace: Workspace, needs: str
     if needs not in model["capabilities"]:
         invalid("model", f"Model '{model_id}' does not support {needs}", body.model)
     if not (1 <= body.num_images <= model["max_images"]):
-        invalid("num_images", f"num_images must be between 1 and {model['max_images']}",
-                body.num_images)
+        invalid(
+            "num_images", f"num_images must be between 1 and {model['max_images']}", body.num_images
+        )
     if not (model["allowed"] and workspace.image_access):
-        raise ApiError(403, {"detail": f"Model '{model_id}' is not allowed in this workspace",
-                             "code": "MODEL_NOT_ALLOWED"})
+        raise ApiError(
+            403,
+            {
+                "detail": f"Model '{model_id}' is not allowed in this workspace",
+                "code": "MODEL_NOT_ALLOWED",
+            },
+        )
     return model
 
 
@@ -93,14 +102,25 @@ def _check_ratio_format(model: dict[str, Any], ratio: str, fmt: str) -> None:
         invalid("output_format", f"output_format must be one of {model['output_formats']}", fmt)
 
 
-def _produce(state: EmulatorState, request: Request, workspace: Workspace, model_id: str,
-             prompt: str, specs: list[RenderSpec], ratio: str, kind: str,
-             inputs: list[str]) -> dict[str, Any]:
+def _produce(
+    state: EmulatorState,
+    request: Request,
+    workspace: Workspace,
+    model_id: str,
+    prompt: str,
+    specs: list[RenderSpec],
+    ratio: str,
+    kind: str,
+    inputs: list[str],
+) -> dict[str, Any]:
     """Rate limit, charge, store, render; answer the generate/edit body."""
     wait = state.check_rate(workspace.id)
     if wait is not None:
-        raise ApiError(429, {"detail": f"Rate limit exceeded. Try again in {wait} seconds."},
-                       {"Retry-After": str(wait)})
+        raise ApiError(
+            429,
+            {"detail": f"Rate limit exceeded. Try again in {wait} seconds."},
+            {"Retry-After": str(wait)},
+        )
     try:
         records, detail = state.produce(workspace.id, specs, ratio, kind, inputs)
     except QuotaError as exc:
@@ -109,16 +129,26 @@ def _produce(state: EmulatorState, request: Request, workspace: Workspace, model
     for rec in records:
         data = state.images.get(rec.spec)
         rec.file_size = len(data)
-        images.append({
-            "url": _storage_url(state, request, rec), "content_type": rec.content_type,
-            "file_name": f"{rec.image_id}.{EXTENSIONS[rec.output_format]}",
-            "file_size": len(data), "width": rec.spec.width, "height": rec.spec.height,
-            "image_id": rec.image_id,
-        })
+        images.append(
+            {
+                "url": _storage_url(state, request, rec),
+                "content_type": rec.content_type,
+                "file_name": f"{rec.image_id}.{EXTENSIONS[rec.output_format]}",
+                "file_size": len(data),
+                "width": rec.spec.width,
+                "height": rec.spec.height,
+                "image_id": rec.image_id,
+            }
+        )
     verb = "Edited" if kind == "image2image" else "Generated"
-    return {"images": images, "description": f"{verb} {len(images)} image(s) with {model_id}",
-            "prompt": prompt, "detail": detail, "batch_id": records[0].batch_id,
-            "model": model_id}
+    return {
+        "images": images,
+        "description": f"{verb} {len(images)} image(s) with {model_id}",
+        "prompt": prompt,
+        "detail": detail,
+        "batch_id": records[0].batch_id,
+        "model": model_id,
+    }
 
 
 @router.get("/image_generation/models")
@@ -129,22 +159,32 @@ def models(workspace: WorkspaceDep, state: AuthedState) -> list[dict[str, Any]]:
 
 @router.post("/image_generation/")
 @router.post("/")
-def generate(body: GenerateRequest, request: Request, workspace: WorkspaceDep,
-             state: AuthedState) -> dict[str, Any]:
+def generate(
+    body: GenerateRequest, request: Request, workspace: WorkspaceDep, state: AuthedState
+) -> dict[str, Any]:
     model = _model(body, workspace, "text2image")
     _check_ratio_format(model, body.aspect_ratio, body.output_format)
     count = 1 if body.limit_generations else body.num_images
     w, h = size_for_ratio(body.aspect_ratio)
-    specs = [RenderSpec(body.prompt, model["id"], i, w, h, body.output_format)
-             for i in range(count)]
-    return _produce(state, request, workspace, model["id"], body.prompt, specs,
-                    body.aspect_ratio, "text2image", [])
+    specs = [
+        RenderSpec(body.prompt, model["id"], i, w, h, body.output_format) for i in range(count)
+    ]
+    return _produce(
+        state,
+        request,
+        workspace,
+        model["id"],
+        body.prompt,
+        specs,
+        body.aspect_ratio,
+        "text2image",
+        [],
+    )
 
 
 @router.post("/image_generation/edit")
 @router.post("/edit")
-def edit(body: EditRequest, request: Request, workspace: WorkspaceDep,
-         state: AuthedState) -> Any:
+def edit(body: EditRequest, request: Request, workspace: WorkspaceDep, state: AuthedState) -> Any:
     if any(re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://|^//", url) for url in body.image_urls):
         # The documented quirk: the real service cannot resolve absolute URLs.
         return PlainTextResponse("Internal Server Error", status_code=500)
@@ -162,32 +202,57 @@ def edit(body: EditRequest, request: Request, workspace: WorkspaceDep,
     _check_ratio_format(model, ratio, fmt)
     count = 1 if body.limit_generations else body.num_images
     w, h = size_for_ratio(ratio)
-    specs = [RenderSpec(body.prompt, model["id"], i, w, h, fmt, source=source.spec)
-             for i in range(count)]
-    return _produce(state, request, workspace, model["id"], body.prompt, specs, ratio,
-                    "image2image", list(body.image_urls))
+    specs = [
+        RenderSpec(body.prompt, model["id"], i, w, h, fmt, source=source.spec) for i in range(count)
+    ]
+    return _produce(
+        state,
+        request,
+        workspace,
+        model["id"],
+        body.prompt,
+        specs,
+        ratio,
+        "image2image",
+        list(body.image_urls),
+    )
 
 
 def _item(rec: ImageRecord) -> dict[str, Any]:
     return {
-        "output_image_id": rec.image_id, "output_image_url": view_path(rec.image_id),
-        "batch_id": rec.batch_id, "prompt": rec.spec.prompt, "model": rec.spec.model,
-        "aspect_ratio": rec.aspect_ratio, "output_format": rec.output_format,
-        "content_type": rec.content_type, "width": rec.spec.width, "height": rec.spec.height,
+        "output_image_id": rec.image_id,
+        "output_image_url": view_path(rec.image_id),
+        "batch_id": rec.batch_id,
+        "prompt": rec.spec.prompt,
+        "model": rec.spec.model,
+        "aspect_ratio": rec.aspect_ratio,
+        "output_format": rec.output_format,
+        "content_type": rec.content_type,
+        "width": rec.spec.width,
+        "height": rec.spec.height,
         "file_size": rec.file_size,
         "created_at": rec.created_at.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-        "type": rec.kind, "input_image_urls": list(rec.input_image_urls),
+        "type": rec.kind,
+        "input_image_urls": list(rec.input_image_urls),
     }
 
 
 @router.get("/history")
 @router.get("/image_generation/history")
-def history(workspace: WorkspaceDep, state: AuthedState,
-            page: Annotated[int, Query(ge=1)] = 1,
-            size: Annotated[int, Query(ge=1, le=200)] = 50) -> dict[str, Any]:
+def history(
+    workspace: WorkspaceDep,
+    state: AuthedState,
+    page: Annotated[int, Query(ge=1)] = 1,
+    size: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> dict[str, Any]:
     records, total = state.history_page(workspace.id, page, size)
-    return {"items": [_item(r) for r in records], "page": page, "size": size, "total": total,
-            "pages": math.ceil(total / size)}
+    return {
+        "items": [_item(r) for r in records],
+        "page": page,
+        "size": size,
+        "total": total,
+        "pages": math.ceil(total / size),
+    }
 
 
 @router.get("/history/{image_id}")
@@ -215,5 +280,10 @@ def view(image_id: str, workspace: WorkspaceDep, state: AuthedState) -> Response
         not_found()
     data = state.images.get(rec.spec)
     rec.file_size = len(data)
-    return image_response(state.link, data, rec.content_type,
-                          {"Cache-Control": "private, max-age=3600"}, state.stopping)
+    return image_response(
+        state.link,
+        data,
+        rec.content_type,
+        {"Cache-Control": "private, max-age=3600"},
+        state.stopping,
+    )

@@ -35,8 +35,12 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_SIDE = 16_384
 MAX_PIXELS = 100_000_000
 _BASE64_SLACK = 64 * 1024  # the JSON around the data URI
-_KINDS = {"text2image": "generated", "image2image": "edited", "upload": "imported",
-          "upscale": "upscaled"}
+_KINDS = {
+    "text2image": "generated",
+    "image2image": "edited",
+    "upload": "imported",
+    "upscale": "upscaled",
+}
 _FORMAT_OF_TYPE = {"image/png": "png", "image/jpeg": "jpeg", "image/webp": "webp"}
 
 
@@ -67,16 +71,26 @@ def content_path(workspace_id: str, image_id: str) -> str:
 
 def image_json(rec: ImageRecord) -> dict[str, Any]:
     """An Image object (§4.2.1 of the reference) plus `status` (ours)."""
-    params = {"kind": _KINDS.get(rec.kind, "generated"), "outputFormat": rec.output_format,
-              "aspectRatio": rec.aspect_ratio, **rec.parameters}
+    params = {
+        "kind": _KINDS.get(rec.kind, "generated"),
+        "outputFormat": rec.output_format,
+        "aspectRatio": rec.aspect_ratio,
+        **rec.parameters,
+    }
     return {
-        "id": rec.image_id, "generationId": rec.batch_id, "workspaceId": rec.workspace_id,
+        "id": rec.image_id,
+        "generationId": rec.batch_id,
+        "workspaceId": rec.workspace_id,
         "createdByUserId": "demo-service-account",
         "prompt": rec.spec.prompt if rec.kind != "upscale" else "",
-        "model": rec.spec.model or None, "parameters": params,
-        "inputImageIds": list(rec.input_ids), "imageWidth": rec.spec.width,
-        "imageHeight": rec.spec.height, "imageSize": rec.file_size,
-        "createdAt": _iso(rec.created_at), "updatedAt": _iso(rec.updated_at or rec.created_at),
+        "model": rec.spec.model or None,
+        "parameters": params,
+        "inputImageIds": list(rec.input_ids),
+        "imageWidth": rec.spec.width,
+        "imageHeight": rec.spec.height,
+        "imageSize": rec.file_size,
+        "createdAt": _iso(rec.created_at),
+        "updatedAt": _iso(rec.updated_at or rec.created_at),
         "status": rec.status,
         "_links": {"content": content_path(rec.workspace_id, rec.image_id)},
     }
@@ -127,8 +141,12 @@ def _decode_upload(image_url: str) -> tuple[bytes, str, int, int]:
     return data, _FORMAT_OF_TYPE[kind], width, height
 
 
-def _source(state: EmulatorState, workspace: Workspace, image_id: str, what: str,
-            ) -> ImageRecord:
+def _source(
+    state: EmulatorState,
+    workspace: Workspace,
+    image_id: str,
+    what: str,
+) -> ImageRecord:
     rec = state.record(workspace.id, image_id)
     if rec is None:
         not_found()
@@ -140,8 +158,14 @@ def _source(state: EmulatorState, workspace: Workspace, image_id: str, what: str
 def _model(workspace: Workspace, model_id: str | None, needs: str) -> dict[str, Any]:
     """A model that has `needs` and is allowed here (422 unknown/incapable, 403 not allowed)."""
     if model_id is None:
-        model = next((m for m in sorted(MODELS, key=lambda m: m["order"])
-                      if needs in m["capabilities"] and m["allowed"]), None)
+        model = next(
+            (
+                m
+                for m in sorted(MODELS, key=lambda m: m["order"])
+                if needs in m["capabilities"] and m["allowed"]
+            ),
+            None,
+        )
     else:
         model = next((m for m in MODELS if m["id"] == model_id), None)
         if model is None:
@@ -149,8 +173,13 @@ def _model(workspace: Workspace, model_id: str | None, needs: str) -> dict[str, 
     if model is None or needs not in model["capabilities"]:
         invalid("modelId", f"No model here supports {needs}", model_id)
     if not (model["allowed"] and workspace.image_access):
-        raise ApiError(403, {"detail": f"Model '{model['id']}' is not allowed in this workspace",
-                             "code": "MODEL_NOT_ALLOWED"})
+        raise ApiError(
+            403,
+            {
+                "detail": f"Model '{model['id']}' is not allowed in this workspace",
+                "code": "MODEL_NOT_ALLOWED",
+            },
+        )
     return model
 
 
@@ -163,28 +192,49 @@ def _format(model: dict[str, Any], value: str | None, default: str) -> str:
     return fmt
 
 
-def _run_task(state: EmulatorState, workspace: Workspace, specs: list[RenderSpec], kind: str,
-              ratio: str, parameters: dict[str, Any], inputs: list[ImageRecord],
-              model_id: str) -> JSONResponse:
+def _run_task(
+    state: EmulatorState,
+    workspace: Workspace,
+    specs: list[RenderSpec],
+    kind: str,
+    ratio: str,
+    parameters: dict[str, Any],
+    inputs: list[ImageRecord],
+    model_id: str,
+) -> JSONResponse:
     """Rate limit, charge (1 credit per image), store; 201 with finished images, or 202 with
     pending ones under --async-tasks."""
     wait = state.check_rate(workspace.id)
     if wait is not None:
-        raise ApiError(429, {"detail": f"Rate limit exceeded. Try again in {wait} seconds."},
-                       {"Retry-After": str(wait)})
+        raise ApiError(
+            429,
+            {"detail": f"Rate limit exceeded. Try again in {wait} seconds."},
+            {"Retry-After": str(wait)},
+        )
     pending = state.config.task_delay_s if state.config.async_tasks else None
     view_urls = [f"/api/ds-prototypes/image_generation/{r.image_id}/view" for r in inputs]
     try:
         records, detail = state.produce(
-            workspace.id, specs, ratio, kind, view_urls, parameters=parameters,
-            input_ids=[r.image_id for r in inputs], pending_s=pending)
+            workspace.id,
+            specs,
+            ratio,
+            kind,
+            view_urls,
+            parameters=parameters,
+            input_ids=[r.image_id for r in inputs],
+            pending_s=pending,
+        )
     except QuotaError as exc:
         raise ApiError(403, {"error": exc.message, "code": exc.code}) from exc
     if pending is None:
         for rec in records:
             rec.file_size = len(state.images.get(rec.spec))
-    body = {"images": [image_json(r) for r in records], "generationId": records[0].batch_id,
-            "description": f"{len(records)} image(s) with {model_id}", "detail": detail}
+    body = {
+        "images": [image_json(r) for r in records],
+        "generationId": records[0].batch_id,
+        "description": f"{len(records)} image(s) with {model_id}",
+        "detail": detail,
+    }
     return JSONResponse(body, status_code=202 if pending is not None else 201)
 
 
@@ -253,17 +303,26 @@ async def upload(workspace_id: str, request: Request, state: AuthedState) -> JSO
 
 
 @router.get("/images")
-def list_images(workspace_id: str, state: AuthedState,
-                page: Annotated[int, Query(ge=1)] = 1,
-                size: Annotated[int, Query(ge=1, le=200)] = 50) -> dict[str, Any]:
+def list_images(
+    workspace_id: str,
+    state: AuthedState,
+    page: Annotated[int, Query(ge=1)] = 1,
+    size: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> dict[str, Any]:
     """Every image of the workspace, newest first: pending task images, then the history."""
     workspace = path_workspace(state, workspace_id)
     ids = state.pending_ids(workspace.id) + state.history_ids(workspace.id)
-    chunk = ids[(page - 1) * size: page * size]
+    chunk = ids[(page - 1) * size : page * size]
     records = [r for r in (state.record(workspace.id, i) for i in chunk) if r is not None]
-    return {"page": {"size": size, "totalElements": len(ids),
-                     "totalPages": max(1, math.ceil(len(ids) / size)), "currentPage": page},
-            "data": [image_json(r) for r in records]}
+    return {
+        "page": {
+            "size": size,
+            "totalElements": len(ids),
+            "totalPages": max(1, math.ceil(len(ids) / size)),
+            "currentPage": page,
+        },
+        "data": [image_json(r) for r in records],
+    }
 
 
 @router.get("/images/{image_id}")
@@ -286,8 +345,13 @@ def content(workspace_id: str, image_id: str, state: AuthedState) -> Response:
         raise ApiError(409, {"detail": "The image is not ready yet."})
     data = state.images.get(rec.spec)
     rec.file_size = len(data)
-    return image_response(state.link, data, rec.content_type,
-                          {"Cache-Control": "private, max-age=3600"}, state.stopping)
+    return image_response(
+        state.link,
+        data,
+        rec.content_type,
+        {"Cache-Control": "private, max-age=3600"},
+        state.stopping,
+    )
 
 
 @router.delete("/images/{image_id}", status_code=204)
@@ -310,10 +374,19 @@ def upscale(workspace_id: str, body: UpscaleTask, state: AuthedState) -> JSONRes
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
         raise _unprocessable(f"The result would be too large ({width}×{height} pixels).")
     fmt = _format(model, body.outputFormat, "png")
-    spec = RenderSpec("", model["id"], 0, width, height, fmt, source=source.spec,
-                      mode="upscale", scale=body.scale)
-    return _run_task(state, workspace, [spec], "upscale", source.aspect_ratio,
-                     {"scale": body.scale}, [source], model["id"])
+    spec = RenderSpec(
+        "", model["id"], 0, width, height, fmt, source=source.spec, mode="upscale", scale=body.scale
+    )
+    return _run_task(
+        state,
+        workspace,
+        [spec],
+        "upscale",
+        source.aspect_ratio,
+        {"scale": body.scale},
+        [source],
+        model["id"],
+    )
 
 
 @router.post("/image-edit-tasks")
@@ -325,20 +398,39 @@ def edit(workspace_id: str, body: EditTask, state: AuthedState) -> JSONResponse:
     model_id = body.modelId or (DEFAULT_MODEL_ID if needs == "image2image" else None)
     model = _model(workspace, model_id, needs)
     if not 1 <= body.numImages <= model["max_images"]:
-        invalid("numImages", f"numImages must be between 1 and {model['max_images']}",
-                body.numImages)
+        invalid(
+            "numImages", f"numImages must be between 1 and {model['max_images']}", body.numImages
+        )
     source = _source(state, workspace, body.imageId, "image")
     mask = _source(state, workspace, body.maskImageId, "mask") if body.maskImageId else None
     fmt = _format(model, body.outputFormat, source.output_format)
-    specs = [RenderSpec(body.prompt, model["id"], i, source.spec.width, source.spec.height, fmt,
-                        source=source.spec, mode="inpaint",
-                        mask=mask.spec if mask is not None else None)
-             for i in range(body.numImages)]
+    specs = [
+        RenderSpec(
+            body.prompt,
+            model["id"],
+            i,
+            source.spec.width,
+            source.spec.height,
+            fmt,
+            source=source.spec,
+            mode="inpaint",
+            mask=mask.spec if mask is not None else None,
+        )
+        for i in range(body.numImages)
+    ]
     parameters: dict[str, Any] = {"numImages": body.numImages}
     if mask is not None:
         parameters["maskImageId"] = mask.image_id
-    return _run_task(state, workspace, specs, "image2image", source.aspect_ratio, parameters,
-                     [source], model["id"])
+    return _run_task(
+        state,
+        workspace,
+        specs,
+        "image2image",
+        source.aspect_ratio,
+        parameters,
+        [source],
+        model["id"],
+    )
 
 
 @router.post("/image-generation-tasks")
@@ -347,14 +439,25 @@ def generate(workspace_id: str, body: GenerationTask, state: AuthedState) -> JSO
     workspace = path_workspace(state, workspace_id)
     model = _model(workspace, body.modelId or DEFAULT_MODEL_ID, "text2image")
     if not 1 <= body.numImages <= model["max_images"]:
-        invalid("numImages", f"numImages must be between 1 and {model['max_images']}",
-                body.numImages)
+        invalid(
+            "numImages", f"numImages must be between 1 and {model['max_images']}", body.numImages
+        )
     if body.aspectRatio not in model["aspect_ratios"]:
-        invalid("aspectRatio", f"aspectRatio must be one of {model['aspect_ratios']}",
-                body.aspectRatio)
+        invalid(
+            "aspectRatio", f"aspectRatio must be one of {model['aspect_ratios']}", body.aspectRatio
+        )
     fmt = _format(model, body.outputFormat, "png")
     width, height = size_for_ratio(body.aspectRatio)
-    specs = [RenderSpec(body.prompt, model["id"], i, width, height, fmt)
-             for i in range(body.numImages)]
-    return _run_task(state, workspace, specs, "text2image", body.aspectRatio,
-                     {"numImages": body.numImages}, [], model["id"])
+    specs = [
+        RenderSpec(body.prompt, model["id"], i, width, height, fmt) for i in range(body.numImages)
+    ]
+    return _run_task(
+        state,
+        workspace,
+        specs,
+        "text2image",
+        body.aspectRatio,
+        {"numImages": body.numImages},
+        [],
+        model["id"],
+    )

@@ -99,8 +99,14 @@ def _draw_text(
         draw.rectangle((0, band_top, w, h), fill=(20, 20, 20))
         top = band_top + size // 2
     for n, line in enumerate(lines):
-        draw.text((size, top + n * line_h), line, font=_font(size), fill=ink[0],
-                  stroke_width=max(1, size // 12), stroke_fill=ink[1])
+        draw.text(
+            (size, top + n * line_h),
+            line,
+            font=_font(size),
+            fill=ink[0],
+            stroke_width=max(1, size // 12),
+            stroke_fill=ink[1],
+        )
 
 
 GRADIENT_LEVELS = 240  # palette entries 0..239: the background ramp
@@ -146,7 +152,7 @@ def _generated(spec: RenderSpec) -> Image.Image:
     img.putpalette(_palette(d))
     draw = ImageDraw.Draw(img)
     for n in range(6):
-        b = d[7 + n * 4: 11 + n * 4]
+        b = d[7 + n * 4 : 11 + n * 4]
         x, y = b[0] * w // 256, b[1] * h // 256
         r = (b[2] % 64 + 24) * min(w, h) // 256
         box = (x - r, y - r, x + r, y + r)
@@ -246,16 +252,26 @@ def warm_up(ratios: Iterable[str]) -> None:
         encode(tiny, output_format)
     for ratio in ratios:
         size = _text_size(*size_for_ratio(ratio))
-        ImageDraw.Draw(tiny).text((0, 0), "Aa", font=_font(size), fill=TEXT_INK,
-                                  stroke_width=max(1, size // 12), stroke_fill=OUTLINE_INK)
+        ImageDraw.Draw(tiny).text(
+            (0, 0),
+            "Aa",
+            font=_font(size),
+            fill=TEXT_INK,
+            stroke_width=max(1, size // 12),
+            stroke_fill=OUTLINE_INK,
+        )
 
 
 class ImageCache:
     """Encoded bytes per spec, bounded LRU: history can list 10,000+ never-viewed images.
     Bounded in bytes too: a few 4× upscales (tens of MB each) must not pile up in memory."""
 
-    def __init__(self, max_items: int = 256, max_bytes: int = 256 * 1024 * 1024,
-                 photos: PhotoPool | None = None) -> None:
+    def __init__(
+        self,
+        max_items: int = 256,
+        max_bytes: int = 256 * 1024 * 1024,
+        photos: PhotoPool | None = None,
+    ) -> None:
         self._photos = photos  # --photo-images: generations come from a pre-rendered pool
         self._max = max(1, max_items)
         self._max_bytes = max(1, max_bytes)
@@ -270,8 +286,13 @@ class ImageCache:
             return spec.upload.data
         if self._photos is not None and spec.mode == "" and spec.source is None:
             pick = zlib.crc32(f"{spec.model}|{spec.prompt}|{spec.index}".encode())
-            return self._photos.photo(spec.output_format, spec.width, spec.height, pick,
-                                      f"{spec.prompt[:80]} #{spec.index}")
+            return self._photos.photo(
+                spec.output_format,
+                spec.width,
+                spec.height,
+                pick,
+                f"{spec.prompt[:80]} #{spec.index}",
+            )
         with self._lock:
             data = self._items.get(spec)
             if data is not None:
@@ -283,7 +304,8 @@ class ImageCache:
             self._bytes += len(data) - (len(old) if old is not None else 0)
             self._items[spec] = data
             while len(self._items) > 1 and (
-                    len(self._items) > self._max or self._bytes > self._max_bytes):
+                len(self._items) > self._max or self._bytes > self._max_bytes
+            ):
                 _spec, evicted = self._items.popitem(last=False)
                 self._bytes -= len(evicted)
         return data

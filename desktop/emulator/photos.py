@@ -28,13 +28,16 @@ def _grain_sigma(width: int, height: int) -> float:
 def draw_photo(width: int, height: int, variant: int) -> Image.Image:
     """An RGB picture: three rotated colour ramps, soft blotches and grain."""
     size = (width, height)
-    ramps = [Image.linear_gradient("L").rotate((variant * 37 + c * 120) % 360).resize(size)
-             for c in range(3)]
+    ramps = [
+        Image.linear_gradient("L").rotate((variant * 37 + c * 120) % 360).resize(size)
+        for c in range(3)
+    ]
     blotches = Image.effect_noise((max(1, width // 16), max(1, height // 16)), 60)
     blotches = blotches.resize(size, Image.Resampling.BICUBIC)
     grain = Image.effect_noise(size, _grain_sigma(width, height))
-    texture = ImageChops.add(ImageChops.multiply(blotches, Image.new("L", size, 200)),
-                             grain, 1.0, -128)
+    texture = ImageChops.add(
+        ImageChops.multiply(blotches, Image.new("L", size, 200)), grain, 1.0, -128
+    )
     return Image.merge("RGB", [ImageChops.add(ramp, texture, 1.0, -100) for ramp in ramps])
 
 

@@ -25,8 +25,16 @@ class _ThreadServer(uvicorn.Server):
 class EmulatorServer:
     """A running built-in server: its URLs, its state, and stop()."""
 
-    def __init__(self, state: EmulatorState, host: str, port: int, server: uvicorn.Server,
-                 thread: threading.Thread, sock: socket.socket, scheme: str = "http") -> None:
+    def __init__(
+        self,
+        state: EmulatorState,
+        host: str,
+        port: int,
+        server: uvicorn.Server,
+        thread: threading.Thread,
+        sock: socket.socket,
+        scheme: str = "http",
+    ) -> None:
         self.state = state
         self.host = host
         self.port = port
@@ -58,9 +66,15 @@ class EmulatorServer:
         self.stop()
 
 
-def start_server(config: EmulatorConfig | None = None, host: str = "127.0.0.1",
-                 port: int = 0, log_level: str = "warning", *, ssl_certfile: str | None = None,
-                 ssl_keyfile: str | None = None) -> EmulatorServer:
+def start_server(
+    config: EmulatorConfig | None = None,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    log_level: str = "warning",
+    *,
+    ssl_certfile: str | None = None,
+    ssl_keyfile: str | None = None,
+) -> EmulatorServer:
     """Bind, start uvicorn in a daemon thread, and return once connections are accepted.
     With ``ssl_certfile``/``ssl_keyfile`` (PEM) it serves HTTPS, as behind a corporate CA."""
     state = EmulatorState(config or EmulatorConfig())
@@ -73,24 +87,34 @@ def start_server(config: EmulatorConfig | None = None, host: str = "127.0.0.1",
     sock.listen(128)
     sock.setblocking(False)
     bound_port = sock.getsockname()[1]
-    uv_config = uvicorn.Config(create_app(state), log_level=log_level, lifespan="off",
-                               access_log=False, timeout_graceful_shutdown=1,
-                               timeout_keep_alive=5, ssl_certfile=ssl_certfile,
-                               ssl_keyfile=ssl_keyfile)
+    uv_config = uvicorn.Config(
+        create_app(state),
+        log_level=log_level,
+        lifespan="off",
+        access_log=False,
+        timeout_graceful_shutdown=1,
+        timeout_keep_alive=5,
+        ssl_certfile=ssl_certfile,
+        ssl_keyfile=ssl_keyfile,
+    )
     server = _ThreadServer(uv_config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]},
-                              name=f"emulator-{bound_port}", daemon=True)
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name=f"emulator-{bound_port}", daemon=True
+    )
     scheme = "https" if ssl_certfile else "http"
     emulator = EmulatorServer(state, host, bound_port, server, thread, sock, scheme)
     state.storage_origin = emulator.storage_origin
     thread.start()
-    threading.Thread(target=warm_up, args=(ALL_RATIOS,), name="emulator-warm-up",
-                     daemon=True).start()
+    threading.Thread(
+        target=warm_up, args=(ALL_RATIOS,), name="emulator-warm-up", daemon=True
+    ).start()
     if state.photos is not None:
         emulator.photos_warm = threading.Thread(
-            target=state.photos.warm, args=([size_for_ratio(r) for r in ALL_RATIOS],
-                                            tuple(CONTENT_TYPES)),
-            name="emulator-photo-warm-up", daemon=True)
+            target=state.photos.warm,
+            args=([size_for_ratio(r) for r in ALL_RATIOS], tuple(CONTENT_TYPES)),
+            name="emulator-photo-warm-up",
+            daemon=True,
+        )
         emulator.photos_warm.start()
     deadline = time.monotonic() + 15
     while not server.started:

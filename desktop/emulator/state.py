@@ -104,8 +104,9 @@ class EmulatorState:
             self.faults.set_share(self.config.fault_share, list(self.config.fault_kinds))
         self.photos = PhotoPool() if self.config.photo_images else None
         self.images = ImageCache(self.config.image_cache_items, photos=self.photos)
-        self.link = (SharedLink(self.config.bandwidth_mbps)
-                     if self.config.bandwidth_mbps > 0 else None)
+        self.link = (
+            SharedLink(self.config.bandwidth_mbps) if self.config.bandwidth_mbps > 0 else None
+        )
         self.request_counts = RequestCounts()  # by kind, for benchmarks and tests
         self.storage_origin: str | None = None
         self.stopping = threading.Event()
@@ -124,27 +125,37 @@ class EmulatorState:
             quota = None
             if ws.quota is not None:
                 q = ws.quota
-                quota = Quota(f"quota-{ws.id[-4:]}-images", q["limit"], q["used"], q["bonus"],
-                              q["spillover"], q["limit_daily"], q["used_daily"], now.date())
+                quota = Quota(
+                    f"quota-{ws.id[-4:]}-images",
+                    q["limit"],
+                    q["used"],
+                    q["bonus"],
+                    q["spillover"],
+                    q["limit_daily"],
+                    q["used_daily"],
+                    now.date(),
+                )
             self.workspaces[ws.id] = Workspace(ws.id, ws.name, ws.created_at, quota)
             if quota is None:
                 continue
             workspace = self.workspaces[ws.id]
-            for item in demo_data.seed_history(self.config.history_size, self.config.seed + n,
-                                               ws.id, now):
+            for item in demo_data.seed_history(
+                self.config.history_size, self.config.seed + n, ws.id, now
+            ):
                 w, h = size_for_ratio(item.aspect_ratio)
-                spec = RenderSpec(item.prompt, demo_data.DEFAULT_MODEL_ID, item.index, w, h,
-                                  item.output_format)
+                spec = RenderSpec(
+                    item.prompt, demo_data.DEFAULT_MODEL_ID, item.index, w, h, item.output_format
+                )
                 self.records[item.image_id] = ImageRecord(
-                    item.image_id, item.batch_id, ws.id, spec, item.aspect_ratio, item.created_at)
+                    item.image_id, item.batch_id, ws.id, spec, item.aspect_ratio, item.created_at
+                )
                 workspace.history.append(item.image_id)
 
     # ----- tokens -----
     def issue_token(self) -> str:
         token = secrets.token_urlsafe(32)
         with self.lock:
-            self._tokens[token] = self.clock.now() + timedelta(
-                seconds=self.config.token_lifetime_s)
+            self._tokens[token] = self.clock.now() + timedelta(seconds=self.config.token_lifetime_s)
         return token
 
     def revoke_client(self) -> None:
@@ -179,11 +190,16 @@ class EmulatorState:
                 return None
             self._refresh_daily(q)
             return {
-                "id": q.id, "workspaceId": workspace_id, "usageTypeKey": "images",
-                "bonusAmount": q.bonus, "spilloverAmount": q.spillover,
-                "usedAmount": q.used, "usedAmountDaily": q.used_daily,
+                "id": q.id,
+                "workspaceId": workspace_id,
+                "usageTypeKey": "images",
+                "bonusAmount": q.bonus,
+                "spilloverAmount": q.spillover,
+                "usedAmount": q.used,
+                "usedAmountDaily": q.used_daily,
                 "dailyRefreshed": q.daily_refreshed.isoformat(),
-                "availableAmount": q.available, "limitAmount": q.limit,
+                "availableAmount": q.available,
+                "limitAmount": q.limit,
                 "limitAmountDaily": q.limit_daily,
                 "fairUseLimitReached": q.used >= 0.9 * q.limit,
             }
@@ -213,10 +229,18 @@ class EmulatorState:
             return None
 
     # ----- images -----
-    def produce(self, workspace_id: str, specs: list[RenderSpec], aspect_ratio: str, kind: str,
-                input_urls: list[str], *, parameters: dict[str, Any] | None = None,
-                input_ids: list[str] | None = None, pending_s: float | None = None,
-                ) -> tuple[list[ImageRecord], str | None]:
+    def produce(
+        self,
+        workspace_id: str,
+        specs: list[RenderSpec],
+        aspect_ratio: str,
+        kind: str,
+        input_urls: list[str],
+        *,
+        parameters: dict[str, Any] | None = None,
+        input_ids: list[str] | None = None,
+        pending_s: float | None = None,
+    ) -> tuple[list[ImageRecord], str | None]:
         """Charge one credit per image that fits, store the records, return them + a warning.
         With ``pending_s`` the images are pending (an async task) and settle that much later:
         only then do they join the history (a failed one is never listed, and refunded)."""
@@ -230,14 +254,20 @@ class EmulatorState:
             n = min(len(specs), q.available, daily_left)
             if n == 0:
                 if q.available == 0:
-                    raise QuotaError("IMAGE_QUOTA_EXCEEDED",
-                                     "Image credits for this billing cycle are used up.")
-                raise QuotaError("IMAGE_DAILY_LIMIT_REACHED",
-                                 "Today's image limit is reached; it resets at midnight UTC.")
+                    raise QuotaError(
+                        "IMAGE_QUOTA_EXCEEDED", "Image credits for this billing cycle are used up."
+                    )
+                raise QuotaError(
+                    "IMAGE_DAILY_LIMIT_REACHED",
+                    "Today's image limit is reached; it resets at midnight UTC.",
+                )
             detail = None
             if n < len(specs):
-                why = ("the image credits ran out" if n == q.available
-                       else "today's image limit was reached")
+                why = (
+                    "the image credits ran out"
+                    if n == q.available
+                    else "today's image limit was reached"
+                )
                 detail = f"Only {n} of {len(specs)} images were generated: {why}."
             q.used += n
             q.used_daily += n
@@ -245,9 +275,19 @@ class EmulatorState:
             now = self.clock.now()
             made = []
             for spec in specs[:n]:
-                rec = ImageRecord(str(uuid.uuid4()), batch_id, workspace_id, spec, aspect_ratio,
-                                  now, kind, list(input_urls), parameters=dict(parameters or {}),
-                                  input_ids=list(input_ids or []), updated_at=now)
+                rec = ImageRecord(
+                    str(uuid.uuid4()),
+                    batch_id,
+                    workspace_id,
+                    spec,
+                    aspect_ratio,
+                    now,
+                    kind,
+                    list(input_urls),
+                    parameters=dict(parameters or {}),
+                    input_ids=list(input_ids or []),
+                    updated_at=now,
+                )
                 self.records[rec.image_id] = rec
                 if pending_s is None:
                     ws.history.append(rec.image_id)
@@ -261,12 +301,22 @@ class EmulatorState:
                 made.append(rec)
             return made, detail
 
-    def add_upload(self, workspace_id: str, spec: RenderSpec, aspect_ratio: str,
-                   parameters: dict[str, Any]) -> ImageRecord:
+    def add_upload(
+        self, workspace_id: str, spec: RenderSpec, aspect_ratio: str, parameters: dict[str, Any]
+    ) -> ImageRecord:
         """Store an uploaded image (free of credits); it is in the history at once."""
         now = self.clock.now()
-        rec = ImageRecord(str(uuid.uuid4()), str(uuid.uuid4()), workspace_id, spec, aspect_ratio,
-                          now, "upload", parameters=parameters, updated_at=now)
+        rec = ImageRecord(
+            str(uuid.uuid4()),
+            str(uuid.uuid4()),
+            workspace_id,
+            spec,
+            aspect_ratio,
+            now,
+            "upload",
+            parameters=parameters,
+            updated_at=now,
+        )
         rec.file_size = len(spec.upload.data) if spec.upload is not None else None
         with self.lock:
             self.records[rec.image_id] = rec
@@ -313,8 +363,9 @@ class EmulatorState:
                 self._settle(self.workspaces[rec.workspace_id])
         return rec if rec is not None and rec.workspace_id == workspace_id else None
 
-    def history_page(self, workspace_id: str, page: int, size: int
-                     ) -> tuple[list[ImageRecord], int]:
+    def history_page(
+        self, workspace_id: str, page: int, size: int
+    ) -> tuple[list[ImageRecord], int]:
         """One page, newest first, and the total count."""
         with self.lock:
             self._settle(self.workspaces[workspace_id])
@@ -322,7 +373,7 @@ class EmulatorState:
             total = len(ids)
             end = total - (page - 1) * size
             start = max(0, end - size)
-            chosen = ids[start:max(0, end)][::-1]
+            chosen = ids[start : max(0, end)][::-1]
             return [self.records[i] for i in chosen], total
 
     def history_ids(self, workspace_id: str) -> list[str]:

@@ -22,8 +22,12 @@ BURST_S = 0.02  # a line idle for a moment may send this much time's worth at on
 class SharedLink:
     """A token bucket shared by all connections, ``bytes_per_s`` in total."""
 
-    def __init__(self, mbps: float, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        mbps: float,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.bytes_per_s = max(1.0, mbps * 1_000_000 / 8)
         self._clock = clock
         self._sleep = sleep
@@ -47,16 +51,24 @@ class SharedLink:
         for at in range(0, len(data), CHUNK):
             if stopping is not None and stopping.is_set():
                 return
-            part = data[at:at + CHUNK]
+            part = data[at : at + CHUNK]
             self.take(len(part))
             yield part
 
 
-def image_response(link: SharedLink | None, data: bytes, media_type: str,
-                   headers: dict[str, str], stopping: threading.Event | None = None) -> Response:
+def image_response(
+    link: SharedLink | None,
+    data: bytes,
+    media_type: str,
+    headers: dict[str, str],
+    stopping: threading.Event | None = None,
+) -> Response:
     """The bytes as one answer, or streamed through the shared link when it is throttled
     (with Content-Length, so the client still knows how much to expect)."""
     if link is None:
         return Response(data, media_type=media_type, headers=headers)
-    return StreamingResponse(link.stream(data, stopping), media_type=media_type,
-                             headers={**headers, "Content-Length": str(len(data))})
+    return StreamingResponse(
+        link.stream(data, stopping),
+        media_type=media_type,
+        headers={**headers, "Content-Length": str(len(data))},
+    )

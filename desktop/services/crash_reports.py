@@ -25,7 +25,10 @@ OFFERED = ".offered"
 
 
 def format_report(
-    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None, where: str,
+    exc_type: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+    where: str,
     version: str,
 ) -> str:
     stack = "".join(traceback.format_exception(exc_type, exc, tb))
@@ -108,8 +111,11 @@ class CrashReports:
                     stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(path.stat().st_mtime))
                     report = self.folder / f"crash-{stamp}-{path.stem}.txt"
                     report.write_text(
-                        self.redact("neuroflash Desktop stopped unexpectedly (hard crash).\n\n"
-                                    + text), encoding="utf-8")
+                        self.redact(
+                            "neuroflash Desktop stopped unexpectedly (hard crash).\n\n" + text
+                        ),
+                        encoding="utf-8",
+                    )
                 path.unlink()
             except OSError:
                 continue

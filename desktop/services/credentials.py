@@ -175,7 +175,9 @@ class CredentialStore:
                 except keyring.errors.NoKeyringError:
                     self._keychain_failed = True
                 except Exception as err:
-                    log.warning("Could not store the proxy password (%s); keeping it for this "
-                                "session only", type(err).__name__)
+                    log.warning(
+                        "Could not store the proxy password (%s); keeping it for this session only",
+                        type(err).__name__,
+                    )
             self._proxy_memory = password
             return False

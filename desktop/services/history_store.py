@@ -44,8 +44,10 @@ def _encode_items(items: list[HistoryItem], chunk: int = 100) -> str:
     """A JSON array of the items, encoded a slice at a time: json.dumps runs in C without
     letting go of the GIL, ~10 ms for 2,000 items, and the GUI thread would wait that long."""
     # vars(): the item's own field dict, no copy (dataclasses.asdict deep-copied every field)
-    parts = (json.dumps([vars(i) for i in items[n : n + chunk]], default=_json_value)[1:-1]
-             for n in range(0, len(items), chunk))
+    parts = (
+        json.dumps([vars(i) for i in items[n : n + chunk]], default=_json_value)[1:-1]
+        for n in range(0, len(items), chunk)
+    )
     return "[" + ",".join(parts) + "]"
 
 
@@ -79,8 +81,9 @@ class HistoryStore:
         return doc.get("data") if isinstance(doc, dict) and doc.get("version") == _VERSION else None
 
     def save_workspaces(self, workspaces: list[Workspace]) -> None:
-        self._write(self._root / "workspaces.json",
-                    [{"id": w.id, "name": w.name} for w in workspaces])
+        self._write(
+            self._root / "workspaces.json", [{"id": w.id, "name": w.name} for w in workspaces]
+        )
 
     def workspaces(self) -> list[Workspace]:
         data = self._read(self._root / "workspaces.json") or []
@@ -91,8 +94,11 @@ class HistoryStore:
 
     def save_history(self, workspace_id: str, items: list[HistoryItem]) -> None:
         encoded = _encode_items(items[:MAX_SAVED_ITEMS])
-        self._write(self._file(workspace_id), None,
-                    f'{{"workspace_id": {json.dumps(workspace_id)}, "items": {encoded}}}')
+        self._write(
+            self._file(workspace_id),
+            None,
+            f'{{"workspace_id": {json.dumps(workspace_id)}, "items": {encoded}}}',
+        )
 
     def history(self, workspace_id: str) -> list[HistoryItem]:
         data = self._read(self._file(workspace_id))

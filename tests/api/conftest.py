@@ -31,8 +31,7 @@ def make_server() -> Iterator[Callable[..., object]]:
     servers = []
 
     def make(**config):
-        base = dict(latency_s=0.0, token_lifetime_s=14399, history_size=6,
-                    rate_limit_per_minute=30)
+        base = dict(latency_s=0.0, token_lifetime_s=14399, history_size=6, rate_limit_per_minute=30)
         base.update(config)
         server = start_server(EmulatorConfig(**base), host="127.0.0.1", port=0)
         servers.append(server)

@@ -55,8 +55,12 @@ def recorder(route: Route = png_or_empty) -> Iterator[Recorder]:
 
         def _handle(self) -> None:
             length = min(int(self.headers.get("Content-Length") or 0), MAX_BODY)
-            seen = Seen(self.command, self.path, {k.lower(): v for k, v in self.headers.items()},
-                        self.rfile.read(length) if length else b"")
+            seen = Seen(
+                self.command,
+                self.path,
+                {k.lower(): v for k, v in self.headers.items()},
+                self.rfile.read(length) if length else b"",
+            )
             rec.seen.append(seen)
             status, headers, body = route(seen)
             self.send_response(status)

@@ -51,7 +51,9 @@ def test_renews_shortly_before_expiry(make_server):
     settings = settings_for(server)
     now = [1000.0]
     tokens = TokenManager(
-        Transport(settings), Credentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET), settings,
+        Transport(settings),
+        Credentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
+        settings,
         clock=lambda: now[0],
     )
     first = tokens.token()
@@ -82,10 +84,12 @@ def test_eight_threads_share_one_token_and_one_renewal(server, client):
 def test_concurrent_generates_spend_exactly_what_they_produce(server, client):
     before = server.state.quota(STUDIO)["usedAmount"]
     with ThreadPoolExecutor(8) as pool:
-        results = list(pool.map(
-            lambda n: client.generate(STUDIO, GenerationRequest(f"p{n}", "nano-banana-2", 2)),
-            range(8),
-        ))
+        results = list(
+            pool.map(
+                lambda n: client.generate(STUDIO, GenerationRequest(f"p{n}", "nano-banana-2", 2)),
+                range(8),
+            )
+        )
     produced = sum(len(r.images) for r in results)
     assert produced == 16
     assert server.state.quota(STUDIO)["usedAmount"] - before == produced

@@ -114,11 +114,15 @@ def test_refused_connection(server):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    settings = settings_for(server, base_url=f"http://127.0.0.1:{port}/api",
-                            token_url=f"http://127.0.0.1:{port}/oauth/v2/token")
-    with NeuroflashClient(Credentials("a", "b"), settings) as client, pytest.raises(
-        NetworkError
-    ) as caught:
+    settings = settings_for(
+        server,
+        base_url=f"http://127.0.0.1:{port}/api",
+        token_url=f"http://127.0.0.1:{port}/oauth/v2/token",
+    )
+    with (
+        NeuroflashClient(Credentials("a", "b"), settings) as client,
+        pytest.raises(NetworkError) as caught,
+    ):
         client.sign_in()
     assert str(caught.value) == "Can't reach neuroflash. Check your internet connection."
     assert "b" not in (caught.value.detail or "").split()
@@ -136,7 +140,8 @@ def test_generate_timeout_says_slow_not_dropped_and_is_never_resent(make_server,
         client.generate(STUDIO, GenerationRequest("slow one", MODEL))
     error = caught.value
     assert error.message == (
-        "neuroflash took too long to answer. Your images may still arrive: refresh in a moment.")
+        "neuroflash took too long to answer. Your images may still arrive: refresh in a moment."
+    )
     assert error.maybe_delivered and not error.connect_failure
     posts = [k for k, p in server.state.faults.injected if re.search(GENERATE, p)]
     assert posts == ["timeout"], "sent once, never retried"

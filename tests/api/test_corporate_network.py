@@ -207,8 +207,17 @@ def test_https_through_the_settings_proxy_with_a_password(
     [("", "", PROXY_AUTH_REQUIRED), (PROXY_USER, "wrong password", PROXY_AUTH_REFUSED)],
 )
 def test_a_proxy_that_wants_a_password_gets_a_clear_message(
-    scheme, username, password, expected, http_server, corporate_ca, locked_proxy, tmp_path,
-    monkeypatch, caplog, request
+    scheme,
+    username,
+    password,
+    expected,
+    http_server,
+    corporate_ca,
+    locked_proxy,
+    tmp_path,
+    monkeypatch,
+    caplog,
+    request,
 ):
     if scheme == "https":
         if not sys.platform.startswith("linux"):
@@ -285,14 +294,18 @@ def test_the_linux_desktops_manual_proxy_carries_the_traffic(
     http_server, open_proxy, tmp_path, monkeypatch
 ):
     port = open_proxy.url.rsplit(":", 1)[1]
-    fake_gsettings(tmp_path / "bin", monkeypatch, (
-        "org.gnome.system.proxy mode 'manual'\n"
-        "org.gnome.system.proxy ignore-hosts ['example.invalid']\n"
-        "org.gnome.system.proxy.http host '127.0.0.1'\n"
-        f"org.gnome.system.proxy.http port {port}\n"
-        "org.gnome.system.proxy.https host ''\n"
-        "org.gnome.system.proxy.https port 0\n"
-    ))
+    fake_gsettings(
+        tmp_path / "bin",
+        monkeypatch,
+        (
+            "org.gnome.system.proxy mode 'manual'\n"
+            "org.gnome.system.proxy ignore-hosts ['example.invalid']\n"
+            "org.gnome.system.proxy.http host '127.0.0.1'\n"
+            f"org.gnome.system.proxy.http port {port}\n"
+            "org.gnome.system.proxy.https host ''\n"
+            "org.gnome.system.proxy.https port 0\n"
+        ),
+    )
     client = client_for(http_server)
     try:
         assert client.workspaces()
@@ -306,12 +319,14 @@ def test_the_linux_desktops_proxy_is_not_used_when_set_to_none(
     http_server, open_proxy, tmp_path, monkeypatch
 ):
     port = open_proxy.url.rsplit(":", 1)[1]
-    listing = ("org.gnome.system.proxy mode '{mode}'\n"
-               "org.gnome.system.proxy ignore-hosts @as []\n"
-               "org.gnome.system.proxy.https host '127.0.0.1'\n"
-               f"org.gnome.system.proxy.https port {port}\n"
-               "org.gnome.system.proxy.http host '127.0.0.1'\n"
-               f"org.gnome.system.proxy.http port {port}\n")
+    listing = (
+        "org.gnome.system.proxy mode '{mode}'\n"
+        "org.gnome.system.proxy ignore-hosts @as []\n"
+        "org.gnome.system.proxy.https host '127.0.0.1'\n"
+        f"org.gnome.system.proxy.https port {port}\n"
+        "org.gnome.system.proxy.http host '127.0.0.1'\n"
+        f"org.gnome.system.proxy.http port {port}\n"
+    )
     fake_gsettings(tmp_path / "bin", monkeypatch, listing.format(mode="none"))
     client = client_for(http_server)
     try:

@@ -11,14 +11,26 @@ from desktop.api.error_body import ErrorBody, describe, parse_error_body
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(
-        st.sampled_from(
-            ["detail", "error", "error_description", "code", "errors", "message", "msg",
-             "loc", "field", "x"]
-        ),
-        inner,
-        max_size=5,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "detail",
+                    "error",
+                    "error_description",
+                    "code",
+                    "errors",
+                    "message",
+                    "msg",
+                    "loc",
+                    "field",
+                    "x",
+                ]
+            ),
+            inner,
+            max_size=5,
+        )
     ),
     max_leaves=20,
 )
@@ -36,8 +48,10 @@ def test_never_raises_on_json(value):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=200) | st.text(max_size=200), st.sampled_from(
-    [None, "", "text/html", "application/json", "text/plain"]))
+@given(
+    st.binary(max_size=200) | st.text(max_size=200),
+    st.sampled_from([None, "", "text/html", "application/json", "text/plain"]),
+)
 def test_never_raises_on_garbage(body, content_type):
     info = parse_error_body(body, content_type)
     assert isinstance(info.text, str)

@@ -53,10 +53,12 @@ def mode_server(request, make_server):  # type: ignore[no-untyped-def]
 def fast(make_client):  # type: ignore[no-untyped-def]
     def make(server) -> NeuroflashClient:  # type: ignore[no-untyped-def]
         return make_client(server, task_poll_first_delay=0.05, task_poll_max_delay=0.2)
+
     return make
 
 
 # -- upload ------------------------------------------------------------------------------------
+
 
 def test_upload_a_file_and_bytes(server, client, tmp_path: Path) -> None:
     file = tmp_path / "photo.png"
@@ -89,17 +91,22 @@ def test_jpeg_and_webp_are_taken_by_their_bytes_whatever_the_name(server, client
     assert image.width == 16
 
 
-@pytest.mark.parametrize("data, reason, words", [
-    (b"%PDF-1.7 not an image at all", "not-image", "not an image"),
-    (HEIC, "format", "HEIC"),
-    (b"8BPS\x00\x01" + b"\x00" * 40, "format", "Photoshop"),
-    (b"GIF89a\x01\x00\x01\x00" + b"\x00" * 20 + b";", "format", "PNG, JPEG or WebP"),
-    (bomb_png(), "pixels", "pixels"),
-    (png()[:-12], "incomplete", "incomplete"),
-    (png() + b"\x00" * (20 * 1024 * 1024), "too-big", "20 MB"),
-], ids=["pdf", "heic", "psd", "gif", "bomb", "truncated", "too-big"])
-def test_bad_uploads_are_refused_before_anything_is_sent(server, client, data, reason,
-                                                         words) -> None:
+@pytest.mark.parametrize(
+    "data, reason, words",
+    [
+        (b"%PDF-1.7 not an image at all", "not-image", "not an image"),
+        (HEIC, "format", "HEIC"),
+        (b"8BPS\x00\x01" + b"\x00" * 40, "format", "Photoshop"),
+        (b"GIF89a\x01\x00\x01\x00" + b"\x00" * 20 + b";", "format", "PNG, JPEG or WebP"),
+        (bomb_png(), "pixels", "pixels"),
+        (png()[:-12], "incomplete", "incomplete"),
+        (png() + b"\x00" * (20 * 1024 * 1024), "too-big", "20 MB"),
+    ],
+    ids=["pdf", "heic", "psd", "gif", "bomb", "truncated", "too-big"],
+)
+def test_bad_uploads_are_refused_before_anything_is_sent(
+    server, client, data, reason, words
+) -> None:
     client.sign_in()
     seen = server.state.faults.requests_seen
     with pytest.raises(UploadRefusedError) as caught:
@@ -135,6 +142,7 @@ def test_a_dropped_upload_is_not_sent_twice(server, client) -> None:
 
 # -- get, list, delete -------------------------------------------------------------------------
 
+
 def test_get_list_pages_and_delete(server, client) -> None:
     a = client.upload_image(STUDIO, png(colour=(1, 1, 1)))
     b = client.upload_image(STUDIO, png(colour=(2, 2, 2)))
@@ -157,6 +165,7 @@ def test_list_retries_a_503_and_a_drop(server, client) -> None:
 
 
 # -- tasks, both modes -------------------------------------------------------------------------
+
 
 def test_upscale_in_both_task_modes(mode_server, fast) -> None:
     client = fast(mode_server)
@@ -182,8 +191,12 @@ def test_masked_edit_in_both_task_modes(mode_server, fast) -> None:
     mbuf = io.BytesIO()
     mask.save(mbuf, "PNG")
     mask_image = client.upload_image(STUDIO, mbuf.getvalue())
-    result = client.edit_image(STUDIO, EditTaskRequest(
-        source.id, "a red door", mask_image_id=mask_image.id, num_images=2, output_format="png"))
+    result = client.edit_image(
+        STUDIO,
+        EditTaskRequest(
+            source.id, "a red door", mask_image_id=mask_image.id, num_images=2, output_format="png"
+        ),
+    )
     assert len(result.images) == 2 and all(i.kind == "edited" for i in result.images)
     for image in result.images:
         data = client.download_image(STUDIO, image.content_url).content
@@ -293,6 +306,7 @@ def test_bad_task_requests_are_refused_locally(server, client) -> None:
 
 # -- capabilities, kinds, merging ------------------------------------------------------------
 
+
 def test_capabilities_from_the_catalogue(client) -> None:
     studio = WorkspaceCapabilities.from_models(client.models(STUDIO))
     assert studio.can_upload and studio.can_edit_masked
@@ -320,8 +334,7 @@ def test_upload_path_may_be_a_pathlike(client, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("kind", ["malformed", "truncated"])
-def test_an_unreadable_task_answer_says_the_images_may_still_arrive(server, client,
-                                                                   kind) -> None:
+def test_an_unreadable_task_answer_says_the_images_may_still_arrive(server, client, kind) -> None:
     source = client.upload_image(STUDIO, png())
     before, sent = used(server), task_posts(server)
     server.state.faults.schedule(kind, path=UPSCALE, count=3)
@@ -363,8 +376,12 @@ def test_offline_while_waiting_says_so(make_server, fast) -> None:
 def test_generation_task_in_both_task_modes(mode_server, fast) -> None:
     client = fast(mode_server)
     before = used(mode_server)
-    result = client.generate_images(STUDIO, GenerationRequest(
-        "a lighthouse", demo_data.NANO_BANANA_MODEL_ID, num_images=2, aspect_ratio="16:9"))
+    result = client.generate_images(
+        STUDIO,
+        GenerationRequest(
+            "a lighthouse", demo_data.NANO_BANANA_MODEL_ID, num_images=2, aspect_ratio="16:9"
+        ),
+    )
     assert [(i.width, i.height, i.kind) for i in result.images] == [(1024, 576, "generated")] * 2
     assert used(mode_server) == before + 2
     kinds = {i.image_id: i.image_kind for i in client.history(STUDIO)}

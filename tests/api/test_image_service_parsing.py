@@ -24,22 +24,43 @@ WS = "ws-1"
 
 
 def test_the_reference_example_without_status_is_done() -> None:
-    image = parse_image({
-        "id": "i1", "generationId": "g", "workspaceId": WS, "createdByUserId": "u",
-        "prompt": "p", "model": "nano-banana-2", "parameters": {}, "inputImageIds": {},
-        "imageWidth": {}, "imageHeight": {}, "imageSize": {},
-        "createdAt": "2024-01-15T10:30:00Z", "updatedAt": "2024-01-15T10:30:00Z",
-        "_links": {"content": "string"}})
+    image = parse_image(
+        {
+            "id": "i1",
+            "generationId": "g",
+            "workspaceId": WS,
+            "createdByUserId": "u",
+            "prompt": "p",
+            "model": "nano-banana-2",
+            "parameters": {},
+            "inputImageIds": {},
+            "imageWidth": {},
+            "imageHeight": {},
+            "imageSize": {},
+            "createdAt": "2024-01-15T10:30:00Z",
+            "updatedAt": "2024-01-15T10:30:00Z",
+            "_links": {"content": "string"},
+        }
+    )
     assert image.status == "done" and image.kind == "generated" and image.width is None
     assert image.input_image_ids == () and image.content_url == "string"
 
 
 def test_numbers_are_clamped_strings_capped_and_odd_fields_ignored() -> None:
-    image = parse_image({
-        "id": "i" * 10_000, "imageWidth": "2048", "imageHeight": 10**40, "imageSize": -5,
-        "prompt": "p" * 50_000, "status": "COMPLETED", "inputImageIds": ["a", None, 3],
-        "parameters": {"scale": 4, "nested": {"deep": [1]}, **{f"k{n}": n for n in range(500)}},
-        "_links": {"content": {"href": "/api/x/content"}}, "unknown": object.__name__})
+    image = parse_image(
+        {
+            "id": "i" * 10_000,
+            "imageWidth": "2048",
+            "imageHeight": 10**40,
+            "imageSize": -5,
+            "prompt": "p" * 50_000,
+            "status": "COMPLETED",
+            "inputImageIds": ["a", None, 3],
+            "parameters": {"scale": 4, "nested": {"deep": [1]}, **{f"k{n}": n for n in range(500)}},
+            "_links": {"content": {"href": "/api/x/content"}},
+            "unknown": object.__name__,
+        }
+    )
     assert len(image.id) == MAX_FIELD_CHARS and image.width == 2048
     assert image.height == INT32_MAX and image.file_size == 0
     assert len(image.prompt) == 20_000 and image.status == "done"
@@ -47,13 +68,16 @@ def test_numbers_are_clamped_strings_capped_and_odd_fields_ignored() -> None:
     assert len(image.parameters) <= 50 and image.content_url == "/api/x/content"
 
 
-@pytest.mark.parametrize("rec, kind", [
-    ({"parameters": {"kind": "imported"}}, "imported"),
-    ({"parameters": {"type": "inpainting"}}, "edited"),
-    ({"inputImageIds": ["s"], "prompt": "x"}, "edited"),
-    ({"prompt": "", "model": None}, "imported"),
-    ({"prompt": "a cat", "model": "m"}, "generated"),
-])
+@pytest.mark.parametrize(
+    "rec, kind",
+    [
+        ({"parameters": {"kind": "imported"}}, "imported"),
+        ({"parameters": {"type": "inpainting"}}, "edited"),
+        ({"inputImageIds": ["s"], "prompt": "x"}, "edited"),
+        ({"prompt": "", "model": None}, "imported"),
+        ({"prompt": "a cat", "model": "m"}, "generated"),
+    ],
+)
 def test_kind_is_read_or_inferred(rec: dict, kind: str) -> None:
     assert parse_image({"id": "x", **rec}).kind == kind
 
@@ -64,12 +88,17 @@ def test_a_missing_content_link_falls_back_to_the_content_path() -> None:
     assert parse_image({"id": ".."}, WS).content_url == "", "never a traversing path"
 
 
-@pytest.mark.parametrize("data", [
-    {"page": {"size": 2, "totalElements": 3, "totalPages": 2, "currentPage": 1},
-     "data": [{"id": "a"}, "junk", {"no": "id"}, {"id": "b"}]},
-    [{"id": "a"}, {"id": "b"}],
-    {"_embedded": {"images": [{"id": "a"}, {"id": "b"}]}},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {
+            "page": {"size": 2, "totalElements": 3, "totalPages": 2, "currentPage": 1},
+            "data": [{"id": "a"}, "junk", {"no": "id"}, {"id": "b"}],
+        },
+        [{"id": "a"}, {"id": "b"}],
+        {"_embedded": {"images": [{"id": "a"}, {"id": "b"}]}},
+    ],
+)
 def test_image_pages_in_several_shapes(data: object) -> None:
     page = parse_image_page(data, 1, 2, WS)
     assert [i.id for i in page.images] == ["a", "b"]
@@ -82,8 +111,13 @@ def test_an_unreadable_page_raises() -> None:
 
 def test_task_answers_in_several_shapes() -> None:
     images, gen, detail = parse_task(
-        {"images": [{"id": "a", "status": "queued"}], "generationId": "g",
-         "detail": "Only 1 of 2 images were made"}, WS)
+        {
+            "images": [{"id": "a", "status": "queued"}],
+            "generationId": "g",
+            "detail": "Only 1 of 2 images were made",
+        },
+        WS,
+    )
     assert images[0].status == "pending" and gen == "g" and "Only 1 of 2" in (detail or "")
     ids, _, _ = parse_task({"imageIds": ["x", "y"]}, WS)
     assert [i.status for i in ids] == ["pending", "pending"]
@@ -98,12 +132,19 @@ def test_an_unreadable_task_answer_says_the_images_may_still_arrive(data: object
     assert "may still arrive" in caught.value.message
 
 
-@pytest.mark.parametrize("word, has_inputs, kind", [
-    ("text2image", False, "generated"), ("image2image", True, "edited"),
-    ("upload", False, "imported"), ("upscale", True, "upscaled"), ("UPSCALED", True, "upscaled"),
-    ("something-new", True, "edited"), ("something-new", False, "generated"), (None, False,
-                                                                                "generated"),
-])
+@pytest.mark.parametrize(
+    "word, has_inputs, kind",
+    [
+        ("text2image", False, "generated"),
+        ("image2image", True, "edited"),
+        ("upload", False, "imported"),
+        ("upscale", True, "upscaled"),
+        ("UPSCALED", True, "upscaled"),
+        ("something-new", True, "edited"),
+        ("something-new", False, "generated"),
+        (None, False, "generated"),
+    ],
+)
 def test_kinds(word: str | None, has_inputs: bool, kind: str) -> None:
     assert kind_of(word, has_inputs) == kind
 
@@ -114,20 +155,22 @@ def test_history_item_kind_keeps_the_wire_word() -> None:
 
 
 def _model(capabilities: list[str], allowed: bool = True) -> ImageModel:
-    return ImageModel(id="-".join(capabilities) or "none", name="m",
-                      capabilities=tuple(capabilities), allowed=allowed)
+    return ImageModel(
+        id="-".join(capabilities) or "none",
+        name="m",
+        capabilities=tuple(capabilities),
+        allowed=allowed,
+    )
 
 
 def test_capabilities_say_why_an_action_is_missing() -> None:
     only_2x = WorkspaceCapabilities.from_models([_model(["text2image", "upscale-2x"])])
     assert only_2x.can_upscale(2) and not only_2x.can_upscale(4)
     assert only_2x.upscale_reason(4) == "This workspace can upscale 2×, not 4×."
-    assert not only_2x.can_edit_masked and "part of an image" in (only_2x.masked_edit_reason
-                                                                  or "")
+    assert not only_2x.can_edit_masked and "part of an image" in (only_2x.masked_edit_reason or "")
     assert only_2x.can_upload and only_2x.upload_reason is None
     text_only = WorkspaceCapabilities.from_models([_model(["text2image"])])
-    assert not text_only.can_upload and "nothing to import for" in (text_only.upload_reason
-                                                                    or "")
+    assert not text_only.can_upload and "nothing to import for" in (text_only.upload_reason or "")
     assert text_only.upscale_reason(2) == "This workspace's plan does not include upscaling."
     not_allowed = WorkspaceCapabilities.from_models([_model(["inpainting", "upscale"], False)])
     assert not not_allowed.can_edit_masked and not not_allowed.can_upscale()
@@ -147,10 +190,30 @@ def test_wait_asks_a_callable_cancel_during_the_pause() -> None:
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.sampled_from(["id", "images", "data", "imageIds", "status", "_links",
-                                       "content", "parameters", "page", "imageWidth",
-                                       "inputImageIds", "detail", "x"]), inner, max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "images",
+                    "data",
+                    "imageIds",
+                    "status",
+                    "_links",
+                    "content",
+                    "parameters",
+                    "page",
+                    "imageWidth",
+                    "inputImageIds",
+                    "detail",
+                    "x",
+                ]
+            ),
+            inner,
+            max_size=5,
+        )
+    ),
     max_leaves=20,
 )
 
@@ -158,16 +221,21 @@ JSON = st.recursive(
 @settings(max_examples=300, deadline=None)
 @given(data=JSON)
 def test_junk_raises_only_unexpected_response(data: object) -> None:
-    for parse in (lambda: parse_image(data, WS), lambda: parse_image_page(data, 1, 50, WS),
-                  lambda: parse_task(data, WS)):
+    for parse in (
+        lambda: parse_image(data, WS),
+        lambda: parse_image_page(data, 1, 50, WS),
+        lambda: parse_task(data, WS),
+    ):
         with contextlib.suppress(UnexpectedResponseError):
             parse()
 
 
 @settings(max_examples=150, deadline=None)
-@given(width=st.integers(0, 10**6), form=st.sampled_from([int, str, float]),
-       image_id=st.text(min_size=1, max_size=12).filter(lambda s: s.strip() not in ("", ".",
-                                                                                    "..")))
+@given(
+    width=st.integers(0, 10**6),
+    form=st.sampled_from([int, str, float]),
+    image_id=st.text(min_size=1, max_size=12).filter(lambda s: s.strip() not in ("", ".", "..")),
+)
 def test_sloppy_numbers_and_odd_ids(width: int, form: type, image_id: str) -> None:
     image = parse_image({"id": image_id, "imageWidth": form(width), "x_extra": [1]}, WS)
     assert image.width == width and image.id == image_id

@@ -14,14 +14,17 @@ STUDIO = demo_data.STUDIO_WORKSPACE_ID
 TEXT_ONLY = demo_data.TEXT_ONLY_MODEL_ID  # max 2 images, no 21:9, no webp
 
 
-@pytest.mark.parametrize(("changes", "field"), [
-    ({"num_images": 3}, "num_images"),
-    ({"num_images": 0}, "num_images"),
-    ({"aspect_ratio": "21:9"}, "aspect_ratio"),
-    ({"aspect_ratio": "7:5"}, "aspect_ratio"),
-    ({"output_format": "webp"}, "output_format"),
-    ({"output_format": "tiff"}, "output_format"),
-])
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"num_images": 3}, "num_images"),
+        ({"num_images": 0}, "num_images"),
+        ({"aspect_ratio": "21:9"}, "aspect_ratio"),
+        ({"aspect_ratio": "7:5"}, "aspect_ratio"),
+        ({"output_format": "webp"}, "output_format"),
+        ({"output_format": "tiff"}, "output_format"),
+    ],
+)
 def test_parameters_the_model_lacks_are_refused_readably(server, client, changes, field):
     used = server.state.quota(STUDIO)["usedAmount"]
     ids = server.state.history_ids(STUDIO)

@@ -25,8 +25,11 @@ def err(status, body, retry_after=None, token=False):
         (403, '{"detail": "You do not have access to this workspace"}', E.PermissionDeniedError),
         (404, '{"detail": "Image not found"}', E.NotFoundError),
         (400, '{"detail": "Missing x-workspace-id header"}', E.InvalidRequestError),
-        (422, '{"detail": [{"loc": ["body", "num_images"], "msg": "too big"}]}',
-         E.InvalidRequestError),
+        (
+            422,
+            '{"detail": [{"loc": ["body", "num_images"], "msg": "too big"}]}',
+            E.InvalidRequestError,
+        ),
         (429, '{"detail": "Rate limit exceeded. Try again in 7 seconds."}', E.RateLimitedError),
         (500, "Internal Server Error", E.ServiceError),
         (503, "", E.ServiceError),

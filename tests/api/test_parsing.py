@@ -14,11 +14,21 @@ from desktop.api.errors import UnexpectedResponseError
 from desktop.api.models import ImageQuota, view_path
 
 GUIDE_QUOTA = {
-    "data": [{
-        "id": "quota-abc-123", "workspaceId": "w", "usageTypeKey": "images", "bonusAmount": 0,
-        "spilloverAmount": 0, "usedAmount": 12, "usedAmountDaily": 3, "availableAmount": 88,
-        "limitAmount": 100, "limitAmountDaily": 50, "fairUseLimitReached": False,
-    }],
+    "data": [
+        {
+            "id": "quota-abc-123",
+            "workspaceId": "w",
+            "usageTypeKey": "images",
+            "bonusAmount": 0,
+            "spilloverAmount": 0,
+            "usedAmount": 12,
+            "usedAmountDaily": 3,
+            "availableAmount": 88,
+            "limitAmount": 100,
+            "limitAmountDaily": 50,
+            "fairUseLimitReached": False,
+        }
+    ],
     "page": {"size": 20, "totalElements": 1, "totalPages": 1, "currentPage": 1},
 }
 
@@ -63,24 +73,59 @@ def test_quota_scopes():
 def test_models_both_shapes_sorted():
     snake = [
         {"id": "b", "name": "B", "order": 2, "capabilities": ["text2image"], "max_images": "2"},
-        {"id": "a", "name": "A", "order": 1, "capabilities": ["text2image", "image2image"],
-         "max_images": 4, "aspect_ratios": ["1:1"], "output_formats": ["png"], "allowed": True},
+        {
+            "id": "a",
+            "name": "A",
+            "order": 1,
+            "capabilities": ["text2image", "image2image"],
+            "max_images": 4,
+            "aspect_ratios": ["1:1"],
+            "output_formats": ["png"],
+            "allowed": True,
+        },
     ]
     models = parsing.parse_models(snake)
     assert [m.id for m in models] == ["a", "b"]
     assert models[0].supports_edit and not models[1].supports_edit
     assert models[1].max_images == 2
-    camel = {"page": {}, "data": [{"id": "c", "maxImages": 3, "aspectRatios": ["16:9"],
-                                   "outputFormats": ["jpeg"], "allowed": False, "order": 1}]}
+    camel = {
+        "page": {},
+        "data": [
+            {
+                "id": "c",
+                "maxImages": 3,
+                "aspectRatios": ["16:9"],
+                "outputFormats": ["jpeg"],
+                "allowed": False,
+                "order": 1,
+            }
+        ],
+    }
     m = parsing.parse_models(camel)[0]
     assert (m.max_images, m.aspect_ratios, m.output_formats, m.allowed) == (
-        3, ("16:9",), ("jpeg",), False)
+        3,
+        ("16:9",),
+        ("jpeg",),
+        False,
+    )
 
 
 def test_generation_result_and_partial():
-    data = {"images": [{"url": "https://s/x.png", "content_type": "image/png", "width": "1024",
-                        "height": 576, "image_id": "i1", "file_name": None}],
-            "prompt": "p", "batch_id": "b", "detail": "Only 1 of 2 images were generated."}
+    data = {
+        "images": [
+            {
+                "url": "https://s/x.png",
+                "content_type": "image/png",
+                "width": "1024",
+                "height": 576,
+                "image_id": "i1",
+                "file_name": None,
+            }
+        ],
+        "prompt": "p",
+        "batch_id": "b",
+        "detail": "Only 1 of 2 images were generated.",
+    }
     r = parsing.parse_generation(data, "p", 2)
     assert r.partial and r.images[0].width == 1024 and r.batch_id == "b"
     assert r.detail.startswith("Only 1")
@@ -90,11 +135,19 @@ def test_generation_result_and_partial():
 
 
 def test_history_paged_and_unpaged():
-    item = {"output_image_id": "i/1", "output_image_url": "/api/x/view", "batch_id": "b",
-            "prompt": "p", "created_at": "2024-06-15T10:00:00Z", "type": "image2image",
-            "input_image_urls": ["/api/y/view"], "width": 10}
+    item = {
+        "output_image_id": "i/1",
+        "output_image_url": "/api/x/view",
+        "batch_id": "b",
+        "prompt": "p",
+        "created_at": "2024-06-15T10:00:00Z",
+        "type": "image2image",
+        "input_image_urls": ["/api/y/view"],
+        "width": 10,
+    }
     page = parsing.parse_history_page(
-        {"items": [item, {"junk": 1}], "page": 2, "size": 1, "total": 3, "pages": 3}, 2, 1)
+        {"items": [item, {"junk": 1}], "page": 2, "size": 1, "total": 3, "pages": 3}, 2, 1
+    )
     assert (page.page, page.size, page.total, page.pages) == (2, 1, 3, 3)
     hi = page.items[0]
     assert hi.created_at == datetime(2024, 6, 15, 10, tzinfo=UTC)
@@ -120,15 +173,49 @@ def test_token():
 
 json_like = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-        st.sampled_from([
-            "data", "items", "_embedded", "workspaces", "id", "name", "images", "url",
-            "image_id", "output_image_id", "output_image_url", "availableAmount", "usageTypeKey",
-            "limitAmount", "max_images", "maxImages", "capabilities", "order", "allowed",
-            "page", "pages", "total", "size", "created_at", "detail", "access_token",
-            "expires_in", "dailyRefreshed", "input_image_urls", "model", "width",
-        ]) | st.text(max_size=5),
-        inner, max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "data",
+                    "items",
+                    "_embedded",
+                    "workspaces",
+                    "id",
+                    "name",
+                    "images",
+                    "url",
+                    "image_id",
+                    "output_image_id",
+                    "output_image_url",
+                    "availableAmount",
+                    "usageTypeKey",
+                    "limitAmount",
+                    "max_images",
+                    "maxImages",
+                    "capabilities",
+                    "order",
+                    "allowed",
+                    "page",
+                    "pages",
+                    "total",
+                    "size",
+                    "created_at",
+                    "detail",
+                    "access_token",
+                    "expires_in",
+                    "dailyRefreshed",
+                    "input_image_urls",
+                    "model",
+                    "width",
+                ]
+            )
+            | st.text(max_size=5),
+            inner,
+            max_size=6,
+        )
+    ),
     max_leaves=25,
 )
 

@@ -26,8 +26,9 @@ EXTRA_KEYS = st.dictionaries(
 # Ids as servers hand them out, including path characters and unicode.
 IDS = st.one_of(
     st.sampled_from(["../x", "a/b", "%2e%2e", "..%2fx", "a?b=1", "a#b", "x y", "ü/ß", "1"]),
-    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12)
-    .filter(lambda s: s.strip() not in ("", ".", "..")),
+    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12).filter(
+        lambda s: s.strip() not in ("", ".", "..")
+    ),
 )
 
 
@@ -37,8 +38,13 @@ def sloppy_number(draw: Any, low: int = 0, high: int = 10**6) -> tuple[Any, int 
     float, null, or nothing at all."""
     n = draw(st.integers(low, high))
     form = draw(st.sampled_from(["int", "str", "float", "null", "missing"]))
-    return {"int": (n, n), "str": (str(n), n), "float": (float(n), n), "null": (None, None),
-            "missing": (MISSING, None)}[form]
+    return {
+        "int": (n, n),
+        "str": (str(n), n),
+        "float": (float(n), n),
+        "null": (None, None),
+        "missing": (MISSING, None),
+    }[form]
 
 
 def _put(rec: dict[str, Any], key: str, value: Any) -> None:
@@ -47,26 +53,42 @@ def _put(rec: dict[str, Any], key: str, value: Any) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(ws_id=IDS | st.integers(1, 10**6), name=st.none() | st.text(max_size=10) | st.just(MISSING),
-       extra=EXTRA_KEYS, wrap=st.sampled_from(["bare", "data", "hal"]))
+@given(
+    ws_id=IDS | st.integers(1, 10**6),
+    name=st.none() | st.text(max_size=10) | st.just(MISSING),
+    extra=EXTRA_KEYS,
+    wrap=st.sampled_from(["bare", "data", "hal"]),
+)
 def test_workspaces_tolerate_sloppy_records(ws_id, name, extra, wrap):
     rec = {**extra, "id": ws_id}
     _put(rec, "name", name)
-    data = {"bare": [rec], "data": {"data": [rec], "page": None},
-            "hal": {"_embedded": {"workspaces": [rec]}}}[wrap]
+    data = {
+        "bare": [rec],
+        "data": {"data": [rec], "page": None},
+        "hal": {"_embedded": {"workspaces": [rec]}},
+    }[wrap]
     [ws] = parsing.parse_workspaces(data)
     assert ws.id == str(ws_id)
     assert ws.name == (name if isinstance(name, str) and name else str(ws_id))
 
 
 @settings(max_examples=150, deadline=None)
-@given(used=sloppy_number(), limit=sloppy_number(), daily=sloppy_number(),
-       available=sloppy_number(), fair=st.sampled_from([True, False, "true", "false", None]),
-       extra=EXTRA_KEYS)
+@given(
+    used=sloppy_number(),
+    limit=sloppy_number(),
+    daily=sloppy_number(),
+    available=sloppy_number(),
+    fair=st.sampled_from([True, False, "true", "false", None]),
+    extra=EXTRA_KEYS,
+)
 def test_quota_tolerates_sloppy_numbers(used, limit, daily, available, fair, extra):
     rec: dict[str, Any] = {**extra, "usageTypeKey": "images"}
-    for key, (value, _) in (("usedAmount", used), ("limitAmount", limit),
-                            ("usedAmountDaily", daily), ("availableAmount", available)):
+    for key, (value, _) in (
+        ("usedAmount", used),
+        ("limitAmount", limit),
+        ("usedAmountDaily", daily),
+        ("availableAmount", available),
+    ):
         _put(rec, key, value)
     rec["fairUseLimitReached"] = fair
     quota = parsing.parse_quota({"data": [{"usageTypeKey": "tokens"}, rec], "page": {}})
@@ -81,12 +103,16 @@ def test_quota_tolerates_sloppy_numbers(used, limit, daily, available, fair, ext
 
 
 @settings(max_examples=150, deadline=None)
-@given(model_id=IDS, max_images=sloppy_number(0, 8), camel=st.booleans(),
-       order=sloppy_number(), ratios=st.none() | st.lists(st.sampled_from(["1:1", "16:9"]),
-                                                          max_size=2),
-       allowed=st.sampled_from([True, False, None, "false", MISSING]), extra=EXTRA_KEYS)
-def test_models_tolerate_sloppy_records(model_id, max_images, camel, order, ratios, allowed,
-                                        extra):
+@given(
+    model_id=IDS,
+    max_images=sloppy_number(0, 8),
+    camel=st.booleans(),
+    order=sloppy_number(),
+    ratios=st.none() | st.lists(st.sampled_from(["1:1", "16:9"]), max_size=2),
+    allowed=st.sampled_from([True, False, None, "false", MISSING]),
+    extra=EXTRA_KEYS,
+)
+def test_models_tolerate_sloppy_records(model_id, max_images, camel, order, ratios, allowed, extra):
     rec: dict[str, Any] = {**extra, "id": model_id}
     _put(rec, "maxImages" if camel else "max_images", max_images[0])
     _put(rec, "order", order[0])
@@ -101,9 +127,15 @@ def test_models_tolerate_sloppy_records(model_id, max_images, camel, order, rati
 
 
 @settings(max_examples=150, deadline=None)
-@given(image_id=IDS, width=sloppy_number(), size=sloppy_number(), url=st.booleans(),
-       detail=st.none() | st.text(max_size=20) | st.just({"message": "m"}), extra=EXTRA_KEYS,
-       junk=st.lists(st.none() | st.integers() | st.just({}), max_size=3))
+@given(
+    image_id=IDS,
+    width=sloppy_number(),
+    size=sloppy_number(),
+    url=st.booleans(),
+    detail=st.none() | st.text(max_size=20) | st.just({"message": "m"}),
+    extra=EXTRA_KEYS,
+    junk=st.lists(st.none() | st.integers() | st.just({}), max_size=3),
+)
 def test_generation_tolerates_sloppy_images(image_id, width, size, url, detail, extra, junk):
     rec: dict[str, Any] = {**extra, "image_id": image_id}
     if url:
@@ -120,15 +152,23 @@ def test_generation_tolerates_sloppy_images(image_id, width, size, url, detail, 
 
 
 @settings(max_examples=200, deadline=None)
-@given(image_id=IDS, url=st.none() | st.just(MISSING) | st.just("https://abs/x.png")
-       | st.just("/api/own/view"), width=sloppy_number(), prompt=st.none() | st.text(max_size=15),
-       created=st.none() | st.just("2024-06-15T10:00:00Z") | st.just("nope") | st.integers(0, 9),
-       model=st.none() | st.just({"id": "m"}) | st.just("m") | st.integers(0, 3),
-       extra=EXTRA_KEYS)
-def test_history_item_tolerates_sloppy_records(image_id, url, width, prompt, created, model,
-                                               extra):
-    rec: dict[str, Any] = {**extra, "output_image_id": image_id, "prompt": prompt,
-                           "created_at": created, "model": model}
+@given(
+    image_id=IDS,
+    url=st.none() | st.just(MISSING) | st.just("https://abs/x.png") | st.just("/api/own/view"),
+    width=sloppy_number(),
+    prompt=st.none() | st.text(max_size=15),
+    created=st.none() | st.just("2024-06-15T10:00:00Z") | st.just("nope") | st.integers(0, 9),
+    model=st.none() | st.just({"id": "m"}) | st.just("m") | st.integers(0, 3),
+    extra=EXTRA_KEYS,
+)
+def test_history_item_tolerates_sloppy_records(image_id, url, width, prompt, created, model, extra):
+    rec: dict[str, Any] = {
+        **extra,
+        "output_image_id": image_id,
+        "prompt": prompt,
+        "created_at": created,
+        "model": model,
+    }
     _put(rec, "output_image_url", url)
     _put(rec, "width", width[0])
     item = parsing.parse_history_item(rec)
@@ -139,17 +179,22 @@ def test_history_item_tolerates_sloppy_records(image_id, url, width, prompt, cre
     else:  # no usable relative path: rebuilt from the id, which stays one path segment
         assert item.image_url == view_path(image_id)
         prefix, suffix = VIEW_PATH_TEMPLATE.split("{image_id}")
-        segment = item.image_url[len(prefix): len(item.image_url) - len(suffix)]
+        segment = item.image_url[len(prefix) : len(item.image_url) - len(suffix)]
         assert "/" not in segment and "?" not in segment and "#" not in segment
         assert unquote(segment) == image_id
-    assert item.model == ("m" if model in ("m", {"id": "m"}) else
-                          (str(model) if isinstance(model, int) else None))
+    assert item.model == (
+        "m" if model in ("m", {"id": "m"}) else (str(model) if isinstance(model, int) else None)
+    )
 
 
 @settings(max_examples=100, deadline=None)
-@given(ids=st.lists(IDS, min_size=0, max_size=5, unique=True), total=sloppy_number(0, 99),
-       pages=sloppy_number(0, 9), shape=st.sampled_from(["paged", "data", "bare", "spring"]),
-       junk=st.lists(st.none() | st.integers() | st.just({"junk": 1}), max_size=3))
+@given(
+    ids=st.lists(IDS, min_size=0, max_size=5, unique=True),
+    total=sloppy_number(0, 99),
+    pages=sloppy_number(0, 9),
+    shape=st.sampled_from(["paged", "data", "bare", "spring"]),
+    junk=st.lists(st.none() | st.integers() | st.just({"junk": 1}), max_size=3),
+)
 def test_history_page_keeps_every_readable_item(ids, total, pages, shape, junk):
     records = [*junk, *({"output_image_id": i, "x_more": None} for i in ids)]
     data: Any
@@ -158,8 +203,13 @@ def test_history_page_keeps_every_readable_item(ids, total, pages, shape, junk):
         _put(data, "total", total[0])
         _put(data, "pages", pages[0])
     elif shape == "spring":
-        data = {"data": records, "page": {"totalElements": total[0] if total[0] is not MISSING
-                                          else None, "currentPage": 1}}
+        data = {
+            "data": records,
+            "page": {
+                "totalElements": total[0] if total[0] is not MISSING else None,
+                "currentPage": 1,
+            },
+        }
     elif shape == "data":
         data = {"data": records}
     else:
@@ -174,9 +224,16 @@ def test_history_page_keeps_every_readable_item(ids, total, pages, shape, junk):
 
 
 @settings(max_examples=100, deadline=None)
-@given(token=st.text(st.characters(min_codepoint=33, max_codepoint=255, exclude_characters="\x7f"),
-                    min_size=1, max_size=30) | st.integers(1, 10**9),
-       lifetime=sloppy_number(-5, 10**5), extra=EXTRA_KEYS)
+@given(
+    token=st.text(
+        st.characters(min_codepoint=33, max_codepoint=255, exclude_characters="\x7f"),
+        min_size=1,
+        max_size=30,
+    )
+    | st.integers(1, 10**9),
+    lifetime=sloppy_number(-5, 10**5),
+    extra=EXTRA_KEYS,
+)
 def test_token_tolerates_sloppy_lifetime(token, lifetime, extra):
     data: dict[str, Any] = {**extra, "access_token": token, "token_type": None}
     _put(data, "expires_in", lifetime[0])
@@ -188,7 +245,14 @@ def test_token_tolerates_sloppy_lifetime(token, lifetime, extra):
 
 def test_every_public_parser_has_a_property():
     """A new parser in parsing.py needs its own property here."""
-    covered = {"parse_workspaces", "parse_quota", "parse_models", "parse_generation",
-               "parse_history_item", "parse_history_page", "parse_token"}
+    covered = {
+        "parse_workspaces",
+        "parse_quota",
+        "parse_models",
+        "parse_generation",
+        "parse_history_item",
+        "parse_history_page",
+        "parse_token",
+    }
     public = {n for n in vars(parsing) if n.startswith("parse_")}
     assert public == covered

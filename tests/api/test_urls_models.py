@@ -23,14 +23,29 @@ def test_secret_not_in_repr():
     assert "s3cret" not in str(Credentials("id", "s3cret"))
 
 
-@pytest.mark.parametrize("url", ["https://app.neuroflash.com/api", "http://127.0.0.1:9/api",
-                                 "http://localhost:8/api", "http://[::1]:8/api"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://app.neuroflash.com/api",
+        "http://127.0.0.1:9/api",
+        "http://localhost:8/api",
+        "http://[::1]:8/api",
+    ],
+)
 def test_allowed_urls(url):
     assert is_allowed_url(url)
 
 
-@pytest.mark.parametrize("url", ["http://app.neuroflash.com/api", "ftp://x/", "file:///etc",
-                                 "http://127.0.0.1.evil.com/api", "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://app.neuroflash.com/api",
+        "ftp://x/",
+        "file:///etc",
+        "http://127.0.0.1.evil.com/api",
+        "javascript:alert(1)",
+    ],
+)
 def test_refused_urls(url):
     assert not is_allowed_url(url)
 
@@ -77,20 +92,23 @@ def test_importing_the_client_loads_no_qt():
     assert out.stdout.strip() == ""
 
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("http://127.0.0.1:8000/api/x", ("http", "127.0.0.1", 8000)),
-    ("HTTP://LOCALHOST/x", ("http", "localhost", 80)),
-    ("https://app.neuroflash.com:443/x", ("https", "app.neuroflash.com", 443)),
-    ("https://app.neuroflash.com/x", ("https", "app.neuroflash.com", 443)),
-    ("http://[::1]:8000/x", ("http", "[::1]", 8000)),
-    ("https://bücher.example/x", ("https", "xn--bcher-kva.example", 443)),
-    # Ambiguous: urlsplit and urllib3 disagree, or the host is disguised. No origin at all.
-    ("http://127.0.0.1:1111\\@127.0.0.1:2222/x", ("", "", None)),
-    ("http://u:p@127.0.0.1:2222/x", ("", "", None)),
-    ("http://%31%32%37.0.0.1:2222/x", ("", "", None)),
-    ("//127.0.0.1:2222/x", ("", "", None)),
-    ("http://a.com\t.evil/x", ("", "", None)),
-])
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://127.0.0.1:8000/api/x", ("http", "127.0.0.1", 8000)),
+        ("HTTP://LOCALHOST/x", ("http", "localhost", 80)),
+        ("https://app.neuroflash.com:443/x", ("https", "app.neuroflash.com", 443)),
+        ("https://app.neuroflash.com/x", ("https", "app.neuroflash.com", 443)),
+        ("http://[::1]:8000/x", ("http", "[::1]", 8000)),
+        ("https://bücher.example/x", ("https", "xn--bcher-kva.example", 443)),
+        # Ambiguous: urlsplit and urllib3 disagree, or the host is disguised. No origin at all.
+        ("http://127.0.0.1:1111\\@127.0.0.1:2222/x", ("", "", None)),
+        ("http://u:p@127.0.0.1:2222/x", ("", "", None)),
+        ("http://%31%32%37.0.0.1:2222/x", ("", "", None)),
+        ("//127.0.0.1:2222/x", ("", "", None)),
+        ("http://a.com\t.evil/x", ("", "", None)),
+    ],
+)
 def test_origin_is_where_the_request_really_goes(url, expected):
     from desktop.api.urls import origin
 

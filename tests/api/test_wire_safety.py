@@ -27,6 +27,7 @@ def _client(base: str, token_url: str, secret: str = DEMO_CLIENT_SECRET) -> Neur
 def test_token_endpoint_redirect_to_another_host_carries_neither_secret_nor_token(status):
     secret = "s3cret-that-must-stay-home"
     with recorder() as other:
+
         def redirect(_seen: Seen) -> Answer:
             return status, {"Location": other.url + "/collect"}, b""
 
@@ -59,8 +60,11 @@ def _fake_api(other_url: str):
 
 
 def test_secret_only_to_the_token_url_and_no_token_to_another_host(emulator):
-    with (recorder() as other, recorder(_fake_api(other.url)) as api,
-          _client(api.url + "/api", emulator.token_url) as client):
+    with (
+        recorder() as other,
+        recorder(_fake_api(other.url)) as api,
+        _client(api.url + "/api", emulator.token_url) as client,
+    ):
         client.sign_in()
         token = client._tokens.token()
         with pytest.raises(NeuroflashError):
@@ -76,10 +80,17 @@ def test_secret_only_to_the_token_url_and_no_token_to_another_host(emulator):
     assert not [s for s in other.seen if token in s.text() or "x-workspace-id" in s.headers]
 
 
-@pytest.mark.parametrize(("image_id", "segment"), [
-    ("../x", "..%2Fx"), ("a/b", "a%2Fb"), ("%2e%2e", "%252e%252e"), ("..%2fx", "..%252fx"),
-    ("a?b#c", "a%3Fb%23c"), ("x\\..\\y", "x%5C..%5Cy"),
-])
+@pytest.mark.parametrize(
+    ("image_id", "segment"),
+    [
+        ("../x", "..%2Fx"),
+        ("a/b", "a%2Fb"),
+        ("%2e%2e", "%252e%252e"),
+        ("..%2fx", "..%252fx"),
+        ("a?b#c", "a%3Fb%23c"),
+        ("x\\..\\y", "x%5C..%5Cy"),
+    ],
+)
 def test_delete_and_download_keep_odd_ids_in_one_segment(emulator, image_id, segment):
     with recorder() as api, _client(api.url + "/api", emulator.token_url) as client:
         client.delete_image(STUDIO, image_id)

@@ -165,7 +165,7 @@ def test_a_failed_delete_keeps_the_image_and_offers_a_retry_for_it_only():
     assert _run(go()) == ["old"]
     assert [item.image_id for item in session.history] == ["stuck"]
     assert session.unconfirmed == ["stuck"], "the next sync asks whether it went after all"
-    (error, retry), = session.reports
+    ((error, retry),) = session.reports
     assert error.args and retry is not None
 
 

@@ -27,7 +27,7 @@ def test_an_error_nobody_handles_goes_to_the_report_with_its_retry():
         await tasks.run(_fail(), retry=_answer)
 
     asyncio.run(go())
-    (error, retry), = reported
+    ((error, retry),) = reported
     assert isinstance(error, ValueError) and retry is _answer
 
 

@@ -14,9 +14,16 @@ from desktop.emulator.server import EmulatorServer
 
 
 def get_token(server: EmulatorServer) -> str:
-    answer = requests.post(server.token_url, data={
-        "grant_type": "client_credentials", "client_id": DEMO_CLIENT_ID,
-        "client_secret": DEMO_CLIENT_SECRET, "scope": "openid"}, timeout=10)
+    answer = requests.post(
+        server.token_url,
+        data={
+            "grant_type": "client_credentials",
+            "client_id": DEMO_CLIENT_ID,
+            "client_secret": DEMO_CLIENT_SECRET,
+            "scope": "openid",
+        },
+        timeout=10,
+    )
     answer.raise_for_status()
     return answer.json()["access_token"]
 
@@ -37,8 +44,9 @@ class Api:
         return requests.get(self.server.api_url + path, headers=self.headers, timeout=10, **kw)
 
     def post(self, path: str, json: object = None, **kw: object) -> requests.Response:
-        return requests.post(self.server.api_url + path, headers=self.headers, json=json,
-                             timeout=10, **kw)
+        return requests.post(
+            self.server.api_url + path, headers=self.headers, json=json, timeout=10, **kw
+        )
 
     def delete(self, path: str) -> requests.Response:
         return requests.delete(self.server.api_url + path, headers=self.headers, timeout=10)

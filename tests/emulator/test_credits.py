@@ -9,8 +9,9 @@ from tests.emulator.conftest import Api, get_token
 
 
 def _quota(api: Api) -> dict:
-    return api.get(f"/usage-service/v1/workspaces/{api.workspace_id}/quotas",
-                   params={"usageTypeKey": "images"}).json()["data"][0]
+    return api.get(
+        f"/usage-service/v1/workspaces/{api.workspace_id}/quotas", params={"usageTypeKey": "images"}
+    ).json()["data"][0]
 
 
 def test_one_credit_per_image_generate_and_edit(api: Api) -> None:

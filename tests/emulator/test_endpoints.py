@@ -20,8 +20,12 @@ def test_urls_use_two_origins(emulator) -> None:
 
 
 def test_token_shape_and_errors(emulator) -> None:
-    good = {"grant_type": "client_credentials", "client_id": DEMO_CLIENT_ID,
-            "client_secret": DEMO_CLIENT_SECRET, "scope": "openid"}
+    good = {
+        "grant_type": "client_credentials",
+        "client_id": DEMO_CLIENT_ID,
+        "client_secret": DEMO_CLIENT_SECRET,
+        "scope": "openid",
+    }
     body = requests.post(emulator.token_url, data=good, timeout=5).json()
     assert body["token_type"] == "Bearer" and body["expires_in"] == 14399
     assert len(body["access_token"]) > 20
@@ -35,20 +39,37 @@ def test_workspaces_hal(api: Api) -> None:
     body = api.get("/workspace-service/v1/workspaces").json()
     spaces = body["_embedded"]["workspaces"]
     assert [w["name"] for w in spaces] == ["Studio", "Side Project", "Copywriting"]
-    assert [w["id"] for w in spaces] == [STUDIO_WORKSPACE_ID, NEARLY_EMPTY_WORKSPACE_ID,
-                                         TEXT_ONLY_WORKSPACE_ID]
+    assert [w["id"] for w in spaces] == [
+        STUDIO_WORKSPACE_ID,
+        NEARLY_EMPTY_WORKSPACE_ID,
+        TEXT_ONLY_WORKSPACE_ID,
+    ]
     assert all("createdAt" in w for w in spaces)
 
 
 def test_quota_shape(api: Api) -> None:
-    body = api.get(f"/usage-service/v1/workspaces/{STUDIO_WORKSPACE_ID}/quotas",
-                   params={"usageTypeKey": "images"}).json()
+    body = api.get(
+        f"/usage-service/v1/workspaces/{STUDIO_WORKSPACE_ID}/quotas",
+        params={"usageTypeKey": "images"},
+    ).json()
     q = body["data"][0]
-    assert set(q) >= {"id", "workspaceId", "usageTypeKey", "bonusAmount", "spilloverAmount",
-                      "usedAmount", "usedAmountDaily", "availableAmount", "limitAmount",
-                      "limitAmountDaily", "fairUseLimitReached", "dailyRefreshed"}
-    assert q["availableAmount"] == (q["limitAmount"] + q["bonusAmount"] + q["spilloverAmount"]
-                                    - q["usedAmount"])
+    assert set(q) >= {
+        "id",
+        "workspaceId",
+        "usageTypeKey",
+        "bonusAmount",
+        "spilloverAmount",
+        "usedAmount",
+        "usedAmountDaily",
+        "availableAmount",
+        "limitAmount",
+        "limitAmountDaily",
+        "fairUseLimitReached",
+        "dailyRefreshed",
+    }
+    assert q["availableAmount"] == (
+        q["limitAmount"] + q["bonusAmount"] + q["spilloverAmount"] - q["usedAmount"]
+    )
     assert q["bonusAmount"] > 0 and q["spilloverAmount"] > 0
     assert body["page"]["currentPage"] == 1 and body["page"]["totalElements"] == 1
     side = api.get(f"/usage-service/v1/workspaces/{NEARLY_EMPTY_WORKSPACE_ID}/quotas").json()
@@ -62,13 +83,17 @@ def test_quota_shape(api: Api) -> None:
 def test_models_guide_shape(api: Api) -> None:
     models = api.get("/ds-prototypes/image_generation/models").json()
     assert models[0] == {
-        "id": "nano-banana-2", "name": "Nano Banana 2", "provider": "fal.ai",
+        "id": "nano-banana-2",
+        "name": "Nano Banana 2",
+        "provider": "fal.ai",
         "description": "Fast and efficient image generation model",
         "capabilities": ["text2image", "image2image", "inpainting", "upscale-2x", "upscale-4x"],
         "max_images": 4,
-        "aspect_ratios": ["21:9", "16:9", "3:2", "4:3", "5:4", "1:1", "4:5", "3:4", "2:3",
-                          "9:16"],
-        "output_formats": ["jpeg", "png", "webp"], "allowed": True, "order": 1}
+        "aspect_ratios": ["21:9", "16:9", "3:2", "4:3", "5:4", "1:1", "4:5", "3:4", "2:3", "9:16"],
+        "output_formats": ["jpeg", "png", "webp"],
+        "allowed": True,
+        "order": 1,
+    }
     assert [m["order"] for m in models] == [1, 2, 3]
     assert models[1]["capabilities"] == ["text2image"] and models[2]["allowed"] is False
     api.workspace_id = TEXT_ONLY_WORKSPACE_ID
@@ -80,14 +105,17 @@ def test_family_b_catalogue_camel_case(api: Api) -> None:
     assert body["page"] == {"size": 50, "totalElements": 3, "totalPages": 1, "currentPage": 1}
     first = body["data"][0]
     assert first["maxImages"] == 4 and "aspectRatios" in first and "outputFormats" in first
-    paged = api.get(f"/image-service/v1/workspaces/{STUDIO_WORKSPACE_ID}/image-models",
-                    params={"page": 2, "size": 2}).json()
+    paged = api.get(
+        f"/image-service/v1/workspaces/{STUDIO_WORKSPACE_ID}/image-models",
+        params={"page": 2, "size": 2},
+    ).json()
     assert [m["order"] for m in paged["data"]] == [3]
 
 
 def test_generate_answer_and_storage(api: Api) -> None:
-    body = api.generate("sustainable technology", num_images=2, aspect_ratio="16:9",
-                        output_format="png").json()
+    body = api.generate(
+        "sustainable technology", num_images=2, aspect_ratio="16:9", output_format="png"
+    ).json()
     assert body["prompt"] == "sustainable technology" and body["detail"] is None
     assert body["model"] == "nano-banana-2" and body["batch_id"] and body["description"]
     assert len(body["images"]) == 2
@@ -108,7 +136,8 @@ def test_history_item_view_and_aliases(api: Api) -> None:
     top = body["items"][0]
     assert top["output_image_id"] == made["image_id"]
     assert top["output_image_url"] == (
-        f"/api/ds-prototypes/image_generation/{made['image_id']}/view")
+        f"/api/ds-prototypes/image_generation/{made['image_id']}/view"
+    )
     assert top["type"] == "text2image" and top["input_image_urls"] == []
     assert top["created_at"].endswith("Z")
     stamps = [i["created_at"] for i in body["items"]]
@@ -123,15 +152,15 @@ def test_history_item_view_and_aliases(api: Api) -> None:
 
 def test_generate_alias_and_trailing_slash_redirect(api: Api) -> None:
     assert api.post("/ds-prototypes/", {"prompt": "alias"}).status_code == 200
-    slashless = api.post("/ds-prototypes/image_generation", {"prompt": "x"},
-                         allow_redirects=False)
+    slashless = api.post("/ds-prototypes/image_generation", {"prompt": "x"}, allow_redirects=False)
     assert slashless.status_code == 307
     assert slashless.headers["location"].endswith("/api/ds-prototypes/image_generation/")
 
 
 def test_model_as_object_and_limit_generations(api: Api) -> None:
-    body = api.generate("obj", model={"id": "nano-banana-2"}, num_images=3,
-                        limit_generations=True).json()
+    body = api.generate(
+        "obj", model={"id": "nano-banana-2"}, num_images=3, limit_generations=True
+    ).json()
     assert len(body["images"]) == 1
 
 

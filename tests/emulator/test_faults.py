@@ -28,8 +28,9 @@ def test_429_fault_has_retry_after(api: Api) -> None:
 
 def test_drop_breaks_the_body(api: Api) -> None:
     api.server.state.faults.schedule("drop", path=HISTORY)
-    with pytest.raises((requests.exceptions.ChunkedEncodingError,
-                        requests.exceptions.ConnectionError)):
+    with pytest.raises(
+        (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError)
+    ):
         api.get(HISTORY)
     assert api.get(HISTORY).status_code == 200
 

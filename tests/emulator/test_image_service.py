@@ -21,8 +21,9 @@ from tests.emulator.conftest import get_token
 B = "/image-service/v1/workspaces/{ws}"
 
 
-def png(width: int = 64, height: int = 48, colour: object = (10, 200, 30),
-        mode: str = "RGB") -> bytes:
+def png(
+    width: int = 64, height: int = 48, colour: object = (10, 200, 30), mode: str = "RGB"
+) -> bytes:
     buf = io.BytesIO()
     Image.new(mode, (width, height), colour).save(buf, "PNG")  # type: ignore[arg-type]
     return buf.getvalue()
@@ -36,8 +37,13 @@ def bomb_png(width: int = 100_000, height: int = 100_000) -> bytes:
     """A valid PNG header declaring a huge picture (a decompression bomb's header)."""
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     chunk = b"IHDR" + ihdr
-    return (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + chunk
-            + struct.pack(">I", zlib.crc32(chunk)) + b"\x00\x00\x00\x00IEND\xaeB`\x82")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + struct.pack(">I", len(ihdr))
+        + chunk
+        + struct.pack(">I", zlib.crc32(chunk))
+        + b"\x00\x00\x00\x00IEND\xaeB`\x82"
+    )
 
 
 HEIC = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64
@@ -58,8 +64,9 @@ class Service:
         return requests.get(self.base + path, headers=self.headers, timeout=30, params=params)
 
     def content(self, image: dict) -> requests.Response:
-        return requests.get(self.server.base_origin + image["_links"]["content"],
-                            headers=self.headers, timeout=30)
+        return requests.get(
+            self.server.base_origin + image["_links"]["content"], headers=self.headers, timeout=30
+        )
 
     def upload(self, data: bytes, mime: str = "image/png") -> requests.Response:
         return self.post("/images", {"imageUrl": data_uri(data, mime)})
@@ -70,9 +77,12 @@ class Service:
         return int(quota["usedAmount"])
 
     def history(self) -> list[dict]:
-        answer = requests.get(self.server.api_url + "/ds-prototypes/history",
-                              params={"size": 200},
-                              headers={**self.headers, "x-workspace-id": self.ws}, timeout=30)
+        answer = requests.get(
+            self.server.api_url + "/ds-prototypes/history",
+            params={"size": 200},
+            headers={**self.headers, "x-workspace-id": self.ws},
+            timeout=30,
+        )
         return answer.json()["items"]
 
 
@@ -100,9 +110,21 @@ def test_upload_answers_201_with_an_image_object_and_is_free(svc: Service) -> No
     answer = svc.upload(png(64, 48))
     assert answer.status_code == 201
     image = answer.json()
-    assert {"id", "generationId", "workspaceId", "prompt", "model", "parameters",
-            "inputImageIds", "imageWidth", "imageHeight", "imageSize", "createdAt",
-            "updatedAt", "_links"} <= set(image)
+    assert {
+        "id",
+        "generationId",
+        "workspaceId",
+        "prompt",
+        "model",
+        "parameters",
+        "inputImageIds",
+        "imageWidth",
+        "imageHeight",
+        "imageSize",
+        "createdAt",
+        "updatedAt",
+        "_links",
+    } <= set(image)
     assert (image["imageWidth"], image["imageHeight"]) == (64, 48)
     assert image["workspaceId"] == svc.ws and image["status"] == "done"
     assert image["parameters"]["kind"] == "imported" and image["inputImageIds"] == []
@@ -112,16 +134,20 @@ def test_upload_answers_201_with_an_image_object_and_is_free(svc: Service) -> No
     assert content.headers["content-type"] == "image/png"
 
 
-@pytest.mark.parametrize("data, mime", [
-    (b"just some text, not a picture", "text/plain"),
-    (HEIC, "image/heic"),
-    (b"GIF89a" + b"\x01\x00\x01\x00" + b"\x00" * 20, "image/gif"),
-    (b"8BPS\x00\x01" + b"\x00" * 40, "image/vnd.adobe.photoshop"),
-    (bomb_png(), "image/png"),
-    (png()[:40], "image/png"),  # cut short
-])
+@pytest.mark.parametrize(
+    "data, mime",
+    [
+        (b"just some text, not a picture", "text/plain"),
+        (HEIC, "image/heic"),
+        (b"GIF89a" + b"\x01\x00\x01\x00" + b"\x00" * 20, "image/gif"),
+        (b"8BPS\x00\x01" + b"\x00" * 40, "image/vnd.adobe.photoshop"),
+        (bomb_png(), "image/png"),
+        (png()[:40], "image/png"),  # cut short
+    ],
+)
 def test_upload_refuses_other_types_bombs_and_broken_files_with_422(
-        svc: Service, data: bytes, mime: str) -> None:
+    svc: Service, data: bytes, mime: str
+) -> None:
     before = len(svc.history())
     answer = svc.upload(data, mime)
     assert answer.status_code == 422, answer.text
@@ -155,10 +181,17 @@ def test_list_is_paginated_newest_first_and_get_and_delete(svc: Service) -> None
     page = svc.get("/images", params={"page": 1, "size": 2}).json()
     assert [i["id"] for i in page["data"]] == [second["id"], first["id"]]
     total = page["page"]["totalElements"]
-    assert page["page"] == {"size": 2, "totalElements": total,
-                            "totalPages": (total + 1) // 2, "currentPage": 1}
-    everything = [i["id"] for p in range(1, page["page"]["totalPages"] + 1)
-                  for i in svc.get("/images", params={"page": p, "size": 2}).json()["data"]]
+    assert page["page"] == {
+        "size": 2,
+        "totalElements": total,
+        "totalPages": (total + 1) // 2,
+        "currentPage": 1,
+    }
+    everything = [
+        i["id"]
+        for p in range(1, page["page"]["totalPages"] + 1)
+        for i in svc.get("/images", params={"page": p, "size": 2}).json()["data"]
+    ]
     assert len(everything) == len(set(everything)) == total
     assert svc.get(f"/images/{first['id']}").json()["id"] == first["id"]
     gone = requests.delete(svc.base + f"/images/{first['id']}", headers=svc.headers, timeout=10)
@@ -171,7 +204,8 @@ def test_list_is_paginated_newest_first_and_get_and_delete(svc: Service) -> None
 
 @pytest.mark.parametrize("scale", [2, 4])
 def test_upscale_is_exactly_scale_times_the_size_and_costs_one_credit(
-        svc: Service, scale: int) -> None:
+    svc: Service, scale: int
+) -> None:
     source = svc.upload(png(50, 30)).json()
     used = svc.used()
     answer = svc.post("/image-upscale-tasks", {"imageId": source["id"], "scale": scale})
@@ -188,11 +222,15 @@ def test_upscale_is_exactly_scale_times_the_size_and_costs_one_credit(
 
 def test_upscale_of_a_generated_image_and_its_output_format(svc: Service) -> None:
     generated = svc.history()[0]
-    answer = svc.post("/image-upscale-tasks", {"imageId": generated["output_image_id"],
-                                               "scale": 2, "outputFormat": "jpeg"})
+    answer = svc.post(
+        "/image-upscale-tasks",
+        {"imageId": generated["output_image_id"], "scale": 2, "outputFormat": "jpeg"},
+    )
     [image] = answer.json()["images"]
-    assert (image["imageWidth"], image["imageHeight"]) == (generated["width"] * 2,
-                                                           generated["height"] * 2)
+    assert (image["imageWidth"], image["imageHeight"]) == (
+        generated["width"] * 2,
+        generated["height"] * 2,
+    )
     assert svc.content(image).headers["content-type"] == "image/jpeg"
 
 
@@ -220,9 +258,16 @@ def test_masked_edit_changes_only_the_masked_pixels(svc: Service) -> None:
     mask.save(mbuf, "PNG")
     mask_id = svc.upload(mbuf.getvalue()).json()["id"]
     used = svc.used()
-    answer = svc.post("/image-edit-tasks", {"imageId": source["id"], "prompt": "make it red",
-                                            "maskImageId": mask_id, "numImages": 2,
-                                            "outputFormat": "png"})
+    answer = svc.post(
+        "/image-edit-tasks",
+        {
+            "imageId": source["id"],
+            "prompt": "make it red",
+            "maskImageId": mask_id,
+            "numImages": 2,
+            "outputFormat": "png",
+        },
+    )
     assert answer.status_code == 201, answer.text
     images = answer.json()["images"]
     assert len(images) == 2 and svc.used() == used + 2
@@ -245,8 +290,9 @@ def test_a_transparent_mask_area_counts_as_black(svc: Service) -> None:
     buf = io.BytesIO()
     mask.save(buf, "PNG")
     mask_id = svc.upload(buf.getvalue()).json()["id"]
-    [image] = svc.post("/image-edit-tasks", {"imageId": source["id"], "prompt": "x",
-                                             "maskImageId": mask_id}).json()["images"]
+    [image] = svc.post(
+        "/image-edit-tasks", {"imageId": source["id"], "prompt": "x", "maskImageId": mask_id}
+    ).json()["images"]
     result = _pixels(svc, image)
     assert result.getpixel((30, 20)) == (100, 100, 100)
     assert result.getpixel((5, 20)) != (100, 100, 100)
@@ -254,8 +300,9 @@ def test_a_transparent_mask_area_counts_as_black(svc: Service) -> None:
 
 def test_edit_without_mask_changes_the_whole_image(svc: Service) -> None:
     source = svc.upload(png(40, 40, (100, 100, 100))).json()
-    [image] = svc.post("/image-edit-tasks", {"imageId": source["id"],
-                                             "prompt": "x"}).json()["images"]
+    [image] = svc.post("/image-edit-tasks", {"imageId": source["id"], "prompt": "x"}).json()[
+        "images"
+    ]
     diff = ImageChops.difference(_pixels(svc, image), Image.new("RGB", (40, 40), (100,) * 3))
     assert diff.getbbox() == (0, 0, 40, 40)
 
@@ -263,14 +310,28 @@ def test_edit_without_mask_changes_the_whole_image(svc: Service) -> None:
 def test_edit_validation(svc: Service) -> None:
     source = svc.upload(png()).json()
     used = svc.used()
-    assert svc.post("/image-edit-tasks", {"imageId": source["id"], "prompt": "  "}
-                    ).status_code == 422
-    assert svc.post("/image-edit-tasks", {"imageId": source["id"], "prompt": "x",
-                                          "numImages": 9}).status_code == 422
-    assert svc.post("/image-edit-tasks", {"imageId": source["id"], "prompt": "x",
-                                          "maskImageId": "missing"}).status_code == 404
-    assert svc.post("/image-edit-tasks", {"imageId": source["id"], "prompt": "x",
-                                          "modelId": "imagen-4-fast"}).status_code == 422
+    assert (
+        svc.post("/image-edit-tasks", {"imageId": source["id"], "prompt": "  "}).status_code == 422
+    )
+    assert (
+        svc.post(
+            "/image-edit-tasks", {"imageId": source["id"], "prompt": "x", "numImages": 9}
+        ).status_code
+        == 422
+    )
+    assert (
+        svc.post(
+            "/image-edit-tasks", {"imageId": source["id"], "prompt": "x", "maskImageId": "missing"}
+        ).status_code
+        == 404
+    )
+    assert (
+        svc.post(
+            "/image-edit-tasks",
+            {"imageId": source["id"], "prompt": "x", "modelId": "imagen-4-fast"},
+        ).status_code
+        == 422
+    )
     assert svc.used() == used
 
 
@@ -328,8 +389,10 @@ def test_async_edit_with_mask_and_a_failed_image_is_refunded(async_svc: Service)
     mask = svc.upload(png(20, 10, 255, mode="L")).json()
     svc.server.state.fail_next_images = 1
     used = svc.used()
-    answer = svc.post("/image-edit-tasks", {"imageId": source["id"], "prompt": "x",
-                                            "maskImageId": mask["id"], "numImages": 2})
+    answer = svc.post(
+        "/image-edit-tasks",
+        {"imageId": source["id"], "prompt": "x", "maskImageId": mask["id"], "numImages": 2},
+    )
     assert answer.status_code == 202
     images = answer.json()["images"]
     assert [i["status"] for i in images] == ["pending", "pending"]
@@ -344,8 +407,9 @@ def test_async_edit_with_mask_and_a_failed_image_is_refunded(async_svc: Service)
 def test_a_pending_image_cannot_be_a_source(async_svc: Service) -> None:
     svc = async_svc
     source = svc.upload(png(20, 10)).json()
-    [image] = svc.post("/image-upscale-tasks", {"imageId": source["id"], "scale": 2}
-                       ).json()["images"]
+    [image] = svc.post("/image-upscale-tasks", {"imageId": source["id"], "scale": 2}).json()[
+        "images"
+    ]
     answer = svc.post("/image-upscale-tasks", {"imageId": image["id"], "scale": 2})
     assert answer.status_code == 409
 
@@ -379,17 +443,24 @@ def test_the_render_cache_is_bounded_in_bytes() -> None:
 
 def test_generation_task_makes_camel_case_images_and_charges_each(svc: Service) -> None:
     used = svc.used()
-    answer = svc.post("/image-generation-tasks", {"prompt": " a fox ", "numImages": 2,
-                                                  "aspectRatio": "9:16", "outputFormat": "webp"})
+    answer = svc.post(
+        "/image-generation-tasks",
+        {"prompt": " a fox ", "numImages": 2, "aspectRatio": "9:16", "outputFormat": "webp"},
+    )
     assert answer.status_code == 201
     images = answer.json()["images"]
     assert [(i["imageWidth"], i["imageHeight"], i["prompt"]) for i in images] == [
-        (576, 1024, "a fox")] * 2
+        (576, 1024, "a fox")
+    ] * 2
     assert svc.used() == used + 2
     assert svc.content(images[0]).headers["content-type"] == "image/webp"
     assert {i["id"] for i in images} <= {i["output_image_id"] for i in svc.history()}
-    for bad in ({"prompt": " "}, {"prompt": "x", "numImages": 9},
-                {"prompt": "x", "aspectRatio": "7:1"}, {"prompt": "x", "modelId": "nope"}):
+    for bad in (
+        {"prompt": " "},
+        {"prompt": "x", "numImages": 9},
+        {"prompt": "x", "aspectRatio": "7:1"},
+        {"prompt": "x", "modelId": "nope"},
+    ):
         assert svc.post("/image-generation-tasks", bad).status_code == 422
     assert svc.used() == used + 2
 
@@ -401,6 +472,10 @@ def test_a_chunked_upload_over_the_limit_is_413(svc: Service) -> None:
             yield b"A" * (1024 * 1024)
         yield b'"}'
 
-    answer = requests.post(svc.base + "/images", data=body(), timeout=30,
-                           headers={**svc.headers, "Content-Type": "application/json"})
+    answer = requests.post(
+        svc.base + "/images",
+        data=body(),
+        timeout=30,
+        headers={**svc.headers, "Content-Type": "application/json"},
+    )
     assert answer.status_code == 413

@@ -46,12 +46,14 @@ def test_every_ratio_has_long_side_1024_and_even_short_side() -> None:
             assert (w, h) == expected[ratio]
 
 
-@pytest.mark.parametrize(("fmt", "pil_format"),
-                         [("png", "PNG"), ("jpeg", "JPEG"), ("webp", "WEBP")])
+@pytest.mark.parametrize(
+    ("fmt", "pil_format"), [("png", "PNG"), ("jpeg", "JPEG"), ("webp", "WEBP")]
+)
 def test_format_and_size_decode(api: Api, fmt: str, pil_format: str) -> None:
     for ratio in ("16:9", "9:16", "21:9"):
-        image = api.generate(f"format {fmt}", aspect_ratio=ratio, output_format=fmt
-                             ).json()["images"][0]
+        image = api.generate(f"format {fmt}", aspect_ratio=ratio, output_format=fmt).json()[
+            "images"
+        ][0]
         decoded = Image.open(io.BytesIO(_fetch(image["url"])))
         assert decoded.format == pil_format
         assert decoded.size == size_for_ratio(ratio) == (image["width"], image["height"])
@@ -64,8 +66,9 @@ def test_same_prompt_same_bytes_different_prompt_different_pixels(api: Api) -> N
     assert first["image_id"] != again["image_id"]
     a, b, c = _fetch(first["url"]), _fetch(again["url"]), _fetch(other["url"])
     assert a == b
-    diff = ImageChops.difference(Image.open(io.BytesIO(a)).convert("RGB"),
-                                 Image.open(io.BytesIO(c)).convert("RGB"))
+    diff = ImageChops.difference(
+        Image.open(io.BytesIO(a)).convert("RGB"), Image.open(io.BytesIO(c)).convert("RGB")
+    )
     assert max(ImageStat.Stat(diff).mean) > 20
 
 
@@ -75,12 +78,14 @@ def test_images_in_one_batch_differ(api: Api) -> None:
 
 
 def test_edit_is_derived_from_source(api: Api) -> None:
-    source = api.generate("a mountain lake at dawn", aspect_ratio="16:9",
-                          output_format="webp").json()["images"][0]
+    source = api.generate(
+        "a mountain lake at dawn", aspect_ratio="16:9", output_format="webp"
+    ).json()["images"][0]
     path = api.get("/ds-prototypes/history").json()["items"][0]["output_image_url"]
     assert source["image_id"] in path
-    edited = api.post("/ds-prototypes/edit", {"prompt": "Make the sky orange",
-                                              "image_urls": [path]}).json()
+    edited = api.post(
+        "/ds-prototypes/edit", {"prompt": "Make the sky orange", "image_urls": [path]}
+    ).json()
     out = edited["images"][0]
     assert (out["width"], out["height"]) == (1024, 576) and out["content_type"] == "image/webp"
     fresh = api.generate("Make the sky orange", aspect_ratio="16:9").json()["images"][0]
@@ -96,8 +101,7 @@ def test_edit_is_derived_from_source(api: Api) -> None:
 def test_seeded_history_renders_lazily_and_decodes(api: Api) -> None:
     item = api.get("/ds-prototypes/history").json()["items"][-1]
     origin = api.server.api_url[:-4]
-    data = requests.get(origin + item["output_image_url"], headers=api.headers,
-                        timeout=10).content
+    data = requests.get(origin + item["output_image_url"], headers=api.headers, timeout=10).content
     decoded = Image.open(io.BytesIO(data))
     assert decoded.size == (item["width"], item["height"])
     assert decoded.get_format_mimetype() == item["content_type"]

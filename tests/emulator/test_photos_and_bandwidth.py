@@ -50,12 +50,12 @@ def test_photo_mode_changes_what_history_serves(make_server) -> None:
 def _image_paths(server, count: int) -> tuple[Api, list[str]]:
     api = Api(server, get_token(server))
     items = api.get("/ds-prototypes/history", params={"size": 50}).json()["items"]
-    pngs = [i["output_image_url"].removeprefix("/api") for i in items
-            if i["output_format"] == "png"]
+    pngs = [
+        i["output_image_url"].removeprefix("/api") for i in items if i["output_format"] == "png"
+    ]
     assert len(pngs) >= count
     for path in pngs[:count]:  # rendered before the clock starts
-        server.state.images.get(server.state.record(STUDIO_WORKSPACE_ID,
-                                                    path.split("/")[-2]).spec)
+        server.state.images.get(server.state.record(STUDIO_WORKSPACE_ID, path.split("/")[-2]).spec)
     return api, pngs[:count]
 
 
@@ -85,8 +85,7 @@ def test_a_dropped_download_stops_the_sending(make_server) -> None:
     api, paths = _image_paths(server, 1)
     link = server.state.link
     before = link.bytes_sent
-    response = requests.get(server.api_url + paths[0], headers=api.headers, stream=True,
-                            timeout=10)
+    response = requests.get(server.api_url + paths[0], headers=api.headers, stream=True, timeout=10)
     size = int(response.headers["Content-Length"])
     assert size > MB
     next(response.iter_content(64 * KB))

@@ -26,8 +26,9 @@ def test_edit_alias_and_unknown_source(api: Api) -> None:
 
 def test_missing_workspace_header_is_400(api: Api) -> None:
     for path in ("/ds-prototypes/image_generation/models", "/ds-prototypes/history"):
-        answer = requests.get(api.server.api_url + path,
-                              headers={"Authorization": f"Bearer {api.token}"}, timeout=5)
+        answer = requests.get(
+            api.server.api_url + path, headers={"Authorization": f"Bearer {api.token}"}, timeout=5
+        )
         assert answer.status_code == 400
         assert answer.json() == {"detail": "Missing x-workspace-id header"}
     api.workspace_id = "someone-elses"
@@ -39,8 +40,12 @@ def test_no_or_bad_token_is_401(api: Api) -> None:
     assert requests.get(url, timeout=5).status_code == 401
     bad = requests.get(url, headers={"Authorization": "Bearer nope"}, timeout=5)
     assert bad.status_code == 401 and bad.headers["www-authenticate"] == "Bearer"
-    gen = requests.post(api.server.api_url + "/ds-prototypes/image_generation/",
-                        headers={"x-workspace-id": api.workspace_id}, json={}, timeout=5)
+    gen = requests.post(
+        api.server.api_url + "/ds-prototypes/image_generation/",
+        headers={"x-workspace-id": api.workspace_id},
+        json={},
+        timeout=5,
+    )
     assert gen.status_code == 401  # auth is checked before the body
 
 
@@ -75,8 +80,9 @@ def test_validation_errors_are_422(api: Api) -> None:
         assert answer.status_code == 422, body
         assert isinstance(answer.json()["detail"], list) and "loc" in answer.json()["detail"][0]
     path = api.get("/ds-prototypes/history").json()["items"][0]["output_image_url"]
-    no_i2i = api.post("/ds-prototypes/edit",
-                      {"prompt": "x", "image_urls": [path], "model": "imagen-4-fast"})
+    no_i2i = api.post(
+        "/ds-prototypes/edit", {"prompt": "x", "image_urls": [path], "model": "imagen-4-fast"}
+    )
     assert no_i2i.status_code == 422
     assert api.post("/ds-prototypes/edit", {"prompt": "x", "image_urls": []}).status_code == 422
     assert api.get("/ds-prototypes/history", params={"size": 201}).status_code == 422

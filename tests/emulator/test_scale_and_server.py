@@ -43,8 +43,9 @@ def test_server_stays_responsive_while_rendering(api: Api) -> None:
     origin = api.server.api_url[:-4]
     paths = [i["output_image_url"] for i in api.get("/ds-prototypes/history").json()["items"]]
     with ThreadPoolExecutor(4) as pool:
-        renders = [pool.submit(requests.get, origin + p, headers=api.headers, timeout=30)
-                   for p in paths]
+        renders = [
+            pool.submit(requests.get, origin + p, headers=api.headers, timeout=30) for p in paths
+        ]
         started = time.monotonic()
         assert api.get("/workspace-service/v1/workspaces").status_code == 200
         quick = time.monotonic() - started
@@ -59,27 +60,42 @@ def test_stop_frees_quickly(emulator) -> None:
 
 
 def test_cli_prints_urls_and_credentials() -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "desktop.emulator", "--port", "0",
-                             "--latency-ms", "5", "--fault-share", "0.0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "desktop.emulator",
+            "--port",
+            "0",
+            "--latency-ms",
+            "5",
+            "--fault-share",
+            "0.0",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         lines = [proc.stdout.readline() for _ in range(4)]
         api_url = lines[0].split()[-1]
         assert api_url.startswith("http://127.0.0.1:") and api_url.endswith("/api")
         assert lines[1].split()[-1].endswith("/oauth/v2/token")
         assert "demo-client-id" in lines[2] and "demo-client-secret" in lines[3]
-        assert requests.get(api_url + "/workspace-service/v1/workspaces",
-                            timeout=5).status_code == 401
+        assert (
+            requests.get(api_url + "/workspace-service/v1/workspaces", timeout=5).status_code == 401
+        )
     finally:
         proc.terminate()
         proc.wait(5)
 
 
 def test_imports_no_qt_and_no_app_layers() -> None:
-    code = ("import sys, desktop.emulator, desktop.emulator.__main__; "
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'qasync', "
-            "'shiboken6') or m.startswith(('desktop.ui', 'desktop.services', 'desktop.api'))]; "
-            "print(bad); sys.exit(1 if bad else 0)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60)
+    code = (
+        "import sys, desktop.emulator, desktop.emulator.__main__; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'qasync', "
+        "'shiboken6') or m.startswith(('desktop.ui', 'desktop.services', 'desktop.api'))]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr

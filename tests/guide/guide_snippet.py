@@ -2,6 +2,7 @@
 # The guide's Python snippets (steps 1-6, edit, delete), verbatim apart from indentation that
 # the published page lost. The test substitutes BASE_URL, the token URL and the credentials.
 import requests
+
 BASE_URL = "https://app.neuroflash.com/api"
 token = requests.post(
     "https://id.neuroflash.com/oauth/v2/token",

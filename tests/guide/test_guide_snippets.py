@@ -20,10 +20,12 @@ PROMPT = "A professional hero image for a blog post about sustainable technology
 def _localised(name: str, server: EmulatorServer, tmp_path: Path) -> Path:
     """The snippet with only the base URL, token URL and credentials swapped in."""
     text = (HERE / name).read_text(encoding="utf-8")
-    for real, ours in [("https://app.neuroflash.com/api", server.api_url),
-                       ("https://id.neuroflash.com/oauth/v2/token", server.token_url),
-                       ("YOUR_CLIENT_ID", DEMO_CLIENT_ID),
-                       ("YOUR_CLIENT_SECRET", DEMO_CLIENT_SECRET)]:
+    for real, ours in [
+        ("https://app.neuroflash.com/api", server.api_url),
+        ("https://id.neuroflash.com/oauth/v2/token", server.token_url),
+        ("YOUR_CLIENT_ID", DEMO_CLIENT_ID),
+        ("YOUR_CLIENT_SECRET", DEMO_CLIENT_SECRET),
+    ]:
         assert real in text
         text = text.replace(real, ours)
     target = tmp_path / name
@@ -41,8 +43,7 @@ def _run_and_check(cmd: list[str], server: EmulatorServer) -> None:
     assert "Size: 1024x576" in done.stdout
     # Generate + edit: two credits.
     assert state.quota(STUDIO_WORKSPACE_ID)["availableAmount"] == before - 2
-    new = [state.records[i] for i in state.history_ids(STUDIO_WORKSPACE_ID)
-           if i not in ids_before]
+    new = [state.records[i] for i in state.history_ids(STUDIO_WORKSPACE_ID) if i not in ids_before]
     # The generated image was edited, then deleted: only the edit remains.
     assert [r.kind for r in new] == ["image2image"]
     edit = new[0]

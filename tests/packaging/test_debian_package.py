@@ -37,20 +37,24 @@ def fake_bundle(dist: Path) -> None:
 def test_the_deb_puts_the_bundle_in_opt_a_launcher_on_path_and_depends_on_qt_libs(tmp_path):
     dist = tmp_path / "dist"
     fake_bundle(dist)
-    package = debian_package.build_deb(dist, "neuroflash-desktop", "neuroflash Desktop", "1.2.3",
-                                       tmp_path / "work")
+    package = debian_package.build_deb(
+        dist, "neuroflash-desktop", "neuroflash Desktop", "1.2.3", tmp_path / "work"
+    )
     assert package is not None and package.name.startswith("neuroflash-desktop_1.2.3_")
-    listing = subprocess.run(["dpkg-deb", "-c", str(package)], capture_output=True, text=True,
-                             check=True).stdout
+    listing = subprocess.run(
+        ["dpkg-deb", "-c", str(package)], capture_output=True, text=True, check=True
+    ).stdout
     assert "./opt/neuroflash-desktop/neuroflash-desktop" in listing
     assert "./opt/neuroflash-desktop/_internal/lib.so" in listing
     assert "install.sh" not in listing  # the tarball's per-user installer has no place here
     assert "-rwxr-xr-x root/root" in next(
-        line for line in listing.splitlines() if line.endswith("./usr/bin/neuroflash-desktop"))
+        line for line in listing.splitlines() if line.endswith("./usr/bin/neuroflash-desktop")
+    )
     assert "./usr/share/applications/neuroflash-desktop.desktop" in listing
     assert "./usr/share/icons/hicolor/48x48/apps/neuroflash-desktop.png" in listing
-    fields = subprocess.run(["dpkg-deb", "-f", str(package)], capture_output=True, text=True,
-                            check=True).stdout
+    fields = subprocess.run(
+        ["dpkg-deb", "-f", str(package)], capture_output=True, text=True, check=True
+    ).stdout
     assert "Package: neuroflash-desktop" in fields and "Version: 1.2.3" in fields
     for library in ("libegl1", "libxkbcommon-x11-0", "libxcb-cursor0", "libfontconfig1"):
         assert library in fields

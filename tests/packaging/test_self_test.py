@@ -18,7 +18,11 @@ def test_self_test_passes_offscreen_and_reports_every_check() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
         [sys.executable, "-m", "desktop", "--self-test"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=90,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     lines = dict(line.split(": ", 1) for line in done.stdout.splitlines() if ": " in line)

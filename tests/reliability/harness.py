@@ -31,7 +31,10 @@ class RunningApp:
     def __init__(self, qapp: Any, api_url: str, token_url: str, profile: Path, **over: Any):
         self.loop = make_loop(qapp)
         args = argparse.Namespace(
-            demo=False, api_url=api_url, token_url=token_url, profile=str(profile),
+            demo=False,
+            api_url=api_url,
+            token_url=token_url,
+            profile=str(profile),
             api_overrides={**FAST, **over},
         )
         self.components = Components(args)
@@ -61,9 +64,11 @@ class RunningApp:
     def settle(self, timeout: float = 20) -> None:
         """Until nothing runs: no session task, no generation, no thumbnail in flight."""
         self.wait(
-            lambda: not self.session._tasks
-            and not self.window.job.running
-            and self.window.loader.pending_count() == 0,
+            lambda: (
+                not self.session._tasks
+                and not self.window.job.running
+                and self.window.loader.pending_count() == 0
+            ),
             timeout,
         )
 

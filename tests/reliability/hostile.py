@@ -8,7 +8,7 @@ from __future__ import annotations
 HOSTILE: dict[str, tuple[str, str]] = {
     "backslash-location": (
         "image view redirects to `//127.0.0.1:OTHER\\@127.0.0.1:API/x.png`",
-        "not followed; the other port sees nothing, \"could not read\" message",
+        'not followed; the other port sees nothing, "could not read" message',
     ),
     "backslash-history-url": (
         "history item URL `//127.0.0.1:OTHER\\@…` or `//host/…`",
@@ -16,20 +16,20 @@ HOSTILE: dict[str, tuple[str, str]] = {
     ),
     "ambiguous-download-url": (
         "image URL with backslash, userinfo or a percent-encoded host",
-        "refused before sending: \"address is not secure\"",
+        'refused before sending: "address is not secure"',
     ),
     "decompression-bomb": (
         "a 12000×12000 PNG (a few KB on the wire)",
-        "refused from its header before decoding: \"far larger than any real one\"",
+        'refused from its header before decoding: "far larger than any real one"',
     ),
     "huge-html-error": (
         "502 with a 2 MB hostile HTML page (`<script>` × 250,000)",
-        "only the first 32 KB read, parsed in linear time; \"having trouble\" message",
+        'only the first 32 KB read, parsed in linear time; "having trouble" message',
     ),
     "nested-json": (
         "token answer nested 100,000 deep",
-        "\"could not read\" message, shown in the sign-in dialog (was RecursionError, and the "
-        "dialog stuck on \"Signing in…\")",
+        '"could not read" message, shown in the sign-in dialog (was RecursionError, and the '
+        'dialog stuck on "Signing in…")',
     ),
     "huge-expires-in": (
         "`expires_in` of 400 digits",
@@ -37,23 +37,23 @@ HOSTILE: dict[str, tuple[str, str]] = {
     ),
     "retry-after-inf": (
         "429 with `Retry-After: inf` or 10^12",
-        "\"try again in 900 seconds\" at most (was OverflowError / a 30-year countdown)",
+        '"try again in 900 seconds" at most (was OverflowError / a 30-year countdown)',
     ),
     "non-latin1-token": (
         "an access token that is not Latin-1",
-        "\"could not read\" message (was UnicodeEncodeError)",
+        '"could not read" message (was UnicodeEncodeError)',
     ),
     "non-latin1-workspace": (
         "a workspace id that is not Latin-1",
-        "\"That workspace can't be used\" (was UnicodeEncodeError)",
+        '"That workspace can\'t be used" (was UnicodeEncodeError)',
     ),
     "trickle-body": (
         "headers, then one byte every 0.1 s forever",
-        "\"took too long\" at the call's total deadline",
+        '"took too long" at the call\'s total deadline',
     ),
     "stall-after-headers": (
         "headers and half the body, then silence",
-        "\"took too long\" (was \"Can't reach neuroflash\")",
+        '"took too long" (was "Can\'t reach neuroflash")',
     ),
     "endless-history": (
         "every history page full of new items, forever",

@@ -24,12 +24,22 @@ def hostile_front(upstream: str, override: Override) -> Iterator[Recorder]:
 
     def forward() -> Callable[[Seen], Answer]:
         def call(seen: Seen) -> Answer:
-            headers = {k: v for k, v in seen.headers.items()
-                       if k not in ("host", "content-length", "connection")}
-            answer = session.request(seen.method, upstream + seen.path, headers=headers,
-                                     data=seen.body, allow_redirects=False, timeout=30)
+            headers = {
+                k: v
+                for k, v in seen.headers.items()
+                if k not in ("host", "content-length", "connection")
+            }
+            answer = session.request(
+                seen.method,
+                upstream + seen.path,
+                headers=headers,
+                data=seen.body,
+                allow_redirects=False,
+                timeout=30,
+            )
             kept = {k: v for k, v in answer.headers.items() if k.lower() in _KEEP}
             return answer.status_code, kept, answer.content
+
         return call
 
     send = forward()

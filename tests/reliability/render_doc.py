@@ -117,7 +117,7 @@ def _service_lines() -> list[str]:
         "**A dropped",
         "task submit is never charged twice**: the task is not sent again, its image is made and "
         "charged once,",
-        "and the message says it may still arrive (`maybe_delivered`), never \"try again\".",
+        'and the message says it may still arrive (`maybe_delivered`), never "try again".',
         "",
         f"- Faults tried: **{summary['faults_tried']}** "
         f"({len(SERVICE_ENDPOINTS)} calls × {len(FAULTS)} faults)",
@@ -127,16 +127,22 @@ def _service_lines() -> list[str]:
         "",
     ]
     for endpoint, (_path, _method, action) in SERVICE_ENDPOINTS.items():
-        lines += [f"### {endpoint} (`{action}`)", "",
-                  "| Fault | Outcome | Message | Images made | Credits |", "|---|---|---|---|---|"]
+        lines += [
+            f"### {endpoint} (`{action}`)",
+            "",
+            "| Fault | Outcome | Message | Images made | Credits |",
+            "|---|---|---|---|---|",
+        ]
         for fault in FAULTS:
             case = cases.get(f"{endpoint}/{fault}")
             if case is None:
                 lines.append(f"| `{fault}` | **not covered** | | | |")
                 continue
             shown = "message" if case["shown"] == "error" else f"absorbed ({case['note']})"
-            lines.append(f"| `{fault}` | {shown} | {case['message']} | {case['images_made']} | "
-                         f"{case['credits_spent']} |")
+            lines.append(
+                f"| `{fault}` | {shown} | {case['message']} | {case['images_made']} | "
+                f"{case['credits_spent']} |"
+            )
         lines.append("")
     return lines
 
@@ -178,21 +184,27 @@ def render() -> str:
         "",
         "## The matrix",
         "",
-        "What the designer sees. \"absorbed\" means the app recovered by itself (token renewed,",
+        'What the designer sees. "absorbed" means the app recovered by itself (token renewed,',
         "wrong Content-Type ignored); images made = images the server produced despite the fault,",
         "all of which appeared in the grid, each charged once.",
         "",
     ]
     for endpoint, (_path, _method, action) in ENDPOINTS.items():
-        lines += [f"### {endpoint} ({action})", "", "| Fault | Shown | Message | Images made |",
-                  "|---|---|---|---|"]
+        lines += [
+            f"### {endpoint} ({action})",
+            "",
+            "| Fault | Shown | Message | Images made |",
+            "|---|---|---|---|",
+        ]
         for fault in FAULTS:
             case = cases.get(f"{endpoint}/{fault}")
             if case is None:
                 lines.append(f"| `{fault}` | **not covered** | | |")
                 continue
-            lines.append(f"| `{fault}` | {_SHOWN[case['shown']]} | {case['message']} | "
-                         f"{case['images_made']} |")
+            lines.append(
+                f"| `{fault}` | {_SHOWN[case['shown']]} | {case['message']} | "
+                f"{case['images_made']} |"
+            )
         lines.append("")
     lines += _service_lines()
     return "\n".join(lines)

@@ -14,9 +14,7 @@ from desktop.emulator.demo_data import MODELS, NOT_ALLOWED_MODEL_ID
 from tests.reliability.harness import STUDIO, RunningApp
 
 EMPTY_REASON = "Write a prompt first."
-BLANK_REASON = (
-    "The prompt has only spaces, line breaks or invisible characters: write a few words."
-)
+BLANK_REASON = "The prompt has only spaces, line breaks or invisible characters: write a few words."
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +23,9 @@ def world(qapp, tmp_path_factory):
     mp.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
     mp.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
     server = start_server(EmulatorConfig(history_size=6, rate_limit_per_minute=0))
-    app = RunningApp(qapp, server.api_url, server.token_url,
-                     tmp_path_factory.mktemp("bad-input") / "profile").start()
+    app = RunningApp(
+        qapp, server.api_url, server.token_url, tmp_path_factory.mktemp("bad-input") / "profile"
+    ).start()
     app.settle()
     yield app, server
     app.close()
@@ -138,10 +137,12 @@ def test_parameters_a_model_lacks_cannot_be_chosen(world):
         panel.num_images_spin.setValue(99)
         assert panel.num_images_spin.value() == spec["max_images"]
         assert panel.num_images_spin.maximum() == spec["max_images"]
-        ratios = [panel.aspect_ratio_combo.itemData(i)
-                  for i in range(panel.aspect_ratio_combo.count())]
-        formats = [panel.output_format_combo.itemData(i)
-                   for i in range(panel.output_format_combo.count())]
+        ratios = [
+            panel.aspect_ratio_combo.itemData(i) for i in range(panel.aspect_ratio_combo.count())
+        ]
+        formats = [
+            panel.output_format_combo.itemData(i) for i in range(panel.output_format_combo.count())
+        ]
         assert ratios == spec["aspect_ratios"] and formats == spec["output_formats"]
         for wanted in ("21:9", "7:5"):
             if (row := panel.aspect_ratio_combo.findData(wanted)) >= 0:

@@ -24,8 +24,10 @@ from desktop.ui.history.actions import extension_for
 from tests.reliability.harness import STUDIO, RunningApp, stray_partial_files
 
 FULL = "Couldn't save the image. The disk is full. Free some space or choose another folder."
-DENIED = ("Couldn't save the image. You don't have permission to save in this folder. Choose "
-          "another folder.")
+DENIED = (
+    "Couldn't save the image. You don't have permission to save in this folder. Choose "
+    "another folder."
+)
 
 
 @pytest.fixture(scope="module")
@@ -75,14 +77,18 @@ def _fail_in(monkeypatch, folder: Path, where: str, code: int) -> None:
         monkeypatch.setattr("desktop.services.atomic_write._open_shared_temp", open_shared)
 
 
-@pytest.mark.parametrize(("where", "code", "message"), [
-    ("replace", errno.ENOSPC, FULL),
-    ("replace", errno.EACCES, DENIED),
-    ("create", errno.ENOSPC, FULL),
-    ("create", errno.EACCES, DENIED),
-])
-def test_save_as_failure_says_why_and_leaves_no_partial_file(world, monkeypatch, tmp_path,
-                                                            where, code, message):
+@pytest.mark.parametrize(
+    ("where", "code", "message"),
+    [
+        ("replace", errno.ENOSPC, FULL),
+        ("replace", errno.EACCES, DENIED),
+        ("create", errno.ENOSPC, FULL),
+        ("create", errno.EACCES, DENIED),
+    ],
+)
+def test_save_as_failure_says_why_and_leaves_no_partial_file(
+    world, monkeypatch, tmp_path, where, code, message
+):
     app, _server, _root = world
     item = app.window.history_model.item(0)
     folder = tmp_path / "out"
@@ -112,7 +118,8 @@ def test_save_as_dialog_asks_before_overwriting(world):
         assert dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave
         assert not dialog.testOption(QFileDialog.Option.DontConfirmOverwrite)
         assert dialog.selectedFiles()[0].endswith(
-            safe_filename(item.prompt, item.image_id, extension_for(item)))
+            safe_filename(item.prompt, item.image_id, extension_for(item))
+        )
     finally:
         dialog.reject()
 
@@ -143,8 +150,12 @@ def test_dragged_files_never_collide(world):
 
 def _cache_files(app: RunningApp) -> list[Path]:
     loader = app.window.loader
-    return [p for root in (loader.originals.root, loader.thumbnails.root)
-            for p in Path(root).rglob("*") if p.is_file()]
+    return [
+        p
+        for root in (loader.originals.root, loader.thumbnails.root)
+        for p in Path(root).rglob("*")
+        if p.is_file()
+    ]
 
 
 @pytest.mark.parametrize("fault", ["drop", "truncated"])
@@ -155,8 +166,9 @@ def test_interrupted_download_leaves_no_partial_file_in_the_caches(world, tmp_pa
     window.loader.originals.clear()
     window.loader.thumbnails.clear()
     # Only this image's download fails (every retry of it); the others go through.
-    server.state.faults.schedule(fault, path=re.escape(items[0].image_id) + "/view$",
-                                 count=10, method="GET")
+    server.state.faults.schedule(
+        fault, path=re.escape(items[0].image_id) + "/view$", count=10, method="GET"
+    )
     app.messages.dismiss()
     assert app.run(window.actions_._save_one(items[0], tmp_path / "x.png")) is None
     assert app.shown_message()[0] == "error"
@@ -167,11 +179,14 @@ def test_interrupted_download_leaves_no_partial_file_in_the_caches(world, tmp_pa
     app.settle()
     server.state.faults.clear()
     files = _cache_files(app)
-    assert stray_partial_files(Path(window.loader.originals.root),
-                               Path(window.loader.thumbnails.root)) == []
+    assert (
+        stray_partial_files(Path(window.loader.originals.root), Path(window.loader.thumbnails.root))
+        == []
+    )
     assert len([p for p in files if p.suffix == ".bin"]) >= 2
-    undecodable = [p.name for p in files if p.suffix == ".bin" and QImage.fromData(
-        p.read_bytes()).isNull()]
+    undecodable = [
+        p.name for p in files if p.suffix == ".bin" and QImage.fromData(p.read_bytes()).isNull()
+    ]
     assert undecodable == [], "every cached file is a complete image"
     assert not (tmp_path / "x.png").exists()
     assert server.state.history_ids(STUDIO)  # the server itself is fine

@@ -34,22 +34,32 @@ def world(qapp, tmp_path_factory):
     def override(seen: Seen, upstream: Any) -> Answer | None:
         path = seen.path.split("?", 1)[0]
         if path.endswith("/ds-prototypes/history") and seen.method == "GET":
+
             def spoil(data: dict) -> None:
                 for rec in data["items"]:
                     if rec.get("output_image_id") == odd:
                         rec["output_format"], rec["prompt"] = "exe", HTML_PROMPT
+
             return rewrite_json(upstream(), spoil)
         if path.endswith(f"/{bomb}/view"):
             return 200, {"Content-Type": "image/png"}, _png_bomb(12000, 12000)
         if path.endswith("/quotas"):
-            quota = {"usageTypeKey": "images", "availableAmount": 10**30, "limitAmount": 2**40,
-                     "usedAmount": 3, "limitAmountDaily": 10**15, "usedAmountDaily": 1}
+            quota = {
+                "usageTypeKey": "images",
+                "availableAmount": 10**30,
+                "limitAmount": 2**40,
+                "usedAmount": 3,
+                "limitAmountDaily": 10**15,
+                "usedAmountDaily": 1,
+            }
             return 200, JSON, json.dumps(quota).encode()
         if path.endswith("/image_generation/models"):
+
             def describe(data: Any) -> None:
                 records = data if isinstance(data, list) else data["data"]
                 for rec in records:
                     rec["description"] = HTML_ERROR
+
             return rewrite_json(upstream(), describe)
         if path.endswith("/image_generation/") and seen.method == "POST":
             body = {"detail": [{"loc": ["body", "prompt"], "msg": HTML_ERROR}]}
@@ -62,8 +72,7 @@ def world(qapp, tmp_path_factory):
     failures: dict[str, str] = {}
     with hostile_front(f"http://127.0.0.1:{server.port}", override) as front:
         root = tmp_path_factory.mktemp("hostile")
-        app = RunningApp(qapp, front.url + "/api", front.url + "/oauth/v2/token",
-                         root / "profile")
+        app = RunningApp(qapp, front.url + "/api", front.url + "/oauth/v2/token", root / "profile")
         app.window.loader.thumbnailFailed.connect(failures.__setitem__)
         app.start()
         try:
@@ -76,15 +85,17 @@ def world(qapp, tmp_path_factory):
 
 def _item(app: RunningApp, image_id: str):
     model = app.window.history_model
-    return next(model.item(r) for r in range(model.rowCount())
-                if model.item(r).image_id == image_id)
+    return next(
+        model.item(r) for r in range(model.rowCount()) if model.item(r).image_id == image_id
+    )
 
 
 def test_bomb_thumbnail_fails_with_a_message_and_the_others_load(world):
     app, _odd, bomb, failures = world
     app.wait(lambda: bomb in failures)
     assert failures[bomb] == (
-        "This image is far larger than any real one, so the app did not open it.")
+        "This image is far larger than any real one, so the app did not open it."
+    )
     app.settle()
     assert list(failures) == [bomb]
 
@@ -94,8 +105,9 @@ def test_quota_panel_shows_numbers_too_big_for_qt(world):
     panel = app.window.quota_panel
     app.wait(lambda: panel.quota is not None)
     assert panel.quota.available == panel.quota.limit == QT_INT_MAX
-    assert panel.available_label.text().replace(",", "").replace(".", "").startswith(
-        str(QT_INT_MAX))
+    assert (
+        panel.available_label.text().replace(",", "").replace(".", "").startswith(str(QT_INT_MAX))
+    )
 
 
 def test_save_as_suggests_the_extension_of_the_bytes(world):
@@ -129,8 +141,9 @@ def test_message_bar_shows_markup_in_a_server_error_literally(world):
     app, odd, *_ = world
     app.session.undoable_deletes.undo_seconds = 0.2  # the DELETE goes out after Undo's time
     box = app.window.actions_.delete([_item(app, odd)])
-    next(b for b in box.buttons()
-         if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()
+    next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+    ).click()
     app.wait(lambda: HTML_ERROR in app.messages.text())
     assert app.messages.label.textFormat() == Qt.TextFormat.PlainText
 

@@ -26,8 +26,13 @@ from tests.reliability.hostile import HOSTILE
 
 WS = "ws-1"
 TOKEN = "tok-3f9a.b/c+d=="  # "/", "+" and "=" change when percent-encoded
-FAST = dict(connect_timeout=2.0, read_timeout=5.0, retry_base_delay=0.01, retry_max_delay=0.02,
-            max_retries=0)
+FAST = dict(
+    connect_timeout=2.0,
+    read_timeout=5.0,
+    retry_base_delay=0.01,
+    retry_max_delay=0.02,
+    max_retries=0,
+)
 JSON = {"Content-Type": "application/json"}
 
 
@@ -37,8 +42,9 @@ def _token_answer(token: str = TOKEN, expires_in: object = 3600) -> Answer:
 
 
 def _client(url: str, **over: object) -> NeuroflashClient:
-    settings = ApiSettings(base_url=url + "/api", token_url=url + "/oauth/v2/token",
-                           **{**FAST, **over})
+    settings = ApiSettings(
+        base_url=url + "/api", token_url=url + "/oauth/v2/token", **{**FAST, **over}
+    )
     return NeuroflashClient(Credentials("id", "secret-value"), settings)
 
 
@@ -112,8 +118,11 @@ def test_history_urls_pointing_elsewhere_are_rebuilt_as_view_paths():
 def test_ambiguous_download_urls_are_refused_before_sending(shape):
     with recorder() as other, recorder(_api({})) as api, _client(api.url) as client:
         client.sign_in()
-        hosts = dict(other=other.url.removeprefix("http://"), api=api.url.removeprefix("http://"),
-                     port=other.url.rsplit(":", 1)[1])
+        hosts = dict(
+            other=other.url.removeprefix("http://"),
+            api=api.url.removeprefix("http://"),
+            port=other.url.rsplit(":", 1)[1],
+        )
         with pytest.raises(InvalidRequestError) as caught:
             client.download_image(WS, "http://" + shape.format(**hosts) + "/x.png")
     assert other.seen == [] and caught.value.message.endswith("was not downloaded.")
@@ -149,7 +158,8 @@ def test_decompression_bomb_is_refused_before_decoding(qapp, monkeypatch):
     with pytest.raises(NeuroflashError) as caught:
         thumbnail_loader.make_thumbnail(data, 192)
     assert caught.value.message == (
-        "This image is far larger than any real one, so the app did not open it.")
+        "This image is far larger than any real one, so the app did not open it."
+    )
     assert decoded == [], "Pillow never decodes it"
     # A real image, and a 4x upscale of a 2048 px one, pass the same check.
     from desktop.api.image_limits import check_dimensions
@@ -182,8 +192,12 @@ def test_huge_html_error_page_does_not_hang_the_client():
     api_route = _api({"/workspaces": (502, {"Content-Type": "text/html"}, page)})
     with recorder(api_route) as api:
         try:
-            done = subprocess.run([sys.executable, "-c", _CALL_WORKSPACES, api.url],
-                                  capture_output=True, text=True, timeout=60)
+            done = subprocess.run(
+                [sys.executable, "-c", _CALL_WORKSPACES, api.url],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
         except subprocess.TimeoutExpired:
             pytest.fail("a 2 MB HTML error page hung the client")
     assert done.stdout.startswith("ServiceError neuroflash is having trouble"), done.stderr
@@ -192,13 +206,18 @@ def test_huge_html_error_page_does_not_hang_the_client():
 # -- 4. exceptions that are not the client's own -----------------------------------------------
 
 
-@pytest.mark.parametrize("answer", [
-    (200, JSON, b"[" * 100_000 + b"]" * 100_000),
-    _token_answer(token="tōkén-ワ"),
-], ids=["nested-json", "non-latin1-token"])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        (200, JSON, b"[" * 100_000 + b"]" * 100_000),
+        _token_answer(token="tōkén-ワ"),
+    ],
+    ids=["nested-json", "non-latin1-token"],
+)
 def test_hostile_token_answers_become_neuroflash_errors(answer):
     with (
-        recorder(_api({}, answer)) as api, _client(api.url) as client,
+        recorder(_api({}, answer)) as api,
+        _client(api.url) as client,
         pytest.raises(NeuroflashError) as caught,
     ):
         client.sign_in()
@@ -217,7 +236,8 @@ def test_huge_expires_in_signs_in():
 
 def test_non_latin1_workspace_id_is_refused_with_a_message():
     with (
-        recorder(_api({})) as api, _client(api.url) as client,
+        recorder(_api({})) as api,
+        _client(api.url) as client,
         pytest.raises(NeuroflashError) as caught,
     ):
         client.models("ワークスペース")
@@ -228,7 +248,8 @@ def test_non_latin1_workspace_id_is_refused_with_a_message():
 def test_retry_after_is_bounded(retry_after):
     api_route = _api({"/models": (429, {"Retry-After": retry_after}, b"")})
     with (
-        recorder(api_route) as api, _client(api.url) as client,
+        recorder(api_route) as api,
+        _client(api.url) as client,
         pytest.raises(RateLimitedError) as caught,
     ):
         client.models(WS)
@@ -294,8 +315,11 @@ def _raw_server(head: bytes, body_first: bytes, trickle: bool) -> Iterator[str]:
 def test_trickling_body_stops_at_the_total_deadline():
     head = b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 100000\r\n\r\n"
     with recorder(_api({})) as tokens, _raw_server(head, b"", trickle=True) as slow:
-        settings = ApiSettings(base_url=slow + "/api", token_url=tokens.url + "/oauth/v2/token",
-                               **{**FAST, "read_timeout": 1.0, "total_timeout": 1.0})
+        settings = ApiSettings(
+            base_url=slow + "/api",
+            token_url=tokens.url + "/oauth/v2/token",
+            **{**FAST, "read_timeout": 1.0, "total_timeout": 1.0},
+        )
         with (
             NeuroflashClient(Credentials("id", "s"), settings) as client,
             pytest.raises(NetworkError) as caught,
@@ -307,8 +331,11 @@ def test_trickling_body_stops_at_the_total_deadline():
 def test_stall_after_headers_says_too_long_not_unreachable():
     head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
     with recorder(_api({})) as tokens, _raw_server(head, b'{"data": [', trickle=False) as slow:
-        settings = ApiSettings(base_url=slow + "/api", token_url=tokens.url + "/oauth/v2/token",
-                               **{**FAST, "read_timeout": 0.5})
+        settings = ApiSettings(
+            base_url=slow + "/api",
+            token_url=tokens.url + "/oauth/v2/token",
+            **{**FAST, "read_timeout": 0.5},
+        )
         with (
             NeuroflashClient(Credentials("id", "s"), settings) as client,
             pytest.raises(NetworkError) as caught,
@@ -340,11 +367,21 @@ def test_endless_history_stops_at_a_cap():
 
 
 def test_huge_numbers_are_clamped_to_what_qt_holds():
-    quota = {"usageTypeKey": "images", "limitAmount": 2**40, "availableAmount": 10**30,
-             "usedAmount": 5, "limitAmountDaily": 10**20, "usedAmountDaily": 1}
+    quota = {
+        "usageTypeKey": "images",
+        "limitAmount": 2**40,
+        "availableAmount": 10**30,
+        "usedAmount": 5,
+        "limitAmountDaily": 10**20,
+        "usedAmountDaily": 1,
+    }
     models = [{"id": "m", "max_images": 10**12, "order": -(10**15)}]
-    api_route = _api({"/quotas": (200, JSON, json.dumps(quota).encode()),
-                      "/models": (200, JSON, json.dumps(models).encode())})
+    api_route = _api(
+        {
+            "/quotas": (200, JSON, json.dumps(quota).encode()),
+            "/models": (200, JSON, json.dumps(models).encode()),
+        }
+    )
     with recorder(api_route) as api, _client(api.url) as client:
         got = client.image_quota(WS)
         [model] = client.models(WS)
@@ -358,8 +395,15 @@ def test_quota_panel_shows_huge_numbers(qapp):
     from desktop.ui.shell.quota_panel import QuotaPanel
 
     panel = QuotaPanel()
-    quota = parse_quota({"availableAmount": 10**30, "limitAmount": 2**40, "usedAmount": 0,
-                         "limitAmountDaily": 2**40, "usedAmountDaily": 0})
+    quota = parse_quota(
+        {
+            "availableAmount": 10**30,
+            "limitAmount": 2**40,
+            "usedAmount": 0,
+            "limitAmountDaily": 2**40,
+            "usedAmountDaily": 0,
+        }
+    )
     panel.set_quota(quota)  # raised OverflowError before the parser clamped
     assert panel.isEnabled()
 
@@ -373,15 +417,17 @@ def test_error_bodies_echoing_the_token_are_masked(tmp_path):
 
     from desktop.services.log_setup import setup_logging
 
-    echo = (f"token {TOKEN} rejected; X-Token: {TOKEN}; "
-            f"Authorization=Bearer%20{quote(TOKEN, safe='')}").encode()
+    echo = (
+        f"token {TOKEN} rejected; X-Token: {TOKEN}; Authorization=Bearer%20{quote(TOKEN, safe='')}"
+    ).encode()
     body = json.dumps({"detail": [{"loc": ["body", "prompt"], "msg": echo.decode()}]}).encode()
     api_route = _api({"/models": (422, JSON, body)})
     logger = logging.getLogger("hostile-test")
     logs = setup_logging(tmp_path, logger=logger, stderr=False)
     try:
         with (
-            recorder(api_route) as api, _client(api.url) as client,
+            recorder(api_route) as api,
+            _client(api.url) as client,
             pytest.raises(NeuroflashError) as caught,
         ):
             client.models(WS)
@@ -415,7 +461,8 @@ def test_sign_in_dialog_recovers_when_sign_in_dies_unexpectedly(qapp, tmp_path, 
             dialog = app.components.flow.dialog
             app.wait(lambda: dialog.message_label.text() != "")
             assert dialog.message_label.text() == (
-                "Something went wrong while talking to neuroflash.")
+                "Something went wrong while talking to neuroflash."
+            )
             assert dialog.client_id_edit.isEnabled()
         finally:
             app.close()

@@ -61,15 +61,29 @@ class World:
 
 @pytest.fixture(scope="module")
 def world() -> Iterator[World]:
-    server = start_server(EmulatorConfig(
-        rate_limit_per_minute=0, timeout_fault_s=TIMEOUT_HOLD_S, oversized_fault_bytes=9 << 20,
-        task_delay_s=0.2))
+    server = start_server(
+        EmulatorConfig(
+            rate_limit_per_minute=0,
+            timeout_fault_s=TIMEOUT_HOLD_S,
+            oversized_fault_bytes=9 << 20,
+            task_delay_s=0.2,
+        )
+    )
     gate = Gate(server.port)
     settings = ApiSettings(
-        base_url=gate.url + "/api", token_url=gate.url + "/oauth/v2/token",
-        connect_timeout=1.0, read_timeout=0.8, generate_timeout=0.8, retry_base_delay=0.01,
-        retry_max_delay=0.05, max_json_bytes=1 << 20, max_image_bytes=8 << 20,
-        task_poll_first_delay=0.05, task_poll_max_delay=0.2, task_time_limit=4.0)
+        base_url=gate.url + "/api",
+        token_url=gate.url + "/oauth/v2/token",
+        connect_timeout=1.0,
+        read_timeout=0.8,
+        generate_timeout=0.8,
+        retry_base_delay=0.01,
+        retry_max_delay=0.05,
+        max_json_bytes=1 << 20,
+        max_image_bytes=8 << 20,
+        task_poll_first_delay=0.05,
+        task_poll_max_delay=0.2,
+        task_time_limit=4.0,
+    )
     client = NeuroflashClient(Credentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET), settings)
     source = client.upload_image(STUDIO, _png())
     mask = client.upload_image(STUDIO, _png((255, 255, 255)))
@@ -79,12 +93,12 @@ def world() -> Iterator[World]:
     requests_seen = server.state.faults.requests_seen
     server.stop()
     if WRITE and _recorded:
-        old = (json.loads(SERVICE_RESULTS.read_text()) if SERVICE_RESULTS.exists()
-               else {"cases": {}})
+        old = json.loads(SERVICE_RESULTS.read_text()) if SERVICE_RESULTS.exists() else {"cases": {}}
         old["cases"].update(_recorded)
         old["summary"] = {**_totals, "requests": requests_seen, "faults_tried": len(old["cases"])}
         SERVICE_RESULTS.write_text(
-            json.dumps(old, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
+            json.dumps(old, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+        )
 
 
 def _used(state: Any) -> int:
@@ -95,8 +109,11 @@ def _used(state: Any) -> int:
 
 def _designer_words(text: str) -> bool:
     """Plain sentences: no markup, status codes, exception names or stack traces."""
-    return (bool(text) and len(text) < 220
-            and not re.search(r"<|HTTP|Traceback|Error\b|Exception|\b[45]\d\d\b|json|None", text))
+    return (
+        bool(text)
+        and len(text) < 220
+        and not re.search(r"<|HTTP|Traceback|Error\b|Exception|\b[45]\d\d\b|json|None", text)
+    )
 
 
 def _act(w: World, endpoint: str, victim: ServiceImage) -> str:
@@ -117,12 +134,15 @@ def _act(w: World, endpoint: str, victim: ServiceImage) -> str:
         result = client.generate_images(STUDIO, GenerationRequest("a lighthouse", "nano-banana-2"))
         return f"{len(result.images)} generated"
     if endpoint == "edit-task":
-        result = client.edit_image(STUDIO, EditTaskRequest(w.source.id, "a red door",
-                                                           mask_image_id=w.mask.id))
+        result = client.edit_image(
+            STUDIO, EditTaskRequest(w.source.id, "a red door", mask_image_id=w.mask.id)
+        )
         return f"{len(result.images)} edited"
     if endpoint == "upscale-task":
-        return f"{len(client.upscale_image(STUDIO, UpscaleTaskRequest(w.source.id, 2)).images)}" \
-               " upscaled"
+        return (
+            f"{len(client.upscale_image(STUDIO, UpscaleTaskRequest(w.source.id, 2)).images)}"
+            " upscaled"
+        )
     raise AssertionError(endpoint)
 
 
@@ -188,8 +208,15 @@ def test_fault(world: World, endpoint: str, fault: str) -> None:
     assert _act(w, "get", victim) == "done"
     _totals["cases"] += 1
 
-    outcome = {"endpoint": endpoint, "fault": fault, "shown": shown, "message": message,
-               "note": note, "images_made": made, "credits_spent": spent}
+    outcome = {
+        "endpoint": endpoint,
+        "fault": fault,
+        "shown": shown,
+        "message": message,
+        "note": note,
+        "images_made": made,
+        "credits_spent": spent,
+    }
     key = f"{endpoint}/{fault}"
     if WRITE:
         _recorded[key] = outcome

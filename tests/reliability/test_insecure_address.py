@@ -16,11 +16,14 @@ API = "The API address must start with https:// (plain http only to this compute
 SIGN_IN = "The sign-in address must start with https:// (plain http only to this computer)."
 
 
-@pytest.mark.parametrize(("base", "token", "message"), [
-    ("http://api.example.com/api", "https://auth.example.com/token", API),
-    ("https://api.example.com/api", "http://auth.example.com/token", SIGN_IN),
-    ("http://10.0.0.7:8765/api", "https://auth.example.com/token", API),
-])
+@pytest.mark.parametrize(
+    ("base", "token", "message"),
+    [
+        ("http://api.example.com/api", "https://auth.example.com/token", API),
+        ("https://api.example.com/api", "http://auth.example.com/token", SIGN_IN),
+        ("http://10.0.0.7:8765/api", "https://auth.example.com/token", API),
+    ],
+)
 def test_client_refuses_plain_http_to_another_computer(base, token, message):
     with pytest.raises(InsecureSettingsError) as caught:
         NeuroflashClient(Credentials("id", "secret"), ApiSettings(base_url=base, token_url=token))

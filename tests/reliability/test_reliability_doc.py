@@ -29,8 +29,9 @@ def test_no_image_lost_and_no_credit_spent_twice():
 
 def test_every_image_service_cell_is_recorded_and_nothing_was_spent_twice():
     data = json.loads(SERVICE_RESULTS.read_text())
-    missing = [f"{e}/{f}" for e in SERVICE_ENDPOINTS for f in FAULTS
-               if f"{e}/{f}" not in data["cases"]]
+    missing = [
+        f"{e}/{f}" for e in SERVICE_ENDPOINTS for f in FAULTS if f"{e}/{f}" not in data["cases"]
+    ]
     assert missing == []
     summary = data["summary"]
     assert summary["images_lost"] == summary["credits_double_spent"] == 0

@@ -31,8 +31,9 @@ def server_factory():
         server.stop()
 
 
-def test_dropped_generate_spends_once_and_its_images_arrive(qapp, env_login, server_factory,
-                                                           tmp_path, monkeypatch):
+def test_dropped_generate_spends_once_and_its_images_arrive(
+    qapp, env_login, server_factory, tmp_path, monkeypatch
+):
     monkeypatch.setattr("desktop.app.image_operations.REFRESH_AFTER_DROP_S", 30.0)  # F5 instead
     server = server_factory()
     app = RunningApp(qapp, server.api_url, server.token_url, tmp_path / "p").start()
@@ -46,7 +47,8 @@ def test_dropped_generate_spends_once_and_its_images_arrive(qapp, env_login, ser
         app.wait(lambda: not app.window.job.running)
         assert app.panel.message_label.text() == (
             "The connection dropped after neuroflash received the request. Your images may "
-            "still arrive: refresh in a moment.")
+            "still arrive: refresh in a moment."
+        )
         assert server.state.quota(STUDIO)["usedAmount"] == used + 2  # charged once, not resent
         app.window.refresh_action.trigger()
         app.wait(lambda: app.window.history_model.rowCount() == rows + 2)
@@ -79,8 +81,9 @@ def test_429_counts_down_and_keeps_generate_disabled(qapp, env_login, server_fac
         app.close()
 
 
-def test_start_offline_shows_saved_images_and_recovers_by_itself(qapp, env_login,
-                                                                  server_factory, tmp_path):
+def test_start_offline_shows_saved_images_and_recovers_by_itself(
+    qapp, env_login, server_factory, tmp_path
+):
     server = server_factory()
     gate = Gate(server.port)
     profile = tmp_path / "p"
@@ -112,8 +115,9 @@ def test_start_offline_shows_saved_images_and_recovers_by_itself(qapp, env_login
         gate.close()
 
 
-def test_images_made_just_before_quitting_are_in_the_offline_copy(qapp, env_login,
-                                                                  server_factory, tmp_path):
+def test_images_made_just_before_quitting_are_in_the_offline_copy(
+    qapp, env_login, server_factory, tmp_path
+):
     """Images go into the catalogue the moment they arrive, and quitting finishes the
     catalogue's queued writes before the app goes."""
     from desktop.services.catalog import CatalogStore
@@ -134,8 +138,9 @@ def test_images_made_just_before_quitting_are_in_the_offline_copy(qapp, env_logi
     assert saved[0].image_id == newest and saved[0].prompt == "a kite over the dunes"
 
 
-def test_expired_token_is_renewed_without_the_designer_noticing(qapp, env_login,
-                                                                server_factory, tmp_path):
+def test_expired_token_is_renewed_without_the_designer_noticing(
+    qapp, env_login, server_factory, tmp_path
+):
     server = server_factory(token_lifetime_s=2)
     app = RunningApp(qapp, server.api_url, server.token_url, tmp_path / "p").start()
     try:

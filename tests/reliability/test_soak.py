@@ -68,8 +68,9 @@ def _round(app: RunningApp, n: int) -> None:
     loader.thumbnails.clear()
     loader.originals.clear()
     items = model.items()[:DOWNLOADS]
-    downloads = asyncio.gather(*(loader.ensure_original(i) for i in items),
-                               return_exceptions=True)  # 50 at once; a fault fails one
+    downloads = asyncio.gather(
+        *(loader.ensure_original(i) for i in items), return_exceptions=True
+    )  # 50 at once; a fault fails one
     app.session.spawn(downloads)
     loader.request(items)
     app.panel.cooldown.clear()
@@ -87,8 +88,7 @@ def test_soak(qapp, tmp_path, monkeypatch):
     monkeypatch.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
     monkeypatch.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
     monkeypatch.setattr("desktop.app.image_operations.REFRESH_AFTER_DROP_S", 0.5)
-    server = start_server(EmulatorConfig(history_size=70, rate_limit_per_minute=0,
-                                         latency_s=0.005))
+    server = start_server(EmulatorConfig(history_size=70, rate_limit_per_minute=0, latency_s=0.005))
     app = RunningApp(qapp, server.api_url, server.token_url, tmp_path / "p", read_timeout=10.0)
     started = time.monotonic()
     try:
@@ -139,10 +139,16 @@ def test_soak(qapp, tmp_path, monkeypatch):
             grown = rss_end - rss_half
             assert grown < RSS_GROWTH_LIMIT, f"memory grew {grown / 1e6:.1f} MB"
         figures = {
-            "rounds": rounds, "downloads_per_round": DOWNLOADS, "fault_share": FAULT_SHARE,
-            "fault_kinds": FAULT_KINDS, "requests": requests, "faults_injected": injected,
-            "images_made": len(ledger.made), "images_deleted": len(ledger.deleted),
-            "images_lost": lost, "credits_double_spent": double_spent,
+            "rounds": rounds,
+            "downloads_per_round": DOWNLOADS,
+            "fault_share": FAULT_SHARE,
+            "fault_kinds": FAULT_KINDS,
+            "requests": requests,
+            "faults_injected": injected,
+            "images_made": len(ledger.made),
+            "images_deleted": len(ledger.deleted),
+            "images_lost": lost,
+            "credits_double_spent": double_spent,
             "rss_start_mb": round((rss_start or 0) / 1e6, 1),
             "rss_growth_second_half_mb": round((grown or 0) / 1e6, 1),
             "seconds": round(time.monotonic() - started, 1),

@@ -10,8 +10,9 @@ from desktop.services.edit_origins import EditOrigin, read_origins, write_origin
 def test_round_trip_keeps_the_newest_records(tmp_path, monkeypatch):
     path = tmp_path / "data" / "edit-origins.json"
     monkeypatch.setattr(edit_origins, "MAX_ORIGINS", 2)
-    origins = {f"img-{n}": EditOrigin(f"src-{n}", "A lighthouse „at dusk“", f"edit {n}")
-               for n in range(3)}
+    origins = {
+        f"img-{n}": EditOrigin(f"src-{n}", "A lighthouse „at dusk“", f"edit {n}") for n in range(3)
+    }
     write_origins(path, origins)
     assert read_origins(path) == {k: origins[k] for k in ("img-1", "img-2")}
 

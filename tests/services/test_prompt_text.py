@@ -11,8 +11,15 @@ from desktop.services.prompt_text import clean_prompt
 
 
 def test_keeps_emoji_sequences_rtl_and_cjk():
-    for text in ("👨\u200d👩\u200d👧 family", "🏳️\u200d🌈", "منارة في الضباب\u200f",
-                 "מגדלור בערפל", "霧の中の灯台 안개 속 등대", "e\u0301", "line\nbreak\tand tab"):
+    for text in (
+        "👨\u200d👩\u200d👧 family",
+        "🏳️\u200d🌈",
+        "منارة في الضباب\u200f",
+        "מגדלור בערפל",
+        "霧の中の灯台 안개 속 등대",
+        "e\u0301",
+        "line\nbreak\tand tab",
+    ):
         assert clean_prompt(text) == text
 
 

@@ -118,8 +118,11 @@ def test_generate_edit_delete_and_save(app, emulator, tmp_path):
     delete_button.click()
     wait_until(loop, lambda: window.history_model.row_of(edited.image_id) < 0)  # at once
     # the DELETE itself goes out once "Undo" has gone (10 s)
-    wait_until(loop, lambda: edited.image_id not in emulator.state.history_ids(
-        STUDIO_WORKSPACE_ID), timeout=25)
+    wait_until(
+        loop,
+        lambda: edited.image_id not in emulator.state.history_ids(STUDIO_WORKSPACE_ID),
+        timeout=25,
+    )
 
     target = tmp_path / "saved" / "boat.png"
     target.parent.mkdir()

@@ -81,8 +81,9 @@ def _check_import(loop, components, paths: dict[str, Path]) -> None:
     assert "HEIC" in jobs["photo.heic"].status_text()
     assert "image" in jobs["notes.txt"].status_text().lower()
     model = components.window.history_model
-    imported = [model.item(r) for r in range(model.rowCount())
-                if model.item(r).image_kind == "imported"]
+    imported = [
+        model.item(r) for r in range(model.rowCount()) if model.item(r).image_kind == "imported"
+    ]
     assert {(i.width, i.height) for i in imported} == {(64, 48), (30, 20)}
     tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
     assert "Imported" in tip, "the grid says the image was imported"
@@ -95,12 +96,22 @@ def test_dropped_files_import_and_bad_ones_say_why(app, tmp_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths.values()])
     # As a file manager's drag does: enter (the window says it takes them), then drop.
-    enter = QDragEnterEvent(QPoint(100, 100), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(100, 100),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(100, 100), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(100, 100),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(window, drop)
     _check_import(loop, components, paths)
 
@@ -139,9 +150,14 @@ def test_pasted_image_and_copied_files_import(app, tmp_path):
 def _press(widget, pos: QPoint, kind) -> None:
     from PySide6.QtGui import QMouseEvent
 
-    event = QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)),
-                        Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton,
-                        Qt.KeyboardModifier.NoModifier)
+    event = QMouseEvent(
+        kind,
+        QPointF(pos),
+        QPointF(widget.mapToGlobal(pos)),
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(widget, event)
 
 
@@ -197,7 +213,8 @@ def test_mask_editor_strokes_undo_invert_and_the_edit_honours_the_mask(app, tmp_
     result = edit_job.result.images[0]
     # The server's result changed inside the painted area and nowhere else.
     content = components.session._client.download_image(
-        components.session.workspace_id, result.image_url)
+        components.session.workspace_id, result.image_url
+    )
     after = Image.open(io.BytesIO(content.content)).convert("RGB")
     mask = Image.open(io.BytesIO(mask_png)).convert("L")
     assert after.size == (120, 80)
@@ -206,8 +223,9 @@ def test_mask_editor_strokes_undo_invert_and_the_edit_honours_the_mask(app, tmp_
     assert mask.getpixel((25, 40)) == 255 and mask.getpixel((100, 40)) == 0
     # The mask is kept for this image: opening the editor again shows it painted.
     window.byo.open_mask_editor(item)
-    wait_until(loop, lambda: window.byo.mask_dialog is not None
-               and window.byo.mask_dialog is not dialog)
+    wait_until(
+        loop, lambda: window.byo.mask_dialog is not None and window.byo.mask_dialog is not dialog
+    )
     again = window.byo.mask_dialog.canvas
     assert again.mask_image.pixelColor(25, 40).value() == 255 and not again.is_empty()
     window.byo.mask_dialog.close()
@@ -268,8 +286,13 @@ def test_stop_waiting_for_an_upscale_says_it_still_arrives(app, tmp_path):
     window.job.queue.cancel(job)
     assert "still arrive" in job.status_text()
     wait_until(loop, lambda: not window.byo.jobs._cancels, timeout=5)
-    wait_until(loop, lambda: any(window.history_model.item(r).image_kind == "upscaled"
-                                 for r in range(window.history_model.rowCount())))
+    wait_until(
+        loop,
+        lambda: any(
+            window.history_model.item(r).image_kind == "upscaled"
+            for r in range(window.history_model.rowCount())
+        ),
+    )
 
 
 def test_a_workspace_without_image_tools_disables_them_with_the_reason(app):

@@ -69,9 +69,12 @@ def test_typed_words_search_the_catalogue_with_the_chips(app):
     target = items[-1]
     word = target.prompt.split()[0]
     prefix = word.casefold()
-    expected = [i.image_id for i in items
-                if i.output_format == target.output_format
-                and any(w.casefold().startswith(prefix) for w in i.prompt.split())]
+    expected = [
+        i.image_id
+        for i in items
+        if i.output_format == target.output_format
+        and any(w.casefold().startswith(prefix) for w in i.prompt.split())
+    ]
     window.filter_chips.set_state(FilterState(output_formats=(target.output_format,)))
     window.history_toolbar.filter_edit.setText(word)
     app.wait(lambda: _shown(window) == expected)

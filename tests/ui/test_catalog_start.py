@@ -67,8 +67,9 @@ def test_offline_start_shows_the_whole_history(qapp, env_login, big_server, tmp_
         gate.close()
 
 
-def test_second_launch_asks_only_for_what_is_new(qapp, env_login, big_server, tmp_path,
-                                                  history_pages):
+def test_second_launch_asks_only_for_what_is_new(
+    qapp, env_login, big_server, tmp_path, history_pages
+):
     profile = tmp_path / "p"
     first = RunningApp(qapp, big_server.api_url, big_server.token_url, profile).start()
     expected = big_server.state.history_ids(STUDIO)

@@ -29,11 +29,13 @@ def test_collections_create_rename_add_filter_delete(signed_in):
     picked = everything[1:3]
     for image_id in picked:
         row = window.history_proxy.row_of(image_id)
-        view.selectionModel().select(window.history_proxy.index(row, 0),
-                                     QItemSelectionModel.SelectionFlag.Select)
+        view.selectionModel().select(
+            window.history_proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+        )
     panel.add_selection_to(panel.list.item(0).data(0x100))
-    wait_until(loop, lambda: panel.list.count() == 1
-               and panel.list.item(0).text() == "Client A  (2)")
+    wait_until(
+        loop, lambda: panel.list.count() == 1 and panel.list.item(0).text() == "Client A  (2)"
+    )
 
     panel.list.itemClicked.emit(panel.list.item(0))
     wait_until(loop, lambda: _shown(window) == picked)

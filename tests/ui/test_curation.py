@@ -40,8 +40,7 @@ def test_favourite_and_rating_keys(qapp, signed_in, emulator, tmp_path):
     assert model.marks_of(first) == (True, 3)
 
     window.filter_chips.set_state(FilterState(favourites_only=True))
-    wait_until(loop, lambda: [i.image_id for i in window.history_proxy.visible_items()]
-               == [first])
+    wait_until(loop, lambda: [i.image_id for i in window.history_proxy.visible_items()] == [first])
     window.history_view.select_image(first)  # the filter's new rows lost the selection
     press(Qt.Key.Key_Period)  # all selected are favourites: unstar
     assert model.marks_of(first) == (False, 3)

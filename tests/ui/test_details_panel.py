@@ -30,15 +30,13 @@ def test_details_panel_shows_the_image_and_acts_only_on_buttons(signed_in):
     store.add_to_collection(collection.id, [item.image_id]).result()
 
     window.history_view.select_image(item.image_id)
-    wait_until(loop, lambda: panel.entry is not None and panel.entry.item.image_id
-               == item.image_id)
+    wait_until(loop, lambda: panel.entry is not None and panel.entry.item.image_id == item.image_id)
     assert panel.prompt.text() == item.prompt
     assert panel.ratio.text() == item.aspect_ratio
     assert panel.credits.text() == "2"
     assert panel.kind.text() == "Upscaled"
     assert panel.collections.text() == "Client A"
-    assert panel.model_value.text() == window.history_model.model_names.get(item.model,
-                                                                            item.model)
+    assert panel.model_value.text() == window.history_model.model_names.get(item.model, item.model)
     prompt_before = window.generate_panel.prompt_edit.toPlainText()
     assert window.generate_panel.prompt_edit.toPlainText() == prompt_before  # looking only
 

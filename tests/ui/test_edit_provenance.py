@@ -44,10 +44,18 @@ def test_edit_dialog_shows_the_source_and_takes_model_count_ratio_and_format(app
 
     dialog = window.actions_.edit([source])
     # a real preview: the original, not a 120 px stub of the thumbnail
-    wait_until(loop, lambda: dialog.preview.pixmap() is not None
-               and not dialog.preview.pixmap().isNull()
-               and max(dialog.preview.pixmap().deviceIndependentSize().toSize().width(),
-                       dialog.preview.pixmap().deviceIndependentSize().toSize().height()) >= 200)
+    wait_until(
+        loop,
+        lambda: (
+            dialog.preview.pixmap() is not None
+            and not dialog.preview.pixmap().isNull()
+            and max(
+                dialog.preview.pixmap().deviceIndependentSize().toSize().width(),
+                dialog.preview.pixmap().deviceIndependentSize().toSize().height(),
+            )
+            >= 200
+        ),
+    )
     assert source.prompt[:40] in dialog.source_label.text()
     models = [dialog.model_combo.itemData(i) for i in range(dialog.model_combo.count())]
     edit_capable = [m.id for m in components.session.models if m.supports_edit and m.allowed]
@@ -96,8 +104,9 @@ def test_the_chain_survives_deleting_the_source_and_a_restart(app, emulator, qap
     source = window.history_model.item(0)
     (edited,) = _edit(loop, window, source, INSTRUCTION)
     box = window.actions_.delete([source])
-    next(b for b in box.buttons()
-         if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()
+    next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+    ).click()
     wait_until(loop, lambda: window.history_model.row_of(source.image_id) < 0)
     assert window.actions_.prompt_text(edited).startswith(source.prompt)
     origins = components.paths.data_dir / "edit-origins.json"
@@ -171,10 +180,20 @@ def test_chain_of_an_edit_made_elsewhere_comes_from_the_history(qtbot):
     from desktop.app.edit_provenance import EditProvenance
 
     source = HistoryItem("src", view_path("src"), prompt="A fox in the snow")
-    edit = HistoryItem("e1", view_path("e1"), prompt="Make it night",
-                       kind="image2image", input_image_urls=(view_path("src"),))
-    loop_edit = HistoryItem("e2", view_path("e2"), prompt="again",
-                            kind="image2image", input_image_urls=(view_path("e2"),))
+    edit = HistoryItem(
+        "e1",
+        view_path("e1"),
+        prompt="Make it night",
+        kind="image2image",
+        input_image_urls=(view_path("src"),),
+    )
+    loop_edit = HistoryItem(
+        "e2",
+        view_path("e2"),
+        prompt="again",
+        kind="image2image",
+        input_image_urls=(view_path("e2"),),
+    )
     book = EditProvenance(None, runner=None, spawn=None)  # type: ignore[arg-type]
     items = {i.image_id: i for i in (source, edit, loop_edit)}
     assert book.chain(edit, items.get) == ["A fox in the snow", "Make it night"]

@@ -95,8 +95,10 @@ def test_numbers_and_dates_follow_the_language(german):
     assert QLocale().toString(QDate(2024, 3, 5), QLocale.FormatType.ShortFormat) == "05.03.24"
     from desktop.ui.history.proxy import day_label
 
-    assert day_label(datetime(2023, 3, 5, tzinfo=UTC).date(), QDate.currentDate().toPython()) \
+    assert (
+        day_label(datetime(2023, 3, 5, tzinfo=UTC).date(), QDate.currentDate().toPython())
         == "5. März 2023"
+    )
 
 
 def test_messages_from_below_the_ui_are_translated(german):
@@ -156,8 +158,10 @@ def test_every_message_is_translated():
         or translation.get("type") in ("unfinished", "vanished", "obsolete")
         or not (
             (translation.text or "").strip()
-            or (all((form.text or "").strip() for form in translation.iter("numerusform"))
-            and list(translation.iter("numerusform")))
+            or (
+                all((form.text or "").strip() for form in translation.iter("numerusform"))
+                and list(translation.iter("numerusform"))
+            )
         )
     ]
     assert unfinished == []

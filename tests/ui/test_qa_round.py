@@ -19,8 +19,6 @@ def _global_rect(widget: QWidget) -> QRect:
     return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
 
 
-
-
 def _fully_shown(widget: QWidget) -> bool:
     """Visible and not clipped by a scroll area or the window."""
     return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()

@@ -48,8 +48,17 @@ class ServerProcess:
 def slow_server():
     """The built-in server in its own process, as the real service would be: this measures
     the app's GUI thread, not the server's image rendering competing for the same GIL."""
-    command = [sys.executable, "-m", "desktop.emulator", "--port", "0", "--latency-ms", "300",
-               "--history-size", "40"]
+    command = [
+        sys.executable,
+        "-m",
+        "desktop.emulator",
+        "--port",
+        "0",
+        "--latency-ms",
+        "300",
+        "--history-size",
+        "40",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     try:
         api_url = process.stdout.readline().split()[-1]

@@ -33,15 +33,18 @@ def test_select_all_then_export_to_folder_and_zip(signed_in, tmp_path):
     assert "Exported 2 of 2 images" in window.messages.text()
 
     again = loop.run_until_complete(
-        components.session.spawn(export.export(items[:2], "folder", folder)))
+        components.session.spawn(export.export(items[:2], "folder", folder))
+    )
     assert len(list(folder.iterdir())) == 8  # new names, nothing overwritten
     assert set(again.written).isdisjoint(report.written)
 
     target = tmp_path / "images.zip"
     first = loop.run_until_complete(
-        components.session.spawn(export.export(items[:3], "zip", target)))
+        components.session.spawn(export.export(items[:3], "zip", target))
+    )
     second = loop.run_until_complete(
-        components.session.spawn(export.export(items[:1], "zip", target)))
+        components.session.spawn(export.export(items[:1], "zip", target))
+    )
     assert first.target == target and second.target != target  # the first one kept
     with zipfile.ZipFile(target) as archive:
         members = archive.namelist()

@@ -17,8 +17,13 @@ from tests.ui.app_harness import close_components, make_loop, wait_until
 
 
 def _args(emulator, profile) -> argparse.Namespace:
-    return argparse.Namespace(demo=False, api_url=emulator.api_url, token_url=emulator.token_url,
-                              profile=str(profile), language="en")
+    return argparse.Namespace(
+        demo=False,
+        api_url=emulator.api_url,
+        token_url=emulator.token_url,
+        profile=str(profile),
+        language="en",
+    )
 
 
 def test_frame_paints_first_then_the_panels_fill_the_same_window(
@@ -41,8 +46,11 @@ def test_frame_paints_first_then_the_panels_fill_the_same_window(
     assert isinstance(window.centralWidget(), LayoutSkeleton)
     assert not hasattr(window, "history_view")  # nothing of the panels exists yet
     shot = window.centralWidget().grab().toImage()
-    sampled = {shot.pixelColor(x, y).rgb() for x in range(0, shot.width(), 7)
-               for y in range(0, shot.height(), 7)}
+    sampled = {
+        shot.pixelColor(x, y).rgb()
+        for x in range(0, shot.width(), 7)
+        for y in range(0, shot.height(), 7)
+    }
     assert len(sampled) > 2  # the outline of the layout, not an empty window
 
     loop = make_loop(qapp)
@@ -73,8 +81,12 @@ def test_app_imports_neither_asyncio_nor_the_api_before_its_first_paint(tmp_path
         f"app.run_app(argparse.Namespace(demo=True, profile={str(tmp_path)!r}, language='en',"
         " api_url=None, token_url=None))\n"
     )
-    env = {"QT_QPA_PLATFORM": "offscreen", "NEUROFLASH_BENCHMARK_FIRST_PAINT": "1",
-           "PATH": "/usr/bin:/bin"}
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         timeout=60, env=env)
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "NEUROFLASH_BENCHMARK_FIRST_PAINT": "1",
+        "PATH": "/usr/bin:/bin",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env=env
+    )
     assert "loaded-before-paint []" in out.stdout, out.stdout + out.stderr[-2000:]

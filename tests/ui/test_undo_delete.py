@@ -63,8 +63,9 @@ def test_without_undo_the_delete_goes_out_afterwards(qapp, env_login, emulator, 
         app.close()
 
 
-def test_quit_within_the_undo_time_sends_the_delete_at_next_start(qapp, env_login, emulator,
-                                                                   tmp_path):
+def test_quit_within_the_undo_time_sends_the_delete_at_next_start(
+    qapp, env_login, emulator, tmp_path
+):
     profile = tmp_path / "p"
     app = _start(qapp, emulator, profile)
     image = _delete_last(app)

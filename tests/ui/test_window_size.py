@@ -15,8 +15,6 @@ def _global_rect(widget: QWidget) -> QRect:
     return QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
 
 
-
-
 def test_minimum_size_fits_900x600_and_a_2x_scaled_full_hd_screen(window_in):
     _loop, window = window_in
     minimum = window.minimumSize()
@@ -79,5 +77,3 @@ def test_every_panel_fits_at_small_sizes(window_in, size):
     toolbar = window.history_toolbar
     for child in (toolbar.filter_edit, toolbar.group_combo, toolbar.count_label):
         assert toolbar.rect().contains(child.geometry()), child.objectName()
-
-

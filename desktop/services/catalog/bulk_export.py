@@ -40,8 +40,21 @@ FetchImage = Callable[[CatalogEntry], tuple[bytes, str]]  # -> (bytes, content t
 Progress = Callable[[int, int], None]  # (done, total)
 SIDECAR_STEM = "neuroflash-export"
 SIDECAR_FIELDS = (
-    "file", "image_id", "batch_id", "prompt", "model", "aspect_ratio", "output_format", "width",
-    "height", "created_at", "kind", "source_image_id", "favourite", "rating", "credits_spent",
+    "file",
+    "image_id",
+    "batch_id",
+    "prompt",
+    "model",
+    "aspect_ratio",
+    "output_format",
+    "width",
+    "height",
+    "created_at",
+    "kind",
+    "source_image_id",
+    "favourite",
+    "rating",
+    "credits_spent",
     "collections",
 )
 
@@ -57,19 +70,28 @@ class ExportReport:
 
 def _metadata(entry: CatalogEntry) -> ImageMetadata:
     item = entry.item
-    return ImageMetadata(prompt=item.prompt, model=item.model, created_at=item.created_at,
-                         image_id=item.image_id)
+    return ImageMetadata(
+        prompt=item.prompt, model=item.model, created_at=item.created_at, image_id=item.image_id
+    )
 
 
 def sidecar_record(entry: CatalogEntry, file_name: str) -> dict[str, Any]:
     item = entry.item
     return {
-        "file": file_name, "image_id": item.image_id, "batch_id": item.batch_id,
-        "prompt": item.prompt, "model": item.model, "aspect_ratio": item.aspect_ratio,
-        "output_format": item.output_format, "width": item.width, "height": item.height,
+        "file": file_name,
+        "image_id": item.image_id,
+        "batch_id": item.batch_id,
+        "prompt": item.prompt,
+        "model": item.model,
+        "aspect_ratio": item.aspect_ratio,
+        "output_format": item.output_format,
+        "width": item.width,
+        "height": item.height,
         "created_at": item.created_at.isoformat() if item.created_at else None,
-        "kind": str(entry.kind), "source_image_id": entry.source_image_id,
-        "favourite": entry.favourite, "rating": entry.rating,
+        "kind": str(entry.kind),
+        "source_image_id": entry.source_image_id,
+        "favourite": entry.favourite,
+        "rating": entry.rating,
         "credits_spent": entry.credits_spent,
         "collections": [c.name for c in entry.collections],
     }
@@ -107,8 +129,11 @@ def _fetch(entry: CatalogEntry, fetch: FetchImage) -> tuple[bytes, str] | str:
 
 
 def export_to_folder(
-    entries: Sequence[CatalogEntry], fetch: FetchImage, folder: Path,
-    progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+    entries: Sequence[CatalogEntry],
+    fetch: FetchImage,
+    folder: Path,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ExportReport:
     folder = Path(folder)
     written: list[str] = []
@@ -149,8 +174,11 @@ def _unique_member(name: str, taken: set[str]) -> str:
 
 
 def export_to_zip(
-    entries: Sequence[CatalogEntry], fetch: FetchImage, zip_path: Path,
-    progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+    entries: Sequence[CatalogEntry],
+    fetch: FetchImage,
+    zip_path: Path,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ExportReport:
     zip_path = Path(zip_path)
     written: list[str] = []
@@ -170,21 +198,35 @@ def export_to_zip(
                     failed.append((entry.item.image_id, got))
                 else:
                     data, content_type = got
-                    name = _unique_member(safe_filename(
-                        entry.item.prompt, entry.item.image_id,
-                        extension_for(content_type, data)), taken)
+                    name = _unique_member(
+                        safe_filename(
+                            entry.item.prompt,
+                            entry.item.image_id,
+                            extension_for(content_type, data),
+                        ),
+                        taken,
+                    )
                     # images are compressed already: store them, deflate only the sidecars
-                    archive.writestr(name, embed_metadata(data, _metadata(entry)),
-                                     compress_type=zipfile.ZIP_STORED)
+                    archive.writestr(
+                        name,
+                        embed_metadata(data, _metadata(entry)),
+                        compress_type=zipfile.ZIP_STORED,
+                    )
                     written.append(name)
                     records.append(sidecar_record(entry, name))
                 if progress is not None:
                     progress(done + 1, len(entries))
             if records:
-                archive.writestr(_unique_member(SIDECAR_STEM + ".csv", taken),
-                                 sidecar_csv(records), compress_type=zipfile.ZIP_DEFLATED)
-                archive.writestr(_unique_member(SIDECAR_STEM + ".json", taken),
-                                 sidecar_json(records), compress_type=zipfile.ZIP_DEFLATED)
+                archive.writestr(
+                    _unique_member(SIDECAR_STEM + ".csv", taken),
+                    sidecar_csv(records),
+                    compress_type=zipfile.ZIP_DEFLATED,
+                )
+                archive.writestr(
+                    _unique_member(SIDECAR_STEM + ".json", taken),
+                    sidecar_json(records),
+                    compress_type=zipfile.ZIP_DEFLATED,
+                )
             raw.flush()
             os.fsync(raw.fileno())
         if not records:

@@ -39,8 +39,7 @@ class DeleteReport:
     error: NeuroflashError | None  # the first error, for a message
 
 
-def send_due_deletes(store: CatalogStore, delete: Delete, now: float | None = None
-                     ) -> DeleteReport:
+def send_due_deletes(store: CatalogStore, delete: Delete, now: float | None = None) -> DeleteReport:
     """Send every delete due by ``now`` (default: the current time), oldest first."""
     moment = time.time() if now is None else now
     deleted: list[PendingDelete] = []
@@ -62,8 +61,7 @@ def send_due_deletes(store: CatalogStore, delete: Delete, now: float | None = No
                 failed.extend(due[index:])
                 break
             failed.append(pending)
-            store.mark_deleted(pending.workspace_id, [pending.image_id],
-                               moment + RETRY_AFTER_S)
+            store.mark_deleted(pending.workspace_id, [pending.image_id], moment + RETRY_AFTER_S)
             continue
         store.confirm_deleted(pending.workspace_id, [pending.image_id]).result()
         deleted.append(pending)

@@ -33,7 +33,8 @@ def import_json_once(store: CatalogStore, json_root: Path) -> int:
             items = old.history(ws.id)  # newest first, as saved
             if items:
                 added += len(store.add_items(ws.id, items).result())
-        log.info("Imported %d images of %d workspaces from the JSON offline copy",
-                 added, len(workspaces))
+        log.info(
+            "Imported %d images of %d workspaces from the JSON offline copy", added, len(workspaces)
+        )
     store.set_meta(IMPORTED_KEY, "1").result()
     return added

@@ -47,10 +47,16 @@ def load_presets(store: CatalogStore) -> list[StylePreset]:
 
 def to_json(presets: list[StylePreset]) -> str:
     return json.dumps(
-        {"format": EXPORT_FORMAT, "version": EXPORT_VERSION,
-         "presets": [{"name": p.name, "template": p.template, "parameters": p.parameters}
-                     for p in presets]},
-        indent=2, ensure_ascii=False,
+        {
+            "format": EXPORT_FORMAT,
+            "version": EXPORT_VERSION,
+            "presets": [
+                {"name": p.name, "template": p.template, "parameters": p.parameters}
+                for p in presets
+            ],
+        },
+        indent=2,
+        ensure_ascii=False,
     )
 
 

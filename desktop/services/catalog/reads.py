@@ -89,8 +89,9 @@ def search_ids(
 def count(conn: sqlite3.Connection, query: CatalogQuery) -> int:
     sql = build(query)
     return int(
-        conn.execute(f"SELECT count(*) FROM {sql.source} WHERE {sql.where}", sql.params)
-        .fetchone()[0]
+        conn.execute(f"SELECT count(*) FROM {sql.source} WHERE {sql.where}", sql.params).fetchone()[
+            0
+        ]
     )
 
 
@@ -112,10 +113,12 @@ def facets(conn: sqlite3.Connection, query: CatalogQuery) -> Facets:
                 if value is not None:
                     by[column][value] = n
         total = count(conn, query)
-        favourites = int(conn.execute(
-            f"SELECT count(*) FROM {sql.source} WHERE {sql.where} AND i.favourite = 1",
-            sql.params,
-        ).fetchone()[0])
+        favourites = int(
+            conn.execute(
+                f"SELECT count(*) FROM {sql.source} WHERE {sql.where} AND i.favourite = 1",
+                sql.params,
+            ).fetchone()[0]
+        )
     else:
         total = favourites = 0
         for *values, fav, n in conn.execute(
@@ -129,8 +132,14 @@ def facets(conn: sqlite3.Connection, query: CatalogQuery) -> Facets:
             for column, value in zip(_FACET_COLUMNS, values, strict=True):
                 if value is not None:
                     by[column][value] = by[column].get(value, 0) + n
-    return Facets(total=total, models=by["model"], aspect_ratios=by["aspect_ratio"],
-                  output_formats=by["output_format"], kinds=by["kind"], favourites=favourites)
+    return Facets(
+        total=total,
+        models=by["model"],
+        aspect_ratios=by["aspect_ratio"],
+        output_formats=by["output_format"],
+        kinds=by["kind"],
+        favourites=favourites,
+    )
 
 
 def collections(conn: sqlite3.Connection, workspace_id: str) -> list[Collection]:
@@ -184,16 +193,22 @@ def known_ids(conn: sqlite3.Connection, workspace_id: str, ids: Sequence[str]) -
 
 def ordered_ids(conn: sqlite3.Connection, workspace_id: str) -> list[str]:
     """Every image id of the workspace newest first, pending deletes included."""
-    return [image_id for (image_id,) in conn.execute(
-        "SELECT image_id FROM images WHERE workspace_id = ? ORDER BY sort_key DESC",
-        (workspace_id,),
-    )]
+    return [
+        image_id
+        for (image_id,) in conn.execute(
+            "SELECT image_id FROM images WHERE workspace_id = ? ORDER BY sort_key DESC",
+            (workspace_id,),
+        )
+    ]
 
 
 def image_count(conn: sqlite3.Connection, workspace_id: str) -> int:
     """Rows of the workspace, pending deletes included."""
-    return int(conn.execute("SELECT count(*) FROM images WHERE workspace_id = ?",
-                            (workspace_id,)).fetchone()[0])
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM images WHERE workspace_id = ?", (workspace_id,)
+        ).fetchone()[0]
+    )
 
 
 def pending_deletes(
@@ -218,8 +233,9 @@ def pending_deletes(
 
 
 def history_complete(conn: sqlite3.Connection, workspace_id: str) -> bool:
-    row = conn.execute("SELECT history_complete FROM workspaces WHERE id = ?",
-                       (workspace_id,)).fetchone()
+    row = conn.execute(
+        "SELECT history_complete FROM workspaces WHERE id = ?", (workspace_id,)
+    ).fetchone()
     return bool(row and row[0])
 
 
@@ -239,5 +255,3 @@ def presets(conn: sqlite3.Connection) -> list[tuple[str, str, dict[str, Any]]]:
             params = {}
         out.append((name, template, params if isinstance(params, dict) else {}))
     return out
-
-

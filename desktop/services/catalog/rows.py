@@ -67,8 +67,19 @@ def source_id_from_urls(urls: Sequence[str]) -> str | None:
 
 # The API columns, in HistoryItem's order; the row's own columns come after them.
 API_COLUMNS = (
-    "image_id", "image_url", "batch_id", "prompt", "model", "aspect_ratio", "output_format",
-    "content_type", "width", "height", "file_size", "created_at", "api_kind",
+    "image_id",
+    "image_url",
+    "batch_id",
+    "prompt",
+    "model",
+    "aspect_ratio",
+    "output_format",
+    "content_type",
+    "width",
+    "height",
+    "file_size",
+    "created_at",
+    "api_kind",
     "input_image_urls",
 )
 
@@ -77,9 +88,19 @@ def api_values(item: HistoryItem) -> tuple[Any, ...]:
     """``item`` as the values of API_COLUMNS."""
     created = item.created_at.isoformat() if item.created_at is not None else None
     return (
-        item.image_id, item.image_url, item.batch_id, item.prompt or "", item.model,
-        item.aspect_ratio, item.output_format, item.content_type, item.width, item.height,
-        item.file_size, created, item.kind or "text2image",
+        item.image_id,
+        item.image_url,
+        item.batch_id,
+        item.prompt or "",
+        item.model,
+        item.aspect_ratio,
+        item.output_format,
+        item.content_type,
+        item.width,
+        item.height,
+        item.file_size,
+        created,
+        item.kind or "text2image",
         json.dumps(list(item.input_image_urls)),
     )
 
@@ -92,9 +113,19 @@ def item_from_row(row: sqlite3.Row | Sequence[Any]) -> HistoryItem:
     except ValueError:
         inputs = ()
     return HistoryItem(
-        image_id=row[0], image_url=row[1], batch_id=row[2], prompt=row[3] or "", model=row[4],
-        aspect_ratio=row[5], output_format=row[6], content_type=row[7], width=row[8],
-        height=row[9], file_size=row[10], created_at=created, kind=row[12] or "text2image",
+        image_id=row[0],
+        image_url=row[1],
+        batch_id=row[2],
+        prompt=row[3] or "",
+        model=row[4],
+        aspect_ratio=row[5],
+        output_format=row[6],
+        content_type=row[7],
+        width=row[8],
+        height=row[9],
+        file_size=row[10],
+        created_at=created,
+        kind=row[12] or "text2image",
         input_image_urls=inputs,
     )
 
@@ -126,10 +157,19 @@ ROW_COLUMNS = (
 
 def catalog_row(row: Sequence[Any]) -> CatalogRow:
     return CatalogRow(
-        image_id=row[0], image_url=row[1], batch_id=row[2], prompt=row[3] or "", model=row[4],
-        aspect_ratio=row[5], output_format=row[6], width=row[7], height=row[8],
-        created_at=datetime.fromisoformat(row[9]) if row[9] else None, kind=_kind(row[10]),
-        favourite=bool(row[11]), rating=int(row[12]),
+        image_id=row[0],
+        image_url=row[1],
+        batch_id=row[2],
+        prompt=row[3] or "",
+        model=row[4],
+        aspect_ratio=row[5],
+        output_format=row[6],
+        width=row[7],
+        height=row[8],
+        created_at=datetime.fromisoformat(row[9]) if row[9] else None,
+        kind=_kind(row[10]),
+        favourite=bool(row[11]),
+        rating=int(row[12]),
     )
 
 
@@ -160,9 +200,14 @@ ENTRY_EXTRA_COLUMNS = "kind, source_image_id, favourite, rating, credits_spent, 
 def catalog_entry(row: Sequence[Any], collections: tuple[Collection, ...]) -> CatalogEntry:
     n = len(API_COLUMNS)
     return CatalogEntry(
-        item=item_from_row(row), kind=_kind(row[n]), source_image_id=row[n + 1],
-        favourite=bool(row[n + 2]), rating=int(row[n + 3]), credits_spent=row[n + 4],
-        delete_due=row[n + 5], collections=collections,
+        item=item_from_row(row),
+        kind=_kind(row[n]),
+        source_image_id=row[n + 1],
+        favourite=bool(row[n + 2]),
+        rating=int(row[n + 3]),
+        credits_spent=row[n + 4],
+        delete_due=row[n + 5],
+        collections=collections,
     )
 
 

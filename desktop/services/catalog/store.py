@@ -191,8 +191,9 @@ class CatalogStore:
         """Insert new history items (newest first) or refresh changed API fields of known ones;
         ``kind`` overrides the one derived from the item, ``credits_spent`` is per image id.
         Resolves to the ids that were new."""
-        return self._write(writes.upsert_items, workspace_id, list(items), kind,
-                           dict(credits_spent or {}))
+        return self._write(
+            writes.upsert_items, workspace_id, list(items), kind, dict(credits_spent or {})
+        )
 
     def set_history_complete(self, workspace_id: str, complete: bool = True) -> Future[None]:
         """The catalogue holds the workspace's whole history (a sync reached its end)."""
@@ -209,29 +210,46 @@ class CatalogStore:
 
     # -- curation (writes) -----------------------------------------------------------------
 
-    def set_favourite(self, workspace_id: str, ids: Iterable[str], favourite: bool
-                      ) -> Future[int]:
+    def set_favourite(self, workspace_id: str, ids: Iterable[str], favourite: bool) -> Future[int]:
         """Star or unstar images; resolves to how many changed."""
         value = int(bool(favourite))
-        return self._write(writes.update_many, workspace_id, list(ids), "favourite = ?",
-                           (value,), f"favourite != {value}")
+        return self._write(
+            writes.update_many,
+            workspace_id,
+            list(ids),
+            "favourite = ?",
+            (value,),
+            f"favourite != {value}",
+        )
 
     def set_rating(self, workspace_id: str, ids: Iterable[str], rating: int) -> Future[int]:
         """Rate images 1-5, or 0 to clear; resolves to how many changed."""
         if not 0 <= int(rating) <= 5:
             raise ValueError(f"rating {rating} is not 0-5")
-        return self._write(writes.update_many, workspace_id, list(ids), "rating = ?",
-                           (int(rating),), f"rating != {int(rating)}")
+        return self._write(
+            writes.update_many,
+            workspace_id,
+            list(ids),
+            "rating = ?",
+            (int(rating),),
+            f"rating != {int(rating)}",
+        )
 
     def set_credits_spent(self, workspace_id: str, spent: Mapping[str, int]) -> Future[None]:
         """Credits the job spent, per image id (a 4-image job at 1 credit each: 1 per id)."""
         return self._write(writes.set_credits, workspace_id, dict(spent))
 
-    def set_origin(self, workspace_id: str, image_id: str, kind: Kind,
-                   source_image_id: str | None = None) -> Future[int]:
+    def set_origin(
+        self, workspace_id: str, image_id: str, kind: Kind, source_image_id: str | None = None
+    ) -> Future[int]:
         """How an image came to be (e.g. upscaled from ``source_image_id``)."""
-        return self._write(writes.update_many, workspace_id, [image_id],
-                           "kind = ?, source_image_id = ?", (str(Kind(kind)), source_image_id))
+        return self._write(
+            writes.update_many,
+            workspace_id,
+            [image_id],
+            "kind = ?, source_image_id = ?",
+            (str(Kind(kind)), source_image_id),
+        )
 
     # -- collections (writes) --------------------------------------------------------------
 
@@ -256,13 +274,20 @@ class CatalogStore:
 
     def mark_deleted(self, workspace_id: str, ids: Iterable[str], due: float) -> Future[int]:
         """Hide images from every query now; the DELETE goes out at ``due`` (epoch seconds)."""
-        return self._write(writes.update_many, workspace_id, list(ids), "delete_due = ?",
-                           (float(due),))
+        return self._write(
+            writes.update_many, workspace_id, list(ids), "delete_due = ?", (float(due),)
+        )
 
     def undo_delete(self, workspace_id: str, ids: Iterable[str]) -> Future[int]:
         """Take a pending delete back: the images show again and are never sent."""
-        return self._write(writes.update_many, workspace_id, list(ids), "delete_due = NULL",
-                           (), "delete_due IS NOT NULL")
+        return self._write(
+            writes.update_many,
+            workspace_id,
+            list(ids),
+            "delete_due = NULL",
+            (),
+            "delete_due IS NOT NULL",
+        )
 
     def confirm_deleted(self, workspace_id: str, ids: Iterable[str]) -> Future[int]:
         """The server deleted these (or never had them): remove their rows for good."""
@@ -270,8 +295,9 @@ class CatalogStore:
 
     # -- style presets (writes) ------------------------------------------------------------
 
-    def save_preset(self, name: str, template: str, parameters: Mapping[str, object]
-                    ) -> Future[None]:
+    def save_preset(
+        self, name: str, template: str, parameters: Mapping[str, object]
+    ) -> Future[None]:
         return self._write(writes.save_preset, name, template, dict(parameters))
 
     def delete_preset(self, name: str) -> Future[None]:
@@ -286,13 +312,15 @@ class CatalogStore:
         """The whole visible history, newest first: what the offline copy gave, uncapped."""
         return self._read(reads.history, workspace_id)
 
-    def search(self, query: CatalogQuery, limit: int | None = 200, offset: int = 0
-               ) -> list[CatalogRow]:
+    def search(
+        self, query: CatalogQuery, limit: int | None = 200, offset: int = 0
+    ) -> list[CatalogRow]:
         """Tiles for ``query``, newest first; ``limit=None`` for all."""
         return self._read(reads.search_rows, query, limit, offset)
 
-    def search_ids(self, query: CatalogQuery, limit: int | None = None, offset: int = 0
-                   ) -> list[str]:
+    def search_ids(
+        self, query: CatalogQuery, limit: int | None = None, offset: int = 0
+    ) -> list[str]:
         """Image ids for ``query``, newest first (select all, export)."""
         return self._read(reads.search_ids, query, limit, offset)
 

@@ -89,8 +89,11 @@ def _pages(fetch_page: FetchPage, page_size: int, walk: _Walk) -> Iterator[Histo
         if ids == previous:
             walk.stopped = Stop.END if previous_short else Stop.REPEATED_PAGE
             if not previous_short:
-                log.warning("History page %d repeated page %d: the server ignores paging",
-                            number, number - 1)
+                log.warning(
+                    "History page %d repeated page %d: the server ignores paging",
+                    number,
+                    number - 1,
+                )
             return
         yield page
         if page.pages is not None and number >= page.pages:
@@ -111,7 +114,9 @@ def _store_page(store: CatalogStore, workspace_id: str, page: HistoryPage) -> li
 
 
 def sync_new(
-    store: CatalogStore, workspace_id: str, fetch_page: FetchPage,
+    store: CatalogStore,
+    workspace_id: str,
+    fetch_page: FetchPage,
     page_size: int | None = None,
     on_new: Callable[[list[HistoryItem]], None] | None = None,
 ) -> SyncReport:
@@ -143,8 +148,9 @@ def sync_new(
         complete = True
         if len(new_ids) >= COMPACT_AFTER:
             store.compact().result()
-    return SyncReport(requests=walk.requests, new_ids=tuple(new_ids), stopped=stopped,
-                      history_complete=complete)
+    return SyncReport(
+        requests=walk.requests, new_ids=tuple(new_ids), stopped=stopped, history_complete=complete
+    )
 
 
 def _absent(order: list[str], page_of: dict[str, int]) -> tuple[list[str], list[str]]:
@@ -175,8 +181,11 @@ def _absent(order: list[str], page_of: dict[str, int]) -> tuple[list[str], list[
 
 
 def reconcile(
-    store: CatalogStore, workspace_id: str, fetch_page: FetchPage,
-    page_size: int = RECONCILE_PAGE_SIZE, pause: float = 0.0,
+    store: CatalogStore,
+    workspace_id: str,
+    fetch_page: FetchPage,
+    page_size: int = RECONCILE_PAGE_SIZE,
+    pause: float = 0.0,
     confirm_gone: Callable[[str], bool] | None = None,
 ) -> ReconcileReport:
     """Walk the whole history; add what is missing here and remove what the server no longer
@@ -205,8 +214,18 @@ def reconcile(
         removed = store.remove_absent(workspace_id, set(page_of) | set(kept), started).result()
         store.set_history_complete(workspace_id).result()
     else:
-        log.warning("History reconcile of %s ended early (%s after %d images); nothing removed",
-                    workspace_id, stopped, len(page_of))
-    return ReconcileReport(requests=requests, seen=len(page_of), new_ids=tuple(new_ids),
-                           removed_ids=tuple(removed), unsure_ids=tuple(kept),
-                           stopped=stopped, complete=complete)
+        log.warning(
+            "History reconcile of %s ended early (%s after %d images); nothing removed",
+            workspace_id,
+            stopped,
+            len(page_of),
+        )
+    return ReconcileReport(
+        requests=requests,
+        seen=len(page_of),
+        new_ids=tuple(new_ids),
+        removed_ids=tuple(removed),
+        unsure_ids=tuple(kept),
+        stopped=stopped,
+        complete=complete,
+    )

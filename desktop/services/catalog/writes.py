@@ -97,8 +97,12 @@ def upsert_items(
         conn.execute(
             _INSERT,
             (
-                _free_sort_key(conn, item.created_at), workspace_id, *values, now,
-                str(kind or default_kind(item)), source_id_from_urls(item.input_image_urls),
+                _free_sort_key(conn, item.created_at),
+                workspace_id,
+                *values,
+                now,
+                str(kind or default_kind(item)),
+                source_id_from_urls(item.input_image_urls),
                 credits.get(item.image_id),
             ),
         )
@@ -122,8 +126,12 @@ def _chunks(ids: Iterable[str], size: int = 500) -> Iterable[list[str]]:
 
 
 def update_many(
-    conn: sqlite3.Connection, workspace_id: str, ids: Iterable[str], assignment: str,
-    params: Sequence[object], only_if: str = "1",
+    conn: sqlite3.Connection,
+    workspace_id: str,
+    ids: Iterable[str],
+    assignment: str,
+    params: Sequence[object],
+    only_if: str = "1",
 ) -> int:
     """``UPDATE images SET assignment`` for ``ids`` of the workspace; returns rows changed."""
     changed = 0
@@ -208,9 +216,7 @@ def delete_collection(conn: sqlite3.Connection, collection_id: int) -> None:
     conn.execute("DELETE FROM collections WHERE id = ?", (collection_id,))
 
 
-def add_to_collection(
-    conn: sqlite3.Connection, collection_id: int, ids: Iterable[str]
-) -> int:
+def add_to_collection(conn: sqlite3.Connection, collection_id: int, ids: Iterable[str]) -> int:
     """Add the images (of the collection's own workspace) to it; returns how many were new."""
     added = 0
     for chunk in _chunks(ids):
@@ -224,9 +230,7 @@ def add_to_collection(
     return added
 
 
-def remove_from_collection(
-    conn: sqlite3.Connection, collection_id: int, ids: Iterable[str]
-) -> int:
+def remove_from_collection(conn: sqlite3.Connection, collection_id: int, ids: Iterable[str]) -> int:
     removed = 0
     for chunk in _chunks(ids):
         cursor = conn.execute(

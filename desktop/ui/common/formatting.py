@@ -70,7 +70,7 @@ _counts: Counts | None = None
 
 
 def image_count(count: int) -> str:
-    """"1 image" / "3 images" in the current language."""
+    """ "1 image" / "3 images" in the current language."""
     global _counts
     if _counts is None:  # made on first use, on the GUI thread, after the app exists
         _counts = Counts()

@@ -21,9 +21,7 @@ class Notifier(QObject):
         self.last: tuple[str, str] | None = None
 
     def in_background(self) -> bool:
-        active = (
-            QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
-        )
+        active = QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
         return not (active and self._window.isActiveWindow())
 
     def job_finished(self, title: str, message: str, elapsed_s: float) -> bool:

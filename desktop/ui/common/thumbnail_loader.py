@@ -243,7 +243,10 @@ class ThumbnailLoader(QObject):
 
     # --- thumbnails ---------------------------------------------------------------------------
     def request(
-        self, items: Iterable[HistoryItem], *, replace_queue: bool = False,
+        self,
+        items: Iterable[HistoryItem],
+        *,
+        replace_queue: bool = False,
         visible: int | None = None,
     ) -> None:
         """Queue thumbnails not already queued or loading, in the order given. With
@@ -256,8 +259,9 @@ class ThumbnailLoader(QObject):
             self._queue.clear()
             self._queued.clear()
             self._wanted = {item.image_id for item in items}
-            self._visible = {item.image_id for item in items[: len(items) if visible is None
-                                                             else visible]}
+            self._visible = {
+                item.image_id for item in items[: len(items) if visible is None else visible]
+            }
             for image_id, flag in self._cancel.items():
                 if image_id in self._wanted:
                     flag.clear()  # wanted again before its worker noticed: keep going
@@ -346,7 +350,8 @@ class ThumbnailLoader(QObject):
         if item.image_id in self._visible:
             return True
         return not any(i in self._visible for i in self._in_flight) and not any(
-            queued.image_id in self._visible for queued in self._queue)
+            queued.image_id in self._visible for queued in self._queue
+        )
 
     def _pump(self) -> None:
         limit = self._limit()

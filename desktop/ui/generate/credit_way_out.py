@@ -25,7 +25,7 @@ def daily_renewal_time(now: datetime | None = None) -> str:
 
 
 class CreditWayOut(QWidget):
-    """"Generate 2 instead" and "Switch to Studio (430 credits left)"; each hidden until useful."""
+    """ "Generate 2 instead" and "Switch to Studio (430 credits left)"; each hidden until useful."""
 
     countChosen = Signal(int)
     workspaceChosen = Signal(str)

@@ -308,8 +308,9 @@ class GeneratePanel(QFrame):
         self.num_images_spin.setRange(1, max(1, model.max_images if model else 1))
         if model and wanted > self.num_images_spin.value():  # say why the count went down
             self.show_message(
-                self.tr("{model} makes at most {count} images at a time, so Images is now {count}.")
-                .format(model=model.name, count=self.num_images_spin.value()),
+                self.tr(
+                    "{model} makes at most {count} images at a time, so Images is now {count}."
+                ).format(model=model.name, count=self.num_images_spin.value()),
                 error=False,
             )
         self.model_description.setText(model.description if model else "")
@@ -375,8 +376,7 @@ class GeneratePanel(QFrame):
             # The same words the queue would refuse it with: one message, not two.
             if self._pending:
                 text = self.tr(
-                    "Not enough credits for this and the queued jobs: {left} left, {needed} "
-                    "needed."
+                    "Not enough credits for this and the queued jobs: {left} left, {needed} needed."
                 )
                 needed = self._pending + wanted
             else:

@@ -187,8 +187,7 @@ class ImageActions(QObject):
             )
             if count > 1
             else self.tr(
-                "It is removed from the workspace's history for everyone. Credits are not "
-                "refunded."
+                "It is removed from the workspace's history for everyone. Credits are not refunded."
             )
         )
         delete_button = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
@@ -208,8 +207,10 @@ class ImageActions(QObject):
         if undoable is not None and hidden:  # gone now; the DELETE goes out after the Undo
             self._messages.show_note(
                 self.tr("Deleted {images}.").format(images=image_count(len(hidden))),
-                seconds=undoable.undo_seconds, action=lambda: undoable.undo(hidden),
-                action_text=self.tr("Undo"))
+                seconds=undoable.undo_seconds,
+                action=lambda: undoable.undo(hidden),
+                action_text=self.tr("Undo"),
+            )
             return
         gone = await self._session.delete(items)
         if gone:

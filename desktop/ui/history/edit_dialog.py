@@ -166,8 +166,9 @@ class EditDialog(QDialog):
         heading = self.tr("Source")
         lines = [f"<b>{_escape(heading)}</b>", _escape(elide(steps[0], 300))]
         for step in steps[1:]:
-            lines.append(_escape(self.tr("Edit: {instruction}").format(
-                instruction=elide(step, 160))))
+            lines.append(
+                _escape(self.tr("Edit: {instruction}").format(instruction=elide(step, 160)))
+            )
         details = " · ".join(
             part
             for part in (

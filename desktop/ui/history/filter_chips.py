@@ -35,13 +35,17 @@ class FilterState:
     def is_empty(self) -> bool:
         return self == FilterState()
 
-    def query(self, workspace_id: str, text: str = "", now: datetime | None = None
-              ) -> CatalogQuery:
+    def query(self, workspace_id: str, text: str = "", now: datetime | None = None) -> CatalogQuery:
         return CatalogQuery(
-            workspace_id, text=text, models=self.models, aspect_ratios=self.aspect_ratios,
-            output_formats=self.output_formats, kinds=self.kinds,
+            workspace_id,
+            text=text,
+            models=self.models,
+            aspect_ratios=self.aspect_ratios,
+            output_formats=self.output_formats,
+            kinds=self.kinds,
             created_from=range_start(self.date_range, now),
-            favourites_only=self.favourites_only, min_rating=self.min_rating,
+            favourites_only=self.favourites_only,
+            min_rating=self.min_rating,
             collection_id=self.collection.id if self.collection is not None else None,
         )
 
@@ -80,8 +84,9 @@ class FilterChips(QWidget):
         self.menu_button = QToolButton()
         self.menu_button.setObjectName("filterMenuButton")
         self.menu_button.setText(self.tr("Filter"))
-        self.menu_button.setToolTip(self.tr("Filter by model, ratio, format, kind, date, "
-                                            "favourites, rating or collection"))
+        self.menu_button.setToolTip(
+            self.tr("Filter by model, ratio, format, kind, date, favourites, rating or collection")
+        )
         self.menu_button.setAccessibleName(self.tr("Add a filter"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu = QMenu(self.menu_button)
@@ -131,42 +136,54 @@ class FilterChips(QWidget):
         favourites.setCheckable(True)
         favourites.setChecked(state.favourites_only)
         favourites.toggled.connect(
-            lambda on: self.set_state(replace(self.state, favourites_only=on)))
+            lambda on: self.set_state(replace(self.state, favourites_only=on))
+        )
         rating = menu.addMenu(self.tr("Minimum rating"))
         for stars in range(1, 6):
             action = rating.addAction("★" * stars)
             action.setCheckable(True)
             action.setChecked(state.min_rating == stars)
-            action.triggered.connect(lambda _c=False, n=stars: self.set_state(
-                replace(self.state, min_rating=0 if self.state.min_rating == n else n)))
+            action.triggered.connect(
+                lambda _c=False, n=stars: self.set_state(
+                    replace(self.state, min_rating=0 if self.state.min_rating == n else n)
+                )
+            )
         self._value_menu(self.tr("Model"), facets.models, "models", self.model_label)
         self._value_menu(self.tr("Aspect ratio"), facets.aspect_ratios, "aspect_ratios", str)
-        self._value_menu(self.tr("Format"), facets.output_formats, "output_formats",
-                         lambda v: v.upper())
+        self._value_menu(
+            self.tr("Format"), facets.output_formats, "output_formats", lambda v: v.upper()
+        )
         self._value_menu(self.tr("Kind"), facets.kinds, "kinds", self.kind_label)
         dates = menu.addMenu(self.tr("Date"))
         for key in DATE_RANGES:
             action = dates.addAction(self.date_label(key))
             action.setCheckable(True)
             action.setChecked(state.date_range == key)
-            action.triggered.connect(lambda _c=False, k=key: self.set_state(
-                replace(self.state, date_range=None if self.state.date_range == k else k)))
+            action.triggered.connect(
+                lambda _c=False, k=key: self.set_state(
+                    replace(self.state, date_range=None if self.state.date_range == k else k)
+                )
+            )
         collections = menu.addMenu(self.tr("Collection"))
         collections.setEnabled(bool(self._collections))
         for collection in self._collections:
             action = collections.addAction(f"{collection.name} ({collection.count})")
             action.setCheckable(True)
-            action.setChecked(state.collection is not None
-                              and state.collection.id == collection.id)
-            action.triggered.connect(lambda _c=False, c=collection: self.show_collection(
-                None if self.state.collection is not None and self.state.collection.id == c.id
-                else c))
+            action.setChecked(state.collection is not None and state.collection.id == collection.id)
+            action.triggered.connect(
+                lambda _c=False, c=collection: self.show_collection(
+                    None
+                    if self.state.collection is not None and self.state.collection.id == c.id
+                    else c
+                )
+            )
         if not state.is_empty():
             menu.addSeparator()
             menu.addAction(self.tr("Clear all filters"), self.clear)
 
-    def _value_menu(self, title: str, counts: dict[str, int], attribute: str,
-                    label: object) -> None:
+    def _value_menu(
+        self, title: str, counts: dict[str, int], attribute: str, label: object
+    ) -> None:
         sub = self.menu.addMenu(title)
         sub.setEnabled(bool(counts))
         chosen: tuple[str, ...] = getattr(self.state, attribute)
@@ -174,10 +191,17 @@ class FilterChips(QWidget):
             action = sub.addAction(f"{label(value)} ({count})")  # type: ignore[operator]
             action.setCheckable(True)
             action.setChecked(value in chosen)
-            action.triggered.connect(lambda _c=False, v=value: self.set_state(replace(
-                self.state,
-                **cast("dict[str, Any]", {attribute: _toggled(getattr(self.state, attribute), v)}),
-            )))
+            action.triggered.connect(
+                lambda _c=False, v=value: self.set_state(
+                    replace(
+                        self.state,
+                        **cast(
+                            "dict[str, Any]",
+                            {attribute: _toggled(getattr(self.state, attribute), v)},
+                        ),
+                    )
+                )
+            )
 
     # -- labels --------------------------------------------------------------------------------
 
@@ -213,27 +237,48 @@ class FilterChips(QWidget):
         state = self.state
         specs: list[tuple[str, FilterState]] = []
         for value in state.models:
-            specs.append((self.tr("Model: {0}").format(self.model_label(value)),
-                          replace(state, models=_toggled(state.models, value))))
+            specs.append(
+                (
+                    self.tr("Model: {0}").format(self.model_label(value)),
+                    replace(state, models=_toggled(state.models, value)),
+                )
+            )
         for value in state.aspect_ratios:
-            specs.append((self.tr("Ratio: {0}").format(value),
-                          replace(state, aspect_ratios=_toggled(state.aspect_ratios, value))))
+            specs.append(
+                (
+                    self.tr("Ratio: {0}").format(value),
+                    replace(state, aspect_ratios=_toggled(state.aspect_ratios, value)),
+                )
+            )
         for value in state.output_formats:
-            specs.append((self.tr("Format: {0}").format(value.upper()),
-                          replace(state, output_formats=_toggled(state.output_formats, value))))
+            specs.append(
+                (
+                    self.tr("Format: {0}").format(value.upper()),
+                    replace(state, output_formats=_toggled(state.output_formats, value)),
+                )
+            )
         for value in state.kinds:
-            specs.append((self.kind_label(value), replace(state, kinds=_toggled(state.kinds,
-                                                                                 value))))
+            specs.append(
+                (self.kind_label(value), replace(state, kinds=_toggled(state.kinds, value)))
+            )
         if state.date_range is not None:
             specs.append((self.date_label(state.date_range), replace(state, date_range=None)))
         if state.favourites_only:
             specs.append((self.tr("★ Favourites"), replace(state, favourites_only=False)))
         if state.min_rating:
-            specs.append((self.tr("Rating ≥ {0}").format("★" * state.min_rating),
-                          replace(state, min_rating=0)))
+            specs.append(
+                (
+                    self.tr("Rating ≥ {0}").format("★" * state.min_rating),
+                    replace(state, min_rating=0),
+                )
+            )
         if state.collection is not None:
-            specs.append((self.tr("Collection: {0}").format(state.collection.name),
-                          replace(state, collection=None)))
+            specs.append(
+                (
+                    self.tr("Collection: {0}").format(state.collection.name),
+                    replace(state, collection=None),
+                )
+            )
         for text, without in specs:
             chip = QToolButton()
             chip.setObjectName("filterChip")

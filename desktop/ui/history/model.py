@@ -271,23 +271,28 @@ class HistoryModel(QAbstractListModel):
         """Every marked image of the workspace (unmarked ones are left out)."""
         self._marks = {k: v for k, v in marks.items() if v[0] or v[1]}
         if self._items:
-            self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1),
-                                  [Qt.ItemDataRole.DecorationRole])
+            self.dataChanged.emit(
+                self.index(0), self.index(len(self._items) - 1), [Qt.ItemDataRole.DecorationRole]
+            )
 
-    def update_marks(self, ids: Iterable[str], favourite: bool | None = None,
-                     rating: int | None = None) -> None:
+    def update_marks(
+        self, ids: Iterable[str], favourite: bool | None = None, rating: int | None = None
+    ) -> None:
         for image_id in ids:
             old_favourite, old_rating = self._marks.get(image_id, (False, 0))
-            mark = (old_favourite if favourite is None else favourite,
-                    old_rating if rating is None else rating)
+            mark = (
+                old_favourite if favourite is None else favourite,
+                old_rating if rating is None else rating,
+            )
             if mark[0] or mark[1]:
                 self._marks[image_id] = mark
             else:
                 self._marks.pop(image_id, None)
             row = self._rows.get(image_id)
             if row is not None:
-                self.dataChanged.emit(self.index(row), self.index(row),
-                                      [Qt.ItemDataRole.DecorationRole])
+                self.dataChanged.emit(
+                    self.index(row), self.index(row), [Qt.ItemDataRole.DecorationRole]
+                )
 
     def marks_of(self, image_id: str) -> tuple[bool, int]:
         """(favourite, rating 0-5) of an image."""

@@ -854,10 +854,14 @@ def connect_thumbnails(model: HistoryModel, view: HistoryView, loader: Thumbnail
     loader.set_box(width, height)
     model.set_pixel_ratio(ratio)
     view.thumbnailBoxChanged.connect(use_box)
-    view.thumbnailsWanted.connect(lambda items: loader.request(
-        items, replace_queue=True, visible=getattr(view, "wanted_visible", None)))
+    view.thumbnailsWanted.connect(
+        lambda items: loader.request(
+            items, replace_queue=True, visible=getattr(view, "wanted_visible", None)
+        )
+    )
     view.verticalScrollBar().valueChanged.connect(
-        lambda value: loader.note_scrolled(value, view.viewport().height()))
+        lambda value: loader.note_scrolled(value, view.viewport().height())
+    )
     # A new or changed list is laid out and painted again; loads stay few meanwhile, as
     # while scrolling.
     for change in (model.modelReset, model.rowsInserted, model.rowsRemoved):

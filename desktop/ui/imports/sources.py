@@ -76,8 +76,11 @@ class ImportDropTarget(QObject):
         ):
             source = event.source()
             # A drag out of our own grid is not an import.
-            if source is not None and isinstance(source, QWidget) and source.window() is \
-                    self._widget.window():
+            if (
+                source is not None
+                and isinstance(source, QWidget)
+                and source.window() is self._widget.window()
+            ):
                 return False
             if can_import(event.mimeData()):
                 event.acceptProposedAction()
@@ -108,8 +111,10 @@ def import_dialog(parent: QWidget, folder: str = "") -> QFileDialog:
     dialog.setObjectName("importDialog")
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     dialog.setNameFilters(
-        [translate("ImportDialog", "Images (*.png *.jpg *.jpeg *.webp)"),
-         translate("ImportDialog", "All files (*)")]
+        [
+            translate("ImportDialog", "Images (*.png *.jpg *.jpeg *.webp)"),
+            translate("ImportDialog", "All files (*)"),
+        ]
     )
     dialog.open()
     return dialog

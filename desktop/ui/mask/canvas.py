@@ -207,8 +207,10 @@ class MaskCanvas(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().color(self.backgroundRole()).darker(130))
         target = QRectF(
-            self.offset.x(), self.offset.y(),
-            self.image.width() * self.zoom, self.image.height() * self.zoom,
+            self.offset.x(),
+            self.offset.y(),
+            self.image.width() * self.zoom,
+            self.image.height() * self.zoom,
         )
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(target, self.image)

@@ -84,13 +84,20 @@ class MaskEditDialog(QDialog):
             tools.addWidget(slider, 1)
         actions = QHBoxLayout()
         for button in (
-            self.undo_button, self.redo_button, self.invert_button, self.clear_button,
+            self.undo_button,
+            self.redo_button,
+            self.invert_button,
+            self.clear_button,
             self.fit_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
-        self.hint = QLabel(self.tr("[ and ] change the brush size; Space + drag or the middle "
-                                   "button moves the image; the wheel zooms."))
+        self.hint = QLabel(
+            self.tr(
+                "[ and ] change the brush size; Space + drag or the middle "
+                "button moves the image; the wheel zooms."
+            )
+        )
         self.hint.setProperty("role", "secondary")
         self.hint.setWordWrap(True)
         actions.addWidget(self.hint, 3)

@@ -114,8 +114,9 @@ class ByoWiring(QObject):
         masked.setEnabled(len(items) == 1 and caps.can_edit_masked)
         if reason := caps.masked_edit_reason:
             masked.setToolTip(translate_message(reason))
-            masked.setText(self.tr("Edit Part of Image… ({reason})").format(
-                reason=translate_message(reason)))
+            masked.setText(
+                self.tr("Edit Part of Image… ({reason})").format(reason=translate_message(reason))
+            )
         masked.triggered.connect(lambda: self.open_mask_editor(items[0]))
         actions.append(masked)
         for scale in SCALES:
@@ -126,15 +127,17 @@ class ByoWiring(QObject):
         self, items: list[HistoryItem], scale: int, parent: QObject | None = None
     ) -> QAction:
         count = len(items)
-        cost = self.tr("1 credit") if count == 1 else self.tr("{count} credits").format(
-            count=count)
+        cost = self.tr("1 credit") if count == 1 else self.tr("{count} credits").format(count=count)
         text = self.tr("{action} ({cost})").format(action=upscale_label(scale), cost=cost)
         action = QAction(text, parent or self._window.history_view)
         action.setObjectName(f"upscale{scale}Action")
         if reason := self.jobs.upscale_problem(items, scale):
             action.setEnabled(False)
-            action.setText(self.tr("{action} ({reason})").format(
-                action=upscale_label(scale), reason=translate_message(reason)))
+            action.setText(
+                self.tr("{action} ({reason})").format(
+                    action=upscale_label(scale), reason=translate_message(reason)
+                )
+            )
         action.triggered.connect(lambda: self.upscale(items, scale))
         return action
 
@@ -144,8 +147,12 @@ class ByoWiring(QObject):
         caps = self.jobs.capabilities()
         buttons: list[tuple[str, Callable[[list[HistoryItem]], object]]] = []
         if caps.can_edit_masked:
-            buttons.append((self.tr("Edit Part…"), lambda items: self.open_mask_editor(items[0])
-                            if items else None))
+            buttons.append(
+                (
+                    self.tr("Edit Part…"),
+                    lambda items: self.open_mask_editor(items[0]) if items else None,
+                )
+            )
         if caps.can_upscale():
             buttons.append((self.tr("Upscale…"), self.upscale_menu))
         return buttons
@@ -207,7 +214,10 @@ class ByoWiring(QObject):
         mask = QImage.fromData(saved) if saved else None
         quota = self._session.quota
         dialog = MaskEditDialog(
-            image, mask, cost=1, credits_left=quota.remaining if quota else None,
+            image,
+            mask,
+            cost=1,
+            credits_left=quota.remaining if quota else None,
             parent=self._window,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -24,9 +24,15 @@ CHOICES_DEBOUNCE_MS = 1500  # chip counts after history changes: no hurry
 class CatalogFind(QObject):
     """Owns the finder; the window keeps it for as long as it lives."""
 
-    def __init__(self, session: Session, runner: BackgroundRunner, chips: FilterChips,
-                 toolbar: HistoryToolbar, proxy: HistoryProxyModel,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        runner: BackgroundRunner,
+        chips: FilterChips,
+        toolbar: HistoryToolbar,
+        proxy: HistoryProxyModel,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         assert session.catalog is not None
         self._session = session
@@ -43,7 +49,8 @@ class CatalogFind(QObject):
         toolbar.filter_edit.textChanged.connect(self._text_changed)
         session.workspaceChanged.connect(self._workspace_changed)
         session.modelsChanged.connect(
-            lambda models: chips.model_names.update({m.id: m.name for m in models}))
+            lambda models: chips.model_names.update({m.id: m.name for m in models})
+        )
         for signal in (session.historyReset, session.historyAdded, session.historyRemoved):
             signal.connect(self._history_changed)
 

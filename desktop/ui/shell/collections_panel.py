@@ -49,8 +49,10 @@ class CollectionList(QListWidget):
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
 
     def _from_grid(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
         return event.source() is self._grid
@@ -83,8 +85,14 @@ class CollectionList(QListWidget):
 class CollectionsPanel(QWidget):
     """Heading with "+", and the list of the current workspace's collections."""
 
-    def __init__(self, session: Session, grid: HistoryView, chips: FilterChips,
-                 reload: Callable[[], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        grid: HistoryView,
+        chips: FilterChips,
+        reload: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         assert session.catalog is not None
         self._session = session
@@ -142,8 +150,11 @@ class CollectionsPanel(QWidget):
             item = QListWidgetItem(self._label(collection))
             item.setData(CollectionRole, collection)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            item.setToolTip(self.tr("{0}: click to show its images, drop images on it to "
-                                    "add them").format(collection.name))
+            item.setToolTip(
+                self.tr("{0}: click to show its images, drop images on it to add them").format(
+                    collection.name
+                )
+            )
             self.list.addItem(item)
             if chosen is not None and chosen.id == collection.id:
                 item.setSelected(True)

@@ -50,8 +50,10 @@ class CrashGuard(QObject):
     def uninstall(self) -> None:
         if self._previous_hook is not None and sys.excepthook == self._excepthook:
             sys.excepthook = self._previous_hook
-        if (self._previous_thread_hook is not None
-                and threading.excepthook == self._thread_excepthook):
+        if (
+            self._previous_thread_hook is not None
+            and threading.excepthook == self._thread_excepthook
+        ):
             threading.excepthook = self._previous_thread_hook
 
     # -- hooks ----------------------------------------------------------------------------
@@ -74,11 +76,15 @@ class CrashGuard(QObject):
         if not isinstance(exc, BaseException) or isinstance(exc, asyncio.CancelledError):
             log.warning("asyncio: %s", context.get("message", "unknown problem"))
             return
-        self.handle(type(exc), exc, exc.__traceback__,
-                    f"a coroutine ({context.get('message', '')})")
+        self.handle(
+            type(exc), exc, exc.__traceback__, f"a coroutine ({context.get('message', '')})"
+        )
 
     def handle(
-        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
         where: str,
     ) -> None:
         """Log (masked), write a report, and ask the GUI to say so. Never raises."""
@@ -129,11 +135,14 @@ class _ProblemReceiver(QObject):
         text = QCoreApplication.translate(
             "CrashGuard",
             "Something went wrong inside the app. It keeps running, but your last step may not "
-            "have finished."
+            "have finished.",
         )
         if report:
-            self._show_error(text, lambda: open_file(Path(report)),
-                             QCoreApplication.translate("CrashGuard", "Open report"))
+            self._show_error(
+                text,
+                lambda: open_file(Path(report)),
+                QCoreApplication.translate("CrashGuard", "Open report"),
+            )
         else:
             self._show_error(text)
 
@@ -149,8 +158,9 @@ def offer_previous_reports(reports: CrashReports, show_error: Callable[..., None
         "passwords or tokens).",
     )
     newest = taken[0]
-    show_error(text, lambda: open_file(newest),
-               QCoreApplication.translate("CrashGuard", "Open report"))
+    show_error(
+        text, lambda: open_file(newest), QCoreApplication.translate("CrashGuard", "Open report")
+    )
     return True
 
 

@@ -31,9 +31,15 @@ def read_marks(store: CatalogStore, workspace_id: str) -> dict[str, tuple[bool, 
 class Curation(QObject):
     """The favourite and rating actions of the grid, and the marks on its tiles."""
 
-    def __init__(self, session: Session, runner: BackgroundRunner, view: HistoryView,
-                 model: HistoryModel, after_change: object = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        runner: BackgroundRunner,
+        view: HistoryView,
+        model: HistoryModel,
+        after_change: object = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         assert session.catalog is not None
         self._session = session
@@ -45,8 +51,11 @@ class Curation(QObject):
         self._loaded_for: str | None = None
         self.favourite_action = self._action(self.tr("Favourite"), ".", self.toggle_favourite)
         self.rate_actions = [
-            self._action(self.tr("Rate {0}").format("★" * n) if n else self.tr("Clear Rating"),
-                         str(n), lambda _c=False, n=n: self.rate(n))
+            self._action(
+                self.tr("Rate {0}").format("★" * n) if n else self.tr("Clear Rating"),
+                str(n),
+                lambda _c=False, n=n: self.rate(n),
+            )
             for n in range(6)
         ]
         self.rate_menu = QMenu(self.tr("Rating"))

@@ -37,8 +37,14 @@ log = logging.getLogger(__name__)
 class DetailsPanel(QWidget):
     """A panel in the right column under Create; hidden until asked for (Ctrl+I)."""
 
-    def __init__(self, session: Session, runner: BackgroundRunner, view: HistoryView,
-                 model: HistoryModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        runner: BackgroundRunner,
+        view: HistoryView,
+        model: HistoryModel,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         assert session.catalog is not None
         self.setObjectName("detailsPanel")
@@ -94,8 +100,9 @@ class DetailsPanel(QWidget):
         ):
             form.addRow(label, widget)
         self.use_button = QPushButton(self.tr("Use These Settings"))
-        self.use_button.setToolTip(self.tr("Put this image's prompt, model and ratio into the "
-                                           "Create panel"))
+        self.use_button.setToolTip(
+            self.tr("Put this image's prompt, model and ratio into the Create panel")
+        )
         self.use_button.clicked.connect(lambda: self._emit(view.useSettingsRequested))
         self.copy_button = QPushButton(self.tr("Copy Prompt"))
         self.copy_button.clicked.connect(lambda: self._emit(view.copyPromptRequested))
@@ -189,8 +196,15 @@ class DetailsPanel(QWidget):
         if number != self._asked:
             return  # another image was selected meanwhile
         if entry is None:  # not in the catalogue yet: what the grid knows
-            entry = CatalogEntry(item=item, kind=Kind.GENERATED, source_image_id=None,
-                                 favourite=False, rating=0, credits_spent=None, delete_due=None)
+            entry = CatalogEntry(
+                item=item,
+                kind=Kind.GENERATED,
+                source_image_id=None,
+                favourite=False,
+                rating=0,
+                credits_spent=None,
+                delete_due=None,
+            )
         self._show_entry(entry)
 
     # -- showing ------------------------------------------------------------------------------
@@ -218,8 +232,7 @@ class DetailsPanel(QWidget):
             self.source.setText(f"<a href='{entry.source_image_id}'>{link}</a>")
         else:
             self.source.setText(dash)
-        self.credits.setText(str(entry.credits_spent) if entry.credits_spent is not None
-                             else dash)
+        self.credits.setText(str(entry.credits_spent) if entry.credits_spent is not None else dash)
         self.collections.setText(", ".join(c.name for c in entry.collections) or dash)
 
     def _kind_text(self, kind: str) -> str:

@@ -209,10 +209,7 @@ class AboutDialog(QDialog):
         intro.setWordWrap(True)
         rows = "".join(_licence_row(name, purpose, licence) for name, purpose, licence in BUNDLED)
         heading = self.tr("Libraries included, and their licences:")
-        self.licences = QLabel(
-            f"<p>{html.escape(heading)}</p>"
-            f"<table>{rows}</table>"
-        )
+        self.licences = QLabel(f"<p>{html.escape(heading)}</p><table>{rows}</table>")
         self.licences.setObjectName("aboutLicences")
         self.licences.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -177,37 +177,45 @@ class MainWindow(QMainWindow):
         if session.catalog is not None:
             from desktop.ui.shell.catalog_find import CatalogFind
 
-            self.catalog_find = CatalogFind(session, runner, self.filter_chips,
-                                            self.history_toolbar, self.history_proxy, self)
+            self.catalog_find = CatalogFind(
+                session, runner, self.filter_chips, self.history_toolbar, self.history_proxy, self
+            )
             from desktop.ui.shell.curation import Curation
 
-            self.curation = Curation(session, runner, self.history_view, self.history_model,
-                                     self.catalog_find.ask, self)
+            self.curation = Curation(
+                session, runner, self.history_view, self.history_model, self.catalog_find.ask, self
+            )
             self.image_menu.addSeparator()
             self.image_menu.addActions(self.curation.menu_actions())
             from desktop.ui.shell.collections_panel import CollectionsPanel
 
             self.collections_panel = CollectionsPanel(
-                session, self.history_view, self.filter_chips, self.catalog_find.load_choices)
-            self.catalog_find.finder.collectionsReady.connect(self.collections_panel.set_collections)
+                session, self.history_view, self.filter_chips, self.catalog_find.load_choices
+            )
+            self.catalog_find.finder.collectionsReady.connect(
+                self.collections_panel.set_collections
+            )
             self.sidebar_layout.insertWidget(2, self.collections_panel)  # under the workspaces
             # the workspace list gives up its preferred height so both fit a short window
             from PySide6.QtWidgets import QSizePolicy
 
-            self.workspace_list.setSizePolicy(QSizePolicy.Policy.Preferred,
-                                              QSizePolicy.Policy.Ignored)
+            self.workspace_list.setSizePolicy(
+                QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored
+            )
             self.workspace_list.setMinimumHeight(56)
             self.image_menu.addMenu(self.collections_panel.add_menu)
             from desktop.ui.shell.details_panel import DetailsPanel
 
-            self.details_panel = DetailsPanel(session, runner, self.history_view,
-                                              self.history_model, self)
+            self.details_panel = DetailsPanel(
+                session, runner, self.history_view, self.history_model, self
+            )
             self.right_splitter.insertWidget(1, self.details_panel)  # under Create, hidden
             self.view_menu.addAction(self.details_panel.toggle_action)
             from desktop.ui.shell.selection_export import SelectionExport
 
-            self.selection_export = SelectionExport(session, runner, self.history_view,
-                                                    self.messages, self)
+            self.selection_export = SelectionExport(
+                session, runner, self.history_view, self.messages, self
+            )
             self.image_menu.addActions(self.selection_export.actions())
         else:
             self.filter_chips.menu_button.hide()

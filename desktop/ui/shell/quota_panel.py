@@ -66,8 +66,7 @@ class QuotaPanel(QFrame):
         self.extra_label.setProperty("role", "secondary")
         self.fair_use_label = QLabel(
             self.tr(
-                "Fair-use limit reached: neuroflash may slow down generation for this "
-                "workspace."
+                "Fair-use limit reached: neuroflash may slow down generation for this workspace."
             )
         )
         self.fair_use_label.setObjectName("quotaFairUse")

@@ -27,8 +27,14 @@ FOLDER, ZIP = "folder", "zip"
 class SelectionExport(QObject):
     """The two export actions and the running export (one at a time)."""
 
-    def __init__(self, session: Session, runner: BackgroundRunner, view: HistoryView,
-                 messages: MessageBar, window: QWidget) -> None:
+    def __init__(
+        self,
+        session: Session,
+        runner: BackgroundRunner,
+        view: HistoryView,
+        messages: MessageBar,
+        window: QWidget,
+    ) -> None:
         super().__init__(window)
         self._session = session
         self._runner = runner
@@ -75,7 +81,8 @@ class SelectionExport(QObject):
             # an existing name gets "(2)" instead of being replaced: no question needed
             dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
         dialog.fileSelected.connect(
-            lambda path: self._session.spawn(self.export(items, kind, Path(path))))
+            lambda path: self._session.spawn(self.export(items, kind, Path(path)))
+        )
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
         self.dialog = dialog
         dialog.open()
@@ -85,8 +92,9 @@ class SelectionExport(QObject):
         self.running = True
         self._cancel.clear()
         self._done = (0, len(items))
-        progress = QProgressDialog(self.tr("Exporting images…"), self.tr("Cancel"), 0,
-                                   len(items), self._window)
+        progress = QProgressDialog(
+            self.tr("Exporting images…"), self.tr("Cancel"), 0, len(items), self._window
+        )
         progress.setWindowTitle(self.tr("Export"))
         progress.setMinimumDuration(300)
         progress.canceled.connect(self._cancel.set)
@@ -96,8 +104,9 @@ class SelectionExport(QObject):
             ws = self._session.workspace_id or ""
             entries = await self._runner.run(self._entries, ws, items)
             work = export_to_folder if kind == FOLDER else export_to_zip
-            report = await self._runner.run(work, entries, self._fetch, target,
-                                            self._progress, self._cancel.is_set)
+            report = await self._runner.run(
+                work, entries, self._fetch, target, self._progress, self._cancel.is_set
+            )
         finally:
             self._poll.stop()
             progress.reset()
@@ -116,9 +125,18 @@ class SelectionExport(QObject):
         entries = []
         for item in items:
             entry = store.entry(ws, item.image_id) if store is not None else None
-            entries.append(entry or CatalogEntry(
-                item=item, kind=Kind.GENERATED, source_image_id=None, favourite=False,
-                rating=0, credits_spent=None, delete_due=None))
+            entries.append(
+                entry
+                or CatalogEntry(
+                    item=item,
+                    kind=Kind.GENERATED,
+                    source_image_id=None,
+                    favourite=False,
+                    rating=0,
+                    credits_spent=None,
+                    delete_due=None,
+                )
+            )
         return entries
 
     def _fetch(self, entry: CatalogEntry) -> tuple[bytes, str]:
@@ -144,8 +162,10 @@ class SelectionExport(QObject):
         written = len(report.written)
         where = str(report.target) if report.target is not None else ""
         text = self.tr("Exported {written} of {asked} images to {where}.").format(
-            written=written, asked=asked, where=where)
+            written=written, asked=asked, where=where
+        )
         if report.failed:
             text += " " + self.tr("{failed} could not be downloaded.").format(
-                failed=len(report.failed))
+                failed=len(report.failed)
+            )
         self._messages.show_note(text, seconds=10)

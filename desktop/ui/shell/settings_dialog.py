@@ -155,7 +155,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def chosen_language(self) -> str:
-        """"" for the system's language, else a code from LANGUAGES."""
+        """ "" for the system's language, else a code from LANGUAGES."""
         return str(self.language_combo.currentData() or "")
 
     def _on_language(self) -> None:
@@ -207,8 +207,12 @@ class SettingsDialog(QDialog):
         box_layout = QVBoxLayout(box)  # a wrapped label in a form row gets clipped
         box_layout.addLayout(form)
         box_layout.addWidget(self.proxy_note)
-        for edit in (self.proxy_edit, self.proxy_user_edit, self.proxy_bypass_edit,
-                     self.proxy_password_edit):
+        for edit in (
+            self.proxy_edit,
+            self.proxy_user_edit,
+            self.proxy_bypass_edit,
+            self.proxy_password_edit,
+        ):
             edit.editingFinished.connect(self._on_proxy_edited)
         return box
 
@@ -216,9 +220,11 @@ class SettingsDialog(QDialog):
         """Store what changed: the address, user and bypass list in settings, a typed password
         in the keychain (or, without one, for this session only)."""
         changed = False
-        for attribute, edit in (("proxy_url", self.proxy_edit),
-                                ("proxy_username", self.proxy_user_edit),
-                                ("proxy_bypass", self.proxy_bypass_edit)):
+        for attribute, edit in (
+            ("proxy_url", self.proxy_edit),
+            ("proxy_username", self.proxy_user_edit),
+            ("proxy_bypass", self.proxy_bypass_edit),
+        ):
             text = edit.text().strip()
             if text != (getattr(self._settings, attribute) or ""):
                 setattr(self._settings, attribute, text or None)
@@ -233,10 +239,13 @@ class SettingsDialog(QDialog):
 
                 self._credentials = CredentialStore()
             if not self._credentials.save_proxy_password(password):
-                self.proxy_note.setText(self.tr(
-                    "There is no keychain on this computer, so the password cannot be kept "
-                    "for the restart. Set HTTPS_PROXY with the user name and password instead, "
-                    "or ask your IT department for a keychain (Secret Service)."))
+                self.proxy_note.setText(
+                    self.tr(
+                        "There is no keychain on this computer, so the password cannot be kept "
+                        "for the restart. Set HTTPS_PROXY with the user name and password instead, "
+                        "or ask your IT department for a keychain (Secret Service)."
+                    )
+                )
         if changed:
             self._settings.sync()
             self._proxy_changed = True

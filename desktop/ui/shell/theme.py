@@ -40,4 +40,3 @@ def app_icon() -> QIcon:
         if png.is_file():
             icon.addFile(str(png), QSize(size, size))
     return icon
-

@@ -91,10 +91,14 @@ class BeforeAfter(QObject):
         chain = self._lineage.chain(item)
         if len(chain) > 1:
             first, *edits = chain
-            parts = [self.tr("Made from “{prompt}”").format(prompt=elide(first, 160))] if first \
+            parts = (
+                [self.tr("Made from “{prompt}”").format(prompt=elide(first, 160))]
+                if first
                 else [self.tr("Made from an earlier image")]
-            parts += [self.tr("Edit: {instruction}").format(instruction=elide(e, 120))
-                      for e in edits]
+            )
+            parts += [
+                self.tr("Edit: {instruction}").format(instruction=elide(e, 120)) for e in edits
+            ]
             self.story.setText(" → ".join(parts))
             self.story.show()
         else:

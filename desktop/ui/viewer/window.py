@@ -199,9 +199,7 @@ class ViewerWindow(QDialog):
         items = self.current_items()
         names = [elide(item.prompt or self.tr("Untitled"), 40) for item in items]
         if self.compare:
-            title = self.tr("Compare: {first} vs {second}").format(
-                first=names[0], second=names[-1]
-            )
+            title = self.tr("Compare: {first} vs {second}").format(first=names[0], second=names[-1])
         else:
             title = names[0]
         self.setWindowTitle(title)

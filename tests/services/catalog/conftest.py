@@ -15,14 +15,19 @@ from tests.api.conftest import make_client, make_server  # noqa: F401  (the buil
 T0 = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 
 
-def item(n: int, prompt: str = "", minutes_ago: float | None = None, **fields: object
-         ) -> HistoryItem:
+def item(
+    n: int, prompt: str = "", minutes_ago: float | None = None, **fields: object
+) -> HistoryItem:
     """History item ``img-n``, ``n`` minutes older than T0 unless told otherwise."""
     ago = n if minutes_ago is None else minutes_ago
     values: dict[str, object] = {
-        "image_id": f"img-{n}", "image_url": view_path(f"img-{n}"),
-        "prompt": prompt or f"image number {n}", "created_at": T0 - timedelta(minutes=ago),
-        "model": "flux-pro", "aspect_ratio": "1:1", "output_format": "png",
+        "image_id": f"img-{n}",
+        "image_url": view_path(f"img-{n}"),
+        "prompt": prompt or f"image number {n}",
+        "created_at": T0 - timedelta(minutes=ago),
+        "model": "flux-pro",
+        "aspect_ratio": "1:1",
+        "output_format": "png",
     }
     values.update(fields)
     return HistoryItem(**values)  # type: ignore[arg-type]

@@ -37,11 +37,15 @@ def png_text(source: Path | io.BytesIO) -> dict[str, str]:
 
 @pytest.fixture
 def entries(store: CatalogStore) -> list[CatalogEntry]:
-    store.add_items("ws", [
-        item(0, "=HYPERLINK(evil) fox", model="flux-pro"),
-        item(1, "A fox", image_id="same-prefix-1"),
-        item(2, "A fox", image_id="same-prefix-2"),  # same name stem and short id
-    ], credits_spent={"img-0": 2}).result()
+    store.add_items(
+        "ws",
+        [
+            item(0, "=HYPERLINK(evil) fox", model="flux-pro"),
+            item(1, "A fox", image_id="same-prefix-1"),
+            item(2, "A fox", image_id="same-prefix-2"),  # same name stem and short id
+        ],
+        credits_spent={"img-0": 2},
+    ).result()
     collection = store.create_collection("ws", "Client A").result()
     store.add_to_collection(collection.id, ["img-0"]).result()
     store.set_rating("ws", ["img-0"], 5).result()
@@ -63,28 +67,37 @@ def fetch(entry: CatalogEntry) -> tuple[bytes, str]:
 
 
 def test_folder_export_writes_files_with_metadata_and_both_sidecars(
-    entries: list[CatalogEntry], tmp_dir: Path,
+    entries: list[CatalogEntry],
+    tmp_dir: Path,
 ) -> None:
     steps: list[tuple[int, int]] = []
-    report = export_to_folder(entries, fetch, tmp_dir / "out",
-                              progress=lambda d, t: steps.append((d, t)))
+    report = export_to_folder(
+        entries, fetch, tmp_dir / "out", progress=lambda d, t: steps.append((d, t))
+    )
     assert report.error is None and not report.cancelled and len(report.written) == 3
     assert len(set(report.written)) == 3  # the clashing names were made unique
     assert steps == [(1, 3), (2, 3), (3, 3)]
     assert png_text(tmp_dir / "out" / report.written[1])["Description"] == "A fox"
-    rows = list(csv.DictReader(
-        (tmp_dir / "out" / "neuroflash-export.csv").read_text("utf-8-sig").splitlines()))
+    rows = list(
+        csv.DictReader(
+            (tmp_dir / "out" / "neuroflash-export.csv").read_text("utf-8-sig").splitlines()
+        )
+    )
     assert [r["file"].removeprefix("'") for r in rows] == list(report.written)
     assert rows[0]["prompt"].startswith("'=HYPERLINK")  # a spreadsheet will not run it
     assert (rows[0]["rating"], rows[0]["credits_spent"], rows[0]["collections"]) == (
-        "5", "2", "Client A")
+        "5",
+        "2",
+        "Client A",
+    )
     data = json.loads((tmp_dir / "out" / "neuroflash-export.json").read_text("utf-8"))
     assert data["images"][0]["prompt"] == "=HYPERLINK(evil) fox"  # JSON keeps the exact text
     assert data["images"][0]["created_at"].startswith("2026-11-30T12:00")
 
 
 def test_a_second_export_into_the_same_folder_overwrites_nothing(
-    entries: list[CatalogEntry], tmp_dir: Path,
+    entries: list[CatalogEntry],
+    tmp_dir: Path,
 ) -> None:
     first = export_to_folder(entries, fetch, tmp_dir)
     second = export_to_folder(entries, fetch, tmp_dir)
@@ -94,7 +107,8 @@ def test_a_second_export_into_the_same_folder_overwrites_nothing(
 
 
 def test_zip_export_holds_everything_and_never_replaces_an_archive(
-    entries: list[CatalogEntry], tmp_dir: Path,
+    entries: list[CatalogEntry],
+    tmp_dir: Path,
 ) -> None:
     wanted = tmp_dir / "selection.zip"
     wanted.write_bytes(b"the designer's older archive")
@@ -111,7 +125,8 @@ def test_zip_export_holds_everything_and_never_replaces_an_archive(
 
 
 def test_images_that_cannot_be_fetched_are_listed_and_the_rest_exported(
-    entries: list[CatalogEntry], tmp_dir: Path,
+    entries: list[CatalogEntry],
+    tmp_dir: Path,
 ) -> None:
     def flaky(entry: CatalogEntry) -> tuple[bytes, str]:
         if entry.item.image_id == "same-prefix-1":
@@ -123,7 +138,9 @@ def test_images_that_cannot_be_fetched_are_listed_and_the_rest_exported(
 
 
 def test_a_full_disk_stops_the_export_with_a_message_and_no_half_zip(
-    entries: list[CatalogEntry], tmp_dir: Path, monkeypatch: pytest.MonkeyPatch,
+    entries: list[CatalogEntry],
+    tmp_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     real_writestr = zipfile.ZipFile.writestr
     calls = 0
@@ -151,11 +168,14 @@ def test_a_full_disk_stops_the_export_with_a_message_and_no_half_zip(
 
 def test_cancel_stops_between_images(entries: list[CatalogEntry], tmp_dir: Path) -> None:
     done: list[int] = []
-    report = export_to_folder(entries, fetch, tmp_dir / "out",
-                              progress=lambda d, t: done.append(d),
-                              cancelled=lambda: len(done) >= 1)
+    report = export_to_folder(
+        entries,
+        fetch,
+        tmp_dir / "out",
+        progress=lambda d, t: done.append(d),
+        cancelled=lambda: len(done) >= 1,
+    )
     assert report.cancelled and len(report.written) == 1
-    report = export_to_zip(entries, fetch, tmp_dir / "a.zip",
-                           cancelled=lambda: True)
+    report = export_to_zip(entries, fetch, tmp_dir / "a.zip", cancelled=lambda: True)
     assert report.cancelled and report.target is None
     assert not (tmp_dir / "a.zip").exists() and not list(tmp_dir.glob(".neuroflash-*"))

@@ -15,11 +15,15 @@ def test_create_add_filter_rename_delete(store: CatalogStore) -> None:
     store.add_to_collection(mood.id, ["img-3", "img-4"]).result()  # img-3 in both
 
     assert store.search_ids(CatalogQuery("ws", collection_id=client.id)) == [
-        "img-1", "img-3", "img-5"]
-    assert store.search_ids(CatalogQuery("ws", collection_id=mood.id, text="number 4")) == [
-        "img-4"]
+        "img-1",
+        "img-3",
+        "img-5",
+    ]
+    assert store.search_ids(CatalogQuery("ws", collection_id=mood.id, text="number 4")) == ["img-4"]
     assert [(c.name, c.count) for c in store.collections("ws")] == [
-        ("Client A", 3), ("moodboard", 2)]
+        ("Client A", 3),
+        ("moodboard", 2),
+    ]
     entry = store.entry("ws", "img-3")
     assert entry is not None and [c.name for c in entry.collections] == ["Client A", "moodboard"]
 

@@ -13,10 +13,20 @@ from tests.services.catalog.conftest import item, items
 def test_the_json_copy_is_imported_once_with_every_field(tmp_path: Path) -> None:
     old = HistoryStore(tmp_path / "json")
     old.save_workspaces([Workspace("w1", "Studio"), Workspace("w2", "Empty")])
-    saved = [item(0, "edit", kind="image2image",
-                  input_image_urls=("/api/ds-prototypes/image_generation/img-1/view",),
-                  batch_id="b", width=10, height=20, file_size=30, content_type="image/png"),
-             *items(30, start=1)]
+    saved = [
+        item(
+            0,
+            "edit",
+            kind="image2image",
+            input_image_urls=("/api/ds-prototypes/image_generation/img-1/view",),
+            batch_id="b",
+            width=10,
+            height=20,
+            file_size=30,
+            content_type="image/png",
+        ),
+        *items(30, start=1),
+    ]
     old.save_history("w1", saved)
     with CatalogStore(tmp_path / "catalog.sqlite3") as store:
         assert import_json_once(store, tmp_path / "json") == 31

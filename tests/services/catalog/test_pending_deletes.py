@@ -19,7 +19,9 @@ def test_marked_images_are_hidden_and_listed_when_due(store: CatalogStore) -> No
     assert [i.image_id for i in store.history("ws")] == ["img-0", "img-3"]
     assert store.due_deletes(999.0) == []
     assert store.due_deletes(1000.0) == [
-        PendingDelete("ws", "img-1", 1000.0), PendingDelete("ws", "img-2", 1000.0)]
+        PendingDelete("ws", "img-1", 1000.0),
+        PendingDelete("ws", "img-2", 1000.0),
+    ]
     assert store.due_deletes(datetime.fromtimestamp(2000, UTC)) == store.due_deletes(2000.0)
     entry = store.entry("ws", "img-1")
     assert entry is not None and entry.delete_due == 1000.0  # still known to sync
@@ -83,8 +85,13 @@ def test_a_delete_already_gone_counts_as_done_and_failures_stay_pending(
 ) -> None:
     store.add_items("ws", items(4)).result()
     store.mark_deleted("ws", ["img-0", "img-1", "img-2", "img-3"], due=1.0).result()
-    server = Server({"img-0": NotFoundError("gone"), "img-1": ServiceError("500"),
-                     "img-2": NetworkError("offline")})
+    server = Server(
+        {
+            "img-0": NotFoundError("gone"),
+            "img-1": ServiceError("500"),
+            "img-2": NetworkError("offline"),
+        }
+    )
     report = send_due_deletes(store, server.delete, now=10.0)
     assert [d.image_id for d in report.deleted] == ["img-0"]
     assert [d.image_id for d in report.failed] == ["img-1", "img-2", "img-3"]

@@ -18,7 +18,8 @@ def test_render_fills_known_placeholders_and_leaves_the_rest() -> None:
     preset = StylePreset("Flat", "{subject}, flat vector, {palette} {unknown} {0} {}", {})
     assert preset.placeholders == ("subject", "palette", "unknown")
     assert preset.render({"subject": "a fox", "palette": "pastel"}) == (
-        "a fox, flat vector, pastel {unknown} {0} {}")
+        "a fox, flat vector, pastel {unknown} {0} {}"
+    )
     assert preset.render({"subject": "{palette}"}).startswith("{palette}, flat")  # no recursion
 
 
@@ -40,14 +41,20 @@ def test_presets_are_saved_replaced_deleted_and_exported(store: CatalogStore) ->
     assert load_presets(store) == presets
 
 
-@pytest.mark.parametrize("text", [
-    "", "not json", "[]", '{"format": "something-else", "presets": []}',
-    '{"format": "neuroflash-style-presets", "presets": [1]}',
-    '{"format": "neuroflash-style-presets", "presets": [{"name": "", "template": "x"}]}',
-    '{"format": "neuroflash-style-presets", "presets": [{"name": "a", "template": 3}]}',
-    '{"format": "neuroflash-style-presets", "presets": '
-    '[{"name": "a", "template": "x", "parameters": [1]}]}',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "not json",
+        "[]",
+        '{"format": "something-else", "presets": []}',
+        '{"format": "neuroflash-style-presets", "presets": [1]}',
+        '{"format": "neuroflash-style-presets", "presets": [{"name": "", "template": "x"}]}',
+        '{"format": "neuroflash-style-presets", "presets": [{"name": "a", "template": 3}]}',
+        '{"format": "neuroflash-style-presets", "presets": '
+        '[{"name": "a", "template": "x", "parameters": [1]}]}',
+    ],
+)
 def test_a_file_that_is_not_a_preset_export_is_refused(text: str) -> None:
     with pytest.raises(PresetFileError):
         from_json(text)

@@ -13,19 +13,40 @@ from tests.services.catalog.conftest import T0, item
 
 @pytest.fixture
 def filled(store: CatalogStore) -> CatalogStore:
-    store.add_items("ws", [
-        item(0, "Robot in neon city", model="flux-pro", aspect_ratio="16:9",
-             output_format="png"),
-        item(1, "A fox by the lake", model="imagen-4", aspect_ratio="1:1",
-             output_format="jpeg"),
-        item(2, "robotic café, pastel", model="imagen-4", aspect_ratio="16:9",
-             output_format="webp", kind="image2image",
-             input_image_urls=("/api/ds-prototypes/image_generation/img-1/view",)),
-        item(3, 'He said "NOT AND OR" near(x) col:umn ^start*', model="flux-pro",
-             aspect_ratio="9:16", output_format="png"),
-        item(60 * 24 * 10, "Old robot sketch", model="flux-pro", aspect_ratio="1:1",
-             output_format="png"),
-    ]).result()
+    store.add_items(
+        "ws",
+        [
+            item(
+                0, "Robot in neon city", model="flux-pro", aspect_ratio="16:9", output_format="png"
+            ),
+            item(
+                1, "A fox by the lake", model="imagen-4", aspect_ratio="1:1", output_format="jpeg"
+            ),
+            item(
+                2,
+                "robotic café, pastel",
+                model="imagen-4",
+                aspect_ratio="16:9",
+                output_format="webp",
+                kind="image2image",
+                input_image_urls=("/api/ds-prototypes/image_generation/img-1/view",),
+            ),
+            item(
+                3,
+                'He said "NOT AND OR" near(x) col:umn ^start*',
+                model="flux-pro",
+                aspect_ratio="9:16",
+                output_format="png",
+            ),
+            item(
+                60 * 24 * 10,
+                "Old robot sketch",
+                model="flux-pro",
+                aspect_ratio="1:1",
+                output_format="png",
+            ),
+        ],
+    ).result()
     store.add_items("other", [item(9, "robot of another workspace")]).result()
     return store
 
@@ -60,12 +81,39 @@ def test_accents_typed_as_combining_marks_stay_inside_the_word(filled: CatalogSt
     assert ids(filled, text="naive") == ["img-50"]
 
 
-@pytest.mark.parametrize("hostile", [
-    '"', '""', '"robot', "robot\"", "'", "NOT", "AND", "OR robot", "robot NOT neon",
-    "NEAR(robot neon)", "*", "rob*", "^robot", "prompt:robot", "(", ")", "{}", "-robot",
-    "+", "\\", "\x00", "robot\x00neon", "%", "_", "🙂 robot", "a" * 5000, "word " * 500,
-    "; DROP TABLE images; --",
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '"',
+        '""',
+        '"robot',
+        'robot"',
+        "'",
+        "NOT",
+        "AND",
+        "OR robot",
+        "robot NOT neon",
+        "NEAR(robot neon)",
+        "*",
+        "rob*",
+        "^robot",
+        "prompt:robot",
+        "(",
+        ")",
+        "{}",
+        "-robot",
+        "+",
+        "\\",
+        "\x00",
+        "robot\x00neon",
+        "%",
+        "_",
+        "🙂 robot",
+        "a" * 5000,
+        "word " * 500,
+        "; DROP TABLE images; --",
+    ],
+)
 def test_any_input_is_searched_as_text_never_an_error(filled: CatalogStore, hostile: str) -> None:
     found = ids(filled, text=hostile)
     assert set(found) <= {"img-0", "img-1", "img-2", "img-3", "img-14400"}
@@ -94,11 +142,13 @@ def test_structured_filters(filled: CatalogStore) -> None:
 
 
 def test_date_range(filled: CatalogStore) -> None:
-    assert ids(filled, created_from=T0 - timedelta(days=1)) == [
-        "img-0", "img-1", "img-2", "img-3"]
+    assert ids(filled, created_from=T0 - timedelta(days=1)) == ["img-0", "img-1", "img-2", "img-3"]
     assert ids(filled, created_before=T0 - timedelta(days=1)) == ["img-14400"]
-    assert ids(filled, created_from=T0 - timedelta(minutes=2),
-               created_before=T0 - timedelta(minutes=0, seconds=30)) == ["img-1", "img-2"]
+    assert ids(
+        filled,
+        created_from=T0 - timedelta(minutes=2),
+        created_before=T0 - timedelta(minutes=0, seconds=30),
+    ) == ["img-1", "img-2"]
     assert ids(filled, text="robot", created_before=T0 - timedelta(days=1)) == ["img-14400"]
 
 
@@ -120,7 +170,9 @@ def test_favourites_and_minimum_rating(filled: CatalogStore) -> None:
 
 def test_filters_combine(filled: CatalogStore) -> None:
     assert ids(filled, text="robot", models=("flux-pro",), output_formats=("png",)) == [
-        "img-0", "img-14400"]
+        "img-0",
+        "img-14400",
+    ]
     assert ids(filled, text="robot", aspect_ratios=("1:1",)) == ["img-14400"]
     assert ids(filled, text="ro", kinds=(Kind.EDITED,), models=("imagen-4",)) == ["img-2"]
 
@@ -138,7 +190,12 @@ def test_rows_carry_what_a_tile_shows(filled: CatalogStore) -> None:
     filled.set_rating("ws", ["img-2"], 4).result()
     (row,) = filled.search(CatalogQuery("ws", text="café"))
     assert (row.image_id, row.kind, row.favourite, row.rating, row.model) == (
-        "img-2", Kind.EDITED, True, 4, "imagen-4")
+        "img-2",
+        Kind.EDITED,
+        True,
+        4,
+        "imagen-4",
+    )
     assert row.created_at == T0 - timedelta(minutes=2)
 
 

@@ -25,10 +25,20 @@ from tests.services.catalog.conftest import T0, item, items
 
 def test_every_history_field_round_trips_and_order_is_newest_first(store: CatalogStore) -> None:
     edit = HistoryItem(
-        image_id="e/1 ü", image_url=view_path("e/1 ü"), batch_id="b1", prompt="make it blue",
-        model="nano-banana-2", aspect_ratio="16:9", output_format="webp",
-        content_type="image/webp", width=1344, height=768, file_size=12345, created_at=T0,
-        kind="image2image", input_image_urls=(view_path("src 1"),),
+        image_id="e/1 ü",
+        image_url=view_path("e/1 ü"),
+        batch_id="b1",
+        prompt="make it blue",
+        model="nano-banana-2",
+        aspect_ratio="16:9",
+        output_format="webp",
+        content_type="image/webp",
+        width=1344,
+        height=768,
+        file_size=12345,
+        created_at=T0,
+        kind="image2image",
+        input_image_urls=(view_path("src 1"),),
     )
     listed = [edit, *items(5, start=1)]
     assert store.add_items("ws", listed).result() == [i.image_id for i in listed]
@@ -292,7 +302,8 @@ def test_a_commit_that_fails_leaves_the_writer_usable(store: CatalogStore) -> No
 
 
 def test_compact_keeps_everything_and_shrinks_a_file_filled_newest_first(
-    store: CatalogStore, catalog_path: Path,
+    store: CatalogStore,
+    catalog_path: Path,
 ) -> None:
     for start in range(0, 3000, 200):  # pages of a first sync: ever older images
         store.add_items("ws", items(200, start=start)).result()

@@ -18,8 +18,9 @@ class Server:
     """A history that pages like the API (newest first); ``ignore_paging`` always sends page 1;
     ``total`` can be left out as some APIs do."""
 
-    def __init__(self, listed: list[HistoryItem], ignore_paging: bool = False,
-                 with_total: bool = True) -> None:
+    def __init__(
+        self, listed: list[HistoryItem], ignore_paging: bool = False, with_total: bool = True
+    ) -> None:
         self.listed = listed
         self.ignore_paging = ignore_paging
         self.with_total = with_total
@@ -237,7 +238,8 @@ def test_rows_added_while_reconcile_walks_are_not_removed(store: CatalogStore) -
 
 
 def test_sync_through_the_real_client_and_built_in_server(
-    store: CatalogStore, make_server: Callable[..., Any],
+    store: CatalogStore,
+    make_server: Callable[..., Any],
     make_client: Callable[..., NeuroflashClient],
 ) -> None:
     from desktop.api import GenerationRequest
@@ -284,7 +286,8 @@ def test_an_image_stored_when_made_gets_the_servers_fields_and_keeps_its_credits
 
 
 def test_a_long_first_walk_compacts_the_file_once(
-    store: CatalogStore, monkeypatch: pytest.MonkeyPatch,
+    store: CatalogStore,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from concurrent.futures import Future
 

@@ -278,7 +278,7 @@ def test_on_a_fast_line_a_fling_keeps_loading(loop, api, make_loader):
     loader, _fetch = make_loader(fetch)
     ready, _ = collect(loader)
     for n in range(3):  # one at a time: the line's speed is measured, fast
-        loader.request(items[n:n + 1])
+        loader.request(items[n : n + 1])
         run_until(loop, lambda n=n: len(ready) == n + 1)
     loader.note_scrolled(700, 700)
     for step in range(2, 10):  # a screen per 20 ms from here on

@@ -47,14 +47,22 @@ def line(make_line_server, runner, tmp_path):
     from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 
     server = make_line_server()
-    client = NeuroflashClient(Credentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
-                              ApiSettings(base_url=server.api_url, token_url=server.token_url))
+    client = NeuroflashClient(
+        Credentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
+        ApiSettings(base_url=server.api_url, token_url=server.token_url),
+    )
     workspace = client.workspaces()[0].id
     items = client.history(workspace)
     recorder = Recorder(client, workspace)
-    loader = ThumbnailLoader(runner, recorder, DiskCache(tmp_path / "t", 50_000_000),
-                             DiskCache(tmp_path / "o", 200_000_000), workspace,
-                             thumb_size=THUMB, max_concurrent=8)
+    loader = ThumbnailLoader(
+        runner,
+        recorder,
+        DiskCache(tmp_path / "t", 50_000_000),
+        DiskCache(tmp_path / "o", 200_000_000),
+        workspace,
+        thumb_size=THUMB,
+        max_concurrent=8,
+    )
     yield server, loader, recorder, items
     loader.shutdown()
     client.close()
@@ -67,8 +75,11 @@ def make_line_server():
     servers = []
 
     def make():
-        server = start_server(EmulatorConfig(history_size=12, rate_limit_per_minute=0,
-                                             photo_images=True, bandwidth_mbps=8.0))
+        server = start_server(
+            EmulatorConfig(
+                history_size=12, rate_limit_per_minute=0, photo_images=True, bandwidth_mbps=8.0
+            )
+        )
         servers.append(server)
         return server
 
@@ -127,7 +138,7 @@ def test_a_fling_downloads_nothing_until_it_rests(loop, line):
     loader.note_scrolled(700, 700)
     for n in range(5):
         loader.note_scrolled(700 * (n + 2), 700)
-        screen = others[n:n + 2]
+        screen = others[n : n + 2]
         loader.request(screen, replace_queue=True, visible=len(screen))
         loop.run_until_complete(asyncio.sleep(0.02))  # a frame or so: workers could start
         assert recorder.started.keys() == {primer.image_id}, n

@@ -245,8 +245,9 @@ def test_selection_and_focus_are_drawn_on_the_right_cells(grid, qtbot):
         return shot.pixelColor(rect.center().x(), rect.top() + 2)  # on the 2 px outline
 
     def near(a: QColor, b: QColor) -> bool:
-        return max(abs(a.red() - b.red()), abs(a.green() - b.green()),
-                   abs(a.blue() - b.blue())) < 40
+        return (
+            max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) < 40
+        )
 
     assert near(outline_color(1), highlight) and near(outline_color(3), highlight)
     assert not near(outline_color(2), highlight) and not near(outline_color(0), highlight)
@@ -271,4 +272,5 @@ def test_a_short_grid_paints_cells_where_clicks_land_at_any_width(grid, qtbot):
             color = QColor.fromHsv(row * 40, 200, 200)
             assert view.indexAt(rect.center()).row() == row
             assert shot.pixelColor(rect.left() + 9, rect.top() + 9).rgb() == color.rgb(), (
-                f"width {view.viewport().width()}: row {row} is not painted where it is")
+                f"width {view.viewport().width()}: row {row} is not painted where it is"
+            )
