@@ -55,7 +55,8 @@ class ByoWiring(QObject):
         self.jobs.upscaled.connect(self._on_upscaled)
 
         self.import_action = QAction(self.tr("Import Images…"), window)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        # Ctrl+I is View → Details; Ctrl+Shift+I is the photo tools' usual Import.
+        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.import_action.triggered.connect(self.open_import_dialog)
         self.paste_action = QAction(self.tr("Paste Image to Import"), window)
         self.paste_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
