@@ -51,7 +51,9 @@ def sort_key_of_time(moment: datetime) -> int:
 
 
 def default_kind(item: HistoryItem) -> Kind:
-    return Kind.EDITED if item.kind == "image2image" or item.input_image_urls else Kind.GENERATED
+    """The kind from the server's own word (text2image, image2image, upload, upscale): one
+    mapping for the whole app, desktop.api.kinds."""
+    return Kind(item.image_kind)
 
 
 def source_id_from_urls(urls: Sequence[str]) -> str | None:

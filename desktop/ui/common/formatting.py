@@ -33,6 +33,13 @@ def format_size(item: HistoryItem) -> str:
     return ""
 
 
+def file_bytes(count: int) -> str:
+    """'39 KB', '1.6 MB' in the current locale: a small image is not '0.0 MB'."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale().formattedDataSize(count, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
+
+
 def format_date(when: datetime | None) -> str:
     """Local, human-readable time; naive datetimes are taken as UTC like the API sends them."""
     if when is None:

@@ -27,7 +27,7 @@ from desktop.api import HistoryItem
 from desktop.app.background import BackgroundRunner
 from desktop.app.session import Session
 from desktop.services.catalog import CatalogEntry, Kind
-from desktop.ui.common.formatting import format_date, format_size, model_name
+from desktop.ui.common.formatting import file_bytes, format_date, format_size, model_name
 from desktop.ui.history.model import HistoryModel
 from desktop.ui.history.view import HistoryView
 
@@ -222,7 +222,7 @@ class DetailsPanel(QWidget):
         self.ratio.setText(item.aspect_ratio or dash)
         size = format_size(item)
         if item.file_size:
-            size = f"{size}  ·  {item.file_size / 1_000_000:.1f} MB" if size else ""
+            size = f"{size}  ·  {file_bytes(item.file_size)}" if size else ""
         self.size_label.setText(size or dash)
         self.format.setText((item.output_format or "").upper() or dash)
         self.date.setText(format_date(item.created_at) or dash)

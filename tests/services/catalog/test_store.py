@@ -322,3 +322,18 @@ def test_compact_keeps_everything_and_shrinks_a_file_filled_newest_first(
     assert file_pages() < loose
     assert store.search_ids(CatalogQuery("ws", text="number 7")) == before
     assert store.search_ids(CatalogQuery("ws", favourites_only=True)) == ["img-7"]
+
+
+def test_the_kind_of_a_synced_image_follows_the_servers_word() -> None:
+    """Imports and upscales synced from the history are filtered as such, not as generated."""
+    from desktop.api import HistoryItem
+    from desktop.services.catalog.rows import Kind, default_kind
+
+    words = {
+        "text2image": Kind.GENERATED,
+        "image2image": Kind.EDITED,
+        "upload": Kind.IMPORTED,
+        "upscale": Kind.UPSCALED,
+    }
+    for word, kind in words.items():
+        assert default_kind(HistoryItem("id", "url", kind=word)) is kind
