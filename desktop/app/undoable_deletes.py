@@ -11,7 +11,7 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.api import HistoryItem
 
@@ -35,6 +35,9 @@ class UndoableDeletes(QObject):
         self.undo_seconds = undo_seconds
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # Qt's default coarse timers may fire up to 5 % early (0.5 s of 10 s), before the
+        # delete is due: it was then never sent until the next start.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.send_due)
 
     def delete(self, items: list[HistoryItem]) -> list[str]:
@@ -94,8 +97,8 @@ class UndoableDeletes(QObject):
         except Exception:
             log.warning("Reading pending deletes failed", exc_info=True)
             return
-        if pending:
-            wait = max(0.0, max(p.due for p in pending) - time.time())
+        wait = max((p.due for p in pending), default=0.0) - time.time()
+        if wait > 0:  # due ones are sent by the sign-in (or were just tried)
             self._timer.start(int(wait * 1000) + SEND_SLACK_MS)
 
     def send_due(self) -> None:
@@ -104,4 +107,5 @@ class UndoableDeletes(QObject):
 
     async def _send(self) -> None:
         await self._session._send_due_deletes()
+        await self.schedule_pending()  # any not due yet (an early timer, a later delete)
         await self._session.refresh_quota()
