@@ -488,6 +488,8 @@ class Session(QObject):
     def close(self) -> None:
         if self.history_saver is not None:
             self.history_saver.flush()
+        if self.undoable_deletes is not None:
+            self.undoable_deletes.stop()
         if self.catalog is not None:
             self.catalog.close()  # finishes the queued writes (pending deletes stay pending)
         self.reconnector.stop()

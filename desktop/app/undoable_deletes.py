@@ -101,6 +101,11 @@ class UndoableDeletes(QObject):
         if wait > 0:  # due ones are sent by the sign-in (or were just tried)
             self._timer.start(int(wait * 1000) + SEND_SLACK_MS)
 
+    def stop(self) -> None:
+        """The session closes: nothing more is sent now (pending deletes stay pending and go
+        out at the next start)."""
+        self._timer.stop()
+
     def send_due(self) -> None:
         """Send every delete whose undo time has passed (also those left by the last run)."""
         self._session.spawn(self._send())
