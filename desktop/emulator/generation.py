@@ -84,15 +84,20 @@ def _model(
         invalid(
             "num_images", f"num_images must be between 1 and {model['max_images']}", body.num_images
         )
+    require_allowed(model, workspace)
+    return model
+
+
+def require_allowed(model: dict[str, Any], workspace: Workspace) -> None:
+    """403 when the workspace's plan does not include this model (both API families)."""
     if not (model["allowed"] and workspace.image_access):
         raise ApiError(
             403,
             {
-                "detail": f"Model '{model_id}' is not allowed in this workspace",
+                "detail": f"Model '{model['id']}' is not allowed in this workspace",
                 "code": "MODEL_NOT_ALLOWED",
             },
         )
-    return model
 
 
 def _check_ratio_format(model: dict[str, Any], ratio: str, fmt: str) -> None:

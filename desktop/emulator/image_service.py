@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from desktop.emulator.auth import AuthedState, path_workspace
 from desktop.emulator.demo_data import DEFAULT_MODEL_ID, MODELS
 from desktop.emulator.errors import ApiError, invalid, not_found
+from desktop.emulator.generation import require_allowed
 from desktop.emulator.images import CONTENT_TYPES, Blob, RenderSpec, size_for_ratio
 from desktop.emulator.state import EmulatorState, ImageRecord, QuotaError, Workspace
 from desktop.emulator.throttle import image_response
@@ -172,14 +173,7 @@ def _model(workspace: Workspace, model_id: str | None, needs: str) -> dict[str, 
             invalid("modelId", f"Unknown model '{model_id}'", model_id)
     if model is None or needs not in model["capabilities"]:
         invalid("modelId", f"No model here supports {needs}", model_id)
-    if not (model["allowed"] and workspace.image_access):
-        raise ApiError(
-            403,
-            {
-                "detail": f"Model '{model['id']}' is not allowed in this workspace",
-                "code": "MODEL_NOT_ALLOWED",
-            },
-        )
+    require_allowed(model, workspace)
     return model
 
 
