@@ -238,7 +238,7 @@ class Session(QObject):
         self._save(self._store.save_workspaces if self._store else None, workspaces)
         if self.catalog is not None:
             self.catalog.save_workspaces(workspaces)
-            self.spawn(self._send_due_deletes())
+            self.spawn(self.send_due_deletes())
             if self.undoable_deletes is not None:
                 self.spawn(self.undoable_deletes.schedule_pending())
         self.workspacesChanged.emit(workspaces)
@@ -467,7 +467,7 @@ class Session(QObject):
             self.history = [item for item in self.history if item.image_id not in gone]
             self.historyRemoved.emit(list(report.removed_ids))
 
-    async def _send_due_deletes(self) -> None:
+    async def send_due_deletes(self) -> None:
         """Deletes whose undo time passed, also those a quit left pending."""
         if self.catalog is None or self._client is None:
             return

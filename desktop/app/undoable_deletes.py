@@ -111,6 +111,6 @@ class UndoableDeletes(QObject):
         self._session.spawn(self._send())
 
     async def _send(self) -> None:
-        await self._session._send_due_deletes()
+        await self._session.send_due_deletes()
         await self.schedule_pending()  # any not due yet (an early timer, a later delete)
         await self._session.refresh_quota()
