@@ -197,3 +197,19 @@ def test_the_proxy_still_reports_its_owner_as_parent(qapp):
     proxy = HistoryProxyModel(owner)
     assert proxy.parent() is owner
     assert proxy.parent(QModelIndex()) == QModelIndex()
+
+
+def test_marks_of_a_whole_workspace_repaint_the_grid_once(models):
+    """Favourites and ratings arrive for every image after a history load: the grid must be
+    told once, not once per image (10,000 single-row repaints froze the window ~200 ms)."""
+    source, proxy = models
+    source.set_items([item(n, "x" if n % 2 else "y") for n in range(5_000)])
+    proxy.set_filter_text("x")
+    changes: list[tuple[int, int]] = []
+    proxy.dataChanged.connect(lambda a, b, _roles=(): changes.append((a.row(), b.row())))
+    source.set_marks({"img-3": (True, 4)})
+    assert changes == [(0, proxy.rowCount() - 1)]
+    assert source.marks_of("img-3") == (True, 4)
+    changes.clear()
+    source.update_marks(["img-5"], favourite=True)  # one image: only its own cell
+    assert changes == [(proxy.row_of("img-5"),) * 2]
