@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop.app.background import BackgroundRunner
 from desktop.app.catalog_session import CatalogSession
@@ -35,13 +35,8 @@ from desktop.services.catalog.presets import (
     to_json,
 )
 
-CONTEXT = "StylePresets"
 SUBJECT_NAMES = ("subject", "prompt")
 PARAMETER_KEYS = ("model", "images", "aspect_ratio", "output_format")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 @dataclass(frozen=True)
@@ -98,31 +93,35 @@ def read_import_file(path: Path) -> list[StylePreset]:
         size = os.stat(path).st_size
         if size > MAX_IMPORT_BYTES:
             raise PresetImportError(
-                _tr(
+                QCoreApplication.translate(
+                    "StylePresets",
                     "This file is too big to be a style preset file ({size} MB; preset files "
-                    "are at most 2 MB). Nothing was imported."
-                ).format(size=f"{size / 1_000_000:.1f}")
+                    "are at most 2 MB). Nothing was imported.",
+                ).format(size=QLocale().toString(size / 1_000_000, "f", 1))
             )
         with open(path, "rb") as file:
             data = file.read(MAX_IMPORT_BYTES + 1)
     except OSError as err:
         raise PresetImportError(
-            _tr("Couldn't read {file}: {reason}. Nothing was imported.").format(
-                file=Path(path).name, reason=err.strerror or str(err)
-            )
+            QCoreApplication.translate(
+                "StylePresets", "Couldn't read {file}: {reason}. Nothing was imported."
+            ).format(file=Path(path).name, reason=err.strerror or str(err))
         ) from None
     try:
         presets = from_json(data)
     except PresetFileError:
         raise PresetImportError(
-            _tr(
+            QCoreApplication.translate(
+                "StylePresets",
                 "{file} isn't a style preset file from neuroflash Desktop (use Export Styles… "
-                "to make one). Nothing was imported."
+                "to make one). Nothing was imported.",
             ).format(file=Path(path).name)
         ) from None
     if not presets:
         raise PresetImportError(
-            _tr("{file} has no styles in it. Nothing was imported.").format(file=Path(path).name)
+            QCoreApplication.translate(
+                "StylePresets", "{file} has no styles in it. Nothing was imported."
+            ).format(file=Path(path).name)
         )
     return presets
 

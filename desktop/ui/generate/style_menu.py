@@ -117,9 +117,10 @@ class SavePresetDialog(QDialog):
         self.clash_label.setVisible(clash is not None)
         if clash is not None:
             self.clash_label.setText(
-                self.tr("A style called “{name}” exists already. Replace replaces it.").format(
-                    name=clash
-                )
+                self.tr(
+                    "A style called “{name}” exists already. Choose another name, or Replace "
+                    "to overwrite it."
+                ).format(name=clash)
             )
         self.save_button.setText(self.tr("Replace") if clash is not None else self.tr("Save"))
         self.save_button.setEnabled(
