@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -123,6 +123,9 @@ class SavePresetDialog(QDialog):
                 ).format(name=clash)
             )
         self.save_button.setText(self.tr("Replace") if clash is not None else self.tr("Save"))
+        # Enter saves a new name; replacing takes a click on "Replace"
+        self.save_button.setDefault(clash is None)
+        self.save_button.setAutoDefault(clash is None)
         self.save_button.setEnabled(
             bool(self.name_edit.text().strip() and self.template_edit.toPlainText().strip())
         )
@@ -166,6 +169,7 @@ class StyleMenu(QObject):
         self.menu.setObjectName("styleMenu")
         self.menu.setToolTipsVisible(True)
         self.menu.aboutToShow.connect(self._fill_menu)
+        self.menu.installEventFilter(self)  # opens leftwards, over the panel (eventFilter)
         self.button.setMenu(self.menu)
         panel.heading_row.addWidget(self.button)
         self.save_action = QAction(self.tr("Save Prompt as Style…"), self)
@@ -178,6 +182,14 @@ class StyleMenu(QObject):
         spawn(self.reload())
 
     # -- the menu -------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        """Right-align the menu with the button: the button sits at the window's right edge,
+        so a menu opening rightwards would hang off the window (or off the screen)."""
+        if watched is self.menu and event.type() == QEvent.Type.Show:
+            corner = self.button.mapToGlobal(QPoint(self.button.width(), self.button.height()))
+            self.menu.move(corner.x() - self.menu.width(), self.menu.y())
+        return False
 
     async def reload(self) -> list[StylePreset]:
         try:
