@@ -972,6 +972,10 @@
         <translation>Nicht genug Credits: {left} übrig, {needed} nötig.</translation>
     </message>
     <message>
+        <source>The models aren&apos;t loaded yet, so only the prompt changed.</source>
+        <translation>Die Modelle sind noch nicht geladen, darum wurde nur der Prompt geändert.</translation>
+    </message>
+    <message>
         <source>The model {model} isn&apos;t offered here; {current} stays.</source>
         <translation>Das Modell {model} gibt es hier nicht; {current} bleibt.</translation>
     </message>

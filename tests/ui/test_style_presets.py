@@ -221,3 +221,13 @@ def test_the_dialogs_open_without_blocking_the_loop(app):
     box.reject()
     app.sleep(0.05)
     assert _names(app) == ["Flat"]  # Cancel deleted nothing
+
+
+def test_before_the_models_arrive_only_the_prompt_changes(app):
+    panel, styles = app.panel, app.window.style_menu
+    app.run(styles.save(StylePreset("Flat", "{subject}, flat", {"model": TEXT_ONLY_MODEL_ID})))
+    panel.set_models([])  # as while a workspace's models load
+    panel.prompt_edit.setPlainText("a fox")
+    _menu_action(app, "Flat").trigger()
+    assert panel.prompt_edit.toPlainText() == "a fox, flat"
+    assert "models aren't loaded yet" in panel.message_label.text()

@@ -539,6 +539,10 @@ class GeneratePanel(QFrame):
         """A style preset's model, ratio, format and count, where this workspace offers them
         (the model also where its plan allows it); returns a sentence for each it can't."""
         missed: list[str] = []
+        if not self._models:  # signed out or still loading: nothing to choose from yet
+            if any(parameters.get(k) for k in ("model", "aspect_ratio", "output_format")):
+                missed.append(self.tr("The models aren't loaded yet, so only the prompt changed."))
+            return missed
         wanted_model = str(parameters.get("model") or "")
         if wanted_model:
             row = next((r for r, m in enumerate(self._models) if m.id == wanted_model), -1)
