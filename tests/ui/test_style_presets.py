@@ -120,6 +120,7 @@ def test_a_taken_name_asks_to_replace_and_is_never_replaced_silently(app):
     dialog.name_edit.setText("flat ")
     assert dialog.clash_label.isVisible() and "“Flat” exists already" in dialog.clash_label.text()
     assert dialog.save_button.text() == "Replace"
+    assert not dialog.save_button.isDefault()  # Enter does not replace; a click does
     dialog.reject()
     app.sleep(0.1)
     assert [(p.name, p.template) for p in styles.presets] == [("Flat", "{subject}, flat vector")]
