@@ -972,6 +972,30 @@
         <translation>Nicht genug Credits: {left} übrig, {needed} nötig.</translation>
     </message>
     <message>
+        <source>The models aren&apos;t loaded yet, so only the prompt changed.</source>
+        <translation>Die Modelle sind noch nicht geladen, darum wurde nur der Prompt geändert.</translation>
+    </message>
+    <message>
+        <source>The model {model} isn&apos;t offered here; {current} stays.</source>
+        <translation>Das Modell {model} gibt es hier nicht; {current} bleibt.</translation>
+    </message>
+    <message>
+        <source>{model} isn&apos;t included in this workspace&apos;s plan; {current} stays.</source>
+        <translation>{model} ist nicht im Plan dieses Arbeitsbereichs enthalten; {current} bleibt.</translation>
+    </message>
+    <message>
+        <source>{model} has no aspect ratio {value}; {current} stays.</source>
+        <translation>{model} hat kein Seitenverhältnis {value}; {current} bleibt.</translation>
+    </message>
+    <message>
+        <source>{model} can&apos;t make {value} files; {current} stays.</source>
+        <translation>{model} kann keine {value}-Dateien erstellen; {current} bleibt.</translation>
+    </message>
+    <message>
+        <source>{model} makes at most {count} images at a time.</source>
+        <translation>{model} erstellt höchstens {count} Bilder auf einmal.</translation>
+    </message>
+    <message>
         <source>Describe the image you want… ({keys} generates)</source>
         <translation>Beschreibe das gewünschte Bild … ({keys} generiert)</translation>
     </message>
@@ -1918,6 +1942,53 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     </message>
 </context>
 <context>
+    <name>SavePresetDialog</name>
+    <message>
+        <source>Save as Style</source>
+        <translation>Als Stil speichern</translation>
+    </message>
+    <message>
+        <source>Style name</source>
+        <translation>Name des Stils</translation>
+    </message>
+    <message>
+        <source>e.g. Flat pastel</source>
+        <translation>z. B. Flach pastell</translation>
+    </message>
+    <message>
+        <source>Style prompt</source>
+        <translation>Prompt des Stils</translation>
+    </message>
+    <message>
+        <source>Write {subject} where your prompt goes when you apply the style, e.g. “{subject}, flat vector, pastel”. Without it, your prompt goes in front.</source>
+        <translation>Schreib {subject} dorthin, wo dein Prompt beim Anwenden des Stils hinkommt, z. B. „{subject}, flat vector, pastel“. Ohne {subject} kommt dein Prompt nach vorn.</translation>
+    </message>
+    <message>
+        <source>Also keep {summary}</source>
+        <translation>Auch {summary} speichern</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>A style called “{name}” exists already. Choose another name, or Replace to overwrite it.</source>
+        <translation>Einen Stil „{name}“ gibt es schon. Wähl einen anderen Namen oder „Ersetzen“, um ihn zu überschreiben.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+</context>
+<context>
     <name>SelectionExport</name>
     <message>
         <source>Export Selection to Folder…</source>
@@ -2178,6 +2249,144 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     <message>
         <source>Demo account</source>
         <translation>Demo-Konto</translation>
+    </message>
+</context>
+<context>
+    <name>StyleMenu</name>
+    <message>
+        <source>Styles</source>
+        <translation>Stile</translation>
+    </message>
+    <message>
+        <source>Apply a saved style to your prompt, or save this prompt as a style</source>
+        <translation>Einen gespeicherten Stil auf deinen Prompt anwenden oder diesen Prompt als Stil speichern</translation>
+    </message>
+    <message>
+        <source>Save Prompt as Style…</source>
+        <translation>Prompt als Stil speichern…</translation>
+    </message>
+    <message>
+        <source>Import Styles…</source>
+        <translation>Stile importieren…</translation>
+    </message>
+    <message>
+        <source>Export Styles…</source>
+        <translation>Stile exportieren…</translation>
+    </message>
+    <message>
+        <source>No styles yet</source>
+        <translation>Noch keine Stile</translation>
+    </message>
+    <message>
+        <source>Delete Style</source>
+        <translation>Stil löschen</translation>
+    </message>
+    <message>
+        <source>Style “{name}” applied.</source>
+        <translation>Stil „{name}“ angewendet.</translation>
+    </message>
+    <message>
+        <source>Type over {placeholder} in the prompt before you generate.</source>
+        <translation>Überschreib {placeholder} im Prompt, bevor du generierst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t save the style “{name}”.</source>
+        <translation>Der Stil „{name}“ konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Saved the style “{name}”.</source>
+        <translation>Stil „{name}“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete the style “{name}”?</source>
+        <translation>Den Stil „{name}“ löschen?</translation>
+    </message>
+    <message>
+        <source>Images made with it stay as they are.</source>
+        <translation>Damit erstellte Bilder bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t delete the style “{name}”.</source>
+        <translation>Der Stil „{name}“ konnte nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Deleted the style “{name}”.</source>
+        <translation>Stil „{name}“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Style files (*.json)</source>
+        <translation>Stil-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Import Styles</source>
+        <translation>Stile importieren</translation>
+    </message>
+    <message>
+        <source>Export Styles</source>
+        <translation>Stile exportieren</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t import the styles. Nothing was changed.</source>
+        <translation>Die Stile konnten nicht importiert werden. Es wurde nichts geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n style(s).</source>
+        <translation>
+            <numerusform>%n Stil importiert.</numerusform>
+            <numerusform>%n Stile importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You have a different “{old}” already, so the imported one is “{new}”.</source>
+        <translation>Du hast schon einen anderen Stil „{old}“, darum heißt der importierte „{new}“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n style(s) you have already.</source>
+        <translation>
+            <numerusform>%n Stil hast du schon, er wurde übersprungen.</numerusform>
+            <numerusform>%n Stile hast du schon, sie wurden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t write {file}: {reason}</source>
+        <translation>{file} konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n style(s) to {file}.</source>
+        <translation>
+            <numerusform>%n Stil nach {file} exportiert.</numerusform>
+            <numerusform>%n Stile nach {file} exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StylePresets</name>
+    <message>
+        <source>This file is too big to be a style preset file ({size} MB; preset files are at most 2 MB). Nothing was imported.</source>
+        <translation>Diese Datei ist zu groß für eine Stil-Datei ({size} MB; Stil-Dateien haben höchstens 2 MB). Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t read {file}: {reason}. Nothing was imported.</source>
+        <translation>{file} konnte nicht gelesen werden: {reason}. Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>{file} isn&apos;t a style preset file from neuroflash Desktop (use Export Styles… to make one). Nothing was imported.</source>
+        <translation>{file} ist keine Stil-Datei von neuroflash Desktop (eine erstellst du mit „Stile exportieren…“). Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>{file} has no styles in it. Nothing was imported.</source>
+        <translation>In {file} sind keine Stile. Es wurde nichts importiert.</translation>
     </message>
 </context>
 <context>

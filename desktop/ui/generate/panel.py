@@ -7,7 +7,7 @@ explains why Generate is disabled. Running the request is the window's job.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QStandardItemModel
@@ -191,7 +191,12 @@ class GeneratePanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
-        layout.addWidget(title)
+        # the heading row also holds the Styles button (style_menu.py), right-aligned
+        self.heading_row = QHBoxLayout()
+        self.heading_row.setContentsMargins(0, 0, 0, 0)
+        self.heading_row.addWidget(title)
+        self.heading_row.addStretch(1)
+        layout.addLayout(self.heading_row)
         layout.addWidget(self.prompt_edit, 2)
         layout.addWidget(self.prompt_counter)
         layout.addLayout(form)
@@ -529,6 +534,70 @@ class GeneratePanel(QFrame):
         images = choices.get("images", "")
         if images.isdigit():
             self.num_images_spin.setValue(int(images))  # clamped to the model's maximum
+
+    def apply_parameters(self, parameters: Mapping[str, object]) -> list[str]:
+        """A style preset's model, ratio, format and count, where this workspace offers them
+        (the model also where its plan allows it); returns a sentence for each it can't."""
+        missed: list[str] = []
+        if not self._models:  # signed out or still loading: nothing to choose from yet
+            if any(parameters.get(k) for k in ("model", "aspect_ratio", "output_format")):
+                missed.append(self.tr("The models aren't loaded yet, so only the prompt changed."))
+            return missed
+        wanted_model = str(parameters.get("model") or "")
+        if wanted_model:
+            row = next((r for r, m in enumerate(self._models) if m.id == wanted_model), -1)
+            current = self.current_model()
+            keep = current.name if current else ""
+            if row < 0:
+                missed.append(
+                    self.tr("The model {model} isn't offered here; {current} stays.").format(
+                        model=wanted_model, current=keep
+                    )
+                )
+            elif not self._models[row].allowed:
+                missed.append(
+                    self.tr(
+                        "{model} isn't included in this workspace's plan; {current} stays."
+                    ).format(model=self._models[row].name, current=keep)
+                )
+            else:
+                self.model_combo.setCurrentIndex(row)
+        for combo, key, text in (
+            (
+                self.aspect_ratio_combo,
+                "aspect_ratio",
+                self.tr("{model} has no aspect ratio {value}; {current} stays."),
+            ),
+            (
+                self.output_format_combo,
+                "output_format",
+                self.tr("{model} can't make {value} files; {current} stays."),
+            ),
+        ):
+            value = str(parameters.get(key) or "")
+            if not value:
+                continue
+            if (index := combo.findData(value)) >= 0:
+                combo.setCurrentIndex(index)
+            else:
+                model = self.current_model()
+                missed.append(
+                    text.format(
+                        model=model.name if model else "",
+                        value=value,
+                        current=combo.currentText(),
+                    )
+                )
+        images = str(parameters.get("images") or "")
+        if images.isdigit() and int(images) > 0:
+            self.num_images_spin.setValue(int(images))  # clamped to the model's maximum
+            if self.num_images_spin.value() < int(images):
+                missed.append(
+                    self.tr("{model} makes at most {count} images at a time.").format(
+                        model=self.model_combo.currentText(), count=self.num_images_spin.value()
+                    )
+                )
+        return missed
 
     def apply_settings(self, item: HistoryItem) -> None:
         """ "Use these settings": the image's prompt, model, ratio and format (when the model

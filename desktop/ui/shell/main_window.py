@@ -217,6 +217,11 @@ class MainWindow(QMainWindow):
                 session, runner, self.history_view, self.messages, self
             )
             self.image_menu.addActions(self.selection_export.actions())
+            from desktop.app.style_presets import PresetLibrary
+            from desktop.ui.generate.style_menu import StyleMenu
+
+            library = PresetLibrary(session.catalog, runner)  # style presets (issue 15)
+            self.style_menu = StyleMenu(self.generate_panel, library, session.spawn, self)
         else:
             self.filter_chips.menu_button.hide()
         float_over(self.messages, self.history_view)  # never moves the grid (issue 11.6)
