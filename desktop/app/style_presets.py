@@ -80,6 +80,24 @@ class PresetImportError(Exception):
     """The file can't be imported; ``str()`` is a translated sentence for the designer."""
 
 
+class PresetNameTaken(Exception):
+    """Another preset has that name (compared case-insensitively); ``name`` is its spelling."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+class PresetMissing(Exception):
+    """The preset to change is not in the catalogue any more (deleted meanwhile)."""
+
+
+def name_taken(presets: list[StylePreset], name: str, own: str = "") -> str | None:
+    """The preset other than ``own`` already called ``name`` (any case), or None."""
+    wanted = name.strip().casefold()
+    return next((p.name for p in presets if p.name.casefold() == wanted and p.name != own), None)
+
+
 @dataclass
 class ImportReport:
     added: list[str] = field(default_factory=list)
@@ -171,6 +189,8 @@ class PresetLibrary:
     def __init__(self, catalog: CatalogSession, runner: BackgroundRunner) -> None:
         self._catalog = catalog
         self._runner = runner
+        # one change at a time: a rename's check and its writes see no other change between
+        self._lock = asyncio.Lock()
 
     async def _store(self) -> CatalogStore:
         return await self._catalog.store()
@@ -181,24 +201,46 @@ class PresetLibrary:
 
     async def save(self, preset: StylePreset) -> None:
         """Save (a preset of the same name is replaced: the caller asked the designer)."""
-        store = await self._store()
-        await asyncio.wrap_future(
-            store.save_preset(preset.name, preset.template, preset.parameters)
-        )
+        async with self._lock:
+            store = await self._store()
+            await asyncio.wrap_future(
+                store.save_preset(preset.name, preset.template, preset.parameters)
+            )
+
+    async def rename(self, old: str, new: str) -> StylePreset:
+        """Give the preset ``old`` the name ``new`` and return it. Raises PresetNameTaken when
+        another preset has that name (a rename never replaces one) and PresetMissing when
+        ``old`` is gone. The new row is written before the old one goes, so a failure between
+        the two leaves both, never neither."""
+        new = new.strip()
+        async with self._lock:
+            presets = await self.presets()
+            current = next((p for p in presets if p.name == old), None)
+            if current is None:
+                raise PresetMissing(old)
+            if (taken := name_taken(presets, new, own=old)) is not None:
+                raise PresetNameTaken(taken)
+            store = await self._store()
+            await asyncio.wrap_future(store.save_preset(new, current.template, current.parameters))
+            if new != old:
+                await asyncio.wrap_future(store.delete_preset(old))
+            return StylePreset(new, current.template, current.parameters)
 
     async def delete(self, name: str) -> None:
-        store = await self._store()
-        await asyncio.wrap_future(store.delete_preset(name))
+        async with self._lock:
+            store = await self._store()
+            await asyncio.wrap_future(store.delete_preset(name))
 
     async def import_file(self, path: Path) -> ImportReport:
         """Import an export file; raises PresetImportError with the designer's message."""
         incoming = await self._runner.run(read_import_file, Path(path))
-        to_save, report = plan_import(await self.presets(), incoming)
-        store = await self._store()
-        for preset in to_save:
-            await asyncio.wrap_future(
-                store.save_preset(preset.name, preset.template, preset.parameters)
-            )
+        async with self._lock:
+            to_save, report = plan_import(await self.presets(), incoming)
+            store = await self._store()
+            for preset in to_save:
+                await asyncio.wrap_future(
+                    store.save_preset(preset.name, preset.template, preset.parameters)
+                )
         return report
 
     async def export_file(self, path: Path) -> int:

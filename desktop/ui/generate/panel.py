@@ -293,6 +293,11 @@ class GeneratePanel(QFrame):
 
     # -- state ---------------------------------------------------------------------------------
 
+    @property
+    def models(self) -> list[ImageModel]:
+        """This workspace's models in the order the model list shows them."""
+        return self._models
+
     def current_model(self) -> ImageModel | None:
         row = self.model_combo.currentIndex()
         return self._models[row] if 0 <= row < len(self._models) else None

@@ -1,5 +1,5 @@
 """The Styles button in the Create panel's heading: apply a style preset to the prompt and
-parameters, save the current prompt as one, delete, import and export them.
+parameters, save the current prompt as one, manage (rename, edit, delete), import and export.
 
 Applying is one edit of the prompt box (Ctrl+Z takes it back). Applying another style right
 after swaps the style and keeps the designer's own words, instead of stacking styles. Every
@@ -16,125 +16,27 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
 
 from desktop.app.i18n import fix_plural
 from desktop.app.style_presets import (
     ImportReport,
     PresetImportError,
     PresetLibrary,
+    PresetMissing,
+    PresetNameTaken,
     fill,
     parameters_of,
 )
 from desktop.services.catalog import StylePreset
 from desktop.ui.generate.panel import GeneratePanel
+from desktop.ui.generate.ratio_labels import ratio_label
+from desktop.ui.generate.save_style_dialog import SavePresetDialog
+from desktop.ui.generate.style_manager import ManageStylesDialog
+from desktop.ui.generate.style_note import StyleNote
 
 log = logging.getLogger(__name__)
 Spawn = Callable[[Awaitable[Any]], object]
-
-
-class SavePresetDialog(QDialog):
-    """Name, template and whether to keep the parameters; a taken name says it replaces."""
-
-    def __init__(
-        self, template: str, summary: str, taken: list[str], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("saveStyleDialog")
-        self.setWindowTitle(self.tr("Save as Style"))
-        self._taken = {name.casefold(): name for name in taken}
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("styleNameEdit")
-        self.name_edit.setAccessibleName(self.tr("Style name"))
-        self.name_edit.setPlaceholderText(self.tr("e.g. Flat pastel"))
-        self.name_edit.setMaxLength(80)
-        self.template_edit = QPlainTextEdit(template)
-        self.template_edit.setObjectName("styleTemplateEdit")
-        self.template_edit.setAccessibleName(self.tr("Style prompt"))
-        self.template_edit.setTabChangesFocus(True)
-        self.template_edit.setMinimumHeight(72)
-        hint = QLabel(
-            self.tr(
-                "Write {subject} where your prompt goes when you apply the style, e.g. "
-                "“{subject}, flat vector, pastel”. Without it, your prompt goes in front."
-            )
-        )
-        hint.setWordWrap(True)
-        hint.setProperty("role", "secondary")
-        hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.parameters_box = QCheckBox(self.tr("Also keep {summary}").format(summary=summary))
-        self.parameters_box.setObjectName("styleKeepParameters")
-        self.parameters_box.setChecked(True)
-        self.clash_label = QLabel()
-        self.clash_label.setObjectName("styleNameClash")
-        self.clash_label.setProperty("role", "warning")
-        self.clash_label.setWordWrap(True)
-        self.clash_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.clash_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setObjectName("saveStyleButton")
-        self.save_button.setDefault(True)
-        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("Name"), self.name_edit)
-        form.addRow(self.tr("Prompt"), self.template_edit)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.parameters_box)
-        layout.addWidget(self.clash_label)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(420)
-        self.name_edit.textChanged.connect(self._update)
-        self.template_edit.textChanged.connect(self._update)
-        self._update()
-
-    def clashes_with(self) -> str | None:
-        """The existing style this name would replace, or None."""
-        return self._taken.get(self.name_edit.text().strip().casefold())
-
-    def _update(self) -> None:
-        clash = self.clashes_with()
-        self.clash_label.setVisible(clash is not None)
-        if clash is not None:
-            self.clash_label.setText(
-                self.tr(
-                    "A style called “{name}” exists already. Choose another name, or Replace "
-                    "to overwrite it."
-                ).format(name=clash)
-            )
-        self.save_button.setText(self.tr("Replace") if clash is not None else self.tr("Save"))
-        # Enter saves a new name; replacing takes a click on "Replace"
-        self.save_button.setDefault(clash is None)
-        self.save_button.setAutoDefault(clash is None)
-        self.save_button.setEnabled(
-            bool(self.name_edit.text().strip() and self.template_edit.toPlainText().strip())
-        )
-
-    def preset(self, parameters: dict[str, Any]) -> StylePreset:
-        clash = self.clashes_with()  # keep the existing spelling: one style, not two
-        name = clash if clash is not None else self.name_edit.text().strip()
-        kept = parameters if self.parameters_box.isChecked() else {}
-        return StylePreset(name, self.template_edit.toPlainText().strip(), kept)
 
 
 class StyleMenu(QObject):
@@ -155,6 +57,8 @@ class StyleMenu(QObject):
         self.presets: list[StylePreset] = []
         self._applied: tuple[str, str] | None = None  # (prompt it made, designer's own words)
         self.dialog: QDialog | None = None  # the one open dialog, for tests
+        self.manager: ManageStylesDialog | None = None  # Manage Styles…, while open
+        self.note = StyleNote(panel)
 
         self.button = QToolButton()
         self.button.setObjectName("styleButton")
@@ -174,6 +78,8 @@ class StyleMenu(QObject):
         panel.heading_row.addWidget(self.button)
         self.save_action = QAction(self.tr("Save Prompt as Style…"), self)
         self.save_action.triggered.connect(self.ask_save)
+        self.manage_action = QAction(self.tr("Manage Styles…"), self)
+        self.manage_action.triggered.connect(self.manage)
         self.import_action = QAction(self.tr("Import Styles…"), self)
         self.import_action.triggered.connect(self.ask_import)
         self.export_action = QAction(self.tr("Export Styles…"), self)
@@ -191,12 +97,14 @@ class StyleMenu(QObject):
             self.menu.move(corner.x() - self.menu.width(), self.menu.y())
         return False
 
-    async def reload(self) -> list[StylePreset]:
+    async def reload(self, select: str | None = None) -> list[StylePreset]:
         try:
             self.presets = await self._library.presets()
         except Exception:
             log.warning("Could not read the style presets", exc_info=True)
         self._fill_menu()
+        if self.manager is not None:
+            self.manager.set_presets(self.presets, select)
         return self.presets
 
     def _fill_menu(self) -> None:
@@ -212,19 +120,18 @@ class StyleMenu(QObject):
         menu.addSeparator()
         self.save_action.setEnabled(bool(self._panel.prompt_edit.toPlainText().strip()))
         menu.addAction(self.save_action)
-        delete_menu = menu.addMenu(self.tr("Delete Style"))
-        delete_menu.setObjectName("deleteStyleMenu")
-        delete_menu.setEnabled(bool(self.presets))
-        for preset in self.presets:
-            action = delete_menu.addAction(preset.name)
-            action.triggered.connect(lambda _c=False, p=preset: self.ask_delete(p))
+        menu.addAction(self.manage_action)
         menu.addSeparator()
         menu.addAction(self.import_action)
         self.export_action.setEnabled(bool(self.presets))
         menu.addAction(self.export_action)
 
     def _note(self, text: str, error: bool = False) -> None:
-        self._panel.show_message(text, error=error)
+        """In Manage Styles while it is open (it covers the panel), else under Generate."""
+        if self.manager is not None:
+            self.manager.show_status(text, error=error)
+        else:
+            self.note.show(text, error=error)
 
     # -- apply ----------------------------------------------------------------------------
 
@@ -253,13 +160,10 @@ class StyleMenu(QObject):
                 cursor.setPosition(start)
                 cursor.setPosition(start + len(first), QTextCursor.MoveMode.KeepAnchor)
                 edit.setTextCursor(cursor)
-            lines.append(
-                self.tr("Type over {placeholder} in the prompt before you generate.").format(
-                    placeholder=", ".join("{" + n + "}" for n in filled.unfilled)
-                )
-            )
+            lines.append(self.note.reminder(filled.unfilled))
         lines.extend(missed)
-        self._note(" ".join(lines), error=False)
+        # gone once the designer types or chooses something else (style_note.py)
+        self.note.show(" ".join(lines), placeholders=filled.unfilled)
         edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- save -----------------------------------------------------------------------------
@@ -308,8 +212,8 @@ class StyleMenu(QObject):
 
     # -- delete ---------------------------------------------------------------------------
 
-    def ask_delete(self, preset: StylePreset) -> QMessageBox:
-        box = QMessageBox(self._window)
+    def ask_delete(self, preset: StylePreset, parent: QWidget | None = None) -> QMessageBox:
+        box = QMessageBox(parent or self._window)
         box.setObjectName("deleteStyleConfirm")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Delete Style"))
@@ -333,10 +237,79 @@ class StyleMenu(QObject):
         await self.reload()
         self._note(self.tr("Deleted the style “{name}”.").format(name=name))
 
+    # -- manage: rename, edit, remove a setting --------------------------------------------
+
+    def manage(self) -> ManageStylesDialog:
+        """Open Manage Styles… (window-modal through open(); answers through signals)."""
+        if self.manager is not None:
+            self.manager.raise_()
+            return self.manager
+        dialog = ManageStylesDialog(self.describe, self._window)
+        dialog.set_presets(self.presets)
+        dialog.renameRequested.connect(lambda old, new: self._spawn(self.rename(old, new)))
+        dialog.saveRequested.connect(lambda preset: self._spawn(self.update(preset)))
+        dialog.deleteRequested.connect(lambda preset: self.ask_delete(preset, dialog))
+        dialog.importRequested.connect(lambda: self.ask_import(dialog))
+        dialog.exportRequested.connect(lambda: self.ask_export(dialog))
+        dialog.finished.connect(lambda _r: setattr(self, "manager", None))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.manager = dialog
+        dialog.open()
+        self._spawn(self.reload())  # what the store holds now
+        return dialog
+
+    def describe(self, key: str, value: Any) -> str:
+        """A setting a style chooses, in words ("Model: Imagen 4 Fast")."""
+        models = {m.id: m for m in self._panel.models}
+        if key == "model":
+            model = models.get(str(value))
+            if model is None:
+                what = self.tr("{model} (not offered in this workspace)").format(model=value)
+            else:
+                what = model.name
+            return self.tr("Model: {model}").format(model=what)
+        if key == "images":
+            return self.tr("Images: {count}").format(count=value)
+        if key == "aspect_ratio":
+            return self.tr("Aspect ratio: {ratio}").format(ratio=ratio_label(str(value)))
+        if key == "output_format":
+            return self.tr("Format: {format}").format(format=str(value).upper())
+        return f"{key}: {value}"  # a setting from an imported file this app doesn't use
+
+    async def rename(self, old: str, new: str) -> bool:
+        try:
+            preset = await self._library.rename(old, new)
+        except PresetNameTaken as taken:
+            self._note(
+                self.tr(
+                    "There is already a style called “{name}”. Choose another name: a rename "
+                    "never replaces a style."
+                ).format(name=taken.name),
+                error=True,
+            )
+            await self.reload(select=old)
+            return False
+        except PresetMissing:
+            self._note(self.tr("The style “{name}” was deleted meanwhile.").format(name=old), True)
+            await self.reload()
+            return False
+        except Exception:
+            log.warning("Could not rename the style %r", old, exc_info=True)
+            self._note(self.tr("Couldn't rename the style “{name}”.").format(name=old), True)
+            await self.reload(select=old)
+            return False
+        await self.reload(select=preset.name)
+        self._note(self.tr("Renamed “{old}” to “{new}”.").format(old=old, new=preset.name))
+        return True
+
+    async def update(self, preset: StylePreset) -> bool:
+        """Save a changed prompt or settings of an existing style (same name)."""
+        return await self.save(preset)
+
     # -- import and export ----------------------------------------------------------------
 
-    def _file_dialog(self, title: str, save: bool) -> QFileDialog:
-        dialog = QFileDialog(self._window)
+    def _file_dialog(self, title: str, save: bool, parent: QWidget | None) -> QFileDialog:
+        dialog = QFileDialog(parent or self._window)
         dialog.setWindowTitle(title)
         dialog.setNameFilter(self.tr("Style files (*.json)"))
         if save:
@@ -347,14 +320,14 @@ class StyleMenu(QObject):
             dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         return dialog
 
-    def ask_import(self) -> QFileDialog:
-        dialog = self._file_dialog(self.tr("Import Styles"), save=False)
+    def ask_import(self, parent: QWidget | None = None) -> QFileDialog:
+        dialog = self._file_dialog(self.tr("Import Styles"), save=False, parent=parent)
         dialog.fileSelected.connect(lambda path: self._spawn(self.import_from(Path(path))))
         self._show(dialog)
         return dialog
 
-    def ask_export(self) -> QFileDialog:
-        dialog = self._file_dialog(self.tr("Export Styles"), save=True)
+    def ask_export(self, parent: QWidget | None = None) -> QFileDialog:
+        dialog = self._file_dialog(self.tr("Export Styles"), save=True, parent=parent)
         dialog.fileSelected.connect(lambda path: self._spawn(self.export_to(Path(path))))
         self._show(dialog)
         return dialog
