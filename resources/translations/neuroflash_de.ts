@@ -898,122 +898,14 @@
     </message>
 </context>
 <context>
-    <name>GeneratePanel</name>
-    <message>
-        <source>Not included in this workspace&apos;s plan</source>
-        <translation>Nicht im Plan dieses Arbeitsbereichs enthalten</translation>
-    </message>
-    <message>
-        <source>Generate images</source>
-        <translation>Bilder generieren</translation>
-    </message>
-    <message>
-        <source>Prompt</source>
-        <translation>Prompt</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>Number of images</source>
-        <translation>Anzahl der Bilder</translation>
-    </message>
-    <message>
-        <source>Aspect ratio</source>
-        <translation>Seitenverhältnis</translation>
-    </message>
-    <message>
-        <source>Output format</source>
-        <translation>Ausgabeformat</translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation>Bilder</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>Cost of this generation</source>
-        <translation>Kosten dieser Generierung</translation>
-    </message>
-    <message>
-        <source>Generate</source>
-        <translation>Generieren</translation>
-    </message>
-    <message>
-        <source>Stop waiting</source>
-        <translation>Nicht mehr warten</translation>
-    </message>
-    <message>
-        <source>Images already requested will still arrive in your history and are charged; jobs not sent yet are cancelled at no cost.</source>
-        <translation>Bereits angeforderte Bilder kommen trotzdem in deinem Verlauf an und werden berechnet; noch nicht gesendete Aufträge werden kostenlos abgebrochen.</translation>
-    </message>
+    <name>GenerateCheck</name>
     <message>
         <source>Loading this workspace&apos;s image models…</source>
         <translation>Bildmodelle dieses Arbeitsbereichs werden geladen…</translation>
     </message>
     <message>
-        <source>You have used today&apos;s image credits. They renew at midnight UTC ({time} your time).</source>
-        <translation>Du hast die heutigen Bild-Credits verbraucht. Sie erneuern sich um Mitternacht UTC ({time} deiner Zeit).</translation>
-    </message>
-    <message>
-        <source>No image credits left in this billing cycle. They renew when the next cycle starts.</source>
-        <translation>In diesem Abrechnungszeitraum sind keine Bild-Credits mehr übrig. Sie erneuern sich mit dem nächsten Zeitraum.</translation>
-    </message>
-    <message>
-        <source>Not enough credits for this and the queued jobs: {left} left, {needed} needed.</source>
-        <translation>Nicht genug Credits für diesen und die wartenden Aufträge: {left} übrig, {needed} nötig.</translation>
-    </message>
-    <message>
-        <source>Not enough credits: {left} left, {needed} needed.</source>
-        <translation>Nicht genug Credits: {left} übrig, {needed} nötig.</translation>
-    </message>
-    <message>
-        <source>The models aren&apos;t loaded yet, so only the prompt changed.</source>
-        <translation>Die Modelle sind noch nicht geladen, darum wurde nur der Prompt geändert.</translation>
-    </message>
-    <message>
-        <source>The model {model} isn&apos;t offered here; {current} stays.</source>
-        <translation>Das Modell {model} gibt es hier nicht; {current} bleibt.</translation>
-    </message>
-    <message>
-        <source>{model} isn&apos;t included in this workspace&apos;s plan; {current} stays.</source>
-        <translation>{model} ist nicht im Plan dieses Arbeitsbereichs enthalten; {current} bleibt.</translation>
-    </message>
-    <message>
-        <source>{model} has no aspect ratio {value}; {current} stays.</source>
-        <translation>{model} hat kein Seitenverhältnis {value}; {current} bleibt.</translation>
-    </message>
-    <message>
-        <source>{model} can&apos;t make {value} files; {current} stays.</source>
-        <translation>{model} kann keine {value}-Dateien erstellen; {current} bleibt.</translation>
-    </message>
-    <message>
-        <source>{model} makes at most {count} images at a time.</source>
-        <translation>{model} erstellt höchstens {count} Bilder auf einmal.</translation>
-    </message>
-    <message>
-        <source>Describe the image you want… ({keys} generates)</source>
-        <translation>Beschreibe das gewünschte Bild … ({keys} generiert)</translation>
-    </message>
-    <message>
-        <source>Generating</source>
-        <translation>Generiere</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>Erstellen</translation>
-    </message>
-    <message>
-        <source>Generate ({keys})</source>
-        <translation>Generieren ({keys})</translation>
-    </message>
-    <message>
-        <source>{model} makes at most {count} images at a time, so Images is now {count}.</source>
-        <translation>{model} erzeugt höchstens {count} Bilder auf einmal, daher steht „Bilder“ jetzt auf {count}.</translation>
+        <source>Write a prompt first.</source>
+        <translation>Schreibe zuerst einen Prompt.</translation>
     </message>
     <message>
         <source>Sign in to generate images.</source>
@@ -1032,12 +924,24 @@
         <translation>Wähle ein Modell aus dem Plan dieses Arbeitsbereichs.</translation>
     </message>
     <message>
-        <source>The prompt has only spaces, line breaks or invisible characters: write a few words.</source>
-        <translation>Der Prompt enthält nur Leerzeichen, Zeilenumbrüche oder unsichtbare Zeichen: Schreibe ein paar Wörter.</translation>
+        <source>You have used today&apos;s image credits. They renew at midnight UTC ({time} your time).</source>
+        <translation>Du hast die heutigen Bild-Credits verbraucht. Sie erneuern sich um Mitternacht UTC ({time} deiner Zeit).</translation>
     </message>
     <message>
-        <source>Write a prompt first.</source>
-        <translation>Schreibe zuerst einen Prompt.</translation>
+        <source>No image credits left in this billing cycle. They renew when the next cycle starts.</source>
+        <translation>In diesem Abrechnungszeitraum sind keine Bild-Credits mehr übrig. Sie erneuern sich mit dem nächsten Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Not enough credits for this and the queued jobs: {left} left, {needed} needed.</source>
+        <translation>Nicht genug Credits für diesen und die wartenden Aufträge: {left} übrig, {needed} nötig.</translation>
+    </message>
+    <message>
+        <source>Not enough credits: {left} left, {needed} needed.</source>
+        <translation>Nicht genug Credits: {left} übrig, {needed} nötig.</translation>
+    </message>
+    <message>
+        <source>The prompt has only spaces, line breaks or invisible characters: write a few words.</source>
+        <translation>Der Prompt enthält nur Leerzeichen, Zeilenumbrüche oder unsichtbare Zeichen: Schreibe ein paar Wörter.</translation>
     </message>
     <message>
         <source>The prompt is too long: {count} of {limit} characters.</source>
@@ -1058,9 +962,59 @@
         <source>Uses {credits} · {left} left today afterwards</source>
         <translation>Verbraucht {credits} · danach heute noch {left} übrig</translation>
     </message>
+</context>
+<context>
+    <name>GenerateFooter</name>
+    <message>
+        <source>Cost of this generation</source>
+        <translation>Kosten dieser Generierung</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generieren</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>Nicht mehr warten</translation>
+    </message>
+    <message>
+        <source>Images already requested will still arrive in your history and are charged; jobs not sent yet are cancelled at no cost.</source>
+        <translation>Bereits angeforderte Bilder kommen trotzdem in deinem Verlauf an und werden berechnet; noch nicht gesendete Aufträge werden kostenlos abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Generating</source>
+        <translation>Generiere</translation>
+    </message>
+    <message>
+        <source>Generate ({keys})</source>
+        <translation>Generieren ({keys})</translation>
+    </message>
     <message>
         <source>{what}… {seconds} s</source>
         <translation>{what} … {seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>GeneratePanel</name>
+    <message>
+        <source>Not included in this workspace&apos;s plan</source>
+        <translation>Nicht im Plan dieses Arbeitsbereichs enthalten</translation>
+    </message>
+    <message>
+        <source>Generate images</source>
+        <translation>Bilder generieren</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Describe the image you want… ({keys} generates)</source>
+        <translation>Beschreibe das gewünschte Bild … ({keys} generiert)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +1704,81 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     </message>
 </context>
 <context>
+    <name>ManageStylesDialog</name>
+    <message>
+        <source>Manage Styles</source>
+        <translation>Stile verwalten</translation>
+    </message>
+    <message>
+        <source>Styles</source>
+        <translation>Stile</translation>
+    </message>
+    <message>
+        <source>No styles yet. Save a prompt as a style from the Styles menu, or import a file.</source>
+        <translation>Noch keine Stile. Speichere im Stile-Menü einen Prompt als Stil oder importiere eine Datei.</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Add the styles in a style file</source>
+        <translation>Die Stile aus einer Stil-Datei hinzufügen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save every style to a file, to share or keep</source>
+        <translation>Alle Stile in eine Datei speichern, zum Weitergeben oder Aufbewahren</translation>
+    </message>
+    <message>
+        <source>Style name</source>
+        <translation>Name des Stils</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Style prompt</source>
+        <translation>Prompt des Stils</translation>
+    </message>
+    <message>
+        <source>{subject} is where your prompt goes when you apply the style.</source>
+        <translation>An die Stelle von {subject} kommt dein Prompt, wenn du den Stil anwendest.</translation>
+    </message>
+    <message>
+        <source>Save Prompt</source>
+        <translation>Prompt speichern</translation>
+    </message>
+    <message>
+        <source>Delete Style…</source>
+        <translation>Stil löschen…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>There is already a style called “{name}”. Choose another name: a rename never replaces a style.</source>
+        <translation>Es gibt schon einen Stil „{name}“. Wähl einen anderen Namen: Umbenennen ersetzt nie einen Stil.</translation>
+    </message>
+    <message>
+        <source>A style needs a name.</source>
+        <translation>Ein Stil braucht einen Namen.</translation>
+    </message>
+</context>
+<context>
     <name>MaskEditDialog</name>
     <message>
         <source>Edit Part of the Image</source>
@@ -1861,6 +1890,80 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     <message>
         <source>Dismiss message</source>
         <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterForm</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Number of images</source>
+        <translation>Anzahl der Bilder</translation>
+    </message>
+    <message>
+        <source>Aspect ratio</source>
+        <translation>Seitenverhältnis</translation>
+    </message>
+    <message>
+        <source>Output format</source>
+        <translation>Ausgabeformat</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>{model} makes at most {count} images at a time, so Images is now {count}.</source>
+        <translation>{model} erzeugt höchstens {count} Bilder auf einmal, daher steht „Bilder“ jetzt auf {count}.</translation>
+    </message>
+    <message>
+        <source>The models aren&apos;t loaded yet, so only the prompt changed.</source>
+        <translation>Die Modelle sind noch nicht geladen, darum wurde nur der Prompt geändert.</translation>
+    </message>
+    <message>
+        <source>The model {model} isn&apos;t offered here; {current} stays.</source>
+        <translation>Das Modell {model} gibt es hier nicht; {current} bleibt.</translation>
+    </message>
+    <message>
+        <source>{model} isn&apos;t included in this workspace&apos;s plan; {current} stays.</source>
+        <translation>{model} ist nicht im Plan dieses Arbeitsbereichs enthalten; {current} bleibt.</translation>
+    </message>
+    <message>
+        <source>{model} has no aspect ratio {value}; {current} stays.</source>
+        <translation>{model} hat kein Seitenverhältnis {value}; {current} bleibt.</translation>
+    </message>
+    <message>
+        <source>{model} can&apos;t make {value} files; {current} stays.</source>
+        <translation>{model} kann keine {value}-Dateien erstellen; {current} bleibt.</translation>
+    </message>
+    <message>
+        <source>{model} makes at most {count} images at a time.</source>
+        <translation>{model} erstellt höchstens {count} Bilder auf einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterRows</name>
+    <message>
+        <source>None: model, images, ratio and format stay as they are in the panel.</source>
+        <translation>Keine: Modell, Bilder, Seitenverhältnis und Format bleiben, wie sie im Bereich eingestellt sind.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove “{setting}” from this style</source>
+        <translation>„{setting}“ aus diesem Stil entfernen</translation>
+    </message>
+    <message>
+        <source>The style no longer changes this setting</source>
+        <translation>Der Stil ändert diese Einstellung dann nicht mehr</translation>
     </message>
 </context>
 <context>
@@ -2266,6 +2369,10 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
         <translation>Prompt als Stil speichern…</translation>
     </message>
     <message>
+        <source>Manage Styles…</source>
+        <translation>Stile verwalten…</translation>
+    </message>
+    <message>
         <source>Import Styles…</source>
         <translation>Stile importieren…</translation>
     </message>
@@ -2284,10 +2391,6 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     <message>
         <source>Style “{name}” applied.</source>
         <translation>Stil „{name}“ angewendet.</translation>
-    </message>
-    <message>
-        <source>Type over {placeholder} in the prompt before you generate.</source>
-        <translation>Überschreib {placeholder} im Prompt, bevor du generierst.</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s)</source>
@@ -2323,6 +2426,42 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     <message>
         <source>Deleted the style “{name}”.</source>
         <translation>Stil „{name}“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>{model} (not offered in this workspace)</source>
+        <translation>{model} (in diesem Arbeitsbereich nicht angeboten)</translation>
+    </message>
+    <message>
+        <source>Model: {model}</source>
+        <translation>Modell: {model}</translation>
+    </message>
+    <message>
+        <source>Images: {count}</source>
+        <translation>Bilder: {count}</translation>
+    </message>
+    <message>
+        <source>Aspect ratio: {ratio}</source>
+        <translation>Seitenverhältnis: {ratio}</translation>
+    </message>
+    <message>
+        <source>Format: {format}</source>
+        <translation>Format: {format}</translation>
+    </message>
+    <message>
+        <source>There is already a style called “{name}”. Choose another name: a rename never replaces a style.</source>
+        <translation>Es gibt schon einen Stil „{name}“. Wähl einen anderen Namen: Umbenennen ersetzt nie einen Stil.</translation>
+    </message>
+    <message>
+        <source>The style “{name}” was deleted meanwhile.</source>
+        <translation>Der Stil „{name}“ wurde inzwischen gelöscht.</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t rename the style “{name}”.</source>
+        <translation>Der Stil „{name}“ konnte nicht umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>Renamed “{old}” to “{new}”.</source>
+        <translation>„{old}“ in „{new}“ umbenannt.</translation>
     </message>
     <message>
         <source>Style files (*.json)</source>
@@ -2368,6 +2507,13 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
             <numerusform>%n Stil nach {file} exportiert.</numerusform>
             <numerusform>%n Stile nach {file} exportiert.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StyleNote</name>
+    <message>
+        <source>Type over {placeholder} in the prompt before you generate.</source>
+        <translation>Überschreib {placeholder} im Prompt, bevor du generierst.</translation>
     </message>
 </context>
 <context>

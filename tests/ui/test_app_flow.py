@@ -46,7 +46,7 @@ def test_model_constraints_limit_count_ratio_and_format(app):
     loop, components = app
     panel = components.window.generate_panel
     wait_until(loop, lambda: panel.model_combo.count() == 3)
-    for row, model in enumerate(panel._models):
+    for row, model in enumerate(panel.models):
         if not model.allowed:
             continue
         panel.model_combo.setCurrentIndex(row)

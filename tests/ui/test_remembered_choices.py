@@ -39,7 +39,7 @@ def test_model_ratio_format_and_count_survive_a_quit_per_workspace(
     window = components.window
     panel = window.generate_panel
     first_workspace = components.session.workspace_id
-    model = next(m for m in panel._models if m.allowed and m.id != panel._models[0].id)
+    model = next(m for m in panel.models if m.allowed and m.id != panel.models[0].id)
     _pick(panel.model_combo, model.id)
     ratio = next(r for r in model.aspect_ratios if r != "1:1")
     _pick(panel.aspect_ratio_combo, ratio)

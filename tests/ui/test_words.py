@@ -102,12 +102,12 @@ def test_deleting_several_images_speaks_in_plural(signed_in):
 def test_a_lower_image_limit_after_a_model_switch_is_explained(signed_in):
     _loop, components = signed_in
     panel = components.window.generate_panel
-    models = [m for m in panel._models if m.allowed]
+    models = [m for m in panel.models if m.allowed]
     big = max(models, key=lambda m: m.max_images)
     small = min(models, key=lambda m: m.max_images)
-    panel.model_combo.setCurrentIndex(panel._models.index(big))
+    panel.model_combo.setCurrentIndex(panel.models.index(big))
     panel.num_images_spin.setValue(big.max_images)
-    panel.model_combo.setCurrentIndex(panel._models.index(small))
+    panel.model_combo.setCurrentIndex(panel.models.index(small))
     assert panel.num_images_spin.value() == small.max_images
     assert panel.message_label.isVisible()
     text = panel.message_label.text()
