@@ -60,6 +60,12 @@ def test_rename_keeps_prompt_and_settings_and_the_menu_follows(app):
     assert "Renamed “Flat” to “Flat pastel”." in dialog.status_label.text()
     _apply(app, "Flat pastel")  # the menu has the new name
 
+    dialog.name_edit.setFocus()
+    dialog.name_edit.setText("Pastel")
+    QTest.keyClick(dialog.name_edit, Qt.Key.Key_Return)  # Enter renames, and only that
+    app.wait(lambda: dialog.names() == ["Pastel"])
+    assert dialog.isVisible() and app.window.style_menu.dialog is None  # no Import opened
+
 
 def test_rename_onto_a_taken_name_is_refused_with_a_message(app):
     dialog = _manager(

@@ -75,6 +75,7 @@ class ParameterRows(QWidget):
             label.setWordWrap(True)
             remove = QPushButton(self.tr("Remove"))
             remove.setObjectName(f"removeParameter_{key}")
+            remove.setAutoDefault(False)
             remove.setAccessibleName(
                 self.tr("Remove “{setting}” from this style").format(setting=label.text())
             )
@@ -203,6 +204,11 @@ class ManageStylesDialog(QDialog):
         self.status_label.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # Enter belongs to the field it is typed in (Enter in Name renames); no button of the
+        # dialog takes it as its default, so it never opens Import or closes the dialog
+        for button in (self.import_button, self.export_button, *buttons.buttons()):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
         columns.addWidget(self.details, 5)
