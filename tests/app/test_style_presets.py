@@ -3,7 +3,7 @@ names that are taken (pure functions of desktop.app.style_presets)."""
 
 from __future__ import annotations
 
-from desktop.app.style_presets import fill, free_name, parameters_of, plan_import
+from desktop.app.style_presets import fill, free_name, name_taken, parameters_of, plan_import
 from desktop.services.catalog import StylePreset
 
 
@@ -43,3 +43,11 @@ def test_an_import_renames_a_different_preset_and_skips_the_same_one() -> None:
 def test_parameters_keep_the_panel_choices_without_empties() -> None:
     choices = {"model": "m", "images": "3", "aspect_ratio": "", "output_format": "png"}
     assert parameters_of(choices) == {"model": "m", "images": 3, "output_format": "png"}
+
+
+def test_a_name_is_taken_by_another_preset_in_any_case_but_not_by_itself() -> None:
+    mine = [StylePreset("Flat", "{subject}, flat", {}), StylePreset("Ink", "{subject}, ink", {})]
+    assert name_taken(mine, " flat ") == "Flat"
+    assert name_taken(mine, "FLAT", own="Ink") == "Flat"
+    assert name_taken(mine, "flat", own="Flat") is None  # only its own spelling changes
+    assert name_taken(mine, "Photo") is None

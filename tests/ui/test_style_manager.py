@@ -65,6 +65,10 @@ def test_rename_keeps_prompt_and_settings_and_the_menu_follows(app):
     QTest.keyClick(dialog.name_edit, Qt.Key.Key_Return)  # Enter renames, and only that
     app.wait(lambda: dialog.names() == ["Pastel"])
     assert dialog.isVisible() and app.window.style_menu.dialog is None  # no Import opened
+    dialog.name_edit.setText("pastel")  # its own name in another case: one style still
+    dialog.rename_button.click()
+    app.wait(lambda: dialog.names() == ["pastel"])
+    assert _stored(app) == {"pastel": ("{subject}, flat", {"images": 2})}
 
 
 def test_rename_onto_a_taken_name_is_refused_with_a_message(app):

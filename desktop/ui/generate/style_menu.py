@@ -255,6 +255,7 @@ class StyleMenu(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.manager = dialog
         dialog.open()
+        dialog.list_view.setFocus()  # the arrow keys go through the styles at once
         self._spawn(self.reload())  # what the store holds now
         return dialog
 
