@@ -206,7 +206,8 @@ class ManageStylesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         # Enter belongs to the field it is typed in (Enter in Name renames); no button of the
         # dialog takes it as its default, so it never opens Import or closes the dialog
-        for button in (self.import_button, self.export_button, *buttons.buttons()):
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        for button in (self.import_button, self.export_button, close):
             button.setAutoDefault(False)
             button.setDefault(False)
         columns = QHBoxLayout()
