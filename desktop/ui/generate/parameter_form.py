@@ -70,6 +70,7 @@ class ParameterForm(QWidget):
         )
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setSpacing(8)  # the panel's spacing, which the form inherited when it was nested
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Model"), self.model_combo)
