@@ -136,6 +136,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.history.filter_chips import FilterChips
 
         self.filter_chips = FilterChips()  # structured filters (issue 15), under the toolbar
+        from desktop.ui.shell.no_match import NoMatch
+
+        self.no_match = NoMatch(  # "nothing matches" and a way out, not "No images yet"
+            self.history_view, self.history_proxy, self.filter_chips, self.history_toolbar, self
+        )
         self.history_toolbar.add_filter_button(self.filter_chips.menu_button)
         self.history_view.set_empty_text(self.tr("Signing in…"))
         self.loader = ThumbnailLoader(
@@ -473,6 +478,9 @@ class MainWindow(QMainWindow):
         self._update_empty_text()
 
     def _update_empty_text(self) -> None:
+        if (no_match := self.no_match.update()) is not None:  # filters hide every image
+            self.history_view.set_empty_text(no_match)
+            return
         if self._quota_loaded and self.session.quota is None:
             text = self.tr("No images in this workspace yet.")  # the Create panel says why
         else:
@@ -480,15 +488,11 @@ class MainWindow(QMainWindow):
         self.history_view.set_empty_text(text)
 
     def _update_filter_empty_text(self, *_args: object) -> None:
-        """An empty result of the filter says so, not "No images yet"."""
-        filtering = bool(self.history_proxy.filter_text()) and self.history_model.rowCount() > 0
-        if filtering and self.history_proxy.rowCount() == 0:
+        """An empty result of the words, chips or collection says so, not "No images yet"."""
+        text = self.no_match.update()
+        if text is not None:
             self._filter_emptied = True
-            self.history_view.set_empty_text(
-                self.tr(
-                    "No image matches “{text}”.\nClear the filter (✕ or Esc) to see all images."
-                ).format(text=self.history_proxy.filter_text())
-            )
+            self.history_view.set_empty_text(text)
         elif self._filter_emptied:
             self._filter_emptied = False
             self._update_empty_text()
