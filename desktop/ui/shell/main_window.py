@@ -200,12 +200,13 @@ class MainWindow(QMainWindow):
             self.catalog_find.finder.collectionsReady.connect(
                 self.collections_panel.set_collections
             )
-            self.sidebar_layout.insertWidget(2, self.collections_panel)  # under the workspaces
-            # the workspace list gives up its preferred height so both fit a short window
+            # under the workspaces, taking the spare height; the workspaces fit their rows
+            self.sidebar_layout.insertWidget(2, self.collections_panel, 1)
+            self.sidebar_layout.setStretchFactor(self.workspace_list, 0)
             from PySide6.QtWidgets import QSizePolicy
 
             self.workspace_list.setSizePolicy(
-                QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored
+                QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum
             )
             self.workspace_list.setMinimumHeight(56)
             self.image_menu.addMenu(self.collections_panel.add_menu)
