@@ -216,6 +216,13 @@ class MainWindow(QMainWindow):
                 session, runner, self.history_view, self.history_model, self
             )
             self.right_splitter.insertWidget(1, self.details_panel)  # under Create, hidden
+            from desktop.ui.shell.right_column import RightColumnSizer
+
+            create_column = self.right_splitter.widget(0)  # the form over its footer
+            footer = create_column.layout().itemAt(1).widget()
+            self.right_column = RightColumnSizer(  # Create keeps its form in sight
+                self.right_splitter, self.generate_panel, footer, self.details_panel, self.job_panel
+            )
             self.view_menu.addAction(self.details_panel.toggle_action)
             from desktop.ui.shell.selection_export import SelectionExport
 
