@@ -1207,15 +1207,15 @@
     </message>
     <message>
         <source>No grouping</source>
-        <translation>Keine Gruppierung</translation>
+        <translation>Ohne Gruppen</translation>
     </message>
     <message>
         <source>Group by day</source>
-        <translation>Nach Tag gruppieren</translation>
+        <translation>Nach Tag</translation>
     </message>
     <message>
         <source>Group by batch</source>
-        <translation>Nach Auftrag gruppieren</translation>
+        <translation>Nach Auftrag</translation>
     </message>
     <message>
         <source>{shown} of {total}</source>

@@ -81,3 +81,30 @@ def test_share_heights_puts_the_create_form_first():
     assert share_heights(700, 400, panels) == [390, 140, 170]
     # far too short: Create keeps its floor, the panels share the rest
     assert share_heights(500, 400, panels) == [201, 135, 164]
+
+
+def test_the_model_description_overlaps_nothing_at_900x600(window_in):
+    loop, window = window_in
+    settle(loop, window, 900, 600)
+    panel = window.generate_panel
+    description = panel.model_description
+    assert description.isVisible() and description.text()
+    box = description.geometry()
+    for widget in (panel.model_combo, panel.num_images_spin, panel.aspect_ratio_combo):
+        other = widget.geometry()
+        if widget.parentWidget() is not description.parentWidget():
+            other.moveTopLeft(
+                widget.parentWidget().mapTo(description.parentWidget(), other.topLeft())
+            )
+        assert not box.intersects(other), f"the description covers {widget.objectName()}"
+    assert description.height() >= description.heightForWidth(description.width())
+
+
+def test_the_german_grouping_choice_fits_its_box_at_900x600(window_in):
+    loop, window = window_in
+    settle(loop, window, 900, 600)
+    combo = window.history_toolbar.group_combo
+    for index in range(combo.count()):
+        text = combo.itemText(index)
+        room = combo.width() - 30  # the drop-down arrow and the frame
+        assert combo.fontMetrics().horizontalAdvance(text) <= room, f"“{text}” is cut off"
