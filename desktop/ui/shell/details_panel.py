@@ -116,7 +116,7 @@ class DetailsPanel(QWidget):
         body_layout.addLayout(buttons)
         body_layout.addStretch(1)
         self._content = content = QWidget()
-        layout = QVBoxLayout(content)
+        self._content_layout = layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.addWidget(self.empty)
         layout.addWidget(self.body)
@@ -125,11 +125,11 @@ class DetailsPanel(QWidget):
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        top = QHBoxLayout()
+        self._top = top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
         top.addWidget(close)
-        outer = QVBoxLayout(self)
+        self._outer = outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 6, 12, 6)  # in line with Create and Jobs
         outer.addLayout(top)
         outer.addWidget(scroll, 1)
@@ -146,10 +146,10 @@ class DetailsPanel(QWidget):
 
     def wanted_height(self) -> int:
         """The height that shows every fact and both buttons without scrolling."""
-        margins = self.layout().contentsMargins()
-        top = self.layout().itemAt(0).sizeHint().height()
+        margins = self._outer.contentsMargins()
+        top = self._top.sizeHint().height()
         content = self._content.sizeHint().height()
-        return margins.top() + margins.bottom() + top + self.layout().spacing() + content
+        return margins.top() + margins.bottom() + top + self._outer.spacing() + content
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
         super().resizeEvent(event)
@@ -158,7 +158,7 @@ class DetailsPanel(QWidget):
     def _arrange_buttons(self) -> None:
         """Side by side when both labels fit ("Diese Einstellungen verwenden" is long),
         else one above the other: a cut-off button text is never shown."""
-        room = self._content.width() - self._content.layout().contentsMargins().right()
+        room = self._content.width() - self._content_layout.contentsMargins().right()
         needed = (
             self.use_button.sizeHint().width()
             + self.copy_button.sizeHint().width()

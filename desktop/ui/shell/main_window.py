@@ -218,10 +218,12 @@ class MainWindow(QMainWindow):
             self.right_splitter.insertWidget(1, self.details_panel)  # under Create, hidden
             from desktop.ui.shell.right_column import RightColumnSizer
 
-            create_column = self.right_splitter.widget(0)  # the form over its footer
-            footer = create_column.layout().itemAt(1).widget()
             self.right_column = RightColumnSizer(  # Create keeps its form in sight
-                self.right_splitter, self.generate_panel, footer, self.details_panel, self.job_panel
+                self.right_splitter,
+                self.generate_panel,
+                self.generate_panel.footer,  # under the form (take_footer)
+                self.details_panel,
+                self.job_panel,
             )
             self.view_menu.addAction(self.details_panel.toggle_action)
             from desktop.ui.shell.selection_export import SelectionExport
