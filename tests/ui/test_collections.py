@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt
+from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from desktop.app.i18n import language_in_effect
+from desktop.ui.shell.collections_panel import CollectionList
 from tests.reliability.harness import STUDIO
 from tests.ui.app_harness import wait_until
 from tests.ui.conftest import settle
@@ -123,3 +125,36 @@ def test_rename_and_delete_are_offered_and_delete_asks_first(signed_in):
     delete = next(b for b in panel.confirm.buttons() if b.text() == "Delete Collection")
     delete.click()
     wait_until(loop, lambda: panel.names() == [])
+
+
+def test_thumbnails_dropped_on_a_collection_are_added_to_that_one(signed_in, monkeypatch):
+    """A drop lands on the row under the pointer (the rows are drawn by the count delegate),
+    and the grid's selection is added to that collection."""
+    loop, components = signed_in
+    window = components.window
+    panel = window.collections_panel
+    _make(loop, window, ["Client A", "Client B"])
+    settle(loop, window, 900, 600)
+    picked = _shown(window)[:2]
+    view = window.history_view
+    for image_id in picked:
+        view.selectionModel().select(
+            window.history_proxy.index(window.history_proxy.row_of(image_id), 0),
+            QItemSelectionModel.SelectionFlag.Select,
+        )
+    monkeypatch.setattr(CollectionList, "_from_grid", lambda self, event: True)  # from the grid
+    target = panel.list.visualItemRect(panel.list.item(1)).center()
+    mime = QMimeData()
+    drop = QDropEvent(
+        QPointF(target),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    got = []
+    panel.list.imagesDropped.connect(got.append)
+    panel.list.dropEvent(drop)  # what Qt calls when thumbnails are let go over the list
+    assert [c.name for c in got] == ["Client B"] and drop.isAccepted()
+    wait_until(loop, lambda: panel.count_of(1) == 2 and panel.count_of(0) == 0)
+    assert panel.names()[1] == "Client B"
