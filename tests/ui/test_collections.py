@@ -114,6 +114,11 @@ def test_rename_and_delete_are_offered_and_delete_asks_first(signed_in):
     panel._fill_more_menu()
     texts = [a.text() for a in panel.more_menu.actions()]
     assert texts == ["Rename", "Delete Collection…"]
+    panel.list.itemClicked.emit(panel.list.item(0))  # shows its images, stays highlighted
+    assert panel.more_button.isEnabled()
+    panel.list.itemClicked.emit(panel.list.item(0))  # a second click lifts the highlight
+    assert not panel.more_button.isEnabled()
+    panel.list.setCurrentRow(0)
     panel.list.setFocus()
     QTest.keyClick(panel.list, Qt.Key.Key_Delete)
     box = panel.confirm

@@ -241,7 +241,7 @@ class CollectionsPanel(QWidget):
         self.list.itemChanged.connect(self._renamed)
         self.list.imagesDropped.connect(self.add_selection_to)
         self.list.deleteRequested.connect(lambda item: self.ask_delete(item.data(CollectionRole)))
-        self.list.currentItemChanged.connect(lambda *_a: self._update_more())
+        self.list.itemSelectionChanged.connect(self._update_more)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.setToolTip(self.list.empty_text)
@@ -408,12 +408,17 @@ class CollectionsPanel(QWidget):
         self.list.setCurrentItem(item)
         self.list.editItem(item)
 
+    def _chosen_item(self) -> QListWidgetItem | None:
+        """The highlighted collection (a second click on it lifts the highlight)."""
+        items = self.list.selectedItems()
+        return items[0] if items else None
+
     def _update_more(self) -> None:
-        self.more_button.setEnabled(self.list.currentItem() is not None)
+        self.more_button.setEnabled(self._chosen_item() is not None)
 
     def _fill_more_menu(self) -> None:
         self.more_menu.clear()
-        item = self.list.currentItem()
+        item = self._chosen_item()
         if item is None:
             return
         collection: Collection = item.data(CollectionRole)
