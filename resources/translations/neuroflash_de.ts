@@ -190,16 +190,8 @@
         <translation>Neue Sammlung</translation>
     </message>
     <message>
-        <source>Drop images here to collect them.</source>
-        <translation>Bilder hierher ziehen, um sie zu sammeln.</translation>
-    </message>
-    <message>
         <source>Add to Collection</source>
         <translation>Zu Sammlung hinzufügen</translation>
-    </message>
-    <message>
-        <source>{0}: click to show its images, drop images on it to add them</source>
-        <translation>{0}: klicken zeigt ihre Bilder, Bilder darauf ziehen fügt sie hinzu</translation>
     </message>
     <message>
         <source>Rename</source>
@@ -208,6 +200,30 @@
     <message>
         <source>Delete Collection</source>
         <translation>Sammlung löschen</translation>
+    </message>
+    <message>
+        <source>Rename or delete the selected collection</source>
+        <translation>Ausgewählte Sammlung umbenennen oder löschen</translation>
+    </message>
+    <message>
+        <source>Collection actions</source>
+        <translation>Aktionen für Sammlungen</translation>
+    </message>
+    <message>
+        <source>No collections yet. Press + to make one, then drag images onto it.</source>
+        <translation>Noch keine Sammlungen. Mit + eine anlegen, dann Bilder darauf ziehen.</translation>
+    </message>
+    <message>
+        <source>{0} ({1}): click to show its images, drop images on it to add them. Double-click to rename; right-click to rename or delete.</source>
+        <translation>{0} ({1}): Klicken zeigt ihre Bilder, Bilder darauf ziehen fügt sie hinzu. Doppelklick benennt um; Rechtsklick zum Umbenennen oder Löschen.</translation>
+    </message>
+    <message>
+        <source>Delete the collection “{name}”? Its images stay in your history.</source>
+        <translation>Die Sammlung „{name}“ löschen? Ihre Bilder bleiben in deinem Verlauf.</translation>
+    </message>
+    <message>
+        <source>Delete Collection…</source>
+        <translation>Sammlung löschen …</translation>
     </message>
     <message>
         <source>New Collection</source>
@@ -1169,15 +1185,15 @@
     </message>
     <message>
         <source>No grouping</source>
-        <translation>Keine Gruppierung</translation>
+        <translation>Ohne Gruppen</translation>
     </message>
     <message>
         <source>Group by day</source>
-        <translation>Nach Tag gruppieren</translation>
+        <translation>Nach Tag</translation>
     </message>
     <message>
         <source>Group by batch</source>
-        <translation>Nach Auftrag gruppieren</translation>
+        <translation>Nach Auftrag</translation>
     </message>
     <message>
         <source>{shown} of {total}</source>
@@ -1656,12 +1672,6 @@
         <translation>Noch keine Bilder in diesem Arbeitsbereich.</translation>
     </message>
     <message>
-        <source>No image matches “{text}”.
-Clear the filter (✕ or Esc) to see all images.</source>
-        <translation>Kein Bild passt zu „{text}“.
-Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
-    </message>
-    <message>
         <source>You&apos;re offline, and no images are saved yet.</source>
         <translation>Du bist offline, und es sind noch keine Bilder gespeichert.</translation>
     </message>
@@ -1890,6 +1900,35 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     <message>
         <source>Dismiss message</source>
         <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>NoMatch</name>
+    <message>
+        <source>Show All Images</source>
+        <translation>Alle Bilder zeigen</translation>
+    </message>
+    <message>
+        <source>The collection “{name}” is empty.
+Drag images from the grid onto it in the sidebar to add them.</source>
+        <translation>Die Sammlung „{name}“ ist leer.
+Ziehe Bilder aus dem Verlauf auf sie in der Seitenleiste, um sie hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation>Filter aufheben</translation>
+    </message>
+    <message>
+        <source>No image matches “{text}”.
+Clear the filter (✕ or Esc) to see all images.</source>
+        <translation>Kein Bild passt zu „{text}“.
+Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
+    </message>
+    <message>
+        <source>Nothing matches these filters.
+Remove a filter above, or clear them all.</source>
+        <translation>Keine Bilder passen zu diesen Filtern.
+Entferne oben einen Filter oder hebe alle auf.</translation>
     </message>
 </context>
 <context>
@@ -2128,6 +2167,18 @@ Leere den Filter (✕ oder Esc), um alle Bilder zu sehen.</translation>
     <message>
         <source>Export</source>
         <translation>Export</translation>
+    </message>
+    <message>
+        <source>No archive was made and no file was replaced.</source>
+        <translation>Es wurde kein Archiv erstellt und keine Datei ersetzt.</translation>
+    </message>
+    <message>
+        <source>{saved} of {asked} images were saved in {where}; nothing was replaced.</source>
+        <translation>{saved} von {asked} Bildern wurden in {where} gespeichert; nichts wurde ersetzt.</translation>
+    </message>
+    <message>
+        <source>No image was saved and no file was replaced.</source>
+        <translation>Es wurde kein Bild gespeichert und keine Datei ersetzt.</translation>
     </message>
     <message>
         <source>Export cancelled.</source>

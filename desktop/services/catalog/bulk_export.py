@@ -4,8 +4,9 @@ worker with a ``progress`` callback and a ``cancelled`` check.
 
 Nothing is overwritten: clashing file names get " (2)"; an existing ZIP gets a new name. A ZIP
 is written to a temporary file and appears only when complete, so a cancel, a full disk or a
-crash never leaves half an archive. Images that could not be fetched are listed, the rest is
-still exported; a disk error stops the export (the next file would fail too).
+crash never leaves half an archive; a folder export writes each image whole (temp file, then
+rename) and, when stopped, lists what it wrote. Images that could not be fetched are listed,
+the rest is still exported; a disk error stops the export (the next file would fail too).
 """
 
 from __future__ import annotations
@@ -135,6 +136,9 @@ def export_to_folder(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ExportReport:
+    """Each image is written whole or not at all (a temp file renamed into place). When the
+    export is cancelled or the disk fills up, the images already written stay, listed in the
+    sidecars (written if there is room), and the report says how many made it."""
     folder = Path(folder)
     written: list[str] = []
     failed: list[tuple[str, str]] = []
@@ -143,6 +147,7 @@ def export_to_folder(
         folder.mkdir(parents=True, exist_ok=True)
         for done, entry in enumerate(entries):
             if cancelled is not None and cancelled():
+                _write_sidecars_if_room(folder, records)
                 return ExportReport(folder, tuple(written), tuple(failed), cancelled=True)
             got = _fetch(entry, fetch)
             if isinstance(got, str):
@@ -153,12 +158,24 @@ def export_to_folder(
                 records.append(sidecar_record(entry, path.name))
             if progress is not None:
                 progress(done + 1, len(entries))
-        if records:
-            for suffix, data in ((".csv", sidecar_csv(records)), (".json", sidecar_json(records))):
-                write_atomic(unique_path(folder, SIDECAR_STEM + suffix), data)
+        _write_sidecars(folder, records)
     except OSError as err:
+        _write_sidecars_if_room(folder, records)
         return ExportReport(folder, tuple(written), tuple(failed), error=describe_os_error(err))
     return ExportReport(folder, tuple(written), tuple(failed))
+
+
+def _write_sidecars(folder: Path, records: Sequence[dict[str, Any]]) -> None:
+    if records:
+        for suffix, data in ((".csv", sidecar_csv(records)), (".json", sidecar_json(records))):
+            write_atomic(unique_path(folder, SIDECAR_STEM + suffix), data, private=False)
+
+
+def _write_sidecars_if_room(folder: Path, records: Sequence[dict[str, Any]]) -> None:
+    """The list of what a stopped export did write; skipped if the disk has no room left
+    (an atomic write leaves nothing half-written behind)."""
+    with contextlib.suppress(OSError):
+        _write_sidecars(folder, records)
 
 
 def _unique_member(name: str, taken: set[str]) -> str:

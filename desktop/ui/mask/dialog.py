@@ -7,7 +7,7 @@ keeps the mask for this image, so a retry or a new prompt needs no repainting.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.common.screen_fit import open_size
 from desktop.ui.mask.canvas import MaskCanvas, mask_png
 
 
@@ -41,7 +42,6 @@ class MaskEditDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("maskEditDialog")
         self.setWindowTitle(self.tr("Edit Part of the Image"))
-        self.resize(900, 640)
         self.canvas = MaskCanvas(image, mask, self)
 
         self.brush_button = self._tool(
@@ -126,6 +126,7 @@ class MaskEditDialog(QDialog):
         layout.addLayout(actions)
         layout.addWidget(self.canvas, 1)
         layout.addLayout(bottom)
+        open_size(self, QSize(900, 640), parent)  # never taller than a 600 px screen
 
         keys = (
             ("[", lambda: self._resize_brush(1 / 1.25)),

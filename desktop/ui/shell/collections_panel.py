@@ -1,8 +1,10 @@
 """Collections in the sidebar, under the workspaces: sets of images for a client or a
-project. "+" makes one (named in place), double-click or F2 renames, the context menu
-deletes (the images stay), a click filters the grid to it (a second click shows all again),
-and thumbnails dropped on one are added to it. The catalogue is written on its own thread;
-the list is read again on a worker afterwards.
+project. "+" (always at the right of the heading) makes one, named in place; double-click, F2,
+the "⋯" button or the context menu renames; Delete, "⋯" or the context menu deletes after a
+question (the images stay); a click filters the grid to it (a second click shows all again),
+and thumbnails dropped on one are added to it. The list takes the sidebar's spare height
+(at least two rows) and says what to do while it is empty. The catalogue is written on its
+own thread; the list is read again on a worker afterwards.
 """
 
 from __future__ import annotations
@@ -13,8 +15,17 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +33,11 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,17 +50,74 @@ from desktop.ui.history.view import HistoryView
 
 log = logging.getLogger(__name__)
 CollectionRole = Qt.ItemDataRole.UserRole
+CountRole = Qt.ItemDataRole.UserRole + 1
+ROW_PADDING = 12  # above and below a name, as the workspaces' rows
+MIN_ROWS = 2  # a short window squeezes the list to two rows, never to nothing
+
+
+class CountDelegate(QStyledItemDelegate):
+    """The name, elided, and the image count right-aligned in the secondary colour: a long
+    name never pushes the count out of sight or needs a sideways scroll bar."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        count = index.data(CountRole)
+        text = "" if count is None else str(count)
+        width = option.fontMetrics.horizontalAdvance(text) + 12 if text else 0
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        name_rect = QRect(opt.rect)
+        name_rect.setRight(opt.rect.right() - width)
+        full = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(opt.palette.color(role))
+        inner = name_rect.adjusted(8, 0, -4, 0)
+        elided = opt.fontMetrics.elidedText(full, Qt.TextElideMode.ElideRight, inner.width())
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        painter.drawText(inner, int(align), elided)
+        if text:
+            if not selected:
+                painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
+            count_rect = QRect(opt.rect)
+            count_rect.setLeft(opt.rect.right() - width)
+            count_rect.setRight(opt.rect.right() - 8)
+            right = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+            painter.drawText(count_rect, int(right), text)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), max(hint.height(), option.fontMetrics.height() + ROW_PADDING))
 
 
 class CollectionList(QListWidget):
     """The list itself; accepts thumbnails dragged from the grid."""
 
     imagesDropped = Signal(object)  # Collection
+    deleteRequested = Signal(object)  # QListWidgetItem: the Delete key
 
     def __init__(self, grid: HistoryView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._grid = grid
+        self.empty_text = ""
         self.setObjectName("collectionList")
+        self.setItemDelegate(CountDelegate(self))
+        self.setUniformItemSizes(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Collections"))
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
@@ -53,6 +126,42 @@ class CollectionList(QListWidget):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+
+    def row_height(self) -> int:
+        return self.fontMetrics().height() + ROW_PADDING
+
+    def minimumSizeHint(self) -> QSize:  # Qt override: two rows, the sidebar is short
+        return QSize(super().minimumSizeHint().width(), MIN_ROWS * self.row_height() + 4)
+
+    def sizeHint(self) -> QSize:  # Qt override
+        """Asks for no more than its minimum: the sidebar scrolls as a whole when its
+        preferred heights (word-wrapped credits included) exceed the window, so this list
+        takes the spare height through its stretch instead of asking for it."""
+        return self.minimumSizeHint()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if (
+            event.key() == Qt.Key.Key_Delete
+            and item is not None
+            and self.state() != self.State.EditingState
+        ):
+            self.deleteRequested.emit(item)
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.count() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            flags = (
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            )
+            painter.drawText(
+                self.viewport().rect().adjusted(8, 4, -4, -4), int(flags), self.empty_text
+            )
+            painter.end()
 
     def _from_grid(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
         return event.source() is self._grid
@@ -108,35 +217,51 @@ class CollectionsPanel(QWidget):
         self.new_button = QToolButton()
         self.new_button.setObjectName("newCollectionButton")
         self.new_button.setText("+")
+        self.new_button.setAutoRaise(True)
         self.new_button.setToolTip(self.tr("New collection"))
         self.new_button.setAccessibleName(self.tr("New collection"))
         self.new_button.clicked.connect(self.create_collection)
+        self.more_button = QToolButton()
+        self.more_button.setObjectName("collectionMoreButton")
+        self.more_button.setText("⋯")
+        self.more_button.setAutoRaise(True)
+        self.more_button.setToolTip(self.tr("Rename or delete the selected collection"))
+        self.more_button.setAccessibleName(self.tr("Collection actions"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_menu = QMenu(self.more_button)
+        self.more_menu.aboutToShow.connect(self._fill_more_menu)
+        self.more_button.setMenu(self.more_menu)
+        for button in (self.new_button, self.more_button):
+            button.setFixedWidth(26)  # the German heading needs the room
         self.list = CollectionList(grid)
+        self.list.empty_text = self.tr(
+            "No collections yet. Press + to make one, then drag images onto it."
+        )
         self.list.itemClicked.connect(self._clicked)
         self.list.itemChanged.connect(self._renamed)
         self.list.imagesDropped.connect(self.add_selection_to)
+        self.list.deleteRequested.connect(lambda item: self.ask_delete(item.data(CollectionRole)))
+        self.list.itemSelectionChanged.connect(self._update_more)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
-        self.hint = QLabel(self.tr("Drop images here to collect them."))
-        self.hint.setProperty("role", "secondary")
-        self.hint.setWordWrap(True)
+        self.list.setToolTip(self.list.empty_text)
         top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 8, 0)
+        top.setContentsMargins(0, 0, 4, 0)
+        top.setSpacing(0)
         top.addWidget(heading)
         top.addStretch(1)
+        top.addWidget(self.more_button)
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.hint)
-        self.list.setToolTip(self.hint.text())
-        self.list.setMaximumHeight(_list_height(0))  # grows with its rows: the sidebar is short
-        self.list.setMinimumHeight(30)  # a short window squeezes it to one row, not the quota
-        self.hint.hide()  # shown once the list is known to be empty (and there is room)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.confirm: QMessageBox | None = None
         self.add_menu = QMenu(self.tr("Add to Collection"))
         self.add_menu.aboutToShow.connect(self._fill_add_menu)
+        self._update_more()
 
     # -- showing ------------------------------------------------------------------------------
 
@@ -147,30 +272,34 @@ class CollectionsPanel(QWidget):
         self.list.clear()
         editing: QListWidgetItem | None = None
         for collection in collections:
-            item = QListWidgetItem(self._label(collection))
+            item = QListWidgetItem(collection.name)
             item.setData(CollectionRole, collection)
+            item.setData(CountRole, collection.count)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             item.setToolTip(
-                self.tr("{0}: click to show its images, drop images on it to add them").format(
-                    collection.name
-                )
+                self.tr(
+                    "{0} ({1}): click to show its images, drop images on it to add them. "
+                    "Double-click to rename; right-click to rename or delete."
+                ).format(collection.name, collection.count)
             )
             self.list.addItem(item)
             if chosen is not None and chosen.id == collection.id:
                 item.setSelected(True)
+                self.list.setCurrentItem(item)
             if self._rename_next is not None and collection.name == self._rename_next:
                 editing = item
         self._filling = False
-        self.hint.setVisible(not collections and self.window().height() >= 640)
-        self.list.setMaximumHeight(_list_height(len(collections)))
+        self.list.setToolTip("" if collections else self.list.empty_text)
+        self._update_more()
         if editing is not None:
             self._rename_next = None
             self.list.setCurrentItem(editing)
-            editing.setText(editing.data(CollectionRole).name)
             self.list.editItem(editing)
 
-    def _label(self, collection: Collection) -> str:
-        return f"{collection.name}  ({collection.count})"
+    def count_of(self, row: int) -> int:
+        """The image count the list shows for a row."""
+        item = self.list.item(row)
+        return int(item.data(CountRole)) if item is not None else 0
 
     def names(self) -> list[str]:
         return [c.name for c in self._collections]
@@ -206,6 +335,25 @@ class CollectionsPanel(QWidget):
             self._chips.show_collection(None)
         self._after(store.delete_collection(collection.id))
 
+    def ask_delete(self, collection: Collection) -> QMessageBox:
+        """Ask before deleting (non-blocking); the images themselves stay."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delete Collection"),
+            self.tr("Delete the collection “{name}”? Its images stay in your history.").format(
+                name=collection.name
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self.window(),
+        )
+        delete = box.addButton(self.tr("Delete Collection"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        delete.clicked.connect(lambda: self.delete(collection))
+        box.finished.connect(lambda _r: setattr(self, "confirm", None))
+        self.confirm = box
+        box.open()
+        return box
+
     def add_selection_to(self, collection: Collection) -> None:
         """Add the grid's selected images to ``collection`` (a drop, or the Image menu)."""
         store = self._catalog.store_now()
@@ -233,17 +381,15 @@ class CollectionsPanel(QWidget):
             self._chips.show_collection(None)  # a second click shows everything again
             self.list.clearSelection()
         else:
+            self.list.setCurrentItem(item)  # shown as chosen, also when not clicked with a mouse
             self._chips.show_collection(collection)
 
     def _renamed(self, item: QListWidgetItem) -> None:
         if self._filling:
             return
         collection: Collection = item.data(CollectionRole)
-        text = item.text()
-        if text == self._label(collection):
-            return
-        text = text.removesuffix(f"  ({collection.count})")  # edited with its count shown
-        self.rename(collection, text)
+        if item.text() != collection.name:
+            self.rename(collection, item.text())
 
     def _context_menu(self, pos: QPoint) -> None:
         item = self.list.itemAt(pos)
@@ -253,16 +399,31 @@ class CollectionsPanel(QWidget):
         menu = QMenu(self)
         rename = QAction(self.tr("Rename"), menu)
         rename.triggered.connect(lambda: self._start_rename(item))
-        delete = QAction(self.tr("Delete Collection"), menu)
-        delete.triggered.connect(lambda: self.delete(collection))
+        delete = QAction(self.tr("Delete Collection…"), menu)
+        delete.triggered.connect(lambda: self.ask_delete(collection))
         menu.addActions([rename, delete])
         menu.popup(self.list.viewport().mapToGlobal(pos))
 
     def _start_rename(self, item: QListWidgetItem) -> None:
-        self._filling = True
-        item.setText(item.data(CollectionRole).name)
-        self._filling = False
+        self.list.setCurrentItem(item)
         self.list.editItem(item)
+
+    def _chosen_item(self) -> QListWidgetItem | None:
+        """The highlighted collection (a second click on it lifts the highlight)."""
+        items = self.list.selectedItems()
+        return items[0] if items else None
+
+    def _update_more(self) -> None:
+        self.more_button.setEnabled(self._chosen_item() is not None)
+
+    def _fill_more_menu(self) -> None:
+        self.more_menu.clear()
+        item = self._chosen_item()
+        if item is None:
+            return
+        collection: Collection = item.data(CollectionRole)
+        self.more_menu.addAction(self.tr("Rename"), lambda: self._start_rename(item))
+        self.more_menu.addAction(self.tr("Delete Collection…"), lambda: self.ask_delete(collection))
 
     def _fill_add_menu(self) -> None:
         self.add_menu.clear()
@@ -273,8 +434,3 @@ class CollectionsPanel(QWidget):
             action.triggered.connect(lambda _c=False, c=collection: self.add_selection_to(c))
         self.add_menu.addSeparator()
         self.add_menu.addAction(self.tr("New Collection"), self.create_collection)
-
-
-def _list_height(rows: int) -> int:
-    """Room for up to six rows (then it scrolls); an empty list is one row (the drop hint)."""
-    return min(max(1, rows), 6) * 24 + 6

@@ -9,15 +9,15 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -106,19 +106,17 @@ class DetailsPanel(QWidget):
         self.use_button.clicked.connect(lambda: self._emit(view.useSettingsRequested))
         self.copy_button = QPushButton(self.tr("Copy Prompt"))
         self.copy_button.clicked.connect(lambda: self._emit(view.copyPromptRequested))
-        buttons = QHBoxLayout()  # stacked would waste height; both wrap with the panel
-        buttons.addWidget(self.use_button, 1)
+        self._buttons = buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        buttons.addWidget(self.use_button, 1)  # stacked when the column is too narrow
         buttons.addWidget(self.copy_button, 1)
-        for button in (self.use_button, self.copy_button):
-            button.setMinimumWidth(40)
         self.body = QWidget()
         body_layout = QVBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addLayout(form)
         body_layout.addLayout(buttons)
         body_layout.addStretch(1)
-        content = QWidget()
-        layout = QVBoxLayout(content)
+        self._content = content = QWidget()
+        self._content_layout = layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.addWidget(self.empty)
         layout.addWidget(self.body)
@@ -127,12 +125,12 @@ class DetailsPanel(QWidget):
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        top = QHBoxLayout()
+        self._top = top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
         top.addWidget(close)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(6, 6, 6, 6)
+        self._outer = outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 6, 12, 6)  # in line with Create and Jobs
         outer.addLayout(top)
         outer.addWidget(scroll, 1)
         self._show_entry(None)
@@ -142,25 +140,35 @@ class DetailsPanel(QWidget):
         self.hide()
 
     def _toggled(self, on: bool) -> None:
-        self.setVisible(on)
+        self.setVisible(on)  # the right column's sizer gives it room (right_column.py)
         if on:
-            self._take_room()
             self.refresh()
 
-    def _take_room(self) -> None:
-        """Shown in a splitter column, take about half of it from the panel above (which
-        scrolls), so the facts are readable without scrolling at 900x600."""
-        splitter = self.parentWidget()
-        if not isinstance(splitter, QSplitter):
-            return
-        sizes = splitter.sizes()
-        index = splitter.indexOf(self)
-        want = sum(sizes) // 2
-        if index > 0 and sizes[index] < want:
-            moved = min(want - sizes[index], max(0, sizes[0] - 160))
-            sizes[0] -= moved
-            sizes[index] += moved
-            splitter.setSizes(sizes)
+    def wanted_height(self) -> int:
+        """The height that shows every fact and both buttons without scrolling."""
+        margins = self._outer.contentsMargins()
+        top = self._top.sizeHint().height()
+        content = self._content.sizeHint().height()
+        return margins.top() + margins.bottom() + top + self._outer.spacing() + content
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._arrange_buttons()
+
+    def _arrange_buttons(self) -> None:
+        """Side by side when both labels fit ("Diese Einstellungen verwenden" is long),
+        else one above the other: a cut-off button text is never shown."""
+        room = self._content.width() - self._content_layout.contentsMargins().right()
+        needed = (
+            self.use_button.sizeHint().width()
+            + self.copy_button.sizeHint().width()
+            + self._buttons.spacing()
+        )
+        direction = (
+            QBoxLayout.Direction.LeftToRight if needed <= room else QBoxLayout.Direction.TopToBottom
+        )
+        if self._buttons.direction() != direction:
+            self._buttons.setDirection(direction)
 
     def _value(self) -> QLabel:
         label = QLabel()
@@ -213,6 +221,7 @@ class DetailsPanel(QWidget):
         self.entry = entry
         self.empty.setVisible(entry is None)
         self.body.setVisible(entry is not None)
+        self.updateGeometry()  # the right column gives it room for the facts (right_column.py)
         if entry is None:
             return
         item = entry.item

@@ -136,6 +136,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.history.filter_chips import FilterChips
 
         self.filter_chips = FilterChips()  # structured filters (issue 15), under the toolbar
+        from desktop.ui.shell.no_match import NoMatch
+
+        self.no_match = NoMatch(  # "nothing matches" and a way out, not "No images yet"
+            self.history_view, self.history_proxy, self.filter_chips, self.history_toolbar, self
+        )
         self.history_toolbar.add_filter_button(self.filter_chips.menu_button)
         self.history_view.set_empty_text(self.tr("Signing in…"))
         self.loader = ThumbnailLoader(
@@ -195,12 +200,13 @@ class MainWindow(QMainWindow):
             self.catalog_find.finder.collectionsReady.connect(
                 self.collections_panel.set_collections
             )
-            self.sidebar_layout.insertWidget(2, self.collections_panel)  # under the workspaces
-            # the workspace list gives up its preferred height so both fit a short window
+            # under the workspaces, taking the spare height; the workspaces fit their rows
+            self.sidebar_layout.insertWidget(2, self.collections_panel, 1)
+            self.sidebar_layout.setStretchFactor(self.workspace_list, 0)
             from PySide6.QtWidgets import QSizePolicy
 
             self.workspace_list.setSizePolicy(
-                QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored
+                QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum
             )
             self.workspace_list.setMinimumHeight(56)
             self.image_menu.addMenu(self.collections_panel.add_menu)
@@ -210,6 +216,15 @@ class MainWindow(QMainWindow):
                 session, runner, self.history_view, self.history_model, self
             )
             self.right_splitter.insertWidget(1, self.details_panel)  # under Create, hidden
+            from desktop.ui.shell.right_column import RightColumnSizer
+
+            self.right_column = RightColumnSizer(  # Create keeps its form in sight
+                self.right_splitter,
+                self.generate_panel,
+                self.generate_panel.footer,  # under the form (take_footer)
+                self.details_panel,
+                self.job_panel,
+            )
             self.view_menu.addAction(self.details_panel.toggle_action)
             from desktop.ui.shell.selection_export import SelectionExport
 
@@ -478,6 +493,9 @@ class MainWindow(QMainWindow):
         self._update_empty_text()
 
     def _update_empty_text(self) -> None:
+        if (no_match := self.no_match.update()) is not None:  # filters hide every image
+            self.history_view.set_empty_text(no_match)
+            return
         if self._quota_loaded and self.session.quota is None:
             text = self.tr("No images in this workspace yet.")  # the Create panel says why
         else:
@@ -485,15 +503,11 @@ class MainWindow(QMainWindow):
         self.history_view.set_empty_text(text)
 
     def _update_filter_empty_text(self, *_args: object) -> None:
-        """An empty result of the filter says so, not "No images yet"."""
-        filtering = bool(self.history_proxy.filter_text()) and self.history_model.rowCount() > 0
-        if filtering and self.history_proxy.rowCount() == 0:
+        """An empty result of the words, chips or collection says so, not "No images yet"."""
+        text = self.no_match.update()
+        if text is not None:
             self._filter_emptied = True
-            self.history_view.set_empty_text(
-                self.tr(
-                    "No image matches “{text}”.\nClear the filter (✕ or Esc) to see all images."
-                ).format(text=self.history_proxy.filter_text())
-            )
+            self.history_view.set_empty_text(text)
         elif self._filter_emptied:
             self._filter_emptied = False
             self._update_empty_text()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from desktop.api import HistoryItem
 from desktop.app.background import BackgroundRunner
+from desktop.app.i18n import translate_message
 from desktop.app.session import Session
 from desktop.services.catalog import CatalogEntry, Kind
 from desktop.services.catalog.bulk_export import ExportReport, export_to_folder, export_to_zip
@@ -153,19 +154,31 @@ class SelectionExport(QObject):
             self.progress.setValue(self._done[0])
 
     def _tell(self, report: ExportReport, asked: int) -> None:
-        if report.error:
-            self._messages.show_error(report.error)
+        """Say what happened and what is on disk now: a stopped export never looks done."""
+        saved = len(report.written)
+        if report.error or report.cancelled:
+            self._tell_stopped(report, asked, saved)
             return
-        if report.cancelled:
-            self._messages.show_note(self.tr("Export cancelled."), seconds=6)
-            return
-        written = len(report.written)
         where = str(report.target) if report.target is not None else ""
         text = self.tr("Exported {written} of {asked} images to {where}.").format(
-            written=written, asked=asked, where=where
+            written=saved, asked=asked, where=where
         )
         if report.failed:
             text += " " + self.tr("{failed} could not be downloaded.").format(
                 failed=len(report.failed)
             )
         self._messages.show_note(text, seconds=10)
+
+    def _tell_stopped(self, report: ExportReport, asked: int, saved: int) -> None:
+        if report.target is None:  # a ZIP: only a complete archive is ever kept
+            left = self.tr("No archive was made and no file was replaced.")
+        elif saved:
+            left = self.tr(
+                "{saved} of {asked} images were saved in {where}; nothing was replaced."
+            ).format(saved=saved, asked=asked, where=str(report.target))
+        else:
+            left = self.tr("No image was saved and no file was replaced.")
+        if report.error:
+            self._messages.show_error(translate_message(report.error) + " " + left)
+        else:
+            self._messages.show_note(self.tr("Export cancelled.") + " " + left, seconds=12)

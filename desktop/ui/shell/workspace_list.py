@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from desktop.api import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
+WORKSPACE_ROWS_SHOWN = 6
 
 
 class WorkspaceListModel(QAbstractListModel):
@@ -60,7 +61,16 @@ class WorkspaceList(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setUniformItemSizes(True)
         self.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.model().modelReset.connect(self.updateGeometry)
         self._quiet = False
+
+    def sizeHint(self) -> QSize:  # Qt override
+        """As tall as its rows (two to six; more scroll), so the collections below keep a
+        fixed place and get the sidebar's spare height."""
+        rows = self.model().rowCount()
+        row = self.sizeHintForRow(0) if rows else self.fontMetrics().height() + 16
+        shown = min(max(rows, 2), WORKSPACE_ROWS_SHOWN)
+        return QSize(super().sizeHint().width(), shown * row + 2 * self.frameWidth() + 2)
 
     def workspace_model(self) -> WorkspaceListModel:
         return cast(WorkspaceListModel, self.model())  # set once, in __init__

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,7 +30,9 @@ from desktop.api.errors import NeuroflashError
 from desktop.app.i18n import number as locale_number
 from desktop.app.i18n import translate_message
 from desktop.app.tasks import TaskSet
+from desktop.ui.common.flow_layout import flow_row
 from desktop.ui.common.formatting import describe, elide
+from desktop.ui.common.screen_fit import open_size
 from desktop.ui.common.thumbnail_loader import ThumbnailLoader, decode_image, read_image_file
 from desktop.ui.viewer.before_after import BeforeAfter, Lineage
 from desktop.ui.viewer.image_viewer import ImageViewer
@@ -150,13 +152,17 @@ class ViewerWindow(QDialog):
             bar.addWidget(hint)
         self.action_buttons: list[QPushButton] = []
         actions_bar = QHBoxLayout()
+        # the buttons wrap to a second row rather than make the window wider than the screen
+        flow_widget, flow = flow_row()
+        actions_bar.addWidget(flow_widget, 1)
         for number, (label, handler) in enumerate(actions):
-            if number and number == len(actions) - 1:
-                actions_bar.addStretch(1)  # the last one (Delete) apart from the others
             action_button = QPushButton(label)
             action_button.setAutoDefault(False)
             action_button.clicked.connect(lambda _c=False, h=handler: h(self.current_items()))
-            actions_bar.addWidget(action_button)
+            if number and number == len(actions) - 1:  # the last one (Delete) apart
+                actions_bar.addWidget(action_button, 0, Qt.AlignmentFlag.AlignBottom)
+            else:
+                flow.addWidget(action_button)
             self.action_buttons.append(action_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -170,7 +176,8 @@ class ViewerWindow(QDialog):
         for keys, step in (("Left", -1), ("Right", 1)):
             QShortcut(QKeySequence(keys), self).activated.connect(lambda s=step: self.step(s))
         QShortcut(QKeySequence("Escape"), self).activated.connect(self.close)
-        self.resize(1100 if self.compare else 900, 760)
+        # never taller or wider than the screen (a 900x600 one included)
+        open_size(self, QSize(1100 if self.compare else 900, 760), parent)
         self._load_current()
 
     # -- navigation -----------------------------------------------------------------------------

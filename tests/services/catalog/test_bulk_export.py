@@ -176,6 +176,17 @@ def test_cancel_stops_between_images(entries: list[CatalogEntry], tmp_dir: Path)
         cancelled=lambda: len(done) >= 1,
     )
     assert report.cancelled and len(report.written) == 1
+    # what a cancelled export left is listed, so it never passes for a complete export
+    listed = json.loads((tmp_dir / "out" / "neuroflash-export.json").read_text("utf-8"))
+    assert [r["file"] for r in listed["images"]] == list(report.written)
     report = export_to_zip(entries, fetch, tmp_dir / "a.zip", cancelled=lambda: True)
     assert report.cancelled and report.target is None
     assert not (tmp_dir / "a.zip").exists() and not list(tmp_dir.glob(".neuroflash-*"))
+
+
+def test_the_sidecars_can_be_read_by_colleagues_like_the_images(
+    entries: list[CatalogEntry], tmp_dir: Path
+) -> None:
+    report = export_to_folder(entries, fetch, tmp_dir)
+    image_mode = (tmp_dir / report.written[0]).stat().st_mode & 0o777
+    assert (tmp_dir / "neuroflash-export.csv").stat().st_mode & 0o777 == image_mode
