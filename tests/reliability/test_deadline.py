@@ -1,0 +1,206 @@
+"""The total deadline covers the whole call, status line and headers included (issue 13).
+
+A raw socket server on loopback sends its answer a byte at a time, each byte well inside the
+per-read timeout: before the deadline watchdog, requests sat reading the headers for as long
+as the server liked. Every kind of call (API, download, token, a POST that spends credits)
+must end with "took too long", and ordinary slow answers must still arrive."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pytest
+
+from desktop.api import ApiSettings, Credentials, GenerationRequest, NeuroflashClient
+from desktop.api.errors import NetworkError
+from tests.api.recorder import PNG, Answer, Seen, recorder
+
+WS = "ws-1"
+BYTE_EVERY_S = 0.02
+# Deadline = max(total, read + connect) = 1.5 s: far below the ~10 s the trickle takes.
+TIGHT = dict(
+    connect_timeout=0.5,
+    read_timeout=1.0,
+    total_timeout=1.0,
+    retry_base_delay=0.01,
+    retry_max_delay=0.02,
+    max_retries=2,
+)
+# A 40-header answer: ~11 s at one byte every BYTE_EVERY_S, every byte inside the read timeout.
+SLOW_HEAD = b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-Pad-%02d: x\r\n" % i for i in range(40))
+
+
+def _token(seen: Seen) -> Answer:
+    return 200, {"Content-Type": "application/json"}, b'{"access_token": "t", "expires_in": 600}'
+
+
+def _answer(body: bytes, content_type: bytes = b"image/png") -> tuple[bytes, bytes]:
+    head = b"Content-Type: %s\r\nContent-Length: %d\r\n\r\n" % (content_type, len(body))
+    return head, body
+
+
+@dataclass
+class Plan:
+    """What the server does with the n-th request: trickle `slow` a byte at a time, then
+    send `fast` at once, then `body` in `chunk`-sized pieces (every BYTE_EVERY_S)."""
+
+    slow: bytes
+    fast: bytes
+    body: bytes
+    chunk: int = 1 << 20
+
+
+@dataclass
+class Trickler:
+    url: str
+    requests: list[bytes] = field(default_factory=list)
+    trickles_finished: int = 0  # how many slow parts went out whole
+
+    def still_trickling(self) -> bool:
+        """The client gave up while the server was still sending the slow part (before the
+        fix, the client only noticed the deadline once all headers were in)."""
+        return self.trickles_finished == 0
+
+
+@contextlib.contextmanager
+def trickler(*plans: Plan) -> Iterator[Trickler]:
+    """Answers request n with plans[n] (the last plan for any later one), keep-alive."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    stop = threading.Event()
+    server = Trickler(f"http://127.0.0.1:{listener.getsockname()[1]}")
+
+    def send_slowly(conn: socket.socket, data: bytes, size: int) -> None:
+        for i in range(0, len(data), size):
+            if stop.wait(BYTE_EVERY_S):
+                raise OSError("test over")
+            conn.sendall(data[i : i + size])
+
+    def serve(conn: socket.socket) -> None:
+        with conn, contextlib.suppress(OSError):
+            while request := conn.recv(65536):
+                plan = plans[min(len(server.requests), len(plans) - 1)]
+                server.requests.append(request)
+                send_slowly(conn, plan.slow, 1)
+                server.trickles_finished += bool(plan.slow)
+                conn.sendall(plan.fast)
+                send_slowly(conn, plan.body, plan.chunk)
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=serve, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield server
+    finally:
+        stop.set()
+        listener.close()
+
+
+def _client(api: str, token: str, **over: object) -> NeuroflashClient:
+    settings = ApiSettings(
+        base_url=api + "/api", token_url=token + "/oauth/v2/token", **{**TIGHT, **over}
+    )
+    return NeuroflashClient(Credentials("id", "secret-value"), settings)
+
+
+def _trickled_headers(body: bytes = PNG, content_type: bytes = b"image/png") -> Plan:
+    fast, body = _answer(body, content_type)
+    return Plan(slow=SLOW_HEAD, fast=fast, body=body)
+
+
+def _fast(body: bytes = PNG, content_type: bytes = b"image/png") -> Plan:
+    fast, body = _answer(body, content_type)
+    return Plan(slow=b"", fast=b"HTTP/1.1 200 OK\r\n" + fast, body=body)
+
+
+def test_download_with_trickled_headers_says_too_long():
+    with (
+        recorder(_token) as tokens,
+        trickler(_trickled_headers()) as slow,
+        _client(slow.url, tokens.url) as client,
+        pytest.raises(NetworkError) as caught,
+    ):
+        client.download_image(WS, slow.url + "/api/x/view")
+    assert caught.value.message.startswith("neuroflash took too long to answer")
+    assert slow.still_trickling()
+    assert len(slow.requests) == 1, "a call past its deadline is not tried again"
+
+
+def test_api_call_with_trickled_headers_says_too_long():
+    plan = _trickled_headers(b'{"data": []}', b"application/json")
+    with (
+        recorder(_token) as tokens,
+        trickler(plan) as slow,
+        _client(slow.url, tokens.url) as client,
+        pytest.raises(NetworkError) as caught,
+    ):
+        client.workspaces()
+    assert caught.value.message.startswith("neuroflash took too long to answer")
+    assert slow.still_trickling()
+
+
+def test_token_call_with_trickled_headers_says_too_long():
+    plan = _trickled_headers(b'{"access_token": "t", "expires_in": 60}', b"application/json")
+    with (
+        trickler(plan) as slow,
+        _client(slow.url, slow.url) as client,
+        pytest.raises(NetworkError) as caught,
+    ):
+        client.sign_in()
+    assert caught.value.message.startswith("neuroflash took too long to answer")
+    assert slow.still_trickling()
+
+
+def test_generate_with_trickled_headers_is_sent_once_and_may_still_arrive():
+    plan = _trickled_headers(b'{"images": []}', b"application/json")
+    with (
+        recorder(_token) as tokens,
+        trickler(plan) as slow,
+        # Generating may take minutes: its read timeout (and so its deadline) is its own.
+        _client(slow.url, tokens.url, generate_timeout=1.0) as client,
+        pytest.raises(NetworkError) as caught,
+    ):
+        client.generate(WS, GenerationRequest("a cat", "model-a", 1))
+    assert caught.value.message == (
+        "neuroflash took too long to answer. Your images may still arrive: refresh in a moment."
+    )
+    assert slow.still_trickling()
+    assert [r.split(b" ", 1)[0] for r in slow.requests] == [b"POST"], "never sent twice"
+
+
+def test_next_call_after_a_cut_off_one_works():
+    with (
+        recorder(_token) as tokens,
+        trickler(_trickled_headers(), _fast()) as slow,
+        _client(slow.url, tokens.url) as client,
+    ):
+        with pytest.raises(NetworkError):
+            client.download_image(WS, slow.url + "/api/a/view")
+        assert slow.still_trickling()
+        assert client.download_image(WS, slow.url + "/api/b/view").content == PNG
+
+
+def test_slow_but_steady_downloads_complete():
+    """200 KB in 10 KB pieces over ~0.4 s, twice on one kept-alive connection: the
+    watchdog leaves calls inside their deadline alone."""
+    image = PNG + bytes(200_000)
+    fast, body = _answer(image)
+    steady = Plan(slow=b"", fast=b"HTTP/1.1 200 OK\r\n" + fast, body=body, chunk=10_000)
+    with (
+        recorder(_token) as tokens,
+        trickler(steady) as slow,
+        _client(slow.url, tokens.url, total_timeout=10.0) as client,
+    ):
+        for name in ("a", "b"):
+            assert client.download_image(WS, slow.url + f"/api/{name}/view").content == image
