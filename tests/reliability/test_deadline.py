@@ -7,20 +7,14 @@ must end with "took too long", and ordinary slow answers must still arrive."""
 
 from __future__ import annotations
 
-import contextlib
-import socket
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-
 import pytest
 
 from desktop.api import ApiSettings, Credentials, GenerationRequest, NeuroflashClient
 from desktop.api.errors import NetworkError
 from tests.api.recorder import PNG, Answer, Seen, recorder
+from tests.reliability.trickler import Plan, trickler
 
 WS = "ws-1"
-BYTE_EVERY_S = 0.02
 # Deadline = max(total, read + connect) = 1.5 s: far below the ~10 s the trickle takes.
 TIGHT = dict(
     connect_timeout=0.5,
@@ -30,7 +24,7 @@ TIGHT = dict(
     retry_max_delay=0.02,
     max_retries=2,
 )
-# A 40-header answer: ~11 s at one byte every BYTE_EVERY_S, every byte inside the read timeout.
+# A 40-header answer: ~11 s at one byte every 0.02 s, every byte inside the read timeout.
 SLOW_HEAD = b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-Pad-%02d: x\r\n" % i for i in range(40))
 
 
@@ -41,70 +35,6 @@ def _token(seen: Seen) -> Answer:
 def _answer(body: bytes, content_type: bytes = b"image/png") -> tuple[bytes, bytes]:
     head = b"Content-Type: %s\r\nContent-Length: %d\r\n\r\n" % (content_type, len(body))
     return head, body
-
-
-@dataclass
-class Plan:
-    """What the server does with the n-th request: trickle `slow` a byte at a time, then
-    send `fast` at once, then `body` in `chunk`-sized pieces (every BYTE_EVERY_S)."""
-
-    slow: bytes
-    fast: bytes
-    body: bytes
-    chunk: int = 1 << 20
-
-
-@dataclass
-class Trickler:
-    url: str
-    requests: list[bytes] = field(default_factory=list)
-    trickles_finished: int = 0  # how many slow parts went out whole
-
-    def still_trickling(self) -> bool:
-        """The client gave up while the server was still sending the slow part (before the
-        fix, the client only noticed the deadline once all headers were in)."""
-        return self.trickles_finished == 0
-
-
-@contextlib.contextmanager
-def trickler(*plans: Plan) -> Iterator[Trickler]:
-    """Answers request n with plans[n] (the last plan for any later one), keep-alive."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)
-    stop = threading.Event()
-    server = Trickler(f"http://127.0.0.1:{listener.getsockname()[1]}")
-
-    def send_slowly(conn: socket.socket, data: bytes, size: int) -> None:
-        for i in range(0, len(data), size):
-            if stop.wait(BYTE_EVERY_S):
-                raise OSError("test over")
-            conn.sendall(data[i : i + size])
-
-    def serve(conn: socket.socket) -> None:
-        with conn, contextlib.suppress(OSError):
-            while request := conn.recv(65536):
-                plan = plans[min(len(server.requests), len(plans) - 1)]
-                server.requests.append(request)
-                send_slowly(conn, plan.slow, 1)
-                server.trickles_finished += bool(plan.slow)
-                conn.sendall(plan.fast)
-                send_slowly(conn, plan.body, plan.chunk)
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                return
-            threading.Thread(target=serve, args=(conn,), daemon=True).start()
-
-    threading.Thread(target=accept, daemon=True).start()
-    try:
-        yield server
-    finally:
-        stop.set()
-        listener.close()
 
 
 def _client(api: str, token: str, **over: object) -> NeuroflashClient:
