@@ -4,7 +4,6 @@ edit, delete, download) as blocking, typed, thread-safe calls."""
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 from urllib.parse import quote, urljoin
@@ -47,7 +46,7 @@ from desktop.api.parsing import (
 from desktop.api.task_wait import Cancel, wait_for_images
 from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.api.transport import Retry, Transport
-from desktop.api.uploads import UploadFile, check_upload, read_upload
+from desktop.api.uploads import UploadFile, UploadSource, check_upload, read_upload
 from desktop.api.urls import (
     edit_source_path,
     is_allowed_url,
@@ -60,7 +59,6 @@ from desktop.api.urls import (
 _MAX_REDIRECTS = 3
 _MAX_HISTORY_PAGES = 500
 MAX_HISTORY_ITEMS = 20_000  # a server that never stops sending new items filled memory
-UploadSource = str | os.PathLike[str] | bytes | UploadFile
 MASK = "***"
 
 P = ParamSpec("P")

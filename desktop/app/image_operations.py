@@ -22,11 +22,11 @@ from desktop.api import (
     ImageData,
     view_path,
 )
-from desktop.api.client import UploadSource
 from desktop.api.errors import AuthenticationError, NetworkError, UnexpectedResponseError
 from desktop.api.models import EditTaskRequest, ImageTaskResult, ServiceImage, UpscaleTaskRequest
 from desktop.api.task_wait import Cancel
 from desktop.api.texts import QT_TRANSLATE_NOOP
+from desktop.api.uploads import UploadSource
 from desktop.app.edit_provenance import EditProvenance
 from desktop.services.edit_origins import EditOrigin
 
