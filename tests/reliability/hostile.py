@@ -52,7 +52,8 @@ HOSTILE: dict[str, tuple[str, str]] = {
         '"took too long" at the call\'s total deadline',
     ),
     "trickle-headers": (
-        "status line and headers one byte every 0.02 s (each byte inside the read timeout)",
+        "status line and headers one byte every 0.02 s (each byte inside the read timeout), "
+        "also over TLS, and a proxy's answer to CONNECT",
         '"took too long" at the deadline, while the headers are still coming (test_deadline.py; '
         "was: as long as the server liked); a POST that creates images is not sent again",
     ),

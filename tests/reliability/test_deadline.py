@@ -7,11 +7,16 @@ must end with "took too long", and ordinary slow answers must still arrive."""
 
 from __future__ import annotations
 
+import ssl
+import sys
+
 import pytest
 
 from desktop.api import ApiSettings, Credentials, GenerationRequest, NeuroflashClient
 from desktop.api.errors import NetworkError
+from desktop.api.models import ProxySettings
 from tests.api.recorder import PNG, Answer, Seen, recorder
+from tests.network_fixtures import clear_proxy_env, use_trust_store
 from tests.reliability.trickler import Plan, trickler
 
 WS = "ws-1"
@@ -134,3 +139,42 @@ def test_slow_but_steady_downloads_complete():
     ):
         for name in ("a", "b"):
             assert client.download_image(WS, slow.url + f"/api/{name}/view").content == image
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="trust store set via env")
+def test_trickled_headers_over_tls_say_too_long(tmp_path, monkeypatch):
+    """The watchdog cuts a TLS connection as well (it holds the socket under the TLS layer)."""
+    trustme = pytest.importorskip("trustme")
+    ca = trustme.CA()
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(server_tls)
+    use_trust_store(monkeypatch, tmp_path / "trust", ca)
+    with (
+        recorder(_token) as tokens,
+        trickler(_trickled_headers(), tls=server_tls) as slow,
+        _client(slow.url, tokens.url) as client,
+        pytest.raises(NetworkError) as caught,
+    ):
+        client.download_image(WS, slow.url + "/api/x/view")
+    assert slow.url.startswith("https://")
+    assert caught.value.message.startswith("neuroflash took too long to answer")
+    assert slow.still_trickling()
+
+
+def test_proxy_trickling_its_connect_answer_says_too_long(monkeypatch):
+    """An office proxy that trickles its answer to CONNECT: the tunnel is read while
+    connecting, before TLS, and the deadline covers it too."""
+    clear_proxy_env(monkeypatch)
+    established = b"HTTP/1.1 200 Connection established\r\n"
+    pad = b"".join(b"X-Pad-%02d: x\r\n" % i for i in range(40))
+    with trickler(Plan(slow=established + pad, fast=b"\r\n", body=b"")) as proxy:
+        unreachable = "https://127.0.0.1:9"  # only ever reached through the proxy's tunnel
+        proxy_settings = ProxySettings(proxy.url, bypass="")
+        with (
+            _client(unreachable, unreachable, proxy=proxy_settings) as client,
+            pytest.raises(NetworkError) as caught,
+        ):
+            client.sign_in()
+    assert proxy.requests and proxy.requests[0].startswith(b"CONNECT 127.0.0.1:9 ")
+    assert caught.value.message.startswith("neuroflash took too long to answer")
+    assert proxy.still_trickling()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import ssl
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,13 +36,15 @@ class Trickler:
 
 
 @contextlib.contextmanager
-def trickler(*plans: Plan) -> Iterator[Trickler]:
-    """Answers request n with plans[n] (the last plan for any later one), keep-alive."""
+def trickler(*plans: Plan, tls: ssl.SSLContext | None = None) -> Iterator[Trickler]:
+    """Answers request n with plans[n] (the last plan for any later one), keep-alive; over
+    TLS with the server context ``tls`` (https:// then)."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(8)
     stop = threading.Event()
-    server = Trickler(f"http://127.0.0.1:{listener.getsockname()[1]}")
+    scheme = "https" if tls else "http"
+    server = Trickler(f"{scheme}://127.0.0.1:{listener.getsockname()[1]}")
 
     def send_slowly(conn: socket.socket, data: bytes, size: int, every: float) -> None:
         for i in range(0, len(data), size):
@@ -50,6 +53,8 @@ def trickler(*plans: Plan) -> Iterator[Trickler]:
             conn.sendall(data[i : i + size])
 
     def serve(conn: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            conn = tls.wrap_socket(conn, server_side=True) if tls else conn  # the handshake
         with conn, contextlib.suppress(OSError):
             while request := conn.recv(65536):
                 plan = plans[min(len(server.requests), len(plans) - 1)]
