@@ -45,7 +45,23 @@ class AuthedSender:
     def post_json(self, path: str, workspace_id: str, body: dict[str, Any]) -> Any:
         """A POST that spends credits (ds-prototypes): sent once, retried only when the
         connection was never made."""
-        response = self.send(
+        return json_of(self._post_once(path, workspace_id, body))
+
+    def post_json_to(self, path: str, body: dict[str, Any], unreadable: str) -> Any:
+        """A POST that creates something (family B: no x-workspace-id, it is in the path):
+        sent once; retried only when the connection was never made. A 2xx answer that can't
+        be read means it was done: `unreadable` says so, and maybe_delivered is set."""
+        response = self._post_once(path, None, body)
+        try:
+            return json_of(response)
+        except UnexpectedResponseError as error:
+            error.message, error.maybe_delivered = unreadable, True
+            raise
+
+    def _post_once(
+        self, path: str, workspace_id: str | None, body: dict[str, Any]
+    ) -> requests.Response:
+        return self.send(
             "POST",
             self._base + path,
             workspace_id,
@@ -53,25 +69,6 @@ class AuthedSender:
             json=body,
             read_timeout=self._settings.generate_timeout,
         )
-        return json_of(response)
-
-    def post_json_to(self, path: str, body: dict[str, Any], unreadable: str) -> Any:
-        """A POST that creates something (family B: no x-workspace-id, it is in the path):
-        sent once; retried only when the connection was never made. A 2xx answer that can't
-        be read means it was done: `unreadable` says so, and maybe_delivered is set."""
-        response = self.send(
-            "POST",
-            self._base + path,
-            None,
-            Retry.CONNECT_ONLY,
-            json=body,
-            read_timeout=self._settings.generate_timeout,
-        )
-        try:
-            return json_of(response)
-        except UnexpectedResponseError as error:
-            error.message, error.maybe_delivered = unreadable, True
-            raise
 
     def delete(self, path: str, workspace_id: str | None) -> None:
         self.send("DELETE", self._base + path, workspace_id, Retry.CONNECT_ONLY).close()
