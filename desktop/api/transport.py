@@ -25,7 +25,7 @@ from urllib3.exceptions import (
 from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import SSLError as Urllib3SSLError
 
-from desktop.api.deadline import DeadlineWatchdog
+from desktop.api.deadline import DeadlineWatchdog, WatchedCall
 from desktop.api.error_body import MAX_ERROR_BODY
 from desktop.api.errors import DownloadCancelledError, NetworkError, UnexpectedResponseError
 from desktop.api.models import ApiSettings
@@ -175,60 +175,66 @@ class Transport:
         deadline = time.monotonic() + max(
             self._settings.total_timeout, read_s + self._settings.connect_timeout
         )
-        attempts = 1 + max(0, self._settings.max_retries)
         # The watchdog shuts the socket at the deadline, even while requests is still reading
         # the status line and headers (where no check of ours can run).
         with self._watchdog.watch(deadline) as watched:
-            for attempt in range(attempts):
-                # Past the deadline, this attempt is the last: its failure (or 5xx) is the answer.
-                last = attempt == attempts - 1 or time.monotonic() >= deadline
-                if cancelled is not None and cancelled():
-                    raise DownloadCancelledError(
-                        detail=f"{method} {url.split('?', 1)[0]}: cancelled"
+            return self._attempts(
+                method, url, retry, read_s, limit, deadline, watched, cancelled, kwargs
+            )
+
+    def _attempts(
+        self,
+        method: str,
+        url: str,
+        retry: Retry,
+        read_s: float,
+        limit: int,
+        deadline: float,
+        watched: WatchedCall,
+        cancelled: Callable[[], bool] | None,
+        kwargs: dict[str, Any],
+    ) -> requests.Response:
+        attempts = 1 + max(0, self._settings.max_retries)
+        for attempt in range(attempts):
+            # Past the deadline, this attempt is the last: its failure (or 5xx) is the answer.
+            last = attempt == attempts - 1 or time.monotonic() >= deadline
+            if cancelled is not None and cancelled():
+                raise DownloadCancelledError(detail=f"{method} {url.split('?', 1)[0]}: cancelled")
+            try:
+                left = max(0.01, deadline - time.monotonic())
+                timeout = (self._settings.connect_timeout, min(read_s, left))
+                response = self.session().request(
+                    method,
+                    url,
+                    timeout=timeout,
+                    verify=True,
+                    allow_redirects=False,
+                    stream=True,
+                    **kwargs,
+                )
+                _read_limited(response, limit, method, url, deadline, cancelled)
+                if refused := proxy_status_error(response, self._settings.proxy, method, url):
+                    raise refused
+            except requests.exceptions.RequestException as caught:
+                # Cut off by the watchdog: whatever the broken socket looked like, too long.
+                exc = _deadline_error(method, url) if watched.expired else caught
+                retriable = not is_setup_failure(exc) and (
+                    is_connect_failure(exc)
+                    or (
+                        retry is Retry.IDEMPOTENT
+                        and not isinstance(exc, requests.exceptions.Timeout)
                     )
-                try:
-                    left = max(0.01, deadline - time.monotonic())
-                    timeout = (self._settings.connect_timeout, min(read_s, left))
-                    response = self.session().request(
-                        method,
-                        url,
-                        timeout=timeout,
-                        verify=True,
-                        allow_redirects=False,
-                        stream=True,
-                        **kwargs,
-                    )
-                    _read_limited(response, limit, method, url, deadline, cancelled)
-                    if refused := proxy_status_error(response, self._settings.proxy, method, url):
-                        raise refused
-                except requests.exceptions.RequestException as exc:
-                    # Cut off by the watchdog, whatever the broken socket looked like.
-                    failure = (
-                        DeadlineExceeded(f"{method} {url.split('?', 1)[0]}: past the deadline")
-                        if watched.expired and not isinstance(exc, DeadlineExceeded)
-                        else exc
-                    )
-                    retriable = not is_setup_failure(failure) and (
-                        is_connect_failure(failure)
-                        or (
-                            retry is Retry.IDEMPOTENT
-                            and not isinstance(failure, requests.exceptions.Timeout)
-                        )
-                    )
-                    if last or not retriable:
-                        special = failure_error(failure, self._settings.proxy, method, url)
-                        raise special or self._network_error(failure, method, url, retry) from exc
-                    self._backoff(attempt)
-                    continue
-                if (
-                    retry is Retry.IDEMPOTENT
-                    and response.status_code in RETRY_STATUSES
-                    and not last
-                ):
-                    response.close()
-                    self._backoff(attempt)
-                    continue
-                return response
+                )
+                if last or not retriable:
+                    special = failure_error(exc, self._settings.proxy, method, url)
+                    raise special or self._network_error(exc, method, url, retry) from caught
+                self._backoff(attempt)
+                continue
+            if retry is Retry.IDEMPOTENT and response.status_code in RETRY_STATUSES and not last:
+                response.close()
+                self._backoff(attempt)
+                continue
+            return response
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _backoff(self, attempt: int) -> None:
@@ -273,6 +279,10 @@ class Transport:
         for session in sessions:
             session.close()
         self._local = threading.local()
+
+
+def _deadline_error(method: str, url: str) -> DeadlineExceeded:
+    return DeadlineExceeded(f"{method} {url.split('?', 1)[0]}: past the deadline")
 
 
 def _timed_out(exc: BaseException) -> bool:
