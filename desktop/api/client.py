@@ -4,18 +4,15 @@ edit, delete, download) as blocking, typed, thread-safe calls."""
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
-from urllib.parse import quote, urljoin
-
-import requests
+from urllib.parse import quote
 
 from desktop.api import image_service as wire
 from desktop.api.auth import TokenManager
+from desktop.api.authed_sender import AuthedSender
+from desktop.api.downloads import download_target, image_from
 from desktop.api.errors import InvalidRequestError, NeuroflashError, UnexpectedResponseError
-from desktop.api.imagebytes import looks_complete, sniff_image_type
-from desktop.api.mapping import SIGNED_OUT, error_from_response
 from desktop.api.models import (
     ApiSettings,
     Credentials,
@@ -35,8 +32,8 @@ from desktop.api.models import (
     UpscaleTaskRequest,
     Workspace,
 )
+from desktop.api.paging import MAX_ITEMS, walk_pages
 from desktop.api.parsing import (
-    is_header_safe,
     parse_generation,
     parse_history_item,
     parse_history_page,
@@ -47,20 +44,14 @@ from desktop.api.parsing import (
 from desktop.api.task_wait import Cancel, wait_for_images
 from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.api.transport import Retry, Transport
-from desktop.api.uploads import UploadFile, check_upload, read_upload
+from desktop.api.uploads import UploadFile, UploadSource, check_upload, read_upload
 from desktop.api.urls import (
     edit_source_path,
-    is_allowed_url,
-    origin,
-    origin_url,
     quote_segment,
     require_secure,
 )
 
-_MAX_REDIRECTS = 3
-_MAX_HISTORY_PAGES = 500
-MAX_HISTORY_ITEMS = 20_000  # a server that never stops sending new items filled memory
-UploadSource = str | os.PathLike[str] | bytes | UploadFile
+MAX_HISTORY_ITEMS = MAX_ITEMS  # a server that never stops sending new items filled memory
 MASK = "***"
 
 P = ParamSpec("P")
@@ -104,9 +95,9 @@ class NeuroflashClient:
         self._base = require_secure(settings.base_url, "API address")
         require_secure(settings.token_url, "sign-in address")
         self._settings = settings
-        self._api_origin = origin(self._base)
         self._transport = Transport(settings)
         self._tokens = TokenManager(self._transport, credentials, settings)
+        self._http = AuthedSender(self._base, settings, self._transport, self._tokens)
 
     # -- account ---------------------------------------------------------------------------
     @_guarded
@@ -122,12 +113,12 @@ class NeuroflashClient:
 
     @_guarded
     def workspaces(self) -> list[Workspace]:
-        return parse_workspaces(self._get_json("/workspace-service/v1/workspaces"))
+        return parse_workspaces(self._http.get_json("/workspace-service/v1/workspaces"))
 
     @_guarded
     def image_quota(self, workspace_id: str) -> ImageQuota | None:
         ws = quote_segment(workspace_id, "workspace")
-        data = self._get_json(
+        data = self._http.get_json(
             f"/usage-service/v1/workspaces/{ws}/quotas", params={"usageTypeKey": "images"}
         )
         return parse_quota(data)
@@ -135,7 +126,7 @@ class NeuroflashClient:
     @_guarded
     def models(self, workspace_id: str) -> list[ImageModel]:
         return parse_models(
-            self._get_json("/ds-prototypes/image_generation/models", workspace_id=workspace_id)
+            self._http.get_json("/ds-prototypes/image_generation/models", workspace_id=workspace_id)
         )
 
     # -- images ----------------------------------------------------------------------------
@@ -149,7 +140,7 @@ class NeuroflashClient:
             "num_images": int(request.num_images),
         }
         _put_optional(body, request.aspect_ratio, request.output_format)
-        data = self._post_json("/ds-prototypes/image_generation/", workspace_id, body)
+        data = self._http.post_json("/ds-prototypes/image_generation/", workspace_id, body)
         return parse_generation(data, request.prompt, int(request.num_images))
 
     @_guarded
@@ -170,13 +161,13 @@ class NeuroflashClient:
         if request.model:
             body["model"] = request.model
         _put_optional(body, request.aspect_ratio, request.output_format)
-        data = self._post_json("/ds-prototypes/edit", workspace_id, body)
+        data = self._http.post_json("/ds-prototypes/edit", workspace_id, body)
         return parse_generation(data, request.prompt, int(request.num_images))
 
     @_guarded
     def history_page(self, workspace_id: str, page: int = 1, size: int = 50) -> HistoryPage:
         page, size = max(1, int(page)), max(1, min(200, int(size)))
-        data = self._get_json(
+        data = self._http.get_json(
             "/ds-prototypes/history",
             workspace_id=workspace_id,
             params={"page": page, "size": size},
@@ -186,33 +177,23 @@ class NeuroflashClient:
     @_guarded
     def history(self, workspace_id: str, page_size: int = 200) -> list[HistoryItem]:
         """Every history item, newest first, walking the pages until the last one."""
-        items: list[HistoryItem] = []
-        seen: set[str] = set()
-        for number in range(1, _MAX_HISTORY_PAGES + 1):
+
+        def fetch(number: int) -> tuple[tuple[HistoryItem, ...], int | None, int]:
             page = self.history_page(workspace_id, number, page_size)
-            fresh = [i for i in page.items if i.image_id not in seen]
-            fresh = fresh[: MAX_HISTORY_ITEMS - len(items)]
-            seen.update(i.image_id for i in fresh)
-            items.extend(fresh)
-            if not page.items or not fresh or len(items) >= MAX_HISTORY_ITEMS:
-                break
-            if page.pages is not None and number >= page.pages:
-                break
-            if page.pages is None and len(page.items) < page.size:
-                break
-        return items
+            return page.items, page.pages, page.size
+
+        return walk_pages(fetch, lambda item: item.image_id)
 
     @_guarded
     def history_item(self, workspace_id: str, image_id: str) -> HistoryItem:
         path = f"/ds-prototypes/history/{quote_segment(image_id, 'image')}"
-        return parse_history_item(self._get_json(path, workspace_id=workspace_id))
+        return parse_history_item(self._http.get_json(path, workspace_id=workspace_id))
 
     @_guarded
     def delete_image(self, workspace_id: str, output_image_id: str) -> None:
         """Delete one image (its image id, not the batch id). Deleting returns no credits."""
         path = f"/ds-prototypes/history/{quote_segment(output_image_id, 'image')}"
-        response = self._authed("DELETE", self._base + path, workspace_id, Retry.CONNECT_ONLY)
-        response.close()
+        self._http.delete(path, workspace_id)
 
     @_guarded
     def download_image(
@@ -221,20 +202,8 @@ class NeuroflashClient:
         """The image bytes. View paths go to the API with the token; other hosts get no token.
         ``cancelled`` is asked between chunks; once true the download stops mid-way with
         DownloadCancelledError (size caps and the total deadline apply as ever)."""
-        if not url or not str(url).strip():
-            raise InvalidRequestError(
-                QT_TRANSLATE_NOOP("Errors", "This image has no address."),
-                detail="Empty image URL",
-            )
-        target = urljoin(origin_url(self._base) + "/", str(url).strip())
-        if not is_allowed_url(target):
-            raise InvalidRequestError(
-                QT_TRANSLATE_NOOP(
-                    "Errors", "This image's address is not secure, so it was not downloaded."
-                ),
-                detail=f"Refused download URL {target!r}",
-            )
-        response = self._authed(
+        target = download_target(self._base, url)
+        response = self._http.send(
             "GET",
             target,
             workspace_id,
@@ -244,30 +213,7 @@ class NeuroflashClient:
             max_body=self._settings.max_image_bytes,
             cancelled=cancelled,
         )
-        content = response.content
-        header_type = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        sniffed = sniff_image_type(content)
-        where = target.split("?", 1)[0]
-        if sniffed is None and not (header_type == "image/svg+xml" and b"<svg" in content[:2048]):
-            raise UnexpectedResponseError(
-                QT_TRANSLATE_NOOP(
-                    "Errors", "The downloaded file is not an image. Try again later."
-                ),
-                status=response.status_code,
-                detail=f"Download {where}: {header_type or 'no type'}, "
-                f"{len(content)} bytes, starts {content[:16]!r}",
-            )
-        if not looks_complete(content, sniffed):
-            raise UnexpectedResponseError(
-                QT_TRANSLATE_NOOP(
-                    "Errors", "The image arrived incomplete, so it was not kept. Try again."
-                ),
-                status=response.status_code,
-                detail=f"Download {where}: {sniffed} cut short at {len(content)} bytes",
-            )
-        # The bytes decide the type: a server that labels a PNG "text/plain" is still a PNG.
-        content_type = sniffed or header_type
-        return ImageData(content=content, content_type=content_type or "image/svg+xml")
+        return image_from(response, target)
 
     # -- image service (family B): bring your own image --------------------------------------
     @_guarded
@@ -283,7 +229,7 @@ class NeuroflashClient:
         else:
             upload = read_upload(source)
         body = wire.upload_body(upload.data_uri())
-        data = self._post_json_to(wire.images_path(workspace_id), body, wire.UNREADABLE_UPLOAD)
+        data = self._http.post_json_to(wire.images_path(workspace_id), body, wire.UNREADABLE_UPLOAD)
         try:
             return wire.parse_image(data, workspace_id)
         except UnexpectedResponseError as error:
@@ -293,7 +239,7 @@ class NeuroflashClient:
     @_guarded
     def service_image(self, workspace_id: str, image_id: str) -> ServiceImage:
         """One image of the image service, with its status (pending, done, failed)."""
-        data = self._get_json(wire.image_path(workspace_id, image_id))
+        data = self._http.get_json(wire.image_path(workspace_id, image_id))
         return wire.parse_image(data, workspace_id)
 
     @_guarded
@@ -301,32 +247,25 @@ class NeuroflashClient:
         self, workspace_id: str, page: int = 1, size: int = 50
     ) -> ServiceImagePage:
         page, size = max(1, int(page)), max(1, min(200, int(size)))
-        data = self._get_json(wire.images_path(workspace_id), params=wire.list_params(page, size))
+        data = self._http.get_json(
+            wire.images_path(workspace_id), params=wire.list_params(page, size)
+        )
         return wire.parse_image_page(data, page, size, workspace_id)
 
     @_guarded
     def service_images(self, workspace_id: str, page_size: int = 200) -> list[ServiceImage]:
         """Every image of the workspace (pending ones too), walking the pages to the last."""
-        images: list[ServiceImage] = []
-        seen: set[str] = set()
-        for number in range(1, _MAX_HISTORY_PAGES + 1):
+
+        def fetch(number: int) -> tuple[tuple[ServiceImage, ...], int | None, int]:
             page = self.service_images_page(workspace_id, number, page_size)
-            fresh = [i for i in page.images if i.id not in seen][: MAX_HISTORY_ITEMS - len(images)]
-            seen.update(i.id for i in fresh)
-            images.extend(fresh)
-            if not fresh or len(images) >= MAX_HISTORY_ITEMS:
-                break
-            if page.pages is not None and number >= page.pages:
-                break
-            if page.pages is None and len(page.images) < page.size:
-                break
-        return images
+            return page.images, page.pages, page.size
+
+        return walk_pages(fetch, lambda image: image.id)
 
     @_guarded
     def delete_service_image(self, workspace_id: str, image_id: str) -> None:
         """Delete one image through the image service (the same store as the history)."""
-        url = self._base + wire.image_path(workspace_id, image_id)
-        self._authed("DELETE", url, None, Retry.CONNECT_ONLY).close()
+        self._http.delete(wire.image_path(workspace_id, image_id), None)
 
     @_guarded
     def start_generation_task(self, workspace_id: str, request: GenerationRequest) -> ImageTask:
@@ -334,7 +273,7 @@ class NeuroflashClient:
         is sent once and never repeated. finish_task waits for pending images."""
         self._require_prompt(request.prompt)
         count = max(1, min(100, int(request.num_images)))
-        data = self._post_json_to(
+        data = self._http.post_json_to(
             wire.generation_tasks_path(workspace_id),
             wire.generation_body(request),
             wire.UNREADABLE_TASK,
@@ -348,7 +287,7 @@ class NeuroflashClient:
         self._require_prompt(request.prompt)
         self._require_id(request.image_id)
         count = max(1, min(100, int(request.num_images)))
-        data = self._post_json_to(
+        data = self._http.post_json_to(
             wire.edit_tasks_path(workspace_id), wire.edit_body(request), wire.UNREADABLE_TASK
         )
         return self._task_started(data, workspace_id, count)
@@ -362,7 +301,7 @@ class NeuroflashClient:
                 QT_TRANSLATE_NOOP("Errors", "Images can be upscaled 2× or 4×."),
                 detail=f"Refused scale {request.scale!r}",
             )
-        data = self._post_json_to(
+        data = self._http.post_json_to(
             wire.upscale_tasks_path(workspace_id), wire.upscale_body(request), wire.UNREADABLE_TASK
         )
         return self._task_started(data, workspace_id, 1)
@@ -481,126 +420,9 @@ class NeuroflashClient:
             images=tuple(images), requested=requested, generation_id=generation_id, detail=detail
         )
 
-    def _post_json_to(self, path: str, body: dict[str, Any], unreadable: str) -> Any:
-        """A POST that creates something (family B: no x-workspace-id, it is in the path):
-        sent once; retried only when the connection was never made. A 2xx answer that can't
-        be read means it was done: `unreadable` says so, and maybe_delivered is set."""
-        response = self._authed(
-            "POST",
-            self._base + path,
-            None,
-            Retry.CONNECT_ONLY,
-            json=body,
-            read_timeout=self._settings.generate_timeout,
-        )
-        try:
-            return _json(response)
-        except UnexpectedResponseError as error:
-            error.message, error.maybe_delivered = unreadable, True
-            raise
-
-    def _get_json(
-        self, path: str, *, workspace_id: str | None = None, params: dict | None = None
-    ) -> Any:
-        response = self._authed(
-            "GET", self._base + path, workspace_id, Retry.IDEMPOTENT, params=params
-        )
-        return _json(response)
-
-    def _post_json(self, path: str, workspace_id: str, body: dict[str, Any]) -> Any:
-        response = self._authed(
-            "POST",
-            self._base + path,
-            workspace_id,
-            Retry.CONNECT_ONLY,
-            json=body,
-            read_timeout=self._settings.generate_timeout,
-        )
-        return _json(response)
-
-    def _authed(
-        self,
-        method: str,
-        url: str,
-        workspace_id: str | None,
-        retry: Retry,
-        *,
-        accept: str = "application/json",
-        foreign_ok: bool = False,
-        **kwargs: Any,
-    ) -> requests.Response:
-        """Send with the token (API origin only); renew once and retry once after a 401."""
-        token = self._tokens.token() if origin(url) == self._api_origin else None
-        response = self._follow(method, url, token, workspace_id, retry, accept, foreign_ok, kwargs)
-        if response.status_code == 401 and token is not None:
-            response.close()
-            token = self._tokens.renew_after_rejection(token)
-            response = self._follow(
-                method, url, token, workspace_id, retry, accept, foreign_ok, kwargs
-            )
-            if response.status_code == 401:
-                error = error_from_response(response)
-                error.message = SIGNED_OUT
-                raise error
-        if response.status_code >= 400:
-            raise error_from_response(response)
-        if 300 <= response.status_code < 400:
-            raise UnexpectedResponseError(
-                status=response.status_code, detail=f"Unfollowed redirect from {method} {url}"
-            )
-        return response
-
-    def _follow(
-        self,
-        method: str,
-        url: str,
-        token: str | None,
-        workspace_id: str | None,
-        retry: Retry,
-        accept: str,
-        foreign_ok: bool,
-        kwargs: dict[str, Any],
-    ) -> requests.Response:
-        """Send, following redirects by hand: credentials only ever go to the API origin."""
-        for _ in range(_MAX_REDIRECTS + 1):
-            same_origin = origin(url) == self._api_origin
-            headers = {"Accept": accept}
-            if same_origin and token is not None:
-                headers["Authorization"] = f"Bearer {token}"
-            if same_origin and workspace_id:
-                if not is_header_safe(str(workspace_id)):
-                    raise InvalidRequestError(
-                        QT_TRANSLATE_NOOP("Errors", "That workspace can't be used. Pick another."),
-                        detail=f"Workspace id not sendable in a header: {workspace_id!r}"[:200],
-                    )
-                headers["x-workspace-id"] = str(workspace_id)
-            response = self._transport.send(method, url, retry=retry, headers=headers, **kwargs)
-            location = response.headers.get("Location")
-            if response.status_code not in (301, 302, 303, 307, 308) or not location:
-                return response
-            target = urljoin(url, location)
-            foreign = origin(target) != self._api_origin
-            if not is_allowed_url(target) or (foreign and not foreign_ok):
-                return response  # _authed turns an unfollowed redirect into an error
-            if method != "GET" and response.status_code not in (307, 308):
-                return response  # never silently turn a POST into a GET
-            response.close()
-            url = target
-        return response
-
 
 def _put_optional(body: dict[str, Any], aspect_ratio: str | None, fmt: str | None) -> None:
     if aspect_ratio:
         body["aspect_ratio"] = aspect_ratio
     if fmt:
         body["output_format"] = fmt
-
-
-def _json(response: requests.Response) -> Any:
-    try:
-        return response.json()
-    except (ValueError, RecursionError) as exc:  # deeply nested JSON is not an answer
-        raise UnexpectedResponseError(
-            status=response.status_code,
-            detail=f"Not JSON ({response.headers.get('Content-Type')}): {response.text[:200]!r}",
-        ) from exc

@@ -16,7 +16,6 @@ from enum import Enum
 from typing import Any
 
 import requests
-from requests.adapters import HTTPAdapter
 from urllib3.exceptions import (
     DecodeError,
     NewConnectionError,
@@ -26,6 +25,7 @@ from urllib3.exceptions import (
 from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import SSLError as Urllib3SSLError
 
+from desktop.api.deadline import DeadlineWatchdog, WatchedCall
 from desktop.api.error_body import MAX_ERROR_BODY
 from desktop.api.errors import DownloadCancelledError, NetworkError, UnexpectedResponseError
 from desktop.api.models import ApiSettings
@@ -37,6 +37,7 @@ from desktop.api.proxy import (
     proxy_status_error,
 )
 from desktop.api.texts import QT_TRANSLATE_NOOP
+from desktop.api.watched_pool import WatchedAdapter
 
 RETRY_STATUSES = frozenset({502, 503, 504})
 _CHUNK = 256 * 1024
@@ -86,7 +87,7 @@ def build_ssl_context() -> ssl.SSLContext:
         return ssl.create_default_context(cafile=certifi.where())
 
 
-class VerifiedAdapter(HTTPAdapter):
+class VerifiedAdapter(WatchedAdapter):
     """An adapter whose pools use our SSLContext (verification on, hostname checked)."""
 
     def __init__(self, ssl_context: ssl.SSLContext, **kwargs: Any) -> None:
@@ -136,6 +137,7 @@ class Transport:
         self._lock = threading.Lock()
         self._ssl_context = build_ssl_context()
         self._closed = False
+        self._watchdog = DeadlineWatchdog()
 
     def session(self) -> requests.Session:
         session = getattr(self._local, "session", None)
@@ -143,7 +145,7 @@ class Transport:
             session = new_session(self._settings.proxy, self._settings.direct)
             adapter = VerifiedAdapter(self._ssl_context)
             session.mount("https://", adapter)
-            session.mount("http://", HTTPAdapter(max_retries=0))
+            session.mount("http://", WatchedAdapter(max_retries=0))
             session.headers["User-Agent"] = "neuroflash-desktop"
             with self._lock:
                 self._sessions.append(session)
@@ -173,6 +175,25 @@ class Transport:
         deadline = time.monotonic() + max(
             self._settings.total_timeout, read_s + self._settings.connect_timeout
         )
+        # The watchdog shuts the socket at the deadline, even while requests is still reading
+        # the status line and headers (where no check of ours can run).
+        with self._watchdog.watch(deadline) as watched:
+            return self._attempts(
+                method, url, retry, read_s, limit, deadline, watched, cancelled, kwargs
+            )
+
+    def _attempts(
+        self,
+        method: str,
+        url: str,
+        retry: Retry,
+        read_s: float,
+        limit: int,
+        deadline: float,
+        watched: WatchedCall,
+        cancelled: Callable[[], bool] | None,
+        kwargs: dict[str, Any],
+    ) -> requests.Response:
         attempts = 1 + max(0, self._settings.max_retries)
         for attempt in range(attempts):
             # Past the deadline, this attempt is the last: its failure (or 5xx) is the answer.
@@ -194,7 +215,9 @@ class Transport:
                 _read_limited(response, limit, method, url, deadline, cancelled)
                 if refused := proxy_status_error(response, self._settings.proxy, method, url):
                     raise refused
-            except requests.exceptions.RequestException as exc:
+            except requests.exceptions.RequestException as caught:
+                # Cut off by the watchdog: whatever the broken socket looked like, too long.
+                exc = _deadline_error(method, url) if watched.expired else caught
                 retriable = not is_setup_failure(exc) and (
                     is_connect_failure(exc)
                     or (
@@ -204,7 +227,7 @@ class Transport:
                 )
                 if last or not retriable:
                     special = failure_error(exc, self._settings.proxy, method, url)
-                    raise special or self._network_error(exc, method, url, retry) from exc
+                    raise special or self._network_error(exc, method, url, retry) from caught
                 self._backoff(attempt)
                 continue
             if retry is Retry.IDEMPOTENT and response.status_code in RETRY_STATUSES and not last:
@@ -256,6 +279,10 @@ class Transport:
         for session in sessions:
             session.close()
         self._local = threading.local()
+
+
+def _deadline_error(method: str, url: str) -> DeadlineExceeded:
+    return DeadlineExceeded(f"{method} {url.split('?', 1)[0]}: past the deadline")
 
 
 def _timed_out(exc: BaseException) -> bool:

@@ -104,3 +104,7 @@ def read_upload(path: str | os.PathLike[str]) -> UploadFile:
     except OSError as exc:
         raise _refuse(UNREADABLE, "unreadable", f"{file.name}: {type(exc).__name__}") from None
     return check_upload(data, file.name)
+
+
+# What upload_image takes: a file's path, the bytes themselves, or an already checked file.
+UploadSource = str | os.PathLike[str] | bytes | UploadFile

@@ -68,7 +68,7 @@ class ByoJobs(QObject):
 
         async def run() -> ByoResult:
             ws = job.workspace_id or self._session.require_workspace()
-            client = self._session._client_or_raise()
+            client = self._session.image_client()
             image = await self._session.call(client.upload_image, ws, source, name)
             item = image.as_history_item()
             self._add(ws, [item])
@@ -97,7 +97,7 @@ class ByoJobs(QObject):
 
         async def run() -> ByoResult:
             ws = job.workspace_id or self._session.require_workspace()
-            client = self._session._client_or_raise()
+            client = self._session.image_client()
             result = await self._session.images.spend(
                 lambda: client.upscale_image(ws, request, cancel=stop)
             )
@@ -120,7 +120,7 @@ class ByoJobs(QObject):
 
         async def run() -> ByoResult:
             ws = job.workspace_id or self._session.require_workspace()
-            client = self._session._client_or_raise()
+            client = self._session.image_client()
             mask = await self._session.call(client.upload_image, ws, mask_png, "mask.png")
             request = EditTaskRequest(source.image_id, prompt, mask.id, model, num_images)
             result = await self._session.images.spend(lambda: client.edit_image(ws, request))

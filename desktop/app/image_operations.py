@@ -23,7 +23,10 @@ from desktop.api import (
     view_path,
 )
 from desktop.api.errors import AuthenticationError, NetworkError, UnexpectedResponseError
+from desktop.api.models import EditTaskRequest, ImageTaskResult, ServiceImage, UpscaleTaskRequest
+from desktop.api.task_wait import Cancel
 from desktop.api.texts import QT_TRANSLATE_NOOP
+from desktop.api.uploads import UploadSource
 from desktop.app.edit_provenance import EditProvenance
 from desktop.services.edit_origins import EditOrigin
 
@@ -49,6 +52,30 @@ class ImageClient(Protocol):
     def download_image(
         self, workspace_id: str, url: str, cancelled: Callable[[], bool] | None = None
     ) -> ImageData: ...
+
+
+class ImageServiceClient(ImageClient, Protocol):
+    """ImageClient plus the image-service calls that bring your own image (byo_jobs.py)."""
+
+    def upload_image(
+        self, workspace_id: str, source: UploadSource, name: str = ""
+    ) -> ServiceImage: ...
+    def upscale_image(
+        self,
+        workspace_id: str,
+        request: UpscaleTaskRequest,
+        *,
+        cancel: Cancel = None,
+        time_limit: float | None = None,
+    ) -> ImageTaskResult: ...
+    def edit_image(
+        self,
+        workspace_id: str,
+        request: EditTaskRequest,
+        *,
+        cancel: Cancel = None,
+        time_limit: float | None = None,
+    ) -> ImageTaskResult: ...
 
 
 class SessionPort(Protocol):

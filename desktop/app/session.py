@@ -35,7 +35,7 @@ from desktop.app.background import BackgroundRunner
 from desktop.app.catalog_session import CatalogSession
 from desktop.app.edit_provenance import EditProvenance
 from desktop.app.history_saver import HistorySaver
-from desktop.app.image_operations import ImageClient, ImageOperations
+from desktop.app.image_operations import ImageOperations, ImageServiceClient
 from desktop.app.offline import Reconnector
 from desktop.app.tasks import TaskSet
 from desktop.app.undoable_deletes import UndoableDeletes
@@ -132,7 +132,9 @@ class Session(QObject):
 
     # -- the SessionPort the image operations use ---------------------------------------------
 
-    def image_client(self) -> ImageClient:
+    def image_client(self) -> ImageServiceClient:
+        """The signed-in client (also for bring-your-own-image jobs); AuthenticationError
+        when signed out."""
         return self._client_or_raise()
 
     def show_notice(self, text: str) -> None:

@@ -21,7 +21,8 @@ router = APIRouter(prefix="/api/ds-prototypes")
 _VIEW = re.compile(r"^(?:/api)?/ds-prototypes/image_generation/([^/?#]+)/view/?$")
 
 
-def _trimmed_prompt(value: str) -> str:
+def trimmed_prompt(value: str) -> str:
+    """The prompt rule both API families share: trimmed, 1 to 10000 characters."""
     value = value.strip()
     if not 1 <= len(value) <= 10000:
         raise ValueError("prompt must be 1 to 10000 characters after trimming")
@@ -36,7 +37,7 @@ class GenerateRequest(BaseModel):
     model: str | dict[str, Any] = DEFAULT_MODEL_ID
     limit_generations: bool = False
 
-    _prompt = field_validator("prompt")(_trimmed_prompt)
+    _prompt = field_validator("prompt")(trimmed_prompt)
 
 
 class EditRequest(BaseModel):
@@ -48,7 +49,7 @@ class EditRequest(BaseModel):
     model: str | dict[str, Any] = DEFAULT_MODEL_ID
     limit_generations: bool = False
 
-    _prompt = field_validator("prompt")(_trimmed_prompt)
+    _prompt = field_validator("prompt")(trimmed_prompt)
 
 
 def model_catalogue(state: EmulatorState, workspace_id: str) -> list[dict[str, Any]]:

@@ -24,7 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from desktop.emulator.auth import AuthedState, path_workspace
 from desktop.emulator.demo_data import DEFAULT_MODEL_ID, MODELS
 from desktop.emulator.errors import ApiError, invalid, not_found
-from desktop.emulator.generation import require_allowed
+from desktop.emulator.generation import require_allowed, trimmed_prompt
 from desktop.emulator.images import CONTENT_TYPES, Blob, RenderSpec, size_for_ratio
 from desktop.emulator.state import EmulatorState, ImageRecord, QuotaError, Workspace
 from desktop.emulator.throttle import image_response
@@ -232,13 +232,6 @@ def _run_task(
     return JSONResponse(body, status_code=202 if pending is not None else 201)
 
 
-def _trimmed_prompt(value: str) -> str:
-    value = value.strip()
-    if not 1 <= len(value) <= 10000:
-        raise ValueError("prompt must be 1 to 10000 characters after trimming")
-    return value
-
-
 class EditTask(BaseModel):
     imageId: str
     prompt: str
@@ -247,7 +240,7 @@ class EditTask(BaseModel):
     numImages: int = 1
     outputFormat: str | None = None
 
-    _prompt = field_validator("prompt")(_trimmed_prompt)
+    _prompt = field_validator("prompt")(trimmed_prompt)
 
 
 class GenerationTask(BaseModel):
@@ -257,7 +250,7 @@ class GenerationTask(BaseModel):
     outputFormat: str = "png"
     modelId: str | None = None
 
-    _prompt = field_validator("prompt")(_trimmed_prompt)
+    _prompt = field_validator("prompt")(trimmed_prompt)
 
 
 class UpscaleTask(BaseModel):

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from desktop.emulator.encoding import encode
 from desktop.emulator.photos import PhotoPool
 
 LONG_SIDE = 1024
@@ -227,20 +228,6 @@ def render_pixels(spec: RenderSpec) -> Image.Image:
     if spec.mode == "inpaint":
         return _inpainted(spec)
     return _edited(spec) if spec.source is not None else _generated(spec)
-
-
-def encode(img: Image.Image, output_format: str) -> bytes:
-    """Encode quickly (low PNG compression; a palette PNG stays a palette PNG)."""
-    buf = io.BytesIO()
-    if output_format != "png" and img.mode != "RGB":
-        img = img.convert("RGB")
-    if output_format == "png":
-        img.save(buf, "PNG", compress_level=1)
-    elif output_format == "jpeg":
-        img.save(buf, "JPEG", quality=88)
-    else:
-        img.save(buf, "WEBP", quality=80, method=0)
-    return buf.getvalue()
 
 
 def warm_up(ratios: Iterable[str]) -> None:

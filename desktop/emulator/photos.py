@@ -9,12 +9,13 @@ PNG and JPEG also get the image's own id in a comment so no two images are byte-
 
 from __future__ import annotations
 
-import io
 import struct
 import threading
 import zlib
 
 from PIL import Image, ImageChops
+
+from desktop.emulator.encoding import encode
 
 POOL_SIZE = 3
 _BASE_SIGMA = 8.0  # grain at 1024x1024: PNG ~1.6 MB, JPEG ~310 KB, WebP ~230 KB
@@ -39,17 +40,6 @@ def draw_photo(width: int, height: int, variant: int) -> Image.Image:
         ImageChops.multiply(blotches, Image.new("L", size, 200)), grain, 1.0, -128
     )
     return Image.merge("RGB", [ImageChops.add(ramp, texture, 1.0, -100) for ramp in ramps])
-
-
-def _encode(img: Image.Image, output_format: str) -> bytes:
-    buf = io.BytesIO()
-    if output_format == "png":
-        img.save(buf, "PNG", compress_level=1)
-    elif output_format == "jpeg":
-        img.save(buf, "JPEG", quality=88)
-    else:
-        img.save(buf, "WEBP", quality=80, method=0)
-    return buf.getvalue()
 
 
 def _with_comment(data: bytes, output_format: str, text: str) -> bytes:
@@ -79,7 +69,7 @@ class PhotoPool:
         with self._lock:
             data = self._encoded.get(key)
         if data is None:
-            data = _encode(draw_photo(width, height, key[3]), output_format)
+            data = encode(draw_photo(width, height, key[3]), output_format)
             with self._lock:
                 data = self._encoded.setdefault(key, data)
         return _with_comment(data, output_format, name)

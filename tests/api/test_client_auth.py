@@ -138,5 +138,5 @@ def test_token_goes_to_api_origin_downloads(server, client):
 
 def test_same_origin_307_is_followed_with_the_token(server, client):
     # The slash-less generate path answers 307 to the slash form (FastAPI behaviour).
-    data = client._post_json("/ds-prototypes/image_generation", STUDIO, {"prompt": "x"})
+    data = client._http.post_json("/ds-prototypes/image_generation", STUDIO, {"prompt": "x"})
     assert len(data["images"]) == 1

@@ -51,6 +51,12 @@ HOSTILE: dict[str, tuple[str, str]] = {
         "headers, then one byte every 0.1 s forever",
         '"took too long" at the call\'s total deadline',
     ),
+    "trickle-headers": (
+        "status line and headers one byte every 0.02 s (each byte inside the read timeout), "
+        "also over TLS, and a proxy's answer to CONNECT",
+        '"took too long" at the deadline, while the headers are still coming (test_deadline.py; '
+        "was: as long as the server liked); a POST that creates images is not sent again",
+    ),
     "stall-after-headers": (
         "headers and half the body, then silence",
         '"took too long" (was "Can\'t reach neuroflash")',

@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel, QTextDocument
 
-from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, EmulatorConfig, start_server
 from desktop.emulator.demo_data import MODELS, NOT_ALLOWED_MODEL_ID
 from tests.reliability.harness import STUDIO, RunningApp
 
@@ -18,19 +17,14 @@ BLANK_REASON = "The prompt has only spaces, line breaks or invisible characters:
 
 
 @pytest.fixture(scope="module")
-def world(qapp, tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
-    mp.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
-    server = start_server(EmulatorConfig(history_size=6, rate_limit_per_minute=0))
+def world(qapp, tmp_path_factory, demo_server):
+    server = demo_server
     app = RunningApp(
         qapp, server.api_url, server.token_url, tmp_path_factory.mktemp("bad-input") / "profile"
     ).start()
     app.settle()
     yield app, server
     app.close()
-    server.stop()
-    mp.undo()
 
 
 def _select_model(app: RunningApp, model_id: str) -> None:

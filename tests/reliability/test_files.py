@@ -17,7 +17,6 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, EmulatorConfig, start_server
 from desktop.services import atomic_write
 from desktop.services.filenames import safe_filename
 from desktop.ui.history.actions import extension_for
@@ -31,18 +30,13 @@ DENIED = (
 
 
 @pytest.fixture(scope="module")
-def world(qapp, tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
-    mp.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
-    server = start_server(EmulatorConfig(history_size=6, rate_limit_per_minute=0))
+def world(qapp, tmp_path_factory, demo_server):
+    server = demo_server
     root = tmp_path_factory.mktemp("files")
     app = RunningApp(qapp, server.api_url, server.token_url, root / "profile").start()
     app.settle()
     yield app, server, root
     app.close()
-    server.stop()
-    mp.undo()
 
 
 def _fail_in(monkeypatch, folder: Path, where: str, code: int) -> None:

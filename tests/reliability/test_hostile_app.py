@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, EmulatorConfig, start_server
 from tests.api.recorder import Answer, Seen
 from tests.reliability.harness import STUDIO, RunningApp
 from tests.reliability.hostile_front import hostile_front, rewrite_json
@@ -23,11 +22,8 @@ QT_INT_MAX = 2**31 - 1
 
 
 @pytest.fixture(scope="module")
-def world(qapp, tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
-    mp.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
-    server = start_server(EmulatorConfig(history_size=6, rate_limit_per_minute=0))
+def world(qapp, tmp_path_factory, demo_server):
+    server = demo_server
     ids = server.state.history_ids(STUDIO)
     odd, bomb = ids[0], ids[1]
 
@@ -79,8 +75,6 @@ def world(qapp, tmp_path_factory):
             yield app, odd, bomb, failures
         finally:
             app.close()
-    server.stop()
-    mp.undo()
 
 
 def _item(app: RunningApp, image_id: str):

@@ -4,13 +4,9 @@ failure into a NeuroflashError with a plain message."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import socket
 import struct
-import threading
 import zlib
-from collections.abc import Iterator
 
 import pytest
 
@@ -23,6 +19,7 @@ from desktop.api.errors import (
 )
 from tests.api.recorder import PNG, Answer, Seen, recorder
 from tests.reliability.hostile import HOSTILE
+from tests.reliability.trickler import Plan, trickler
 
 WS = "ws-1"
 TOKEN = "tok-3f9a.b/c+d=="  # "/", "+" and "=" change when percent-encoded
@@ -46,6 +43,14 @@ def _client(url: str, **over: object) -> NeuroflashClient:
         base_url=url + "/api", token_url=url + "/oauth/v2/token", **{**FAST, **over}
     )
     return NeuroflashClient(Credentials("id", "secret-value"), settings)
+
+
+def _client_with_tokens_at(url: str, token_server: str, **over: object) -> NeuroflashClient:
+    """A client of the API at `url` that gets its token from another server."""
+    settings = ApiSettings(
+        base_url=url + "/api", token_url=token_server + "/oauth/v2/token", **{**FAST, **over}
+    )
+    return NeuroflashClient(Credentials("id", "s"), settings)
 
 
 def _api(routes: dict[str, Answer], token_answer: Answer | None = None):
@@ -279,68 +284,34 @@ def test_sign_in_dialog_shows_a_message_for_a_hostile_token(qapp, tmp_path, monk
 # -- 5. a total deadline -----------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _raw_server(head: bytes, body_first: bytes, trickle: bool) -> Iterator[str]:
-    """Answers every connection with `head` and `body_first`, then trickles a byte every
+def _raw_server(head: bytes, body_first: bytes, trickle: bool):
+    """Answers every request with `head` and `body_first`, then trickles a space every
     0.1 s (trickle) or says nothing more, until the test ends."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)
-    stop = threading.Event()
-
-    def serve(conn: socket.socket) -> None:
-        with conn, contextlib.suppress(OSError):
-            conn.recv(65536)
-            conn.sendall(head + body_first)
-            while not stop.wait(0.1):
-                if trickle:
-                    conn.sendall(b" ")
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                return
-            threading.Thread(target=serve, args=(conn,), daemon=True).start()
-
-    threading.Thread(target=accept, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
-    finally:
-        stop.set()
-        listener.close()
+    rest = b" " * 10_000 if trickle else b""
+    return trickler(Plan(slow=b"", fast=head + body_first, body=rest, chunk=1, every=0.1))
 
 
 def test_trickling_body_stops_at_the_total_deadline():
     head = b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 100000\r\n\r\n"
-    with recorder(_api({})) as tokens, _raw_server(head, b"", trickle=True) as slow:
-        settings = ApiSettings(
-            base_url=slow + "/api",
-            token_url=tokens.url + "/oauth/v2/token",
-            **{**FAST, "read_timeout": 1.0, "total_timeout": 1.0},
-        )
-        with (
-            NeuroflashClient(Credentials("id", "s"), settings) as client,
-            pytest.raises(NetworkError) as caught,
-        ):
-            client.download_image(WS, slow + "/api/x/view")
+    with (
+        recorder(_api({})) as tokens,
+        _raw_server(head, b"", trickle=True) as slow,
+        _client_with_tokens_at(slow.url, tokens.url, read_timeout=1.0, total_timeout=1.0) as c,
+        pytest.raises(NetworkError) as caught,
+    ):
+        c.download_image(WS, slow.url + "/api/x/view")
     assert caught.value.message.startswith("neuroflash took too long to answer")
 
 
 def test_stall_after_headers_says_too_long_not_unreachable():
     head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
-    with recorder(_api({})) as tokens, _raw_server(head, b'{"data": [', trickle=False) as slow:
-        settings = ApiSettings(
-            base_url=slow + "/api",
-            token_url=tokens.url + "/oauth/v2/token",
-            **{**FAST, "read_timeout": 0.5},
-        )
-        with (
-            NeuroflashClient(Credentials("id", "s"), settings) as client,
-            pytest.raises(NetworkError) as caught,
-        ):
-            client.workspaces()
+    with (
+        recorder(_api({})) as tokens,
+        _raw_server(head, b'{"data": [', trickle=False) as slow,
+        _client_with_tokens_at(slow.url, tokens.url, read_timeout=0.5) as client,
+        pytest.raises(NetworkError) as caught,
+    ):
+        client.workspaces()
     assert caught.value.message.startswith("neuroflash took too long to answer")
 
 

@@ -67,3 +67,26 @@ def window_in(request, qapp, emulator, tmp_path, monkeypatch):
     close_components(components, loop)
     components.translations.apply("en")
     loop.close()
+
+
+@pytest.fixture
+def signed_out(qapp, emulator, tmp_path, monkeypatch):
+    """(loop, start) for the sign-in tests: ``start(demo=False)`` opens a window with no
+    credentials in the environment (so the sign-in dialog comes up, or the demo starts);
+    each window started is closed afterwards."""
+    monkeypatch.delenv("NEUROFLASH_CLIENT_ID", raising=False)
+    monkeypatch.delenv("NEUROFLASH_CLIENT_SECRET", raising=False)
+    loop = make_loop(qapp)
+    made = []
+
+    def start(demo: bool = False):
+        components = make_components(emulator.api_url, emulator.token_url, tmp_path / "profile")
+        made.append(components)
+        components.window.show()
+        components.session.spawn(components.flow.start(demo=demo))
+        return components
+
+    yield loop, start
+    for components in made:
+        close_components(components, loop)
+    loop.close()

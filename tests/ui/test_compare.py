@@ -6,28 +6,12 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QItemSelectionModel
 
 from desktop.api import GenerationRequest
 from desktop.emulator.demo_data import NANO_BANANA_MODEL_ID
 from tests.ui.app_harness import wait_until
-
-
-def wheel(widget, up: bool) -> None:
-    center = QPointF(widget.viewport().rect().center())
-    event = QWheelEvent(
-        center,
-        QPointF(widget.viewport().mapToGlobal(QPoint(0, 0))) + center,
-        QPoint(0, 0),
-        QPoint(0, 120 if up else -120),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget.viewport(), event)
+from tests.ui.mouse import wheel
 
 
 def _select_rows(view, rows):

@@ -3,31 +3,10 @@
 from __future__ import annotations
 
 import keyring
-import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 
 from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
-from tests.ui.app_harness import close_components, make_components, make_loop, wait_until
-
-
-@pytest.fixture
-def app(qapp, emulator, tmp_path, monkeypatch):
-    monkeypatch.delenv("NEUROFLASH_CLIENT_ID", raising=False)
-    monkeypatch.delenv("NEUROFLASH_CLIENT_SECRET", raising=False)
-    loop = make_loop(qapp)
-    made = []
-
-    def start(demo: bool = False):
-        components = make_components(emulator.api_url, emulator.token_url, tmp_path / "profile")
-        made.append(components)
-        components.window.show()
-        components.session.spawn(components.flow.start(demo=demo))
-        return components
-
-    yield loop, start
-    for components in made:
-        close_components(components, loop)
-    loop.close()
+from tests.ui.app_harness import wait_until
 
 
 def sign_in_with(loop, components, client_id: str, secret: str, remember: bool):
@@ -40,8 +19,8 @@ def sign_in_with(loop, components, client_id: str, secret: str, remember: bool):
     return dialog
 
 
-def test_wrong_secret_is_explained_and_the_dialog_stays(app):
-    loop, start = app
+def test_wrong_secret_is_explained_and_the_dialog_stays(signed_out):
+    loop, start = signed_out
     components = start()
     dialog = sign_in_with(loop, components, DEMO_CLIENT_ID, "not-the-secret", remember=True)
     wait_until(loop, lambda: dialog.sign_in_button.isEnabled())
@@ -50,8 +29,10 @@ def test_wrong_secret_is_explained_and_the_dialog_stays(app):
     assert dialog.client_id_edit.text() == DEMO_CLIENT_ID, "what was typed must survive"
 
 
-def test_remembered_credentials_sign_in_next_launch_and_sign_out_forgets(app, memory_keyring):
-    loop, start = app
+def test_remembered_credentials_sign_in_next_launch_and_sign_out_forgets(
+    signed_out, memory_keyring
+):
+    loop, start = signed_out
     first = start()
     dialog = sign_in_with(loop, first, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, remember=True)
     wait_until(loop, lambda: first.window.history_model.rowCount() > 0)
@@ -68,9 +49,9 @@ def test_remembered_credentials_sign_in_next_launch_and_sign_out_forgets(app, me
     assert second.flow.dialog is not None and second.flow.dialog.isVisible()
 
 
-def test_no_keychain_keeps_credentials_for_the_session_only(app, tmp_path):
+def test_no_keychain_keeps_credentials_for_the_session_only(signed_out, tmp_path):
     keyring.set_keyring(FailKeyring())
-    loop, start = app
+    loop, start = signed_out
     components = start()
     wait_until(loop, lambda: components.flow.dialog is not None)
     dialog = components.flow.dialog
@@ -87,8 +68,8 @@ def test_no_keychain_keeps_credentials_for_the_session_only(app, tmp_path):
     assert leaked == []
 
 
-def test_try_the_demo_starts_the_built_in_server(app):
-    loop, start = app
+def test_try_the_demo_starts_the_built_in_server(signed_out):
+    loop, start = signed_out
     components = start()
     wait_until(loop, lambda: components.flow.dialog is not None)
     components.flow.dialog.demo_button.click()

@@ -3,32 +3,11 @@ accident, and being in the demo is visible with a way to the real sign-in."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
-from tests.ui.app_harness import close_components, make_components, make_loop, wait_until
-
-
-@pytest.fixture
-def app(qapp, emulator, tmp_path, monkeypatch):
-    monkeypatch.delenv("NEUROFLASH_CLIENT_ID", raising=False)
-    monkeypatch.delenv("NEUROFLASH_CLIENT_SECRET", raising=False)
-    loop = make_loop(qapp)
-    made = []
-
-    def start(demo: bool = False):
-        components = make_components(emulator.api_url, emulator.token_url, tmp_path / "profile")
-        made.append(components)
-        components.window.show()
-        components.session.spawn(components.flow.start(demo=demo))
-        return components
-
-    yield loop, start
-    for components in made:
-        close_components(components, loop)
-    loop.close()
+from tests.ui.app_harness import wait_until
 
 
 def _type_and_press_enter(loop, dialog, secret: str) -> None:
@@ -39,8 +18,8 @@ def _type_and_press_enter(loop, dialog, secret: str) -> None:
     QTest.keyClick(dialog.secret_edit, Qt.Key.Key_Return)
 
 
-def test_enter_after_a_wrong_secret_signs_in_with_what_is_typed(app):
-    loop, start = app
+def test_enter_after_a_wrong_secret_signs_in_with_what_is_typed(signed_out):
+    loop, start = signed_out
     components = start()
     wait_until(loop, lambda: components.flow.dialog is not None)
     dialog = components.flow.dialog
@@ -59,8 +38,8 @@ def test_enter_after_a_wrong_secret_signs_in_with_what_is_typed(app):
     assert not components.window.demo_banner.isVisible()
 
 
-def test_the_demo_shows_a_banner_whose_sign_in_leads_to_the_real_sign_in(app):
-    loop, start = app
+def test_the_demo_shows_a_banner_whose_sign_in_leads_to_the_real_sign_in(signed_out):
+    loop, start = signed_out
     components = start(demo=True)
     window = components.window
     wait_until(loop, lambda: window.history_model.rowCount() > 0)

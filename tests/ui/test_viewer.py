@@ -4,10 +4,8 @@ images side by side for comparison, loading real originals from the built-in ser
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from desktop.api import ApiSettings, Credentials, NeuroflashClient
 from desktop.app.background import BackgroundRunner
@@ -16,6 +14,7 @@ from desktop.services.disk_cache import DiskCache
 from desktop.ui.common.thumbnail_loader import ThumbnailLoader
 from desktop.ui.viewer.window import ViewerWindow
 from tests.ui.app_harness import make_loop, wait_until
+from tests.ui.mouse import wheel
 
 
 @pytest.fixture
@@ -40,21 +39,6 @@ def setup(qapp, emulator, tmp_path):
     runner.shutdown()
     client.close()
     loop.close()
-
-
-def wheel(widget, up: bool) -> None:
-    center = QPointF(widget.viewport().rect().center())
-    event = QWheelEvent(
-        center,
-        QPointF(widget.viewport().mapToGlobal(QPoint(0, 0))) + center,
-        QPoint(0, 0),
-        QPoint(0, 120 if up else -120),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget.viewport(), event)
 
 
 def test_zoom_fit_actual_size_and_wheel(setup, qtbot):
