@@ -394,6 +394,10 @@
         <translation>Prompt kopieren</translation>
     </message>
     <message>
+        <source>{images} selected. Select one to see its details.</source>
+        <translation>{images} ausgewählt. Wähle eines, um seine Details zu sehen.</translation>
+    </message>
+    <message>
         <source>(no prompt)</source>
         <translation>(kein Prompt)</translation>
     </message>
@@ -2309,6 +2313,10 @@ Entferne oben einen Filter oder hebe alle auf.</translation>
     <message>
         <source>History and viewer</source>
         <translation>Verlauf und Bildansicht</translation>
+    </message>
+    <message>
+        <source>Select every image</source>
+        <translation>Alle Bilder auswählen</translation>
     </message>
     <message>
         <source>{key} or double-click</source>

@@ -27,7 +27,13 @@ from desktop.api import HistoryItem
 from desktop.app.background import BackgroundRunner
 from desktop.app.session import Session
 from desktop.services.catalog import CatalogEntry, Kind
-from desktop.ui.common.formatting import file_bytes, format_date, format_size, model_name
+from desktop.ui.common.formatting import (
+    file_bytes,
+    format_date,
+    format_size,
+    image_count,
+    model_name,
+)
 from desktop.ui.history.model import HistoryModel
 from desktop.ui.history.view import HistoryView
 
@@ -217,8 +223,19 @@ class DetailsPanel(QWidget):
 
     # -- showing ------------------------------------------------------------------------------
 
+    def _empty_text(self) -> str:
+        """With several images selected, say so: "Select an image" read as if nothing was."""
+        count = len(self._view.selected_items())
+        if count > 1:
+            return self.tr("{images} selected. Select one to see its details.").format(
+                images=image_count(count)
+            )
+        return self.tr("Select an image to see its details.")
+
     def _show_entry(self, entry: CatalogEntry | None) -> None:
         self.entry = entry
+        if entry is None:
+            self.empty.setText(self._empty_text())
         self.empty.setVisible(entry is None)
         self.body.setVisible(entry is not None)
         self.updateGeometry()  # the right column gives it room for the facts (right_column.py)

@@ -67,6 +67,10 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     for action in actions:
         keys = [key_text(s) for s in action.shortcuts() if not s.isEmpty()]
+        if not keys and isinstance(submenu := action.menu(), QMenu):
+            # one row for a submenu's keys (Rating: 1 / 2 / 3 / 4 / 5 / 0), not six
+            inner = [k for _w, k in shortcut_rows(submenu.actions())]
+            keys = [" / ".join(inner)] if inner else []
         what = action.text().replace("&", "").removesuffix("…").strip()
         if keys and what and what not in {w for w, _k in rows}:
             rows.append((what, keys[0]))
@@ -146,6 +150,10 @@ def extra_shortcuts() -> list[tuple[str, str]]:
         (
             QCoreApplication.translate("ShortcutsDialog", "Filter the history"),
             key_text(QKeySequence(QKeySequence.StandardKey.Find)),
+        ),
+        (
+            QCoreApplication.translate("ShortcutsDialog", "Select every image"),
+            key_text(QKeySequence(QKeySequence.StandardKey.SelectAll)),
         ),
         (
             QCoreApplication.translate("ShortcutsDialog", "Full-size preview"),

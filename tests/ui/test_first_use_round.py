@@ -1,0 +1,39 @@
+"""A designer's first session (round s4-f): what the details panel says with several images
+selected, and what Help → Keyboard Shortcuts lists for the grid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel
+
+from tests.ui.app_harness import wait_until
+
+
+def test_details_panel_says_how_many_are_selected_not_select_an_image(signed_in):
+    loop, components = signed_in
+    window = components.window
+    panel = window.details_panel
+    panel.toggle_action.trigger()
+    view = window.history_view
+    model = view.model()
+    wait_until(loop, lambda: model.rowCount() >= 2)
+    selection = view.selectionModel()
+    selection.select(model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    selection.select(model.index(1, 0), QItemSelectionModel.SelectionFlag.Select)
+    wait_until(loop, lambda: len(view.selected_items()) == 2)
+    assert panel.empty.isVisible()
+    assert panel.empty.text().startswith("2 images selected"), panel.empty.text()
+
+    selection.clearSelection()
+    wait_until(loop, lambda: not view.selected_items())
+    assert panel.empty.text() == "Select an image to see its details."
+
+
+def test_shortcuts_list_the_rating_keys_and_select_all(signed_in):
+    _loop, components = signed_in
+    dialog = components.window.open_shortcuts()
+    try:
+        rows = dict(dialog.rows())
+        assert rows.get("Rating") == "1 / 2 / 3 / 4 / 5 / 0", rows
+        assert rows.get("Select every image") == "Ctrl+A"
+    finally:
+        dialog.close()
