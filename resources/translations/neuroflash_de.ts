@@ -2319,6 +2319,10 @@ Entferne oben einen Filter oder hebe alle auf.</translation>
         <translation>Alle Bilder auswählen</translation>
     </message>
     <message>
+        <source>Undo a delete (while its note shows)</source>
+        <translation>Löschen rückgängig machen (solange der Hinweis steht)</translation>
+    </message>
+    <message>
         <source>{key} or double-click</source>
         <translation>{key} oder Doppelklick</translation>
     </message>

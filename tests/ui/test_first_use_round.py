@@ -4,6 +4,8 @@ selected, and what Help → Keyboard Shortcuts lists for the grid."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 
 from tests.ui.app_harness import wait_until
 
@@ -35,5 +37,29 @@ def test_shortcuts_list_the_rating_keys_and_select_all(signed_in):
         rows = dict(dialog.rows())
         assert rows.get("Rating") == "1 / 2 / 3 / 4 / 5 / 0", rows
         assert rows.get("Select every image") == "Ctrl+A"
+        assert rows.get("Undo a delete (while its note shows)") == "Ctrl+Z"
     finally:
         dialog.close()
+
+
+def test_ctrl_z_in_the_grid_undoes_a_delete_but_not_in_the_prompt(signed_in):
+    loop, components = signed_in
+    window = components.window
+    model = window.history_model
+    before = [model.item(r).image_id for r in range(model.rowCount())]
+    first = model.item(0)
+    loop.run_until_complete(window.actions_._run_delete([first]))
+    assert first.image_id not in [model.item(r).image_id for r in range(model.rowCount())]
+
+    prompt = window.generate_panel.prompt_edit
+    prompt.setFocus()
+    QTest.keyClicks(prompt, "fox")
+    QTest.keySequence(prompt, QKeySequence(QKeySequence.StandardKey.Undo))
+    assert prompt.toPlainText() == "", "Ctrl+Z in the prompt undoes the typing"
+    assert model.rowCount() == len(before) - 1, "and leaves the delete alone"
+
+    view = window.history_view
+    view.setFocus()
+    QTest.keySequence(view, QKeySequence(QKeySequence.StandardKey.Undo))
+    wait_until(loop, lambda: [model.item(r).image_id for r in range(model.rowCount())] == before)
+    assert not window.messages.isVisible()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from desktop.app.i18n import translate_message
@@ -39,6 +40,12 @@ class MessageBar(QFrame):
         self._fade = QTimer(self)
         self._fade.setSingleShot(True)
         self._fade.timeout.connect(self.dismiss)
+        # the note's button by key (Ctrl+Z for Undo); a QShortcut only fires while the bar
+        # shows, and a focused text field keeps its own Ctrl+Z
+        self._action_key = QShortcut(self)
+        self._action_key.setContext(Qt.ShortcutContext.WindowShortcut)
+        self._action_key.setEnabled(False)
+        self._action_key.activated.connect(self._on_retry)
         self.hide()
 
     def show_error(
@@ -53,15 +60,23 @@ class MessageBar(QFrame):
         seconds: float = 8.0,
         action: Callable[[], object] | None = None,
         action_text: str = "",
+        action_key: QKeySequence | None = None,
     ) -> None:
-        """A passing note; with ``action`` it offers one button (e.g. Show in Folder)."""
+        """A passing note; with ``action`` it offers one button (e.g. Show in Folder), which
+        ``action_key`` also presses while the note shows."""
         self._show(translate_message(text), "note", action, action_text)
+        if action is not None and action_key is not None:
+            self._action_key.setKey(action_key)
+            self._action_key.setEnabled(True)
+            self.retry_button.setToolTip(action_key.toString(QKeySequence.SequenceFormat.NativeText))
         self._fade.start(int(seconds * 1000))
 
     def _show(
         self, text: str, kind: str, retry: Callable[[], object] | None, action_text: str = ""
     ) -> None:
         self._fade.stop()
+        self._action_key.setEnabled(False)
+        self.retry_button.setToolTip("")
         self._retry = retry
         action_text = action_text or self.tr("Retry")
         self.retry_button.setText(action_text)
@@ -84,4 +99,5 @@ class MessageBar(QFrame):
 
     def dismiss(self) -> None:
         self._fade.stop()
+        self._action_key.setEnabled(False)
         self.hide()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.api import HistoryItem
@@ -210,6 +210,7 @@ class ImageActions(QObject):
                 seconds=undoable.undo_seconds,
                 action=lambda: undoable.undo(hidden),
                 action_text=self.tr("Undo"),
+                action_key=QKeySequence(QKeySequence.StandardKey.Undo),
             )
             return
         gone = await self._session.delete(items)

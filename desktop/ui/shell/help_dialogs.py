@@ -156,6 +156,10 @@ def extra_shortcuts() -> list[tuple[str, str]]:
             key_text(QKeySequence(QKeySequence.StandardKey.SelectAll)),
         ),
         (
+            QCoreApplication.translate("ShortcutsDialog", "Undo a delete (while its note shows)"),
+            key_text(QKeySequence(QKeySequence.StandardKey.Undo)),
+        ),
+        (
             QCoreApplication.translate("ShortcutsDialog", "Full-size preview"),
             QCoreApplication.translate("ShortcutsDialog", "{key} or double-click").format(
                 key=key_text(QKeySequence("Return"))
