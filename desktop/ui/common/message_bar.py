@@ -68,7 +68,9 @@ class MessageBar(QFrame):
         if action is not None and action_key is not None:
             self._action_key.setKey(action_key)
             self._action_key.setEnabled(True)
-            self.retry_button.setToolTip(action_key.toString(QKeySequence.SequenceFormat.NativeText))
+            self.retry_button.setToolTip(
+                action_key.toString(QKeySequence.SequenceFormat.NativeText)
+            )
         self._fade.start(int(seconds * 1000))
 
     def _show(
