@@ -3,6 +3,8 @@ selected, and what Help → Keyboard Shortcuts lists for the grid."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
@@ -63,3 +65,39 @@ def test_ctrl_z_in_the_grid_undoes_a_delete_but_not_in_the_prompt(signed_in):
     QTest.keySequence(view, QKeySequence(QKeySequence.StandardKey.Undo))
     wait_until(loop, lambda: [model.item(r).image_id for r in range(model.rowCount())] == before)
     assert not window.messages.isVisible()
+
+
+def test_file_dialogs_open_in_the_designers_folders_not_the_apps_working_dir(
+    signed_in, tmp_path, monkeypatch
+):
+    """Qt's default is the working directory (the repository here, / or System32 when
+    installed); the dialogs open in Pictures/Documents or home, then where used last."""
+    loop, components = signed_in
+    window = components.window
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    view = window.history_view
+    view.selectionModel().select(
+        view.model().index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    export = window.selection_export
+    opened = []
+    for ask in (
+        lambda: export.ask("zip") or export.dialog,
+        lambda: window.style_menu.ask_export(),
+        lambda: window.byo.open_import_dialog(),
+    ):
+        dialog = ask()
+        opened.append(Path(dialog.directory().absolutePath()))
+        dialog.close()
+    assert all(folder != elsewhere for folder in opened), opened
+
+    chosen = tmp_path / "exports"
+    chosen.mkdir()
+    dialog = window.style_menu.ask_export()
+    dialog.fileSelected.emit(str(chosen / "mine.json"))
+    wait_until(loop, lambda: (chosen / "mine.json").exists())
+    again = window.style_menu.ask_export()
+    assert Path(again.directory().absolutePath()) == chosen
+    again.close()

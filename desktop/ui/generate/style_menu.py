@@ -29,6 +29,7 @@ from desktop.app.style_presets import (
     parameters_of,
 )
 from desktop.services.catalog import StylePreset
+from desktop.ui.common.start_folder import DOCUMENTS, start_folder
 from desktop.ui.generate.panel import GeneratePanel
 from desktop.ui.generate.ratio_labels import ratio_label
 from desktop.ui.generate.save_style_dialog import SavePresetDialog
@@ -57,6 +58,7 @@ class StyleMenu(QObject):
         self.presets: list[StylePreset] = []
         self._applied: tuple[str, str] | None = None  # (prompt it made, designer's own words)
         self.dialog: QDialog | None = None  # the one open dialog, for tests
+        self.last_folder: Path | None = None  # where the next import/export dialog opens
         self.manager: ManageStylesDialog | None = None  # Manage Styles…, while open
         self.note = StyleNote(panel)
 
@@ -312,6 +314,8 @@ class StyleMenu(QObject):
     def _file_dialog(self, title: str, save: bool, parent: QWidget | None) -> QFileDialog:
         dialog = QFileDialog(parent or self._window)
         dialog.setWindowTitle(title)
+        dialog.setDirectory(start_folder(DOCUMENTS, self.last_folder))
+        dialog.fileSelected.connect(lambda path: setattr(self, "last_folder", Path(path).parent))
         dialog.setNameFilter(self.tr("Style files (*.json)"))
         if save:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)

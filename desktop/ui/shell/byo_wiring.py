@@ -22,6 +22,7 @@ from desktop.api.errors import NeuroflashError
 from desktop.app.byo_jobs import ByoJobs, upscale_label
 from desktop.app.i18n import translate_message
 from desktop.app.mask_store import MaskStore
+from desktop.ui.common.start_folder import PICTURES, start_folder
 from desktop.ui.imports.sources import ImportDropTarget, import_dialog
 from desktop.ui.mask.dialog import MaskEditDialog
 
@@ -48,6 +49,7 @@ class ByoWiring(QObject):
         self.masks = MaskStore(window.paths.data_dir / "masks")  # kept in the profile
         self.mask_dialog: MaskEditDialog | None = None
         self.file_dialog: QFileDialog | None = None
+        self.last_import_folder: Path | None = None  # where the next import dialog opens
         self.drop_target = ImportDropTarget(window)
         self.drop_target.filesDropped.connect(self.import_files)
         self.drop_target.imageDropped.connect(self.import_bytes)
@@ -99,8 +101,11 @@ class ByoWiring(QObject):
             )
 
     def open_import_dialog(self) -> QFileDialog:
-        dialog = import_dialog(self._window)
+        dialog = import_dialog(self._window, start_folder(PICTURES, self.last_import_folder))
         dialog.filesSelected.connect(lambda files: self.import_files([Path(f) for f in files]))
+        dialog.filesSelected.connect(
+            lambda files: setattr(self, "last_import_folder", Path(files[0]).parent)
+        )
         self.file_dialog = dialog
         return dialog
 

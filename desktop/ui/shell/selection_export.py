@@ -20,6 +20,7 @@ from desktop.app.session import Session
 from desktop.services.catalog import CatalogEntry, Kind
 from desktop.services.catalog.bulk_export import ExportReport, export_to_folder, export_to_zip
 from desktop.ui.common.message_bar import MessageBar
+from desktop.ui.common.start_folder import PICTURES, start_folder
 from desktop.ui.history.view import HistoryView
 
 FOLDER, ZIP = "folder", "zip"
@@ -48,6 +49,7 @@ class SelectionExport(QObject):
         self.progress: QProgressDialog | None = None
         self.dialog: QFileDialog | None = None
         self.report: ExportReport | None = None
+        self.last_folder: Path | None = None  # where the next export dialog opens
         self.folder_action = QAction(self.tr("Export Selection to Folder…"), self)
         self.folder_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.folder_action.triggered.connect(lambda: self.ask(FOLDER))
@@ -69,6 +71,7 @@ class SelectionExport(QObject):
         if self.running:
             return
         dialog = QFileDialog(self._window)
+        dialog.setDirectory(start_folder(PICTURES, self.last_folder))
         if kind == FOLDER:
             dialog.setWindowTitle(self.tr("Export to Folder"))
             dialog.setFileMode(QFileDialog.FileMode.Directory)
@@ -83,6 +86,11 @@ class SelectionExport(QObject):
             dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
         dialog.fileSelected.connect(
             lambda path: self._session.spawn(self.export(items, kind, Path(path)))
+        )
+        dialog.fileSelected.connect(
+            lambda path: setattr(
+                self, "last_folder", Path(path) if kind == FOLDER else Path(path).parent
+            )
         )
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
         self.dialog = dialog
