@@ -2543,6 +2543,13 @@ Entferne oben einen Filter oder hebe alle auf.</translation>
         <translation>Die Stile konnten nicht importiert werden. Es wurde nichts geändert.</translation>
     </message>
     <message numerus="yes">
+        <source>Nothing new: you have the %n style(s) in this file already.</source>
+        <translation>
+            <numerusform>Nichts Neues: Den Stil aus dieser Datei hast du schon.</numerusform>
+            <numerusform>Nichts Neues: Die %n Stile aus dieser Datei hast du schon.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Imported %n style(s).</source>
         <translation>
             <numerusform>%n Stil importiert.</numerusform>

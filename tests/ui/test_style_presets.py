@@ -203,7 +203,8 @@ def test_export_then_import_round_trip_and_presets_survive_a_restart(
         second.wait(lambda: second.window.style_menu.presets == presets)
         again = second.run(second.window.style_menu.import_from(target))
         assert again.unchanged == ["Flat", "Ink"] and not again.added and not again.renamed
-        assert "Skipped 2 styles you have already." in second.panel.message_label.text()
+        note = second.panel.message_label.text()
+        assert note == "Nothing new: you have the 2 styles in this file already.", note
     finally:
         second.close()
 

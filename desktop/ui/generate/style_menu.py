@@ -353,6 +353,11 @@ class StyleMenu(QObject):
 
     def _import_text(self, report: ImportReport) -> str:
         count = len(report.added) + len(report.renamed)
+        if not count and (same := len(report.unchanged)):  # not "Imported 0 styles. Skipped…"
+            return fix_plural(
+                self.tr("Nothing new: you have the %n style(s) in this file already.", "", same),
+                same,
+            )
         lines = [fix_plural(self.tr("Imported %n style(s).", "", count), count)]
         for old, new in report.renamed.items():
             lines.append(
