@@ -121,6 +121,10 @@
         <translation>Teil des Bildes bearbeiten…</translation>
     </message>
     <message>
+        <source>Upscale</source>
+        <translation>Hochskalieren</translation>
+    </message>
+    <message>
         <source>Edit Part of Image… ({reason})</source>
         <translation>Teil des Bildes bearbeiten… ({reason})</translation>
     </message>

@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
+from desktop.ui.history.model import ItemRole
 from tests.ui.app_harness import wait_until
 
 
@@ -101,3 +102,26 @@ def test_file_dialogs_open_in_the_designers_folders_not_the_apps_working_dir(
     again = window.style_menu.ask_export()
     assert Path(again.directory().absolutePath()) == chosen
     again.close()
+
+
+def test_image_menu_offers_edit_part_and_upscale_for_the_selection(signed_in):
+    loop, components = signed_in
+    window = components.window
+    menu = window.image_menu
+    view = window.history_view
+    selection = view.selectionModel()
+    selection.select(view.model().index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    selection.select(view.model().index(1, 0), QItemSelectionModel.SelectionFlag.Select)
+    menu.aboutToShow.emit()
+    texts = [a.text() for a in menu.actions()]
+    at = texts.index("Edit…")
+    assert texts[at + 1 : at + 3] == ["Edit Part of Image…", "Upscale"], texts
+    assert not window.byo.mask_action.isEnabled(), "one image at a time"
+    assert len(window.byo.upscale_submenu.actions()) == 2
+
+    view.select_image(view.model().index(0, 0).data(ItemRole).image_id)
+    menu.aboutToShow.emit()
+    assert window.byo.mask_action.isEnabled()
+    window.byo.mask_action.trigger()
+    wait_until(loop, lambda: window.byo.mask_dialog is not None)
+    window.byo.mask_dialog.close()

@@ -73,6 +73,49 @@ class ByoWiring(QObject):
             file_menu.insertAction(first, self.paste_action)
             file_menu.insertSeparator(first)
         window.history_view.extra_menu_actions = self.menu_actions
+        self._add_to_image_menu(window)
+
+    def _add_to_image_menu(self, window: MainWindow) -> None:
+        """Edit Part of Image… and Upscale in the Image menu under Edit…: designers looked
+        for them there, not only in the grid's right-click menu and the viewer."""
+        self.mask_action = QAction(self.tr("Edit Part of Image…"), window)
+        self.mask_action.setObjectName("maskMenuAction")
+        self.mask_action.triggered.connect(self._mask_from_menu)
+        self.upscale_submenu = QMenu(self.tr("Upscale"), window)
+        menu = window.image_menu
+        actions = menu.actions()
+        edit = window.history_view.edit_action
+        after = actions[actions.index(edit) + 1] if edit in actions[:-1] else None
+        menu.insertAction(after, self.mask_action)  # type: ignore[arg-type]
+        menu.insertMenu(after, self.upscale_submenu)  # type: ignore[arg-type]
+        menu.aboutToShow.connect(self._update_image_menu)
+        self.mask_action.setEnabled(False)  # until the menu opens with a selection
+        self.upscale_submenu.setEnabled(False)
+
+    def _update_image_menu(self) -> None:
+        """For the selection as the menu opens: one image for the masked edit; the scales
+        with their cost, or why not, as in the right-click menu."""
+        items = self._window.history_view.selected_items()
+        caps = self.jobs.capabilities()
+        text = self.tr("Edit Part of Image…")
+        if reason := caps.masked_edit_reason:
+            text = self.tr("Edit Part of Image… ({reason})").format(
+                reason=translate_message(reason)
+            )
+        self.mask_action.setText(text)
+        self.mask_action.setEnabled(len(items) == 1 and caps.can_edit_masked)
+        self.upscale_submenu.clear()
+        for scale in SCALES:
+            if items:
+                self.upscale_submenu.addAction(
+                    self._upscale_action(items, scale, self.upscale_submenu)
+                )
+        self.upscale_submenu.setEnabled(bool(items))
+
+    def _mask_from_menu(self) -> None:
+        items = self._window.history_view.selected_items()
+        if len(items) == 1:
+            self.open_mask_editor(items[0])
 
     # -- import ---------------------------------------------------------------------------------
 
