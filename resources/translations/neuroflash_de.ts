@@ -24,6 +24,10 @@
         <translation>Vertrauenswürdige Zertifizierungsstellen</translation>
     </message>
     <message>
+        <source>The system&apos;s trusted certificates</source>
+        <translation>Die vertrauenswürdigen Zertifikate des Systems</translation>
+    </message>
+    <message>
         <source>The system keychain</source>
         <translation>Der Schlüsselbund des Systems</translation>
     </message>
@@ -2316,7 +2320,7 @@ Entferne oben einen Filter oder hebe alle auf.</translation>
     </message>
     <message>
         <source>History and viewer</source>
-        <translation>Verlauf und Bildansicht</translation>
+        <translation>Verlauf und Betrachter</translation>
     </message>
     <message>
         <source>Select every image</source>

@@ -125,3 +125,15 @@ def test_image_menu_offers_edit_part_and_upscale_for_the_selection(signed_in):
     window.byo.mask_action.trigger()
     wait_until(loop, lambda: window.byo.mask_dialog is not None)
     window.byo.mask_dialog.close()
+
+
+def test_about_lists_every_runtime_library_the_app_ships(signed_in):
+    """truststore (MIT) verifies every connection but was missing from the licences."""
+    _loop, components = signed_in
+    dialog = components.window.open_about()
+    try:
+        text = dialog.text()
+        for name in ("truststore", "certifi", "urllib3", "uvicorn", "FastAPI"):
+            assert name in text, name
+    finally:
+        dialog.close()

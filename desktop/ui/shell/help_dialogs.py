@@ -44,6 +44,11 @@ BUNDLED = (
     ("requests", QT_TRANSLATE_NOOP("AboutDialog", "HTTP"), "Apache-2.0"),
     ("urllib3", QT_TRANSLATE_NOOP("AboutDialog", "HTTP connections (used by requests)"), "MIT"),
     ("certifi", QT_TRANSLATE_NOOP("AboutDialog", "Trusted certificate authorities"), "MPL-2.0"),
+    (
+        "truststore",
+        QT_TRANSLATE_NOOP("AboutDialog", "The system's trusted certificates"),
+        "MIT",
+    ),
     ("keyring", QT_TRANSLATE_NOOP("AboutDialog", "The system keychain"), "MIT"),
     (
         "Pillow",
