@@ -2181,6 +2181,14 @@ Entferne oben einen Filter oder hebe alle auf.</translation>
         <translation>Export</translation>
     </message>
     <message>
+        <source>Select them to export them again.</source>
+        <translation>Wähle sie aus, um sie noch einmal zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Select Them</source>
+        <translation>Auswählen</translation>
+    </message>
+    <message>
         <source>No archive was made and no file was replaced.</source>
         <translation>Es wurde kein Archiv erstellt und keine Datei ersetzt.</translation>
     </message>
@@ -2202,7 +2210,7 @@ Entferne oben einen Filter oder hebe alle auf.</translation>
     </message>
     <message>
         <source>{failed} could not be downloaded.</source>
-        <translation>{failed} konnten nicht geladen werden.</translation>
+        <translation>Nicht heruntergeladen werden konnten: {failed}.</translation>
     </message>
 </context>
 <context>

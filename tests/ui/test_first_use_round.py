@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
+from desktop.api.errors import NeuroflashError
 from desktop.ui.history.model import ItemRole
 from tests.ui.app_harness import wait_until
 
@@ -137,3 +138,30 @@ def test_about_lists_every_runtime_library_the_app_ships(signed_in):
             assert name in text, name
     finally:
         dialog.close()
+
+
+def test_export_with_failed_downloads_stays_says_why_and_selects_them(signed_in, tmp_path):
+    loop, components = signed_in
+    window = components.window
+    view = window.history_view
+    items = [view.model().index(r, 0).data(ItemRole) for r in range(3)]
+    export = window.selection_export
+    real = export._fetch
+    lost = items[1].image_id
+
+    def fetch(entry):
+        if entry.item.image_id == lost:
+            raise NeuroflashError("The image is no longer on the server.")
+        return real(entry)
+
+    export._fetch = fetch
+    report = loop.run_until_complete(
+        components.session.spawn(export.export(items, "folder", tmp_path / "out"))
+    )
+    assert [i for i, _why in report.failed] == [lost]
+    text = window.messages.text()
+    assert "1 could not be downloaded" in text and "no longer on the server" in text, text
+    assert window.messages.property("kind") == "error", "stays until dismissed"
+    assert window.messages.retry_button.text() == "Select Them"
+    window.messages.retry_button.click()
+    assert [i.image_id for i in view.selected_items()] == [lost]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
@@ -21,6 +21,7 @@ from desktop.services.catalog import CatalogEntry, Kind
 from desktop.services.catalog.bulk_export import ExportReport, export_to_folder, export_to_zip
 from desktop.ui.common.message_bar import MessageBar
 from desktop.ui.common.start_folder import PICTURES, start_folder
+from desktop.ui.history.model import ItemRole
 from desktop.ui.history.view import HistoryView
 
 FOLDER, ZIP = "folder", "zip"
@@ -171,11 +172,33 @@ class SelectionExport(QObject):
         text = self.tr("Exported {written} of {asked} images to {where}.").format(
             written=saved, asked=asked, where=where
         )
-        if report.failed:
-            text += " " + self.tr("{failed} could not be downloaded.").format(
-                failed=len(report.failed)
+        if report.failed:  # stays, says why, and finds them: a fading count left them unknown
+            failed = [image_id for image_id, _why in report.failed]
+            text += " " + self.tr("{failed} could not be downloaded.").format(failed=len(failed))
+            text += " " + translate_message(report.failed[0][1])
+            text += " " + self.tr("Select them to export them again.")
+            self._messages.show_error(
+                text, lambda: self.select_images(failed), self.tr("Select Them")
             )
+            return
         self._messages.show_note(text, seconds=10)
+
+    def select_images(self, image_ids: list[str]) -> int:
+        """Select the grid's tiles of ``image_ids`` (those still shown); how many."""
+        wanted = set(image_ids)
+        model = self._view.model()
+        selection = QItemSelection()
+        for row in range(model.rowCount() if model is not None else 0):
+            index = model.index(row, 0)
+            item = index.data(ItemRole)
+            if item is not None and item.image_id in wanted:
+                selection.select(index, index)
+        flag = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self._view.selectionModel().select(selection, flag)
+        if not selection.isEmpty():
+            self._view.scrollTo(selection.indexes()[0])
+            self._view.setFocus()
+        return len(selection.indexes())
 
     def _tell_stopped(self, report: ExportReport, asked: int, saved: int) -> None:
         if report.target is None:  # a ZIP: only a complete archive is ever kept
