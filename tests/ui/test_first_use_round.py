@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, QPoint
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QVBoxLayout
 
 from desktop.api.errors import NeuroflashError
+from desktop.ui.common.overlay import float_over
 from desktop.ui.history.model import ItemRole
 from tests.ui.app_harness import wait_until
 
@@ -165,3 +167,24 @@ def test_export_with_failed_downloads_stays_says_why_and_selects_them(signed_in,
     assert window.messages.retry_button.text() == "Select Them"
     window.messages.retry_button.click()
     assert [i.image_id for i in view.selected_items()] == [lost]
+
+
+def test_a_message_over_the_grid_is_opaque_under_its_translucent_tint(qapp):
+    """The message bar's style sheet tints it translucently; under it the overlay paints an
+    opaque backing, or the tiles showed through the text (it was painted in the tint)."""
+    host = QScrollArea()
+    host.resize(400, 300)
+    host.viewport().setStyleSheet("background: black;")
+    strip = QFrame()
+    strip.setObjectName("strip")
+    strip.setStyleSheet("#strip { background: rgba(198, 40, 40, 0.12); }")
+    QVBoxLayout(strip).addWidget(QLabel("Exported 6 of 8 images."))
+    float_over(strip, host)
+    host.show()
+    strip.show()
+    QApplication.processEvents()
+    image = host.grab().toImage()
+    inside = strip.geometry().topLeft() + QPoint(8, 3)
+    colour = image.pixelColor(inside)
+    assert min(colour.red(), colour.green(), colour.blue()) > 200, colour.getRgb()
+    host.close()

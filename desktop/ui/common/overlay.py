@@ -51,7 +51,11 @@ class _Overlay(QObject):
         painter = QPainter(strip)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(strip.palette().color(QPalette.ColorRole.Mid))
-        painter.setBrush(strip.palette().color(QPalette.ColorRole.Base))
+        # The host's base, opaque: the strip's own palette carries its style sheet's
+        # translucent tint, which let the tiles show through the text.
+        backing = self._host.palette().color(QPalette.ColorRole.Base)
+        backing.setAlpha(255)
+        painter.setBrush(backing)
         painter.drawRoundedRect(QRectF(strip.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         painter.end()
 
