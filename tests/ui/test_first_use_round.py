@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QPoint
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
@@ -188,3 +189,5 @@ def test_a_message_over_the_grid_is_opaque_under_its_translucent_tint(qapp):
     colour = image.pixelColor(inside)
     assert min(colour.red(), colour.green(), colour.blue()) > 200, colour.getRgb()
     host.close()
+    shiboken6.delete(strip)  # first, with its overlay: the host then has no filter to call
+    shiboken6.delete(host)

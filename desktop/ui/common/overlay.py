@@ -53,7 +53,8 @@ class _Overlay(QObject):
         painter.setPen(strip.palette().color(QPalette.ColorRole.Mid))
         # The host's base, opaque: the strip's own palette carries its style sheet's
         # translucent tint, which let the tiles show through the text.
-        backing = self._host.palette().color(QPalette.ColorRole.Base)
+        host = strip.parentWidget() or strip
+        backing = host.palette().color(QPalette.ColorRole.Base)
         backing.setAlpha(255)
         painter.setBrush(backing)
         painter.drawRoundedRect(QRectF(strip.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
