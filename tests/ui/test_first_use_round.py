@@ -188,6 +188,7 @@ def test_a_message_over_the_grid_is_opaque_under_its_translucent_tint(qapp):
     inside = strip.geometry().topLeft() + QPoint(8, 3)
     colour = image.pixelColor(inside)
     assert min(colour.red(), colour.green(), colour.blue()) > 200, colour.getRgb()
+    assert colour.red() > colour.green() + 10, "and still in the note's tint"
     host.close()
     shiboken6.delete(strip)  # first, with its overlay: the host then has no filter to call
     shiboken6.delete(host)

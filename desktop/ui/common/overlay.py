@@ -51,13 +51,15 @@ class _Overlay(QObject):
         painter = QPainter(strip)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(strip.palette().color(QPalette.ColorRole.Mid))
-        # The host's base, opaque: the strip's own palette carries its style sheet's
-        # translucent tint, which let the tiles show through the text.
+        # The host's base, opaque, then the strip's own base on top: that carries its style
+        # sheet's translucent tint (note, error), which alone let the tiles show through.
         host = strip.parentWidget() or strip
         backing = host.palette().color(QPalette.ColorRole.Base)
         backing.setAlpha(255)
-        painter.setBrush(backing)
-        painter.drawRoundedRect(QRectF(strip.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        shape = QRectF(strip.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        for brush in (backing, strip.palette().color(QPalette.ColorRole.Base)):
+            painter.setBrush(brush)
+            painter.drawRoundedRect(shape, 6, 6)
         painter.end()
 
 
