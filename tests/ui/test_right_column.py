@@ -5,7 +5,7 @@ cut their (German) text."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QWidget
 
 from desktop.ui.shell.right_column import share_heights
 from tests.ui.app_harness import wait_until
@@ -108,3 +108,32 @@ def test_the_german_grouping_choice_fits_its_box_at_900x600(window_in):
         text = combo.itemText(index)
         room = combo.width() - 30  # the drop-down arrow and the frame
         assert combo.fontMetrics().horizontalAdvance(text) <= room, f"“{text}” is cut off"
+
+
+def test_the_chosen_ratio_shows_whole_however_narrow_the_column(window_in):
+    """QA: in German at 900x600 the ratio box read "1:1 · 1024×102"; at any width the
+    designer drags the right column to, a choice shows whole (the label moves above it)."""
+    loop, window = window_in
+    settle(loop, window, 900, 600)
+    panel = window.generate_panel
+    total = sum(window.splitter.sizes())
+    for right in range(160, 330, 6):
+        sizes = window.splitter.sizes()
+        window.splitter.setSizes([sizes[0], total - sizes[0] - right, right])
+        settle(loop, window, 900, 600)
+        for combo in (panel.aspect_ratio_combo, panel.output_format_combo):
+            room = _text_room(combo)
+            for index in range(combo.count()):
+                text = combo.itemText(index)
+                advance = combo.fontMetrics().horizontalAdvance(text)
+                assert advance <= room, f"“{text}” is cut off at a {right} px column"
+
+
+def _text_room(combo: QComboBox) -> int:
+    """The width the style leaves for a combo box's text (without frame and arrow)."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width()

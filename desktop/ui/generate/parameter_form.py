@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QResizeEvent, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from desktop.api import HistoryItem, ImageModel
@@ -71,7 +71,8 @@ class ParameterForm(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setSpacing(8)  # the panel's spacing, which the form inherited when it was nested
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)  # see resizeEvent
+        self._form = form
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Model"), self.model_combo)
         form.addRow("", self.model_description)
@@ -157,6 +158,7 @@ class ParameterForm(QWidget):
                 combo.setCurrentIndex(combo.findData(wanted))
                 break
         combo.setEnabled(bool(values))
+        fit_longest_choice(combo)
 
     def set_known_sizes(self, sizes: Sizes) -> None:
         """Pixel sizes seen in the history, for the aspect-ratio labels."""
@@ -167,6 +169,31 @@ class ParameterForm(QWidget):
             self.aspect_ratio_combo.setItemText(
                 row, ratio_label(ratio, model.id if model else "", sizes)
             )
+        fit_longest_choice(self.aspect_ratio_combo)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        """Labels beside the fields while every field gets its minimum, above them when the
+        column is narrower: Qt's WrapLongRows squeezed the ratio box below its minimum
+        instead ("1:1 · 1024×102" in German at 900x600)."""
+        super().resizeEvent(event)
+        form = self._form
+        labels = fields = 0
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is not None and label.widget() is not None and label.widget().text():
+                labels = max(labels, label.sizeHint().width())
+            if field is not None and field.widget() is not None:
+                fields = max(fields, field.minimumSize().width())
+        margins = form.contentsMargins()
+        beside = labels + form.horizontalSpacing() + fields + margins.left() + margins.right()
+        wanted = (
+            QFormLayout.RowWrapPolicy.DontWrapRows
+            if event.size().width() >= beside
+            else QFormLayout.RowWrapPolicy.WrapAllRows
+        )
+        if form.rowWrapPolicy() != wanted:
+            form.setRowWrapPolicy(wanted)
 
     # -- choices -----------------------------------------------------------------------------
 
@@ -273,3 +300,15 @@ class ParameterForm(QWidget):
                     )
                 )
         return missed
+
+
+def fit_longest_choice(combo: QComboBox) -> None:
+    """Short choices ("16:9 · 1024×576", "webp") must show whole: the box is never narrower
+    than its longest one, so a narrow column moves the label above it instead of cutting
+    the pixel size off (German at 900x600 read "1:1 · 1024×102")."""
+    longest = max(
+        (combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())),
+        default=0,
+    )
+    average = max(1, combo.fontMetrics().horizontalAdvance("x"))
+    combo.setMinimumContentsLength(max(8, -(-longest // average)))
