@@ -181,8 +181,9 @@ class ParameterForm(QWidget):
         for row in range(form.rowCount()):
             label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label is not None and label.widget() is not None and label.widget().text():
-                labels = max(labels, label.sizeHint().width())
+            text = label.widget() if label is not None else None
+            if isinstance(text, QLabel) and text.text():
+                labels = max(labels, text.sizeHint().width())
             if field is not None and field.widget() is not None:
                 fields = max(fields, field.minimumSize().width())
         margins = form.contentsMargins()
