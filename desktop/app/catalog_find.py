@@ -33,6 +33,7 @@ class CatalogFinder(QObject):
     """Runs the designer's current query; emits ``found`` (frozenset of ids, or None)."""
 
     found = Signal(object)
+    failed = Signal()  # a search could not be answered (the catalogue is unusable)
     facetsReady = Signal(object)  # Facets of the whole workspace
     collectionsReady = Signal(list)  # list[Collection]
 
@@ -69,6 +70,8 @@ class CatalogFinder(QObject):
             ids = await self._runner.run(_ids, store, query)
         except Exception:
             log.warning("Catalogue search failed", exc_info=True)
+            if number == self._asked:
+                self.failed.emit()
             return
         if number == self._asked:
             self.found.emit(ids)

@@ -12,7 +12,7 @@ import asyncio
 import logging
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import AsyncGenerator, Iterable
 from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
@@ -42,6 +42,12 @@ log = logging.getLogger(__name__)
 
 RECONCILE_EVERY_S = 3600.0  # the full walk for deletions elsewhere: at most hourly per workspace
 RECONCILE_PAUSE_S = 0.2  # between its pages: gentle on the server and the GIL
+FIRST_SLICE = 600  # saved images shown at once: a screenful at any window size, and then some
+NEXT_SLICE = 4000  # per later slice: ~4 ms of the GUI thread each to append to the grid
+# Between slices: each appended slice lays the grid out again, which restarts its thumbnail
+# request's debounce, and each read builds thousands of items under the GIL.
+FIRST_SLICE_PAUSE_S = 0.3
+SLICE_PAUSE_S = 0.04
 _RECONCILED = "reconciled_at:"  # meta key prefix, per workspace
 
 
@@ -130,6 +136,27 @@ class CatalogSession(QObject):
         except Exception:
             log.warning("Could not read the saved history", exc_info=True)
             return []
+
+    async def history_slices(
+        self, workspace_id: str, first: int = FIRST_SLICE, size: int = NEXT_SLICE
+    ) -> AsyncGenerator[list[HistoryItem], None]:
+        """The saved history newest first, a slice at a time (read on a worker): a first
+        screenful at once, then the rest in slices the grid takes between frames. Reading and
+        showing 100,000 images at once kept the window blank and then froze it for ~1 s."""
+        try:
+            store = await self.store()
+            items, before = await self._runner.run(store.history_slice, workspace_id, first)
+            yield items
+            pause = FIRST_SLICE_PAUSE_S  # the first screen's thumbnails load meanwhile
+            while before is not None:
+                await asyncio.sleep(pause)
+                pause = SLICE_PAUSE_S
+                items, before = await self._runner.run(
+                    store.history_slice, workspace_id, size, before
+                )
+                yield items
+        except Exception:
+            log.warning("Could not read the saved history", exc_info=True)
 
     # -- writes (the store's writer thread; never awaited by the GUI) ------------------------
 

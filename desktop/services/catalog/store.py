@@ -312,6 +312,13 @@ class CatalogStore:
         """The whole visible history, newest first: what the offline copy gave, uncapped."""
         return self._read(reads.history, workspace_id)
 
+    def history_slice(
+        self, workspace_id: str, limit: int, before: int | None = None
+    ) -> tuple[list[HistoryItem], int | None]:
+        """The history a slice at a time, newest first: (images, key for the next slice or
+        None at the end). The app shows the first slice at once and appends the rest."""
+        return self._read(reads.history_slice, workspace_id, limit, before)
+
     def search(
         self, query: CatalogQuery, limit: int | None = 200, offset: int = 0
     ) -> list[CatalogRow]:

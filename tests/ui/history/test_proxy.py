@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from desktop.api import HistoryItem, view_path
+from desktop.services.catalog.fts_query import words as prompt_words
 from desktop.ui.history.model import HistoryModel
 from desktop.ui.history.proxy import Grouping, HeaderRole, HistoryProxyModel
+from tests.ui.app_harness import wait_until
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
@@ -129,27 +131,32 @@ def test_filtering_ten_thousand_images(models):
     assert {"img-93", "img-9998"} <= found and "img-3" not in found and "img-9" not in found
 
 
+def _starts_a_word(prefix: str, prompt: str) -> bool:
+    return any(w.casefold().startswith(prefix) for w in prompt_words(prompt))
+
+
 def test_the_window_filters_groups_and_reuses_settings(signed_in):
-    """Find, group and "Use these settings" in the real window against the built-in server."""
-    _loop, components = signed_in
+    """Find, group and "Use these settings" in the real window against the built-in server.
+    The typed words are answered by the catalogue's full-text index: each one a word prefix."""
+    loop, components = signed_in
     window = components.window
     toolbar, proxy, view = window.history_toolbar, window.history_proxy, window.history_view
     everything = window.history_model.items()
-    words = {w.casefold() for i in everything for w in i.prompt.split() if len(w) > 3}
+    words = {w.casefold() for i in everything for w in prompt_words(i.prompt) if len(w) > 3}
     word = next(
         w
         for w in sorted(words)
-        if 0 < sum(w in i.prompt.casefold() for i in everything) < len(everything)
+        if 0 < sum(_starts_a_word(w, i.prompt) for i in everything) < len(everything)
     )
     toolbar.filter_edit.setText(word.upper())
     toolbar.apply_filter()
-    shown = proxy.visible_items()
-    expected = [i.image_id for i in everything if word in i.prompt.casefold()]
-    assert [i.image_id for i in shown] == expected
+    expected = [i.image_id for i in everything if _starts_a_word(word, i.prompt)]
+    wait_until(loop, lambda: [i.image_id for i in proxy.visible_items()] == expected)
     assert toolbar.count_label.text() == f"{len(expected)} of {len(everything)}"
 
     toolbar.filter_edit.clear()
     toolbar.apply_filter()
+    assert len(proxy.visible_items()) == len(everything)  # at once: nothing to wait for
     toolbar.set_grouping(Grouping.DAY)
     assert proxy.index(0, 0).data(HeaderRole) is True
     view.focus_newest()
