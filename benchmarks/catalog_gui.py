@@ -222,10 +222,10 @@ class CatalogScenario:
         self.view.setFocus()
 
         hb.phase = "type search"
-        began = time.perf_counter()
         await self.type_text(SEARCH)
+        last_key = time.perf_counter() - KEY_MS / 1000
         done = await self.found(None, "the search result")
-        self.result["catalog_search_shown_s"] = round(done - began, 3)
+        self.result["catalog_search_after_last_key_s"] = round(done - last_key, 3)
         self.result["catalog_search_images"] = self.proxy.image_count()
         hb.phase = "clear search"
         self.window.history_toolbar.filter_edit.clear()

@@ -98,5 +98,15 @@ class CatalogFinder(QObject):
         return replace(self.query, workspace_id=workspace_id, collection_id=None)
 
 
-def _ids(store: CatalogStore, query: CatalogQuery) -> frozenset[str]:
-    return frozenset(store.search_ids(query))
+class FoundIds(frozenset[str]):
+    """The ids a query found (a frozenset), also in the catalogue's order, newest first: the
+    grid looks up its rows in that order, which is nearly its own, so sorting them is cheap."""
+
+    newest_first: tuple[str, ...] = ()
+
+
+def _ids(store: CatalogStore, query: CatalogQuery) -> FoundIds:
+    ordered = tuple(store.search_ids(query))
+    found = FoundIds(ordered)
+    found.newest_first = ordered
+    return found

@@ -198,17 +198,23 @@ class HistoryProxyModel(QAbstractProxyModel):
         if not words and self._allowed is None and self._grouping is Grouping.NONE:
             self._matched = source.rowCount()
             return source.ids()  # every image, as the source has them: no per-row work
-        items = source.items()
         if self._allowed is not None and not words:
-            # The catalogue's answer: look its ids up instead of testing every image (set
-            # and map calls run in C: ~3 ms for 30,000 matches of 100,000).
+            # The catalogue's answer: look its ids up instead of testing every image; in
+            # its newest-first order that is ~5 ms for 33,000 matches of 100,000.
             rows = source.row_index()
-            found = sorted(map(rows.__getitem__, rows.keys() & self._allowed))
+            ordered = getattr(self._allowed, "newest_first", None)  # app.catalog_find.FoundIds
+            if ordered is not None and len(ordered) == len(self._allowed):
+                found = [row for row in map(rows.get, ordered) if row is not None]
+                found.sort()  # nearly sorted already: one pass
+            else:
+                found = sorted(map(rows.__getitem__, rows.keys() & self._allowed))
             if self._grouping is Grouping.NONE:
                 self._matched = len(found)
+                if len(found) < 2000:
+                    return [source.item(row).image_id for row in found]
                 return list(map(source.ids().__getitem__, found))
-            items = list(map(items.__getitem__, found))
-        return self._entries_of(self._filtered(items, words))
+            return self._entries_of([source.item(row) for row in found])
+        return self._entries_of(self._filtered(source.items(), words))
 
     def _filtered(self, items: list[HistoryItem], words: list[str]) -> list[HistoryItem]:
         """``items`` through the in-memory word filter and the catalogue's ids."""
