@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
@@ -337,3 +338,19 @@ def test_the_kind_of_a_synced_image_follows_the_servers_word() -> None:
     }
     for word, kind in words.items():
         assert default_kind(HistoryItem("id", "url", kind=word)) is kind
+
+
+def test_history_slices_neither_repeat_nor_skip_while_images_come_and_go(
+    store: CatalogStore,
+) -> None:
+    """The app shows the saved history a slice at a time; images made or deleted between two
+    slices must not shift the next one (as an offset would)."""
+    store.add_items("ws", items(10)).result()
+    first, key = store.history_slice("ws", 4)
+    assert [i.image_id for i in first] == ["img-0", "img-1", "img-2", "img-3"]
+    store.add_items("ws", [item(100, minutes_ago=-5)]).result()  # newer: above the slices
+    store.mark_deleted("ws", ["img-1", "img-5"], due=time.time() + 10).result()
+    second, key = store.history_slice("ws", 4, key)
+    assert [i.image_id for i in second] == ["img-4", "img-6", "img-7", "img-8"]
+    last, key = store.history_slice("ws", 4, key)
+    assert [i.image_id for i in last] == ["img-9"] and key is None
