@@ -427,7 +427,7 @@ class Session(QObject):
         (``historyExtended``), until the workspace changes or a newer history replaces it."""
         assert self.catalog is not None
         slices = self.catalog.history_slices(workspace_id)
-        saved = await anext(slices, [])
+        saved: list[HistoryItem] = await anext(slices, [])
         if workspace_id != self.workspace_id or self.history or not saved:
             await slices.aclose()
             return  # another workspace, or the network answered first
