@@ -421,14 +421,19 @@ class Session(QObject):
             self.workspaces = saved
             self.workspacesChanged.emit(saved)
 
-    async def _show_saved_history(self, workspace_id: str) -> None:
+    async def _show_saved_history(self, workspace_id: str, replace: bool = False) -> None:
         """The whole saved history, before (or without) the network: the newest slice at
         once, the rest appended below it in the background a slice at a time
-        (``historyExtended``), until the workspace changes or a newer history replaces it."""
+        (``historyExtended``), until the workspace changes or a newer history replaces it.
+        ``replace``: also when a history is shown (a sync found new images)."""
         assert self.catalog is not None
         slices = self.catalog.history_slices(workspace_id)
         saved: list[HistoryItem] = await anext(slices, [])
-        if workspace_id != self.workspace_id or self.history or not saved:
+        shown = self.history and not replace
+        if replace and not saved and workspace_id == self.workspace_id:
+            self.history = []  # an empty workspace: the grid says so instead of "Loading…"
+            self.historyReset.emit([])
+        if workspace_id != self.workspace_id or shown or not saved:
             await slices.aclose()
             return  # another workspace, or the network answered first
         self.history = saved
@@ -459,10 +464,8 @@ class Session(QObject):
         if self.maybe_gone:
             await self._check_maybe_gone(ws, client)
         if report.new_ids or not self.history:
-            items = await self._runner.run(self.catalog.history_now, ws)
-            if ws == self.workspace_id:
-                self.history = items
-                self.historyReset.emit(items)
+            # a slice at a time, as at start: one reset with 100,000 images froze the window
+            await self._show_saved_history(ws, replace=True)
         if reconcile_due:
             self.spawn(self._reconcile_history(ws, client))
 
