@@ -119,7 +119,13 @@ class CatalogStore:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             with self._lock:
-                self._idle.append(conn)
+                closing = self._closed
+                if closing:
+                    self._readers.remove(conn)
+                else:
+                    self._idle.append(conn)
+            if closing:
+                conn.close()  # the store closed while this read ran: closed now, not under it
 
     def _read(self, fn: Callable[..., T], *args: Any) -> T:
         try:
@@ -161,9 +167,11 @@ class CatalogStore:
         self._closed = True
         self._executor.shutdown(wait=True)
         with self._lock:
-            for conn in self._readers:
+            # Only the idle ones: closing a connection a worker is reading with (the history
+            # slices read for seconds after start) crashed the process at a quick quit.
+            for conn in self._idle:
                 conn.close()
-            self._readers.clear()
+                self._readers.remove(conn)
             self._idle.clear()
         with suppress(sqlite3.Error):
             self._writer.execute("PRAGMA optimize")
