@@ -43,10 +43,10 @@ log = logging.getLogger(__name__)
 RECONCILE_EVERY_S = 3600.0  # the full walk for deletions elsewhere: at most hourly per workspace
 RECONCILE_PAUSE_S = 0.2  # between its pages: gentle on the server and the GIL
 FIRST_SLICE = 600  # saved images shown at once: a screenful at any window size, and then some
-NEXT_SLICE = 4000  # per later slice: ~4 ms of the GUI thread each to append to the grid
+NEXT_SLICE = 2000  # per later slice: a few ms of the GUI thread each to append to the grid
 # Between slices: each appended slice lays the grid out again, which restarts its thumbnail
 # request's debounce, and each read builds thousands of items under the GIL.
-FIRST_SLICE_PAUSE_S = 0.3
+FIRST_SLICE_PAUSE_S = 0.5
 SLICE_PAUSE_S = 0.04
 _RECONCILED = "reconciled_at:"  # meta key prefix, per workspace
 
