@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncGenerator, Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -32,7 +32,7 @@ from desktop.api import (
 from desktop.api.errors import AuthenticationError, NetworkError, NeuroflashError
 from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.background import BackgroundRunner
-from desktop.app.catalog_session import CatalogSession
+from desktop.app.catalog_session import CatalogSession, HistorySlices
 from desktop.app.edit_provenance import EditProvenance
 from desktop.app.history_saver import HistorySaver
 from desktop.app.image_operations import ImageClient, ImageOperations
@@ -428,22 +428,19 @@ class Session(QObject):
         ``replace``: also when a history is shown (a sync found new images)."""
         assert self.catalog is not None
         slices = self.catalog.history_slices(workspace_id)
-        saved: list[HistoryItem] = await anext(slices, [])
+        saved = await slices.next() or []
         shown = self.history and not replace
         if replace and not saved and workspace_id == self.workspace_id:
             self.history = []  # an empty workspace: the grid says so instead of "Loading…"
             self.historyReset.emit([])
         if workspace_id != self.workspace_id or shown or not saved:
-            await slices.aclose()
             return  # another workspace, or the network answered first
         self.history = saved
         self.historyReset.emit(saved)
         self.spawn(self._append_saved(workspace_id, slices, self._resets))
 
-    async def _append_saved(
-        self, workspace_id: str, slices: AsyncGenerator[list[HistoryItem], None], resets: int
-    ) -> None:
-        async for saved in slices:
+    async def _append_saved(self, workspace_id: str, slices: HistorySlices, resets: int) -> None:
+        while (saved := await slices.next()) is not None:
             if workspace_id != self.workspace_id or resets != self._resets:
                 return  # replaced meanwhile (a sync, another workspace)
             # Keyed slices never repeat one another; the grid's model skips any image it
