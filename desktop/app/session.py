@@ -310,6 +310,7 @@ class Session(QObject):
         if self.history_saver is not None:
             self.history_saver.save_now()  # the last changes still belong in the offline copy
         self._login = None
+        self._saved_only = False
         self.set_offline(False)
         self._replace_client(None)
         self.workspaces, self.workspace_id, self.quota = [], None, None
