@@ -41,7 +41,7 @@ from desktop.ui.history.model import HistoryModel, ItemRole
 
 translate = QCoreApplication.translate  # the name lupdate looks for
 WARM_SLICE = 400  # images prepared per event-loop turn (about 2 ms)
-FORWARD_ONE_BY_ONE = 64  # source rows changed at once above which one change covers all
+WIDE_CHANGE_ROWS = 64  # a source change this wide is forwarded as one change of every row
 HeaderRole = Qt.ItemDataRole.UserRole + 2
 """True for group header rows (they are not images: not selectable, not draggable)."""
 
@@ -442,12 +442,17 @@ class HistoryProxyModel(QAbstractProxyModel):
     def _forward_data_changed(
         self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()
     ) -> None:
-        source = self.history_model()
-        if bottom_right.row() - top_left.row() >= FORWARD_ONE_BY_ONE and self._entries:
-            # e.g. the marks of every image: one change over all rows, not 100,000 signals
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, 0), roles)
+        first, last = top_left.row(), bottom_right.row()
+        if last - first >= WIDE_CHANGE_ROWS:
+            # Marks loaded for a whole workspace: one signal for every row, so the view
+            # repaints once instead of working out 10,000 rectangles (a 130-200 ms stall).
+            if self._entries:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(self._entries) - 1, 0), roles
+                )
             return
-        for source_row in range(top_left.row(), bottom_right.row() + 1):
+        source = self.history_model()
+        for source_row in range(first, last + 1):
             image_id = source.item(source_row).image_id
             row = self._proxy_rows.get(image_id)
             if row is not None:

@@ -59,6 +59,48 @@ def test_filter_keeps_only_prompts_with_every_word(models):
     assert shown(proxy) == ["img-1", "img-2", "img-3"]
 
 
+def test_words_the_catalogue_answers_are_remembered_and_its_ids_kept(models):
+    """With the catalogue the proxy does not match the words itself (100,000 prompts per
+    keystroke on the GUI thread); the ids it answers decide, in the grid's own order."""
+    from desktop.app.catalog_find import FoundIds
+
+    source, proxy = models
+    source.set_items([item(1, "Red fox in snow"), item(2, "Blue fox"), item(3, "red CAR")])
+    proxy.set_text_search_elsewhere(True)
+    proxy.set_filter_text("fox")
+    assert shown(proxy) == ["img-1", "img-2", "img-3"]  # until the catalogue answers
+    assert proxy.filter_text() == "fox"  # the words typed, for the empty-grid text
+    answer = FoundIds(["img-2", "img-1"])
+    answer.newest_first = ("img-2", "img-1")  # not the grid's order: the grid's order wins
+    proxy.set_id_filter(answer)
+    assert shown(proxy) == ["img-1", "img-2"]
+    assert proxy.row_of("img-2") == 1 and proxy.row_of("img-3") == -1
+    proxy.set_id_filter(None)
+    assert shown(proxy) == ["img-1", "img-2", "img-3"]
+
+    proxy.set_text_search_elsewhere(False)  # the catalogue failed: the words in memory
+    assert shown(proxy) == ["img-1", "img-2"]
+
+
+def test_older_images_appended_below_a_filtered_grid_pass_the_same_filter(models):
+    """The saved history arrives a slice at a time; a filter set meanwhile applies to the
+    slices that come after it."""
+    source, proxy = models
+    source.set_items([item(n, f"prompt {n}") for n in range(1, 5)])
+    proxy.set_text_search_elsewhere(True)
+    proxy.set_id_filter(frozenset({"img-2", "img-6", "img-8"}))
+    inserted: list[tuple[int, int]] = []
+    proxy.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    source.extend([item(n, f"prompt {n}") for n in range(5, 10)])
+    assert shown(proxy) == ["img-2", "img-6", "img-8"]
+    assert inserted == [(1, 2)]
+    assert proxy.row_of("img-8") == 2 and proxy.image_count() == 3
+    proxy.set_id_filter(None)
+    source.extend([item(n, f"prompt {n}") for n in range(10, 12)])  # unfiltered: mirrored
+    assert shown(proxy) == [f"img-{n}" for n in range(1, 12)]
+    assert proxy.row_of("img-11") == 10
+
+
 def test_group_by_day_puts_a_header_before_each_day(models):
     source, proxy = models
     source.set_items(
@@ -204,57 +246,3 @@ def test_the_proxy_still_reports_its_owner_as_parent(qapp):
     proxy = HistoryProxyModel(owner)
     assert proxy.parent() is owner
     assert proxy.parent(QModelIndex()) == QModelIndex()
-
-
-def test_words_the_catalogue_answers_are_remembered_and_its_ids_kept(models):
-    """With the catalogue the proxy does not match the words itself (100,000 prompts per
-    keystroke on the GUI thread); the ids it answers decide, in the grid's own order."""
-    from desktop.app.catalog_find import FoundIds
-
-    source, proxy = models
-    source.set_items([item(1, "Red fox in snow"), item(2, "Blue fox"), item(3, "red CAR")])
-    proxy.set_text_search_elsewhere(True)
-    proxy.set_filter_text("fox")
-    assert shown(proxy) == ["img-1", "img-2", "img-3"]  # until the catalogue answers
-    assert proxy.filter_text() == "fox"  # the words typed, for the empty-grid text
-    answer = FoundIds(["img-2", "img-1"])
-    answer.newest_first = ("img-2", "img-1")  # not the grid's order: the grid's order wins
-    proxy.set_id_filter(answer)
-    assert shown(proxy) == ["img-1", "img-2"]
-    assert proxy.row_of("img-2") == 1 and proxy.row_of("img-3") == -1
-    proxy.set_id_filter(None)
-    assert shown(proxy) == ["img-1", "img-2", "img-3"]
-
-    proxy.set_text_search_elsewhere(False)  # the catalogue failed: the words in memory
-    assert shown(proxy) == ["img-1", "img-2"]
-
-
-def test_older_images_appended_below_a_filtered_grid_pass_the_same_filter(models):
-    """The saved history arrives a slice at a time; a filter set meanwhile applies to the
-    slices that come after it."""
-    source, proxy = models
-    source.set_items([item(n, f"prompt {n}") for n in range(1, 5)])
-    proxy.set_text_search_elsewhere(True)
-    proxy.set_id_filter(frozenset({"img-2", "img-6", "img-8"}))
-    inserted: list[tuple[int, int]] = []
-    proxy.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
-    source.extend([item(n, f"prompt {n}") for n in range(5, 10)])
-    assert shown(proxy) == ["img-2", "img-6", "img-8"]
-    assert inserted == [(1, 2)]
-    assert proxy.row_of("img-8") == 2 and proxy.image_count() == 3
-    proxy.set_id_filter(None)
-    source.extend([item(n, f"prompt {n}") for n in range(10, 12)])  # unfiltered: mirrored
-    assert shown(proxy) == [f"img-{n}" for n in range(1, 12)]
-    assert proxy.row_of("img-11") == 10
-
-
-def test_the_marks_of_every_image_change_the_grid_in_one_signal(models):
-    """Loading the favourites and ratings touches every row: one change for the whole grid,
-    not one per image (100,000 signals froze the window for a second)."""
-    source, proxy = models
-    source.set_items([item(n, f"prompt {n}") for n in range(500)])
-    changes: list[tuple[int, int]] = []
-    proxy.dataChanged.connect(lambda top, bottom, _roles: changes.append((top.row(), bottom.row())))
-    source.set_marks({"img-3": (True, 4)})
-    assert changes == [(0, 499)]
-    assert proxy.marks_at(proxy.row_of("img-3")) == (True, 4)
