@@ -40,6 +40,8 @@ FIGURES = (
     "photo_first_screen_s",
     "catalog_first_screen_100k_s",
     "catalog_search_p99_ms",
+    "catalog_stall_max_ms",
+    "catalog_stall_p99_ms",
     "catalog_rss_mb",
     "sync_requests_unchanged",
 )
@@ -177,19 +179,32 @@ def api_part(plan: Plan, log: Any) -> dict[str, Any]:
 
 
 def catalog_part(quick: bool, log: Any) -> dict[str, Any]:
-    """The SQLite catalogue (issue 15) at 100,000 images, measured at the store level:
-    open + first screen, search p99, the process's RSS, and the requests of a sync when
-    nothing changed. The GUI heartbeat while typing over 100k (catalog_stall_max_ms) is not
-    measured yet and reported as None."""
+    """The SQLite catalogue (issue 15) at 100,000 images: at the store level (search p99, the
+    requests of a sync when nothing changed) and in the real window (``catalog_gui``: an
+    offline start to a full first screen, the heartbeat while typing a search and scrolling,
+    the app's RSS)."""
     images = CATALOG_IMAGES[quick]
-    log(f"catalogue: {images} images")
+    log(f"catalogue: {images} images, store level")
     r = _child("benchmarks.catalog", "--images", str(images), timeout=1800)
+    log(f"catalogue: {images} images in the real window, offline start")
+    gui = _child(
+        "benchmarks.catalog_gui",
+        "--images",
+        str(images),
+        *(["--quick"] if quick else []),
+        timeout=1800,
+    )
     return {
-        "catalog_first_screen_100k_s": r["catalog_open_first_screen_s"],
+        "catalog_first_screen_100k_s": gui["catalog_first_screen_100k_s"],
         "catalog_search_p99_ms": r["catalog_search_p99_ms"],
-        "catalog_rss_mb": r["catalog_bench_rss_mb"],
+        "catalog_stall_max_ms": gui["catalog_stall_max_ms"],
+        "catalog_stall_p99_ms": gui["catalog_stall_p99_ms"],
+        "catalog_rss_mb": gui["catalog_rss_mb"],
         "sync_requests_unchanged": r["sync_requests_unchanged"],
         "catalog_images": images,
+        "catalog_store_first_screen_s": r["catalog_open_first_screen_s"],
+        "catalog_worst_gap_phase": gui["catalog_worst_gap_phase"],
+        "catalog_panels_painted_s": gui["catalog_panels_painted_s"],
     }
 
 
@@ -201,22 +216,36 @@ def catalog_rows(r: dict[str, Any]) -> list[tuple[str, Any, str, bool, str]]:
             r["catalog_first_screen_100k_s"],
             "<= 1.0",
             r["catalog_first_screen_100k_s"] <= 1.0,
-            f"store open + first 100 tiles, {n} images",
+            f"offline start, {n} images (panels painted at {r['catalog_panels_painted_s']} s;"
+            f" store alone {r['catalog_store_first_screen_s']} s)",
         ),
         (
             "catalog_search_p99_ms",
             r["catalog_search_p99_ms"],
             "<= 16",
             r["catalog_search_p99_ms"] <= 16,
-            f"text + every filter, {n} images",
+            f"text + every filter, {n} images (store level)",
         ),
-        ("catalog_stall_max_ms", None, "<= 50", False, "not measured yet (GUI typing/scroll)"),
+        (
+            "catalog_stall_max_ms",
+            r["catalog_stall_max_ms"],
+            "<= 50",
+            r["catalog_stall_max_ms"] <= 50,
+            f"typing, chips, scrolling {n} images; worst during {r['catalog_worst_gap_phase']}",
+        ),
+        (
+            "catalog_stall_p99_ms",
+            r["catalog_stall_p99_ms"],
+            "<= 16",
+            r["catalog_stall_p99_ms"] <= 16,
+            "",
+        ),
         (
             "catalog_rss_mb",
             r["catalog_rss_mb"],
             "<= 400",
             r["catalog_rss_mb"] <= 400,
-            "the catalogue benchmark process, not the app",
+            "the app after the scroll",
         ),
         (
             "sync_requests_unchanged",

@@ -33,6 +33,7 @@ class CatalogFinder(QObject):
     """Runs the designer's current query; emits ``found`` (frozenset of ids, or None)."""
 
     found = Signal(object)
+    failed = Signal()  # a search could not be answered (the catalogue is unusable)
     facetsReady = Signal(object)  # Facets of the whole workspace
     collectionsReady = Signal(list)  # list[Collection]
 
@@ -69,6 +70,8 @@ class CatalogFinder(QObject):
             ids = await self._runner.run(_ids, store, query)
         except Exception:
             log.warning("Catalogue search failed", exc_info=True)
+            if number == self._asked:
+                self.failed.emit()
             return
         if number == self._asked:
             self.found.emit(ids)
@@ -95,5 +98,15 @@ class CatalogFinder(QObject):
         return replace(self.query, workspace_id=workspace_id, collection_id=None)
 
 
-def _ids(store: CatalogStore, query: CatalogQuery) -> frozenset[str]:
-    return frozenset(store.search_ids(query))
+class FoundIds(frozenset[str]):
+    """The ids a query found (a frozenset), also in the catalogue's order, newest first: the
+    grid looks up its rows in that order, which is nearly its own, so sorting them is cheap."""
+
+    newest_first: tuple[str, ...] = ()
+
+
+def _ids(store: CatalogStore, query: CatalogQuery) -> FoundIds:
+    ordered = tuple(store.search_ids(query))
+    found = FoundIds(ordered)
+    found.newest_first = ordered
+    return found

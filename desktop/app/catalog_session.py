@@ -42,6 +42,12 @@ log = logging.getLogger(__name__)
 
 RECONCILE_EVERY_S = 3600.0  # the full walk for deletions elsewhere: at most hourly per workspace
 RECONCILE_PAUSE_S = 0.2  # between its pages: gentle on the server and the GIL
+FIRST_SLICE = 600  # saved images shown at once: a screenful at any window size, and then some
+NEXT_SLICE = 2000  # per later slice: a few ms of the GUI thread each to append to the grid
+# Between slices: each appended slice lays the grid out again, which restarts its thumbnail
+# request's debounce, and each read builds thousands of items under the GIL.
+FIRST_SLICE_PAUSE_S = 0.5
+SLICE_PAUSE_S = 0.04
 _RECONCILED = "reconciled_at:"  # meta key prefix, per workspace
 
 
@@ -65,6 +71,10 @@ class CatalogSession(QObject):
         self._started = False
         self._closed = False
         self._reconciling: set[str] = set()
+
+    @property
+    def runner(self) -> BackgroundRunner:
+        return self._runner
 
     # -- opening and closing ----------------------------------------------------------------
 
@@ -130,6 +140,14 @@ class CatalogSession(QObject):
         except Exception:
             log.warning("Could not read the saved history", exc_info=True)
             return []
+
+    def history_slices(
+        self, workspace_id: str, first: int = FIRST_SLICE, size: int = NEXT_SLICE
+    ) -> HistorySlices:
+        """The saved history newest first, a slice at a time (read on a worker): a first
+        screenful at once, then the rest in slices the grid takes between frames. Reading and
+        showing 100,000 images at once kept the window blank and then froze it for ~1 s."""
+        return HistorySlices(self, workspace_id, first, size)
 
     # -- writes (the store's writer thread; never awaited by the GUI) ------------------------
 
@@ -208,6 +226,41 @@ class CatalogSession(QObject):
         if store is None:
             return None
         return send_due_deletes(store, client.delete_image)
+
+
+class HistorySlices:
+    """One walk through a workspace's saved history; ``await next()`` gives the next slice,
+    None at the end (or when the catalogue cannot be read). A plain object rather than an
+    async generator: a generator left unfinished at quit is closed later by its event loop's
+    finaliser, which ran a step of the closed loop inside the next one."""
+
+    def __init__(self, catalog: CatalogSession, workspace_id: str, first: int, size: int):
+        self._catalog = catalog
+        self._workspace_id = workspace_id
+        self._first = first
+        self._size = size
+        self._before: int | None = None  # sort key to continue below
+        self._read = 0  # slices read so far
+        self._done = False
+
+    async def next(self) -> list[HistoryItem] | None:
+        if self._done:
+            return None
+        try:
+            store = await self._catalog.store()
+            if self._read:  # the first screen's thumbnails, then the grid, get room
+                await asyncio.sleep(FIRST_SLICE_PAUSE_S if self._read == 1 else SLICE_PAUSE_S)
+            limit = self._size if self._read else self._first
+            items, self._before = await self._catalog.runner.run(
+                store.history_slice, self._workspace_id, limit, self._before
+            )
+        except Exception:
+            log.warning("Could not read the saved history", exc_info=True)
+            self._done = True
+            return None
+        self._read += 1
+        self._done = self._before is None
+        return items
 
 
 def _gone(client: Any, workspace_id: str, image_id: str) -> bool:

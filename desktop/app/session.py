@@ -32,7 +32,7 @@ from desktop.api import (
 from desktop.api.errors import AuthenticationError, NetworkError, NeuroflashError
 from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.background import BackgroundRunner
-from desktop.app.catalog_session import CatalogSession
+from desktop.app.catalog_session import CatalogSession, HistorySlices
 from desktop.app.edit_provenance import EditProvenance
 from desktop.app.history_saver import HistorySaver
 from desktop.app.image_operations import ImageOperations, ImageServiceClient
@@ -66,6 +66,7 @@ class Session(QObject):
     historyReset = Signal(list)
     historyAdded = Signal(list, bool)
     historyRemoved = Signal(list)
+    historyExtended = Signal(list)  # older saved images, appended at the bottom
     loadingChanged = Signal(str, bool)
     errorRaised = Signal(object, object)
     notice = Signal(str)
@@ -102,6 +103,12 @@ class Session(QObject):
         self.catalog = catalog  # replaces the JSON copy (store, history_saver) when given
         self.undoable_deletes = UndoableDeletes(self) if catalog is not None else None
         self.maybe_gone: set[str] = set()  # deletes whose answer was lost: checked at sync
+        self._resets = 0  # historyReset emissions: a slower saved-history read stops at one
+        self._saved_only = False  # the workspace shows only the saved copy: refresh on sign-in
+        self.historyReset.connect(self._count_reset)
+
+    def _count_reset(self, _items: object) -> None:
+        self._resets += 1
 
     # -- images (ImageOperations does the work) -----------------------------------------------
 
@@ -245,10 +252,17 @@ class Session(QObject):
                 self.spawn(self.undoable_deletes.schedule_pending())
         self.workspacesChanged.emit(workspaces)
         self.signedIn.emit()
-        if was_offline and self.workspace_id in {w.id for w in workspaces}:
+        saved_only, self._saved_only = self._saved_only, False
+        if (was_offline or saved_only) and self.workspace_id in {w.id for w in workspaces}:
             self.spawn(self._refresh_workspace())  # replace the saved view with live data
 
     # -- offline ------------------------------------------------------------------------------
+
+    def show_saved(self) -> None:
+        """Show the catalogue's workspaces and history now, before sign-in answers (saved
+        credentials: the designer sees their images at once, online or not)."""
+        if self.catalog is not None and not self.workspaces:
+            self.spawn(self._show_saved_workspaces())
 
     def go_offline(self, login: Login) -> None:
         """Sign-in could not reach neuroflash: show what was saved, and keep trying ``login``."""
@@ -298,6 +312,7 @@ class Session(QObject):
         if self.history_saver is not None:
             self.history_saver.save_now()  # the last changes still belong in the offline copy
         self._login = None
+        self._saved_only = False
         self.set_offline(False)
         self._replace_client(None)
         self.workspaces, self.workspace_id, self.quota = [], None, None
@@ -317,7 +332,8 @@ class Session(QObject):
         self.historyReset.emit([])
         if self.catalog is not None:
             await self._show_saved_history(workspace_id)
-            if self._client is None and self.offline:
+            if self._client is None:  # offline, or signing in (sign_in refreshes after)
+                self._saved_only = True
                 return
         elif self._client is None and self.offline and self._store is not None:
             self.history = await self._runner.run(self._store.history, workspace_id)
@@ -408,13 +424,32 @@ class Session(QObject):
             self.workspaces = saved
             self.workspacesChanged.emit(saved)
 
-    async def _show_saved_history(self, workspace_id: str) -> None:
-        """The whole saved history at once, before (or without) the network."""
+    async def _show_saved_history(self, workspace_id: str, replace: bool = False) -> None:
+        """The whole saved history, before (or without) the network: the newest slice at
+        once, the rest appended below it in the background a slice at a time
+        (``historyExtended``), until the workspace changes or a newer history replaces it.
+        ``replace``: also when a history is shown (a sync found new images)."""
         assert self.catalog is not None
-        saved = await self.catalog.history(workspace_id)
-        if workspace_id == self.workspace_id and not self.history and saved:
-            self.history = saved
-            self.historyReset.emit(saved)
+        slices = self.catalog.history_slices(workspace_id)
+        saved = await slices.next() or []
+        shown = self.history and not replace
+        if replace and not saved and workspace_id == self.workspace_id:
+            self.history = []  # an empty workspace: the grid says so instead of "Loading…"
+            self.historyReset.emit([])
+        if workspace_id != self.workspace_id or shown or not saved:
+            return  # another workspace, or the network answered first
+        self.history = saved
+        self.historyReset.emit(saved)
+        self.spawn(self._append_saved(workspace_id, slices, self._resets))
+
+    async def _append_saved(self, workspace_id: str, slices: HistorySlices, resets: int) -> None:
+        while (saved := await slices.next()) is not None:
+            if workspace_id != self.workspace_id or resets != self._resets:
+                return  # replaced meanwhile (a sync, another workspace)
+            # Keyed slices never repeat one another; the grid's model skips any image it
+            # got meanwhile from elsewhere.
+            self.history = [*self.history, *saved]
+            self.historyExtended.emit(saved)
 
     async def _sync_history(self) -> None:
         """Ask only for what is new; show the catalogue again when something changed."""
@@ -429,10 +464,8 @@ class Session(QObject):
         if self.maybe_gone:
             await self._check_maybe_gone(ws, client)
         if report.new_ids or not self.history:
-            items = await self._runner.run(self.catalog.history_now, ws)
-            if ws == self.workspace_id:
-                self.history = items
-                self.historyReset.emit(items)
+            # a slice at a time, as at start: one reset with 100,000 images froze the window
+            await self._show_saved_history(ws, replace=True)
         if reconcile_due:
             self.spawn(self._reconcile_history(ws, client))
 

@@ -17,12 +17,12 @@ NAMES = {m["id"]: m["name"] for m in MODELS}
 
 
 def test_a_filter_that_matches_nothing_says_so_and_esc_clears_it(signed_in):
-    _loop, components = signed_in
+    loop, components = signed_in
     window = components.window
     toolbar = window.history_toolbar
     toolbar.filter_edit.setText("zebra-on-a-unicycle-xyz")
     toolbar.apply_filter()
-    assert window.history_proxy.rowCount() == 0
+    wait_until(loop, lambda: window.history_proxy.rowCount() == 0)  # the catalogue answers
     text = window.history_view.empty_text()
     assert "No image matches “zebra-on-a-unicycle-xyz”" in text
     assert "No images yet" not in text

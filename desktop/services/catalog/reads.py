@@ -49,6 +49,21 @@ def history(conn: sqlite3.Connection, workspace_id: str) -> list[HistoryItem]:
     ]
 
 
+def history_slice(
+    conn: sqlite3.Connection, workspace_id: str, limit: int, before: int | None
+) -> tuple[list[HistoryItem], int | None]:
+    """Up to ``limit`` images older than sort key ``before`` (None: from the newest), and the
+    key to continue from (None at the end). Keyed, not offset: images added or deleted
+    meanwhile neither repeat nor skip one."""
+    rows = conn.execute(
+        f"SELECT sort_key, {_API} FROM images WHERE workspace_id = ? AND delete_due IS NULL "
+        "AND sort_key < ? ORDER BY sort_key DESC LIMIT ?",
+        (workspace_id, (1 << 63) - 1 if before is None else before, limit),
+    ).fetchall()
+    items = [item_from_row(row[1:]) for row in rows]
+    return items, (rows[-1][0] if len(rows) == limit else None)
+
+
 def _page(sql_limit: int | None, offset: int) -> tuple[str, tuple[int, ...]]:
     if sql_limit is None:
         return " LIMIT -1 OFFSET ?", (max(0, offset),)

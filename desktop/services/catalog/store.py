@@ -119,7 +119,13 @@ class CatalogStore:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             with self._lock:
-                self._idle.append(conn)
+                closing = self._closed
+                if closing:
+                    self._readers.remove(conn)
+                else:
+                    self._idle.append(conn)
+            if closing:
+                conn.close()  # the store closed while this read ran: closed now, not under it
 
     def _read(self, fn: Callable[..., T], *args: Any) -> T:
         try:
@@ -161,9 +167,11 @@ class CatalogStore:
         self._closed = True
         self._executor.shutdown(wait=True)
         with self._lock:
-            for conn in self._readers:
+            # Only the idle ones: closing a connection a worker is reading with (the history
+            # slices read for seconds after start) crashed the process at a quick quit.
+            for conn in self._idle:
                 conn.close()
-            self._readers.clear()
+                self._readers.remove(conn)
             self._idle.clear()
         with suppress(sqlite3.Error):
             self._writer.execute("PRAGMA optimize")
@@ -311,6 +319,13 @@ class CatalogStore:
     def history(self, workspace_id: str) -> list[HistoryItem]:
         """The whole visible history, newest first: what the offline copy gave, uncapped."""
         return self._read(reads.history, workspace_id)
+
+    def history_slice(
+        self, workspace_id: str, limit: int, before: int | None = None
+    ) -> tuple[list[HistoryItem], int | None]:
+        """The history a slice at a time, newest first: (images, key for the next slice or
+        None at the end). The app shows the first slice at once and appends the rest."""
+        return self._read(reads.history_slice, workspace_id, limit, before)
 
     def search(
         self, query: CatalogQuery, limit: int | None = 200, offset: int = 0

@@ -32,6 +32,7 @@ from desktop.api.errors import DownloadCancelledError
 from desktop.api.image_limits import check_dimensions, check_image_size
 from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.background import BackgroundRunner
+from desktop.app.image_operations import OFFLINE_NOT_SAVED
 from desktop.app.tasks import TaskSet
 
 if TYPE_CHECKING:
@@ -386,8 +387,12 @@ class ThumbnailLoader(QObject):
             quitting = "event loop" in text or "shutdown" in text
             image, failure = None, (None if quitting else error_message(err))
         except Exception as err:
-            log.info("thumbnail %s failed: %s", item.image_id, err)
-            image, failure = None, error_message(err)
+            failure = error_message(err)
+            # Offline, every image scrolled past without a saved copy fails: expected, and a
+            # log line each (file handler, GUI thread) cost a scroll of 100,000 images frames.
+            expected = getattr(err, "message", None) == OFFLINE_NOT_SAVED
+            (log.debug if expected else log.info)("thumbnail %s failed: %s", item.image_id, err)
+            image = None
         else:
             failure = None
         finally:

@@ -166,6 +166,29 @@ class HistoryModel(QAbstractListModel):
         self._reindex()
         self.endInsertRows()
 
+    def extend(self, items: Sequence[HistoryItem]) -> None:
+        """Append older images at the bottom (the rest of a history shown a page at a time).
+        Costs the new rows only: a 100,000-image history arrives in slices between frames."""
+        fresh = [item for item in items if item.image_id not in self._rows]
+        if not fresh:
+            return
+        first = len(self._items)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        self._items.extend(fresh)
+        rows = self._rows
+        for row, item in enumerate(fresh, first):
+            rows[item.image_id] = row  # in row order: ``ids()`` relies on it
+        self._ratios.update(_ratio(item) for item in fresh)
+        self.endInsertRows()
+
+    def ids(self) -> list[str]:
+        """Every image id in row order (the index dict keeps insertion order)."""
+        return list(self._rows)
+
+    def row_index(self) -> dict[str, int]:
+        """Image id -> row; read only (the proxy copies it when it mirrors this model)."""
+        return self._rows
+
     def remove_ids(self, ids: Iterable[str]) -> None:
         """Remove the given images, one beginRemoveRows per contiguous run (bottom up)."""
         rows = sorted({self._rows[i] for i in ids if i in self._rows}, reverse=True)

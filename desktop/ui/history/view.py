@@ -864,7 +864,15 @@ def connect_thumbnails(model: HistoryModel, view: HistoryView, loader: Thumbnail
     )
     # A new or changed list is laid out and painted again; loads stay few meanwhile, as
     # while scrolling.
-    for change in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+    for change in (model.modelReset, model.rowsRemoved):
         change.connect(loader.note_grid_busy)
+
+    def inserted(_parent: object, first: int, last: int) -> None:
+        # Older images appended at the bottom (the saved history arriving a slice at a
+        # time) move no cell on screen: the first screen's loads need not wait for them.
+        if first == 0 or last != model.rowCount() - 1:
+            loader.note_grid_busy()
+
+    model.rowsInserted.connect(inserted)
     loader.thumbnailReady.connect(model.set_thumbnail)
     loader.thumbnailFailed.connect(model.set_thumbnail_failed)

@@ -179,13 +179,16 @@ class Components:
             origins_path=self.paths.data_dir / "edit-origins.json",
             catalog=catalog,
         )
+        # Opening (checks, migrations) runs while the panels are built: the saved images can
+        # show as soon as they have painted. The damaged-file message is queued from the
+        # opening thread, so it reaches the window after the window listens.
+        catalog.damaged.connect(self.session.notice)
+        catalog.open()
         if window is None:
             window = MainWindow(self.session, self.runner, self.settings, self.paths)
         else:
             window.build(self.session, self.runner, self.settings, self.paths)
         self.window = window
-        catalog.damaged.connect(self.session.notice)  # queued: emitted on the opening thread
-        catalog.open()  # after the window listens: a damaged file's message must show
         self.flow = SignInFlow(
             self.session, self.runner, self.store, self.logging.redactor, self.window
         )
@@ -213,6 +216,7 @@ class Components:
         freeze_long_lived()
         # After the window's own historyReset slot, so the model's rows are frozen too.
         self.session.historyReset.connect(freeze_large_history)
+        self.session.historyExtended.connect(lambda _i: freeze_large_history(self.session.history))
         demo = getattr(args, "demo", False)
         target = "the built-in demo server" if demo else self.api_settings.base_url
         log.info("neuroflash Desktop %s started; API: %s", __version__, target)

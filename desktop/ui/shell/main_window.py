@@ -396,6 +396,7 @@ class MainWindow(QMainWindow):
         session.historyReset.connect(self._on_history_reset)
         session.historyAdded.connect(self._on_history_added)
         session.historyRemoved.connect(self.history_model.remove_ids)
+        session.historyExtended.connect(self.history_model.extend)
         session.loadingChanged.connect(self._on_loading)
         session.errorRaised.connect(self._on_error)
         session.notice.connect(lambda text: self.messages.show_note(text, seconds=12))

@@ -129,6 +129,8 @@ class SignInFlow(QObject):
         "offline", not "wrong": the saved images show and the session keeps trying."""
         if self._redactor is not None:
             self._redactor.add(credentials.client_secret)
+        if source in ("environment", "keychain"):
+            self._session.show_saved()  # the saved images at once, while sign-in runs
         try:
             await self._session.sign_in(credentials, settings)
         except NeuroflashError as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from desktop.api import HistoryItem, Workspace, view_path
 from desktop.services.catalog import (
     DAMAGED_MESSAGE,
     DAMAGED_NOW_MESSAGE,
+    CatalogClosedError,
     CatalogDamagedError,
     CatalogQuery,
     CatalogStore,
@@ -337,3 +339,48 @@ def test_the_kind_of_a_synced_image_follows_the_servers_word() -> None:
     }
     for word, kind in words.items():
         assert default_kind(HistoryItem("id", "url", kind=word)) is kind
+
+
+def test_history_slices_neither_repeat_nor_skip_while_images_come_and_go(
+    store: CatalogStore,
+) -> None:
+    """The app shows the saved history a slice at a time; images made or deleted between two
+    slices must not shift the next one (as an offset would)."""
+    store.add_items("ws", items(10)).result()
+    first, key = store.history_slice("ws", 4)
+    assert [i.image_id for i in first] == ["img-0", "img-1", "img-2", "img-3"]
+    store.add_items("ws", [item(100, minutes_ago=-5)]).result()  # newer: above the slices
+    store.mark_deleted("ws", ["img-1", "img-5"], due=time.time() + 10).result()
+    second, key = store.history_slice("ws", 4, key)
+    assert [i.image_id for i in second] == ["img-4", "img-6", "img-7", "img-8"]
+    last, key = store.history_slice("ws", 4, key)
+    assert [i.image_id for i in last] == ["img-9"] and key is None
+
+
+def test_closing_while_a_worker_reads_lets_the_read_finish(catalog_path: Path) -> None:
+    """Quitting right after start, while the saved history is still read a slice at a time:
+    the read finishes and its connection closes after it, never under it."""
+    store = CatalogStore(catalog_path)
+    store.add_items("ws", items(5)).result()
+    reading = threading.Event()
+    results: list[Any] = []
+
+    def slow_read(conn: sqlite3.Connection) -> int:
+        reading.set()
+        time.sleep(0.3)  # the store closes meanwhile
+        return int(conn.execute("SELECT count(*) FROM images").fetchone()[0])
+
+    def worker() -> None:
+        try:
+            results.append(store._read(slow_read))
+        except Exception as err:  # what the old code did: "closed database"
+            results.append(err)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    reading.wait(5)
+    store.close()
+    thread.join(5)
+    assert results == [5]
+    with pytest.raises(CatalogClosedError):
+        store.history("ws")

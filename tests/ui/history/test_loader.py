@@ -209,6 +209,31 @@ def test_a_new_history_is_laid_out_before_loads_run_at_full_width(loop, api, mak
     view.close()
 
 
+def test_older_images_appended_below_do_not_hold_back_the_screens_loads(
+    loop, api, make_slow_loader
+):
+    """The saved history arrives a slice at a time below what is on screen: unlike a new
+    list, an append moves no visible cell, so the first screen loads at full width."""
+    from desktop.ui.history.model import HistoryModel
+    from desktop.ui.history.view import HistoryView, connect_thumbnails
+
+    _client, _workspace, items = api
+    loader, meter = make_slow_loader(0.4, max_concurrent=8)
+    model, view = HistoryModel(thumb_size=THUMB), HistoryView(thumb_size=THUMB)
+    view.setModel(model)
+    view.resize(900, 700)
+    view.show()
+    connect_thumbnails(model, view, loader)
+    ready, _ = collect(loader)
+    model.set_items(items[:1])
+    run_until(loop, lambda: len(ready) == 1 and not loader._scrolling.isActive())
+    meter.early_until = time.monotonic() + 0.2
+    model.extend(items[1:])  # below the first image: nothing on screen moves
+    run_until(loop, lambda: len(ready) == len(items))
+    assert meter.max_early > 2
+    view.close()
+
+
 def test_failure_reports_a_message_and_cancel_drops_queue(loop, api, make_loader):
     _client, _workspace, items = api
     loader, fetch = make_loader(max_concurrent=1)

@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from desktop.api import HistoryItem, view_path
+from desktop.services.catalog.fts_query import words as prompt_words
 from desktop.ui.history.model import HistoryModel
 from desktop.ui.history.proxy import Grouping, HeaderRole, HistoryProxyModel
+from tests.ui.app_harness import wait_until
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
@@ -55,6 +57,48 @@ def test_filter_keeps_only_prompts_with_every_word(models):
     assert shown(proxy) == ["img-1"]
     proxy.set_filter_text("")
     assert shown(proxy) == ["img-1", "img-2", "img-3"]
+
+
+def test_words_the_catalogue_answers_are_remembered_and_its_ids_kept(models):
+    """With the catalogue the proxy does not match the words itself (100,000 prompts per
+    keystroke on the GUI thread); the ids it answers decide, in the grid's own order."""
+    from desktop.app.catalog_find import FoundIds
+
+    source, proxy = models
+    source.set_items([item(1, "Red fox in snow"), item(2, "Blue fox"), item(3, "red CAR")])
+    proxy.set_text_search_elsewhere(True)
+    proxy.set_filter_text("fox")
+    assert shown(proxy) == ["img-1", "img-2", "img-3"]  # until the catalogue answers
+    assert proxy.filter_text() == "fox"  # the words typed, for the empty-grid text
+    answer = FoundIds(["img-2", "img-1"])
+    answer.newest_first = ("img-2", "img-1")  # not the grid's order: the grid's order wins
+    proxy.set_id_filter(answer)
+    assert shown(proxy) == ["img-1", "img-2"]
+    assert proxy.row_of("img-2") == 1 and proxy.row_of("img-3") == -1
+    proxy.set_id_filter(None)
+    assert shown(proxy) == ["img-1", "img-2", "img-3"]
+
+    proxy.set_text_search_elsewhere(False)  # the catalogue failed: the words in memory
+    assert shown(proxy) == ["img-1", "img-2"]
+
+
+def test_older_images_appended_below_a_filtered_grid_pass_the_same_filter(models):
+    """The saved history arrives a slice at a time; a filter set meanwhile applies to the
+    slices that come after it."""
+    source, proxy = models
+    source.set_items([item(n, f"prompt {n}") for n in range(1, 5)])
+    proxy.set_text_search_elsewhere(True)
+    proxy.set_id_filter(frozenset({"img-2", "img-6", "img-8"}))
+    inserted: list[tuple[int, int]] = []
+    proxy.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    source.extend([item(n, f"prompt {n}") for n in range(5, 10)])
+    assert shown(proxy) == ["img-2", "img-6", "img-8"]
+    assert inserted == [(1, 2)]
+    assert proxy.row_of("img-8") == 2 and proxy.image_count() == 3
+    proxy.set_id_filter(None)
+    source.extend([item(n, f"prompt {n}") for n in range(10, 12)])  # unfiltered: mirrored
+    assert shown(proxy) == [f"img-{n}" for n in range(1, 12)]
+    assert proxy.row_of("img-11") == 10
 
 
 def test_group_by_day_puts_a_header_before_each_day(models):
@@ -129,27 +173,32 @@ def test_filtering_ten_thousand_images(models):
     assert {"img-93", "img-9998"} <= found and "img-3" not in found and "img-9" not in found
 
 
+def _starts_a_word(prefix: str, prompt: str) -> bool:
+    return any(w.casefold().startswith(prefix) for w in prompt_words(prompt))
+
+
 def test_the_window_filters_groups_and_reuses_settings(signed_in):
-    """Find, group and "Use these settings" in the real window against the built-in server."""
-    _loop, components = signed_in
+    """Find, group and "Use these settings" in the real window against the built-in server.
+    The typed words are answered by the catalogue's full-text index: each one a word prefix."""
+    loop, components = signed_in
     window = components.window
     toolbar, proxy, view = window.history_toolbar, window.history_proxy, window.history_view
     everything = window.history_model.items()
-    words = {w.casefold() for i in everything for w in i.prompt.split() if len(w) > 3}
+    words = {w.casefold() for i in everything for w in prompt_words(i.prompt) if len(w) > 3}
     word = next(
         w
         for w in sorted(words)
-        if 0 < sum(w in i.prompt.casefold() for i in everything) < len(everything)
+        if 0 < sum(_starts_a_word(w, i.prompt) for i in everything) < len(everything)
     )
     toolbar.filter_edit.setText(word.upper())
     toolbar.apply_filter()
-    shown = proxy.visible_items()
-    expected = [i.image_id for i in everything if word in i.prompt.casefold()]
-    assert [i.image_id for i in shown] == expected
+    expected = [i.image_id for i in everything if _starts_a_word(word, i.prompt)]
+    wait_until(loop, lambda: [i.image_id for i in proxy.visible_items()] == expected)
     assert toolbar.count_label.text() == f"{len(expected)} of {len(everything)}"
 
     toolbar.filter_edit.clear()
     toolbar.apply_filter()
+    assert len(proxy.visible_items()) == len(everything)  # at once: nothing to wait for
     toolbar.set_grouping(Grouping.DAY)
     assert proxy.index(0, 0).data(HeaderRole) is True
     view.focus_newest()
