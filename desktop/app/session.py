@@ -51,6 +51,7 @@ Login = Callable[[], Awaitable[bool]]
 
 T = TypeVar("T")
 
+PREPEND_SYNCED_AT_MOST = 2000  # more new images than this: the catalogue is shown again
 _FAILED = object()  # a load that failed or went stale; distinct from a real None answer
 
 
@@ -463,11 +464,36 @@ class Session(QObject):
         report, reconcile_due = result
         if self.maybe_gone:
             await self._check_maybe_gone(ws, client)
-        if report.new_ids or not self.history:
+        if report.new_ids and self.history and await self._prepend_synced(ws, report.new_ids):
+            pass  # on top of what is shown: the grid keeps its place
+        elif report.new_ids or not self.history:
             # a slice at a time, as at start: one reset with 100,000 images froze the window
             await self._show_saved_history(ws, replace=True)
         if reconcile_due:
             self.spawn(self._reconcile_history(ws, client))
+
+    async def _prepend_synced(self, ws: str, new_ids: Sequence[str]) -> bool:
+        """Images a sync found (made on another device, or while away) go on top of the
+        grid as a generation's do: the designer keeps their place and is offered "New
+        images ↑" instead of being thrown back to the top. Only when they are the newest
+        images of all; a gap filled lower down, or thousands at once, returns False and the
+        caller shows the catalogue again."""
+        assert self.catalog is not None
+        if len(new_ids) > PREPEND_SYNCED_AT_MOST:
+            return False
+        try:
+            store = await self.catalog.store()
+            items, _below = await self._runner.run(store.history_slice, ws, len(new_ids), None)
+        except Exception:
+            log.warning("Could not read the new images from the catalogue", exc_info=True)
+            return False
+        if ws != self.workspace_id or {item.image_id for item in items} != set(new_ids):
+            return False
+        known = {item.image_id for item in self.history}
+        fresh = [item for item in items if item.image_id not in known]
+        self.history[:0] = fresh
+        self.historyAdded.emit(fresh, False)
+        return True
 
     async def _check_maybe_gone(self, ws: str, client: NeuroflashClient) -> None:
         """A delete that failed may still have happened (the answer was lost): sync only

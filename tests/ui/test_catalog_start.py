@@ -5,7 +5,9 @@ damaged catalogue says it is being rebuilt, and the old JSON copy is imported on
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
+from desktop.api import ApiSettings, Credentials, GenerationRequest
 from desktop.api.client import NeuroflashClient
 from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, EmulatorConfig, start_server
 from desktop.services.catalog import CatalogStore
@@ -119,3 +121,39 @@ def test_damaged_catalogue_says_it_is_being_rebuilt(qapp, env_login, emulator, t
         app.wait(lambda: app.grid_ids() == emulator.state.history_ids(STUDIO))
     finally:
         app.close()
+
+
+def test_images_made_elsewhere_go_on_top_and_the_grid_keeps_its_place(qapp, env_login, tmp_path):
+    """A refresh that finds images made on another device puts them on top, as a generation
+    does: the designer scrolled down keeps seeing the same images and is offered "New
+    images ↑" (a sync that found anything used to throw the grid back to the top)."""
+    emulator = start_server(EmulatorConfig(history_size=60))
+    app = RunningApp(qapp, emulator.api_url, emulator.token_url, tmp_path / "p").start()
+    other = NeuroflashClient(
+        Credentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
+        ApiSettings(base_url=emulator.api_url, token_url=emulator.token_url),
+    )
+    try:
+        app.settle()
+        view = app.window.history_view
+        app.window.resize(900, 600)
+        app.settle()
+        bar = view.verticalScrollBar()
+        assert bar.maximum() > 0
+        bar.setValue(bar.maximum() // 2)
+        app.settle()
+        seen = view.indexAt(view.viewport().rect().center()).data(Qt.ItemDataRole.UserRole)
+        assert seen
+        model = other.models(STUDIO)[0].id
+        made = other.generate(STUDIO, GenerationRequest("a kite made on the phone", model, 2))
+        app.run(app.session.refresh_history())
+        made_ids = {image.image_id for image in made.images}
+        app.wait(lambda: set(app.grid_ids()[:2]) == made_ids)
+        app.settle()
+        now = view.indexAt(view.viewport().rect().center()).data(Qt.ItemDataRole.UserRole)
+        assert now == seen, "the grid jumped away from what the designer was looking at"
+        assert view.new_images_button.isVisible()
+    finally:
+        other.close()
+        app.close()
+        emulator.stop()
