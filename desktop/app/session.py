@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.api import (
     ApiSettings,
@@ -51,6 +51,7 @@ Login = Callable[[], Awaitable[bool]]
 
 T = TypeVar("T")
 
+GONE_CHECK_DELAY_MS = 1000  # "not found" downloads are confirmed together, a second later
 PREPEND_SYNCED_AT_MOST = 2000  # more new images than this: the catalogue is shown again
 _FAILED = object()  # a load that failed or went stale; distinct from a real None answer
 
@@ -104,6 +105,10 @@ class Session(QObject):
         self.catalog = catalog  # replaces the JSON copy (store, history_saver) when given
         self.undoable_deletes = UndoableDeletes(self) if catalog is not None else None
         self.maybe_gone: set[str] = set()  # deletes whose answer was lost: checked at sync
+        self._gone_check = QTimer(self)  # images whose download said "not found", batched
+        self._gone_check.setSingleShot(True)
+        self._gone_check.setInterval(GONE_CHECK_DELAY_MS)
+        self._gone_check.timeout.connect(lambda: self.spawn(self._check_gone_now()))
         self._resets = 0  # historyReset emissions: a slower saved-history read stops at one
         self._saved_only = False  # the workspace shows only the saved copy: refresh on sign-in
         self.historyReset.connect(self._count_reset)
@@ -494,6 +499,21 @@ class Session(QObject):
         self.history[:0] = fresh
         self.historyAdded.emit(fresh, False)
         return True
+
+    def check_gone(self, image_id: str) -> None:
+        """The server answered "not found" for this image's download: most likely it was
+        deleted elsewhere (another device, a colleague, a fresh demo server) since the last
+        full reconcile. Asked about shortly, in one batch, and taken out of the catalogue
+        and the grid once the server confirms, instead of staying as a broken tile."""
+        if self.catalog is None:
+            return
+        self.maybe_gone.add(image_id)
+        self._gone_check.start()
+
+    async def _check_gone_now(self) -> None:
+        ws, client = self.workspace_id, self._client
+        if ws is not None and client is not None and self.maybe_gone:
+            await self._check_maybe_gone(ws, client)
 
     async def _check_maybe_gone(self, ws: str, client: NeuroflashClient) -> None:
         """A delete that failed may still have happened (the answer was lost): sync only

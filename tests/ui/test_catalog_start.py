@@ -157,3 +157,41 @@ def test_images_made_elsewhere_go_on_top_and_the_grid_keeps_its_place(qapp, env_
         other.close()
         app.close()
         emulator.stop()
+
+
+def test_images_deleted_elsewhere_leave_the_grid_when_their_download_is_not_found(
+    qapp, env_login, tmp_path
+):
+    """Images deleted on another device stay in the catalogue until the hourly walk; when
+    the designer scrolls to one, its download says "not found": the app asks the server
+    and takes it out of the grid and the catalogue instead of leaving a broken tile (QA:
+    a restarted demo kept tiles that could never load)."""
+    server = start_server(EmulatorConfig(history_size=60))
+    profile = tmp_path / "p"
+    other = NeuroflashClient(
+        Credentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
+        ApiSettings(base_url=server.api_url, token_url=server.token_url),
+    )
+    try:
+        first = RunningApp(qapp, server.api_url, server.token_url, profile).start()
+        first.settle()
+        first.close()
+        oldest = server.state.history_ids(STUDIO)[-3:]
+        for image_id in oldest:
+            other.delete_image(STUDIO, image_id)
+
+        app = RunningApp(qapp, server.api_url, server.token_url, profile).start()
+        try:
+            app.wait(lambda: set(oldest) <= set(app.grid_ids()))  # the sync did not notice
+            view = app.window.history_view
+            view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+            app.wait(lambda: not set(oldest) & set(app.grid_ids()))
+        finally:
+            app.close()
+        with _catalogue(profile) as store:
+            saved = {item.image_id for item in store.history(STUDIO)}
+        assert not set(oldest) & saved
+        assert len(saved) == 57
+    finally:
+        other.close()
+        server.stop()

@@ -28,7 +28,7 @@ import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QImageReader
 
-from desktop.api.errors import DownloadCancelledError
+from desktop.api.errors import DownloadCancelledError, NotFoundError
 from desktop.api.image_limits import check_dimensions, check_image_size
 from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.background import BackgroundRunner
@@ -162,6 +162,7 @@ class ThumbnailLoader(QObject):
 
     thumbnailReady = Signal(str, QImage)
     thumbnailFailed = Signal(str, str)
+    thumbnailGone = Signal(str)  # the server answered "not found": deleted elsewhere, likely
 
     def __init__(
         self,
@@ -372,7 +373,7 @@ class ThumbnailLoader(QObject):
     async def _load(
         self, item: HistoryItem, key: str, generation: int, flag: threading.Event | None = None
     ) -> None:
-        stopped = False
+        stopped = gone = False
         try:
             image = await self._runner.run(self._load_blocking, item, key, flag)
         except asyncio.CancelledError:
@@ -388,6 +389,7 @@ class ThumbnailLoader(QObject):
             image, failure = None, (None if quitting else error_message(err))
         except Exception as err:
             failure = error_message(err)
+            gone = isinstance(err, NotFoundError)
             # Offline, every image scrolled past without a saved copy fails: expected, and a
             # log line each (file handler, GUI thread) cost a scroll of 100,000 images frames.
             expected = getattr(err, "message", None) == OFFLINE_NOT_SAVED
@@ -411,6 +413,8 @@ class ThumbnailLoader(QObject):
                 self.thumbnailReady.emit(item.image_id, image)
             elif failure is not None:
                 self.thumbnailFailed.emit(item.image_id, failure)
+                if gone:
+                    self.thumbnailGone.emit(item.image_id)
         self._pump()
 
     def _load_blocking(

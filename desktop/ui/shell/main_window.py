@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         connect_thumbnails(self.history_model, self.history_view, self.loader)
+        self.loader.thumbnailGone.connect(session.check_gone)
         self.drag_out = DragOut(self.loader, lambda: paths.drag_dir, self)
         self.history_view.set_drag_out(self.drag_out)
         self.actions_ = ImageActions(self, session, self.loader, self.history_model, self.messages)
