@@ -857,6 +857,10 @@
         <translation>Sammlung</translation>
     </message>
     <message>
+        <source>No collections yet: press + in the sidebar</source>
+        <translation>Noch keine Sammlungen: drück + in der Seitenleiste</translation>
+    </message>
+    <message>
         <source>Clear all filters</source>
         <translation>Alle Filter entfernen</translation>
     </message>

@@ -80,3 +80,14 @@ def test_typed_words_search_the_catalogue_with_the_chips(app):
     app.wait(lambda: _shown(window) == expected)
     assert target.image_id in _shown(window)
     assert len(expected) < len([i for i in items if word.casefold() in i.prompt.casefold()])
+
+
+def test_the_collection_filter_says_how_to_make_one_when_there_is_none(app):
+    """QA: the Collection entry was greyed out without a word; it now says what to do."""
+    chips = app.window.filter_chips
+    chips._fill_menu()  # what opening the Filter menu does
+    collection = next(a.menu() for a in chips.menu.actions() if a.text() == "Collection")
+    assert collection.isEnabled()
+    texts = [action.text() for action in collection.actions()]
+    assert texts == ["No collections yet: press + in the sidebar"]
+    assert not collection.actions()[0].isEnabled()

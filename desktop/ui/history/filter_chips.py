@@ -165,7 +165,9 @@ class FilterChips(QWidget):
                 )
             )
         collections = menu.addMenu(self.tr("Collection"))
-        collections.setEnabled(bool(self._collections))
+        if not self._collections:  # say why there is nothing to choose, not just grey it out
+            hint = collections.addAction(self.tr("No collections yet: press + in the sidebar"))
+            hint.setEnabled(False)
         for collection in self._collections:
             action = collections.addAction(f"{collection.name} ({collection.count})")
             action.setCheckable(True)
