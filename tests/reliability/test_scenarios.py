@@ -99,8 +99,8 @@ def test_start_offline_shows_saved_images_and_recovers_by_itself(
     app.session.reconnector.first_delay = 0.3
     try:
         app.start(wait_for_history=False)
-        app.wait(lambda: app.grid_ids() == shown)
-        assert app.messages.text() == OFFLINE_TEXT
+        app.wait(lambda: app.grid_ids() == shown)  # saved images show while sign-in tries
+        app.wait(lambda: app.messages.text() == OFFLINE_TEXT)
         app.wait(lambda: all(app.window.history_model.has_thumbnail(i) for i in shown))
         app.sleep(0.8)  # a few probes fail while the network is down
         assert app.session.offline and app.session.reconnector.attempts >= 1
