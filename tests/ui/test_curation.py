@@ -69,3 +69,42 @@ def test_marks_show_again_at_the_next_launch(qapp, monkeypatch, emulator, tmp_pa
         app.wait(lambda: app.window.history_model.marks_of(image) == (True, 5))
     finally:
         app.close()
+
+
+def test_a_rating_given_while_the_marks_load_is_kept(qapp, signed_in, monkeypatch):
+    """The marks are read from the catalogue after each history load; a rating pressed
+    while that read ran was undone by its older answer (a flaky test showed the tile
+    lose the rating just given)."""
+    import threading
+
+    from desktop.ui.shell import curation
+
+    loop, components = signed_in
+    window = components.window
+    model = window.history_model
+    window.activateWindow()
+    window.history_view.focus_newest()
+    first = window.history_view.selected_items()[0].image_id
+    read, answer = threading.Event(), threading.Event()
+    real = curation.read_marks
+
+    def slow_read(store, workspace_id):
+        marks = real(store, workspace_id)  # read before the rating below
+        read.set()
+        answer.wait(10)
+        return marks
+
+    monkeypatch.setattr(curation, "read_marks", slow_read)
+    session = components.session
+    session.historyReset.emit(list(session.history))  # a refresh: the marks are read again
+    wait_until(loop, read.is_set)
+    monkeypatch.setattr(curation, "read_marks", real)
+    window.history_view.select_image(first)  # the new rows lost the selection
+    window.history_view.setFocus()
+    press(Qt.Key.Key_4)
+    assert model.marks_of(first) == (False, 4)
+    answer.set()
+    store = session.catalog.store_now()
+    wait_until(loop, lambda: not session._tasks)
+    assert model.marks_of(first) == (False, 4)
+    assert store.entry(STUDIO, first).rating == 4

@@ -22,7 +22,9 @@ log = logging.getLogger(__name__)
 
 
 def read_marks(store: CatalogStore, workspace_id: str) -> dict[str, tuple[bool, int]]:
-    """(favourite, rating) of every marked image: two sparse index walks (for a worker)."""
+    """(favourite, rating) of every marked image: two sparse index walks (for a worker),
+    after the marks already queued for writing are in."""
+    store.flush()
     rows = store.search(CatalogQuery(workspace_id, favourites_only=True), limit=None)
     rows += store.search(CatalogQuery(workspace_id, min_rating=1), limit=None)
     return {row.image_id: (row.favourite, row.rating) for row in rows}
@@ -49,6 +51,7 @@ class Curation(QObject):
         self._model = model
         self._after_change = after_change  # e.g. ask the chips' query again
         self._loaded_for: str | None = None
+        self._changes = 0  # marks set here; a read that began before the last one is stale
         self.favourite_action = self._action(self.tr("Favourite"), ".", self.toggle_favourite)
         self.rate_actions = [
             self._action(
@@ -92,6 +95,7 @@ class Curation(QObject):
             return
         value = not all(self._model.marks_of(i)[0] for i in ids)
         self._model.update_marks(ids, favourite=value)
+        self._changes += 1
         self._written(store.set_favourite(ws, ids, value))
 
     def rate(self, rating: int) -> None:
@@ -101,6 +105,7 @@ class Curation(QObject):
         if not ids or ws is None or store is None:
             return
         self._model.update_marks(ids, rating=rating)
+        self._changes += 1
         self._written(store.set_rating(ws, ids, rating))
 
     def _written(self, future: object) -> None:
@@ -124,11 +129,19 @@ class Curation(QObject):
             self._session.spawn(self._load(ws))
 
     async def _load(self, workspace_id: str) -> None:
+        """The workspace's marks from the catalogue. A star or rating given while the read
+        ran would be undone by its older answer (the tile lost the rating just pressed), so
+        that answer is dropped and the marks read again: the writes are queued before it."""
+        changes = self._changes
         try:
             store = await self._catalog.store()
             marks = await self._runner.run(read_marks, store, workspace_id)
         except Exception:
             log.warning("Reading favourites and ratings failed", exc_info=True)
             return
-        if workspace_id == self._session.workspace_id:
-            self._model.set_marks(marks)
+        if workspace_id != self._session.workspace_id:
+            return
+        if changes != self._changes:
+            self._session.spawn(self._load(workspace_id))
+            return
+        self._model.set_marks(marks)
