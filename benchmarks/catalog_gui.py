@@ -42,7 +42,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from benchmarks.gui_run import progress, wait_for
+from benchmarks.gui_run import progress, run_and_report, wait_for
 from benchmarks.measure import GcPauses, Heartbeat, rss_mb
 
 WORKSPACE = "ws-catalog"
@@ -302,22 +302,7 @@ def run_launch(args: argparse.Namespace) -> None:
     components = Components(options, basics, window)
     scenario = CatalogScenario(args, components, spawned_at)
     scenario.result["catalog_frame_painted_s"] = round(frame_at - spawned_at, 3)
-    tracer = None
-    if args.trace_stalls:
-        from benchmarks.stall_trace import StallTracer
-
-        tracer = StallTracer(scenario.heartbeat)
-        tracer.start()
-    try:
-        result = loop.run_until_complete(scenario.run())
-    finally:
-        if tracer is not None:
-            tracer.stop()
-            tracer.report()
-        components.close()
-        components.logging.close()
-    print(json.dumps(result), flush=True)
-    os._exit(0)
+    run_and_report(loop, scenario, components, args.trace_stalls)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -235,8 +235,15 @@ def main(
     window.resize(args.width, args.height)
     window.show()
     scenario = (scenario_class or Scenario)(args, components)
+    run_and_report(loop, scenario, components, args.trace_stalls)
+
+
+def run_and_report(loop: Any, scenario: Any, components: Any, trace_stalls: bool) -> None:
+    """Run ``scenario`` (with the stall tracer when asked), close the app, print the JSON
+    line and leave at once: worker threads may still wait on the network, nothing is left
+    to save."""
     tracer = None
-    if args.trace_stalls:
+    if trace_stalls:
         from benchmarks.stall_trace import StallTracer
 
         tracer = StallTracer(scenario.heartbeat)
@@ -250,7 +257,7 @@ def main(
         components.close()
         components.logging.close()
     print(json.dumps(result), flush=True)
-    os._exit(0)  # worker threads may still wait on the network; nothing left to save
+    os._exit(0)
 
 
 if __name__ == "__main__":
