@@ -66,3 +66,13 @@ def emulator():
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def env_login(monkeypatch):
+    """The demo service account in the environment, as a CI job or a kiosk would set it:
+    the app signs in by itself against the built-in server."""
+    from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+
+    monkeypatch.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
+    monkeypatch.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)

@@ -5,16 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, EmulatorConfig, start_server
+from desktop.emulator import EmulatorConfig, start_server
 from desktop.ui.shell.main_window import OFFLINE_TEXT
 from tests.reliability.gate import Gate
 from tests.reliability.harness import STUDIO, RunningApp
-
-
-@pytest.fixture
-def env_login(monkeypatch):
-    monkeypatch.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
-    monkeypatch.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
 
 
 @pytest.fixture

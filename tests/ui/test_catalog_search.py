@@ -11,15 +11,9 @@ import time
 import pytest
 
 import desktop.app.catalog_find as catalog_find
-from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, EmulatorConfig, start_server
+from desktop.emulator import EmulatorConfig, start_server
 from desktop.services.catalog.fts_query import words as prompt_words
 from tests.reliability.harness import STUDIO, RunningApp
-
-
-@pytest.fixture
-def env_login(monkeypatch):
-    monkeypatch.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
-    monkeypatch.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
 
 
 @pytest.fixture

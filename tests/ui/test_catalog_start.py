@@ -17,12 +17,6 @@ from tests.reliability.harness import STUDIO, RunningApp
 
 
 @pytest.fixture
-def env_login(monkeypatch):
-    monkeypatch.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
-    monkeypatch.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
-
-
-@pytest.fixture
 def big_server():
     """More images than the old JSON copy kept (2,000) and more than one page of 200."""
     server = start_server(EmulatorConfig(history_size=2300))

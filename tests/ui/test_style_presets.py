@@ -10,17 +10,10 @@ import json
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from desktop.emulator.demo_data import NOT_ALLOWED_MODEL_ID, TEXT_ONLY_MODEL_ID
 from desktop.services.catalog import StylePreset
 from desktop.services.catalog.presets import MAX_IMPORT_BYTES, to_json
 from tests.reliability.harness import RunningApp
-
-
-@pytest.fixture
-def env_login(monkeypatch):
-    monkeypatch.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
-    monkeypatch.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
 
 
 @pytest.fixture

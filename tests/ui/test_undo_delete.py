@@ -4,20 +4,11 @@ pending delete and the next start sends it."""
 
 from __future__ import annotations
 
-import pytest
-
-from desktop.emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from desktop.services.catalog import CatalogStore
 from desktop.services.paths import AppPaths
 from tests.reliability.harness import STUDIO, RunningApp
 
 UNDO_S = 1.0  # the app's is 10 s; the order of events is what is tested, not the length
-
-
-@pytest.fixture
-def env_login(monkeypatch):
-    monkeypatch.setenv("NEUROFLASH_CLIENT_ID", DEMO_CLIENT_ID)
-    monkeypatch.setenv("NEUROFLASH_CLIENT_SECRET", DEMO_CLIENT_SECRET)
 
 
 def _start(qapp, emulator, profile) -> RunningApp:
