@@ -69,6 +69,7 @@ class Session(QObject):
     historyAdded = Signal(list, bool)
     historyRemoved = Signal(list)
     historyExtended = Signal(list)  # older saved images, appended at the bottom
+    historySynced = Signal(list)  # images a sync found, put on top (after historyAdded)
     loadingChanged = Signal(str, bool)
     errorRaised = Signal(object, object)
     notice = Signal(str)
@@ -498,6 +499,7 @@ class Session(QObject):
         fresh = [item for item in items if item.image_id not in known]
         self.history[:0] = fresh
         self.historyAdded.emit(fresh, False)
+        self.historySynced.emit(fresh)  # e.g. the images of a generate whose answer was lost
         return True
 
     def check_gone(self, image_id: str) -> None:

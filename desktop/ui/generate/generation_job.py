@@ -54,9 +54,8 @@ class GenerationJob(QObject):
         self.queue.dataChanged.connect(self._update_panel)
         self.queue.rowsInserted.connect(self._update_panel)
         self.late = LateArrivals(self.queue, self._on_arrived_late)
-        session.historyReset.connect(
-            lambda items: self.late.history_changed(items, session.workspace_id)
-        )
+        for shown in (session.historyReset, session.historySynced):
+            shown.connect(lambda items: self.late.history_changed(items, session.workspace_id))
         session.workspaceChanged.connect(self._update_panel)
         panel.generateRequested.connect(self.start)
         panel.cancelRequested.connect(self.cancel)
