@@ -43,6 +43,7 @@ from desktop.services.history_store import HistoryStore
 
 if TYPE_CHECKING:
     from desktop.api import NeuroflashClient  # imported on sign-in: requests is slow to load
+    from desktop.services.catalog import CatalogStore
 
 log = logging.getLogger(__name__)
 
@@ -489,7 +490,7 @@ class Session(QObject):
             return False
         try:
             store = await self.catalog.store()
-            items, _below = await self._runner.run(store.history_slice, ws, len(new_ids), None)
+            items = await self._runner.run(_newest_saved, store, ws, len(new_ids))
         except Exception:
             log.warning("Could not read the new images from the catalogue", exc_info=True)
             return False
@@ -497,6 +498,11 @@ class Session(QObject):
             return False
         known = {item.image_id for item in self.history}
         fresh = [item for item in items if item.image_id not in known]
+        newest_shown = next((i.created_at for i in self.history if i.created_at), None)
+        if newest_shown is not None and any(
+            item.created_at is not None and item.created_at < newest_shown for item in fresh
+        ):
+            return False  # older than images on screen (a generate's answer was lost)
         self.history[:0] = fresh
         self.historyAdded.emit(fresh, False)
         self.historySynced.emit(fresh)  # e.g. the images of a generate whose answer was lost
@@ -584,3 +590,10 @@ def _new_client(credentials: Credentials, settings: ApiSettings) -> NeuroflashCl
     from desktop.api import NeuroflashClient
 
     return NeuroflashClient(credentials, settings)
+
+
+def _newest_saved(store: CatalogStore, workspace_id: str, count: int) -> list[HistoryItem]:
+    """The ``count`` newest images of the catalogue once the writes queued so far are in
+    (images just generated are queued, and are newer than what a sync found)."""
+    store.flush()
+    return store.history_slice(workspace_id, count, None)[0]
