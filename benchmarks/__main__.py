@@ -208,51 +208,35 @@ def catalog_part(quick: bool, log: Any) -> dict[str, Any]:
     }
 
 
-def catalog_rows(r: dict[str, Any]) -> list[tuple[str, Any, str, bool, str]]:
+Row = tuple[str, Any, str, bool, str]
+
+
+def at_most(r: dict[str, Any], key: str, limit: str, context: str = "") -> Row:
+    """A figure whose target is an upper bound (``limit`` as printed, e.g. "1.10")."""
+    return (key, r[key], f"<= {limit}", r[key] <= float(limit), context)
+
+
+def catalog_rows(r: dict[str, Any]) -> list[Row]:
     n = r["catalog_images"]
     return [
-        (
+        at_most(
+            r,
             "catalog_first_screen_100k_s",
-            r["catalog_first_screen_100k_s"],
-            "<= 1.0",
-            r["catalog_first_screen_100k_s"] <= 1.0,
+            "1.0",
             f"offline start, {n} images (panels painted at {r['catalog_panels_painted_s']} s;"
             f" store alone {r['catalog_store_first_screen_s']} s)",
         ),
-        (
-            "catalog_search_p99_ms",
-            r["catalog_search_p99_ms"],
-            "<= 16",
-            r["catalog_search_p99_ms"] <= 16,
-            f"text + every filter, {n} images (store level)",
-        ),
-        (
+        at_most(r, "catalog_search_p99_ms", "16", f"text + every filter, {n} images (store level)"),
+        at_most(
+            r,
             "catalog_stall_max_ms",
-            r["catalog_stall_max_ms"],
-            "<= 50",
-            r["catalog_stall_max_ms"] <= 50,
+            "50",
             f"typing, chips, scrolling {n} images; worst during {r['catalog_worst_gap_phase']}",
         ),
-        (
-            "catalog_stall_p99_ms",
-            r["catalog_stall_p99_ms"],
-            "<= 16",
-            r["catalog_stall_p99_ms"] <= 16,
-            "",
-        ),
-        (
-            "catalog_rss_mb",
-            r["catalog_rss_mb"],
-            "<= 400",
-            r["catalog_rss_mb"] <= 400,
-            "the app after the scroll",
-        ),
-        (
-            "sync_requests_unchanged",
-            r["sync_requests_unchanged"],
-            "<= 3",
-            r["sync_requests_unchanged"] <= 3,
-            "history pages a sync asks when nothing changed",
+        at_most(r, "catalog_stall_p99_ms", "16"),
+        at_most(r, "catalog_rss_mb", "400", "the app after the scroll"),
+        at_most(
+            r, "sync_requests_unchanged", "3", "history pages a sync asks when nothing changed"
         ),
     ]
 
@@ -261,21 +245,11 @@ def table(r: dict[str, Any]) -> list[str]:
     """Figure, value, target, verdict; the baselines and context in the last column."""
     flat_limit = r["rss_mb"] * 1.10 + 10
     rows = [
-        (
-            "stall_max_ms",
-            r["stall_max_ms"],
-            "<= 50",
-            r["stall_max_ms"] <= 50,
-            f"{r['beats']} beats; worst during {r['worst_gap_phase']}",
+        at_most(
+            r, "stall_max_ms", "50", f"{r['beats']} beats; worst during {r['worst_gap_phase']}"
         ),
-        ("stall_p99_ms", r["stall_p99_ms"], "<= 16", r["stall_p99_ms"] <= 16, ""),
-        (
-            "first_screen_s",
-            r["first_screen_s"],
-            "<= 1.0",
-            r["first_screen_s"] <= 1.0,
-            f"{r['visible_thumbs']} visible thumbnails",
-        ),
+        at_most(r, "stall_p99_ms", "16"),
+        at_most(r, "first_screen_s", "1.0", f"{r['visible_thumbs']} visible thumbnails"),
         (
             "thumbs_requested",
             r["thumbs_requested"],
@@ -283,11 +257,10 @@ def table(r: dict[str, Any]) -> list[str]:
             True,
             f"{r['visible_thumbs']} visible",
         ),
-        (
+        at_most(
+            r,
             "rss_mb",
-            r["rss_mb"],
-            "<= 400",
-            r["rss_mb"] <= 400,
+            "400",
             f"{r.get('thumbs_loaded_first', 0)} thumbnails loaded while scrolling",
         ),
         (
@@ -311,40 +284,29 @@ def table(r: dict[str, Any]) -> list[str]:
             r["cached_image_requests"] == 0,
             f"first screen in {r['cached_first_screen_s']} s",
         ),
-        (
+        at_most(
+            r,
             "startup_ratio",
-            r["startup_ratio"],
-            "<= 1.5",
-            r["startup_ratio"] <= 1.5,
+            "1.5",
             f"app {r['startup_app_s']} s, bare window {r['startup_bare_s']} s",
         ),
-        (
+        at_most(
+            r,
             "api_overhead_ratio",
-            r["api_overhead_ratio"],
-            "<= 1.10",
-            r["api_overhead_ratio"] <= 1.10,
+            "1.10",
             f"client {r['api_client_ms']} ms, guide {r['api_guide_ms']} ms",
         ),
-        (
-            "photo_stall_max_ms",
-            r["photo_stall_max_ms"],
-            "<= 50",
-            r["photo_stall_max_ms"] <= 50,
-            f"real line; worst during {r['photo_worst_gap_phase']}",
+        at_most(
+            r, "photo_stall_max_ms", "50", f"real line; worst during {r['photo_worst_gap_phase']}"
         ),
-        ("photo_stall_p99_ms", r["photo_stall_p99_ms"], "<= 16", r["photo_stall_p99_ms"] <= 16, ""),
-        (
-            "jump_fill_ratio",
-            r["jump_fill_ratio"],
-            "<= 1.3",
-            r["jump_fill_ratio"] <= 1.3,
-            f"{r['jump_fill_s']} s vs bound {r['jump_bound_s']} s",
+        at_most(r, "photo_stall_p99_ms", "16"),
+        at_most(
+            r, "jump_fill_ratio", "1.3", f"{r['jump_fill_s']} s vs bound {r['jump_bound_s']} s"
         ),
-        (
+        at_most(
+            r,
             "wasted_download_share",
-            r["wasted_download_share"],
-            "<= 0.15",
-            r["wasted_download_share"] <= 0.15,
+            "0.15",
             f"{r['fling_mb_sent']} MB sent over a {r['fling_screens']}-screen fling",
         ),
         (
