@@ -414,22 +414,6 @@
         <translation>Ausgangsbild zeigen</translation>
     </message>
     <message>
-        <source>Generated</source>
-        <translation>Generiert</translation>
-    </message>
-    <message>
-        <source>Edited</source>
-        <translation>Bearbeitet</translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation>Importiert</translation>
-    </message>
-    <message>
-        <source>Upscaled</source>
-        <translation>Hochskaliert</translation>
-    </message>
-    <message>
         <source>The source image is not in this view.</source>
         <translation>Das Ausgangsbild ist in dieser Ansicht nicht enthalten.</translation>
     </message>
@@ -863,22 +847,6 @@
     <message>
         <source>Clear all filters</source>
         <translation>Alle Filter entfernen</translation>
-    </message>
-    <message>
-        <source>Generated</source>
-        <translation>Generiert</translation>
-    </message>
-    <message>
-        <source>Edited</source>
-        <translation>Bearbeitet</translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation>Importiert</translation>
-    </message>
-    <message>
-        <source>Upscaled</source>
-        <translation>Hochskaliert</translation>
     </message>
     <message>
         <source>Today</source>
@@ -1384,6 +1352,25 @@
     <message>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageKinds</name>
+    <message>
+        <source>Generated</source>
+        <translation>Generiert</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Bearbeitet</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Upscaled</source>
+        <translation>Hochskaliert</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QObject, QTime
 
 from desktop.app.i18n import fix_plural
+from desktop.services.catalog import Kind
 
 translate = QCoreApplication.translate  # the name lupdate looks for
 
@@ -82,3 +83,15 @@ def image_count(count: int) -> str:
     if _counts is None:  # made on first use, on the GUI thread, after the app exists
         _counts = Counts()
     return _counts.images(count)
+
+
+def kind_label(kind: str) -> str:
+    """How an image came to be (the catalogue's ``Kind``), in the designer's language; the
+    filter chips and the Details panel say it the same way."""
+    labels = {
+        Kind.GENERATED: translate("ImageKinds", "Generated"),
+        Kind.EDITED: translate("ImageKinds", "Edited"),
+        Kind.IMPORTED: translate("ImageKinds", "Imported"),
+        Kind.UPSCALED: translate("ImageKinds", "Upscaled"),
+    }
+    return labels.get(kind, kind)  # type: ignore[call-overload]  # a Kind is its str

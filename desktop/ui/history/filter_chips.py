@@ -16,7 +16,8 @@ from typing import Any, cast
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 
-from desktop.services.catalog import CatalogQuery, Collection, Facets, Kind
+from desktop.services.catalog import CatalogQuery, Collection, Facets
+from desktop.ui.common.formatting import kind_label
 
 DATE_RANGES = ("today", "week", "month", "year")
 
@@ -211,12 +212,7 @@ class FilterChips(QWidget):
         return self.model_names.get(model_id, model_id)
 
     def kind_label(self, kind: str) -> str:
-        return {
-            Kind.GENERATED: self.tr("Generated"),
-            Kind.EDITED: self.tr("Edited"),
-            Kind.IMPORTED: self.tr("Imported"),
-            Kind.UPSCALED: self.tr("Upscaled"),
-        }.get(kind, kind)  # type: ignore[call-overload]
+        return kind_label(kind)
 
     def date_label(self, key: str) -> str:
         return {

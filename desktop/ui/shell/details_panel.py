@@ -32,6 +32,7 @@ from desktop.ui.common.formatting import (
     format_date,
     format_size,
     image_count,
+    kind_label,
     model_name,
 )
 from desktop.ui.history.model import HistoryModel
@@ -252,7 +253,7 @@ class DetailsPanel(QWidget):
         self.size_label.setText(size or dash)
         self.format.setText((item.output_format or "").upper() or dash)
         self.date.setText(format_date(item.created_at) or dash)
-        self.kind.setText(self._kind_text(entry.kind))
+        self.kind.setText(kind_label(entry.kind))
         if entry.source_image_id:
             link = self.tr("Show the source image")
             self.source.setText(f"<a href='{entry.source_image_id}'>{link}</a>")
@@ -260,14 +261,6 @@ class DetailsPanel(QWidget):
             self.source.setText(dash)
         self.credits.setText(str(entry.credits_spent) if entry.credits_spent is not None else dash)
         self.collections.setText(", ".join(c.name for c in entry.collections) or dash)
-
-    def _kind_text(self, kind: str) -> str:
-        return {
-            Kind.GENERATED: self.tr("Generated"),
-            Kind.EDITED: self.tr("Edited"),
-            Kind.IMPORTED: self.tr("Imported"),
-            Kind.UPSCALED: self.tr("Upscaled"),
-        }.get(kind, kind)  # type: ignore[call-overload]
 
     def _select_source(self, image_id: str) -> None:
         if not self._view.select_image(image_id):
