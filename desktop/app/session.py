@@ -164,14 +164,20 @@ class Session(QObject):
         """
         if self.catalog is not None:
             self.catalog.add_items(workspace_id, list(items))
-        if workspace_id != self.workspace_id:
-            return
+        if workspace_id == self.workspace_id:
+            self._put_on_top(self._not_shown(items), select)
+
+    def _not_shown(self, items: Sequence[HistoryItem]) -> list[HistoryItem]:
+        """``items`` without the images the history has already (and without repeats)."""
         known = {item.image_id for item in self.history}
         fresh: list[HistoryItem] = []
         for item in items:
             if item.image_id not in known:
                 known.add(item.image_id)
                 fresh.append(item)
+        return fresh
+
+    def _put_on_top(self, fresh: list[HistoryItem], select: bool) -> None:
         self.history[:0] = fresh
         self.historyAdded.emit(fresh, select)
         self._persist_history()
@@ -496,15 +502,13 @@ class Session(QObject):
             return False
         if ws != self.workspace_id or {item.image_id for item in items} != set(new_ids):
             return False
-        known = {item.image_id for item in self.history}
-        fresh = [item for item in items if item.image_id not in known]
+        fresh = self._not_shown(items)
         newest_shown = next((i.created_at for i in self.history if i.created_at), None)
         if newest_shown is not None and any(
             item.created_at is not None and item.created_at < newest_shown for item in fresh
         ):
             return False  # older than images on screen (a generate's answer was lost)
-        self.history[:0] = fresh
-        self.historyAdded.emit(fresh, False)
+        self._put_on_top(fresh, select=False)
         self.historySynced.emit(fresh)  # e.g. the images of a generate whose answer was lost
         return True
 
