@@ -90,3 +90,23 @@ def test_app_imports_neither_asyncio_nor_the_api_before_its_first_paint(tmp_path
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env=env
     )
     assert "loaded-before-paint []" in out.stdout, out.stdout + out.stderr[-2000:]
+
+
+def test_skeleton_blocks_have_rounded_corners_and_solid_middles(qapp):
+    """The skeleton stamps its blocks from a small image (see window_skeleton): they must
+    still look like the layout's rounded panels, not squares or blurs."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from desktop.ui.shell.window_skeleton import draw_block, rounded_stamp
+
+    canvas = QImage(60, 40, QImage.Format.Format_RGB32)
+    canvas.fill(QColor("white"))
+    painter = QPainter(canvas)
+    draw_block(painter, rounded_stamp(QColor(0, 0, 255), 8), 5, 5, 50, 30)
+    painter.end()
+    blue, white = QColor(0, 0, 255).rgb(), QColor("white").rgb()
+    assert canvas.pixelColor(30, 20).rgb() == blue  # the middle
+    assert canvas.pixelColor(30, 5).rgb() == blue and canvas.pixelColor(5, 20).rgb() == blue
+    for corner in ((5, 5), (54, 5), (5, 34), (54, 34)):
+        assert canvas.pixelColor(*corner).rgb() == white  # rounded away
+    assert canvas.pixelColor(4, 20).rgb() == white and canvas.pixelColor(55, 20).rgb() == white
