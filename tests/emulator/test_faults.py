@@ -58,7 +58,7 @@ def test_timeout_holds_the_answer_and_stop_stays_fast(make_server) -> None:
         requests.get(server.api_url + HISTORY, headers=api.headers, timeout=0.5)
     started = time.monotonic()
     server.stop()
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 4.0  # it did not wait for the answer held 5 s
 
 
 def test_share_and_clear(api: Api) -> None:
