@@ -34,6 +34,7 @@ from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.background import BackgroundRunner
 from desktop.app.catalog_session import CatalogSession, HistorySlices
 from desktop.app.edit_provenance import EditProvenance
+from desktop.app.history_placement import HistoryPlacement
 from desktop.app.history_saver import HistorySaver
 from desktop.app.image_operations import ImageOperations, ImageServiceClient
 from desktop.app.offline import Reconnector
@@ -104,6 +105,7 @@ class Session(QObject):
         )
         self.provenance = EditProvenance(origins_path, runner, self.spawn)
         self.images = ImageOperations(self, self.provenance)
+        self.placement = HistoryPlacement(self)
         self.catalog = catalog  # replaces the JSON copy (store, history_saver) when given
         self.undoable_deletes = UndoableDeletes(self) if catalog is not None else None
         self.maybe_gone: set[str] = set()  # deletes whose answer was lost: checked at sync
@@ -156,43 +158,13 @@ class Session(QObject):
         self.notice.emit(text)
 
     def add_to_history(self, workspace_id: str, items: Sequence[HistoryItem], select: bool) -> None:
-        """New images at the top of the current workspace's history, each image once.
-
-        The one place the history is de-duplicated: ``historyAdded`` carries only images the
-        history did not have, so the grid's model inserts what it is given. The catalogue
-        keeps them whichever workspace is on screen.
-        """
-        if self.catalog is not None:
-            self.catalog.add_items(workspace_id, list(items))
-        if workspace_id == self.workspace_id:
-            self._put_on_top(self._not_shown(items), select)
-
-    def _not_shown(self, items: Sequence[HistoryItem]) -> list[HistoryItem]:
-        """``items`` without the images the history has already (and without repeats)."""
-        known = {item.image_id for item in self.history}
-        fresh: list[HistoryItem] = []
-        for item in items:
-            if item.image_id not in known:
-                known.add(item.image_id)
-                fresh.append(item)
-        return fresh
-
-    def _put_on_top(self, fresh: list[HistoryItem], select: bool) -> None:
-        self.history[:0] = fresh
-        self.historyAdded.emit(fresh, select)
-        self._persist_history()
+        """New images at the top of the current workspace's history, each image once."""
+        self.placement.add(workspace_id, items, select)
 
     def remove_from_history(self, workspace_id: str, image_ids: Sequence[str]) -> None:
         """Images the server deleted: out of the catalogue, and out of the grid when their
         workspace is on screen."""
-        if image_ids and self.catalog is not None:
-            self.catalog.confirm_deleted(workspace_id, list(image_ids))
-        if not image_ids or workspace_id != self.workspace_id:
-            return
-        gone = set(image_ids)
-        self.history = [item for item in self.history if item.image_id not in gone]
-        self.historyRemoved.emit(list(image_ids))
-        self._persist_history()
+        self.placement.remove(workspace_id, image_ids)
 
     def delete_unconfirmed(self, image_id: str) -> None:
         """A delete failed, but its answer may have been lost: the next sync asks about it."""
@@ -318,7 +290,8 @@ class Session(QObject):
         if fn:
             self.spawn(self._runner.run(fn, *args))
 
-    def _persist_history(self) -> None:
+    def persist_history(self) -> None:
+        """The shown history into the JSON offline copy (when there is one), soon."""
         if self.history_saver is not None and self.workspace_id:
             self.history_saver.changed(self.workspace_id, self.history)
 
@@ -427,7 +400,7 @@ class Session(QObject):
         if items is not _FAILED:
             self.history = items
             self.historyReset.emit(items)
-            self._persist_history()
+            self.persist_history()
 
     # -- the catalogue (desktop/app/catalog_session.py) -------------------------------------
 
@@ -502,13 +475,13 @@ class Session(QObject):
             return False
         if ws != self.workspace_id or {item.image_id for item in items} != set(new_ids):
             return False
-        fresh = self._not_shown(items)
+        fresh = self.placement.not_shown(items)
         newest_shown = next((i.created_at for i in self.history if i.created_at), None)
         if newest_shown is not None and any(
             item.created_at is not None and item.created_at < newest_shown for item in fresh
         ):
             return False  # older than images on screen (a generate's answer was lost)
-        self._put_on_top(fresh, select=False)
+        self.placement.put_on_top(fresh, select=False)
         self.historySynced.emit(fresh)  # e.g. the images of a generate whose answer was lost
         return True
 
