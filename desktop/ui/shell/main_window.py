@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 # Not the Qt namespace at module level: its first use builds ~35 ms of enums, and this
 # module loads before the first paint (the methods that need it import it themselves).
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -308,74 +307,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.account_label)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.sign_out_action = QAction(self.tr("Sign Out"), self)
-        file_menu.addAction(self.sign_out_action)
-        clear_prompts = QAction(self.tr("Clear Recent Prompts"), self)
-        clear_prompts.triggered.connect(self._clear_recent_prompts)
-        file_menu.addAction(clear_prompts)
-        file_menu.addSeparator()
-        self.settings_action = QAction(self.tr("Settings…"), self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.settings_action.triggered.connect(self.open_settings)
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("Quit"), self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        from desktop.ui.shell.window_menus import WindowMenus
 
-        self.image_menu = image_menu = self.menuBar().addMenu(self.tr("&Image"))
-        generate_action = QAction(self.tr("Generate"), self)
-        generate_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        generate_action.triggered.connect(self.generate_panel.request_generate)
-        image_menu.addAction(generate_action)
-        image_menu.addSeparator()
-        view = self.history_view
-        for action in (
-            view.edit_action,
-            view.use_settings_action,
-            view.save_action,
-            view.copy_image_action,
-            view.copy_prompt_action,
-            view.compare_action,  # two images selected; also Enter (see Keyboard Shortcuts)
-        ):
-            image_menu.addAction(action)
-        image_menu.addSeparator()
-        image_menu.addAction(view.delete_action)
-
-        self.view_menu = view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.refresh_action = QAction(self.tr("Refresh"), self)
-        self.refresh_action.setShortcut(QKeySequence("F5"))
-        focus_prompt = QAction(self.tr("Go to Prompt"), self)
-        focus_prompt.setShortcut(QKeySequence("Ctrl+L"))
-        focus_prompt.triggered.connect(self.generate_panel.focus_prompt)
-        focus_grid = QAction(self.tr("Go to History"), self)
-        focus_grid.setShortcut(QKeySequence("Ctrl+H"))
-        focus_grid.triggered.connect(self.history_view.focus_newest)
-        for action in (self.refresh_action, focus_prompt, focus_grid):
-            view_menu.addAction(action)
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.shortcuts_action = QAction(self.tr("Keyboard Shortcuts"), self)
-        self.shortcuts_action.triggered.connect(self.open_shortcuts)
-        help_menu.addAction(self.shortcuts_action)
-        self.about_action = QAction(self.tr("About neuroflash Desktop"), self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.open_about)
-        help_menu.addAction(self.about_action)
-        self.addActions(
-            [
-                generate_action,
-                self.refresh_action,
-                focus_prompt,
-                focus_grid,
-                quit_action,
-                self.settings_action,
-            ]
-        )
+        menus = WindowMenus(self)
+        self.sign_out_action, self.settings_action = menus.sign_out_action, menus.settings_action
+        self.image_menu, self.view_menu = menus.image_menu, menus.view_menu
+        self.refresh_action = menus.refresh_action
+        self.shortcuts_action, self.about_action = menus.shortcuts_action, menus.about_action
 
     def _connect(self) -> None:
         from PySide6.QtCore import Qt
@@ -592,7 +530,8 @@ class MainWindow(QMainWindow):
             self.generate_panel.apply_settings(self.actions_.settings_item(items[0]))
             self.activateWindow()
 
-    def _clear_recent_prompts(self) -> None:
+    def clear_recent_prompts(self) -> None:
+        """File → Clear Recent Prompts."""
         self.recent_prompts.clear()
         self.messages.show_note(self.tr("Recent prompts cleared."), seconds=3)
 
