@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 # Not the Qt namespace at module level: its first use builds ~35 ms of enums, and this
 # module loads before the first paint (the methods that need it import it themselves).
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -28,8 +27,7 @@ if TYPE_CHECKING:  # the window frame paints before these load (see MainWindow.s
 
     from PySide6.QtGui import QCloseEvent
 
-    from desktop.api import HistoryItem, ImageQuota, Workspace
-    from desktop.api.errors import NeuroflashError
+    from desktop.api import HistoryItem
     from desktop.app.background import BackgroundRunner
     from desktop.app.session import Session
     from desktop.services.paths import AppPaths
@@ -40,10 +38,6 @@ if TYPE_CHECKING:  # the window frame paints before these load (see MainWindow.s
 log = logging.getLogger(__name__)
 THUMBNAIL_CACHE_BYTES = 200 * 1024 * 1024
 ORIGINALS_CACHE_BYTES = 1024 * 1024 * 1024
-# Qt's, not desktop.api.texts': that would load the API package before the first paint.
-OFFLINE_TEXT: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # stub: object; it is the str
-    "MainWindow", "You're offline — showing saved images. The app reconnects by itself."
-)
 
 
 class MainWindow(QMainWindow):
@@ -117,8 +111,9 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.paths = paths
-        self._quota_loaded = False
-        self._filter_emptied = False
+        from desktop.ui.shell.session_display import SessionDisplay
+
+        self.display = SessionDisplay(self)  # the slots for the session's signals
         self.demo_active: Callable[[], bool] = lambda: False  # set by the app (sign-in flow)
         self.command_line_language = ""  # --language, set by the app
 
@@ -319,9 +314,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         session, view = self.session, self.history_view
-        session.workspacesChanged.connect(self._on_workspaces)
-        session.workspaceChanged.connect(self._on_workspace_changed)
-        session.quotaChanged.connect(self._on_quota)
+        session.workspacesChanged.connect(self.display.on_workspaces)
+        session.workspaceChanged.connect(self.display.on_workspace_changed)
+        session.quotaChanged.connect(self.display.on_quota)
         session.modelsChanged.connect(self.generate_panel.set_models)
         from desktop.ui.generate.remembered_choices import RememberedChoices
 
@@ -332,14 +327,14 @@ class MainWindow(QMainWindow):
         session.modelsChanged.connect(
             lambda models: self.history_model.model_names.update({m.id: m.name for m in models})
         )
-        session.historyReset.connect(self._on_history_reset)
-        session.historyAdded.connect(self._on_history_added)
+        session.historyReset.connect(self.display.on_history_reset)
+        session.historyAdded.connect(self.display.on_history_added)
         session.historyRemoved.connect(self.history_model.remove_ids)
         session.historyExtended.connect(self.history_model.extend)
-        session.loadingChanged.connect(self._on_loading)
-        session.errorRaised.connect(self._on_error)
+        session.loadingChanged.connect(self.display.on_loading)
+        session.errorRaised.connect(self.display.on_error)
         session.notice.connect(lambda text: self.messages.show_note(text, seconds=12))
-        session.offlineChanged.connect(self._on_offline)
+        session.offlineChanged.connect(self.display.on_offline)
         self.workspace_list.workspaceChosen.connect(self.choose_workspace)
         self.quota_panel.refreshRequested.connect(lambda: session.spawn(session.refresh_quota()))
         self.refresh_action.triggered.connect(lambda: session.spawn(session.refresh_all()))
@@ -361,7 +356,7 @@ class MainWindow(QMainWindow):
             self.history_proxy.rowsInserted,
             self.history_proxy.rowsRemoved,
         ):
-            change.connect(self._update_filter_empty_text)
+            change.connect(self.display.update_filter_empty_text)
         # a successful retry (or any finished job) takes the old red error away
         self.job.queue.jobFinished.connect(lambda _job: self.generate_panel.clear_error())
 
@@ -392,94 +387,6 @@ class MainWindow(QMainWindow):
         self.settings.last_workspace_id = workspace_id
         self.loader.set_workspace(workspace_id)
         self.session.spawn(self.session.select_workspace(workspace_id))
-
-    def _on_workspaces(self, workspaces: list[Workspace]) -> None:
-        self.workspace_list.set_workspaces(workspaces)
-        current = self.session.workspace_id
-        ids = [w.id for w in workspaces]
-        if current in ids:
-            self.workspace_list.select_workspace(current)
-            return
-        if not ids:
-            self.history_view.set_empty_text(self.tr("This account has no workspaces."))
-            return
-        remembered = self.settings.last_workspace_id
-        chosen = remembered if remembered in ids else ids[0]
-        self.workspace_list.select_workspace(chosen)
-        self.choose_workspace(chosen)
-
-    def _on_workspace_changed(self, workspace_id: str) -> None:
-        self._quota_loaded = False
-        self.workspace_list.select_workspace(workspace_id)
-        self.quota_panel.set_quota(None, loaded=False)
-        self.generate_panel.set_quota(None, known=False)
-        self.generate_panel.set_models([])
-        self.generate_panel.clear_message()  # it spoke of the other workspace's credits or jobs
-        self.history_view.set_empty_text(self.tr("Loading history…"))
-        name = next((w.name for w in self.session.workspaces if w.id == workspace_id), "")
-        self.setWindowTitle(f"{name} — neuroflash Desktop" if name else "neuroflash Desktop")
-
-    def _on_quota(self, quota: ImageQuota | None) -> None:  # Session.quotaChanged(object)
-        self._quota_loaded = True
-        self.quota_panel.set_quota(quota)
-        self.generate_panel.set_quota(quota)
-        self._update_empty_text()
-
-    def _on_history_reset(self, items: list[HistoryItem]) -> None:
-        from desktop.ui.generate.ratio_labels import observed_sizes
-
-        self.history_model.set_items(items)
-        self.generate_panel.set_known_sizes(observed_sizes(items))
-        self._update_empty_text()
-
-    def _update_empty_text(self) -> None:
-        if (no_match := self.no_match.update()) is not None:  # filters hide every image
-            self.history_view.set_empty_text(no_match)
-            return
-        if self._quota_loaded and self.session.quota is None:
-            text = self.tr("No images in this workspace yet.")  # the Create panel says why
-        else:
-            text = self.history_view.default_empty_text()
-        self.history_view.set_empty_text(text)
-
-    def _update_filter_empty_text(self, *_args: object) -> None:
-        """An empty result of the words, chips or collection says so, not "No images yet"."""
-        text = self.no_match.update()
-        if text is not None:
-            self._filter_emptied = True
-            self.history_view.set_empty_text(text)
-        elif self._filter_emptied:
-            self._filter_emptied = False
-            self._update_empty_text()
-
-    def _on_history_added(self, items: list[HistoryItem], select: bool) -> None:
-        # Scrolled away, the grid keeps its place and offers "New images ↑" (issue 11.8).
-        select = select and not self.history_view.is_scrolled_away()
-        self.history_model.prepend(items)
-        if select and items:
-            self.history_view.clearSelection()
-            self.history_view.select_image(items[0].image_id)
-
-    def _on_loading(self, what: str, loading: bool) -> None:
-        if what == "quota":
-            self.quota_panel.set_loading(loading)
-        if what == "history" and loading and self.history_model.rowCount() == 0:
-            self.history_view.set_empty_text(self.tr("Loading history…"))
-
-    def _on_offline(self, offline: bool) -> None:
-        if offline:
-            self.messages.show_error(
-                self.tr(OFFLINE_TEXT), lambda: self.session.spawn(self.session.reconnect())
-            )
-            self.history_view.set_empty_text(
-                self.tr("You're offline, and no images are saved yet.")
-            )
-        else:
-            self.messages.show_note(self.tr("You're back online."), seconds=4)
-
-    def _on_error(self, error: NeuroflashError, retry: object) -> None:
-        action = (lambda: self.session.spawn(retry())) if callable(retry) else None
-        self.messages.show_error(error.message, action)
 
     # -- viewer ---------------------------------------------------------------------------------
 
