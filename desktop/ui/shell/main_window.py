@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the window frame paints before these load (see MainWindow.s
     from desktop.app.session import Session
     from desktop.services.paths import AppPaths
     from desktop.services.settings import AppSettings
+    from desktop.ui.generate.remembered_choices import RememberedChoices
     from desktop.ui.shell.settings_dialog import SettingsDialog
     from desktop.ui.viewer.window import ViewerWindow
 
@@ -42,6 +43,8 @@ ORIGINALS_CACHE_BYTES = 1024 * 1024 * 1024
 
 class MainWindow(QMainWindow):
     """Composes the panels and routes their requests to the session."""
+
+    remembered: RememberedChoices  # the Create panel's last choices per workspace (wiring)
 
     def __init__(
         self,
@@ -311,54 +314,9 @@ class MainWindow(QMainWindow):
         self.shortcuts_action, self.about_action = menus.shortcuts_action, menus.about_action
 
     def _connect(self) -> None:
-        from PySide6.QtCore import Qt
+        from desktop.ui.shell.window_wiring import connect_window
 
-        session, view = self.session, self.history_view
-        session.workspacesChanged.connect(self.display.on_workspaces)
-        session.workspaceChanged.connect(self.display.on_workspace_changed)
-        session.quotaChanged.connect(self.display.on_quota)
-        session.modelsChanged.connect(self.generate_panel.set_models)
-        from desktop.ui.generate.remembered_choices import RememberedChoices
-
-        self.remembered = RememberedChoices(
-            self.generate_panel, self.settings, lambda: session.workspace_id, self
-        )
-        session.modelsChanged.connect(self.remembered.restore)  # after set_models
-        session.modelsChanged.connect(
-            lambda models: self.history_model.model_names.update({m.id: m.name for m in models})
-        )
-        session.historyReset.connect(self.display.on_history_reset)
-        session.historyAdded.connect(self.display.on_history_added)
-        session.historyRemoved.connect(self.history_model.remove_ids)
-        session.historyExtended.connect(self.history_model.extend)
-        session.loadingChanged.connect(self.display.on_loading)
-        session.errorRaised.connect(self.display.on_error)
-        session.notice.connect(lambda text: self.messages.show_note(text, seconds=12))
-        session.offlineChanged.connect(self.display.on_offline)
-        self.workspace_list.workspaceChosen.connect(self.choose_workspace)
-        self.quota_panel.refreshRequested.connect(lambda: session.spawn(session.refresh_quota()))
-        self.refresh_action.triggered.connect(lambda: session.spawn(session.refresh_all()))
-        view.editRequested.connect(self.actions_.edit)
-        view.deleteRequested.connect(self.actions_.delete)
-        view.saveRequested.connect(self.actions_.save_as)
-        view.copyImageRequested.connect(self.actions_.copy_image)
-        view.copyPromptRequested.connect(self.actions_.copy_prompt)
-        view.previewRequested.connect(self.open_preview)
-        view.useSettingsRequested.connect(self._use_settings)
-        view.compareRequested.connect(self.open_preview)
-        self.actions_.editSubmitted.connect(self.job.submit_edit)
-        self.job_panel.retryRequested.connect(self.job.retry)
-        self.actions_.focusReturned.connect(lambda: view.setFocus(Qt.FocusReason.OtherFocusReason))
-        self.drag_out.dragNotReady.connect(lambda text: self.messages.show_note(text, seconds=4))
-        self.drag_out.dragFailed.connect(self.messages.show_error)
-        for change in (
-            self.history_proxy.modelReset,
-            self.history_proxy.rowsInserted,
-            self.history_proxy.rowsRemoved,
-        ):
-            change.connect(self.display.update_filter_empty_text)
-        # a successful retry (or any finished job) takes the old red error away
-        self.job.queue.jobFinished.connect(lambda _job: self.generate_panel.clear_error())
+        connect_window(self)
 
     # -- session events -------------------------------------------------------------------------
 
@@ -407,7 +365,7 @@ class MainWindow(QMainWindow):
         view, actions = self.history_view, self.actions_
         buttons = [
             (view.edit_action.text(), actions.edit),
-            (view.use_settings_action.text(), self._use_settings),
+            (view.use_settings_action.text(), self.use_settings),
             (view.save_action.text(), actions.save_as),
             (view.copy_image_action.text(), actions.copy_image),
             (view.copy_prompt_action.text(), actions.copy_prompt),
@@ -432,7 +390,7 @@ class MainWindow(QMainWindow):
         viewer.show()
         return viewer
 
-    def _use_settings(self, items: list[HistoryItem]) -> None:
+    def use_settings(self, items: list[HistoryItem]) -> None:
         if items:
             self.generate_panel.apply_settings(self.actions_.settings_item(items[0]))
             self.activateWindow()
