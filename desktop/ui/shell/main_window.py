@@ -33,6 +33,13 @@ if TYPE_CHECKING:  # the window frame paints before these load (see MainWindow.s
     from desktop.services.paths import AppPaths
     from desktop.services.settings import AppSettings
     from desktop.ui.generate.remembered_choices import RememberedChoices
+    from desktop.ui.generate.style_menu import StyleMenu
+    from desktop.ui.shell.catalog_find import CatalogFind
+    from desktop.ui.shell.collections_panel import CollectionsPanel
+    from desktop.ui.shell.curation import Curation
+    from desktop.ui.shell.details_panel import DetailsPanel
+    from desktop.ui.shell.right_column import RightColumnSizer
+    from desktop.ui.shell.selection_export import SelectionExport
     from desktop.ui.shell.settings_dialog import SettingsDialog
     from desktop.ui.viewer.window import ViewerWindow
 
@@ -45,6 +52,14 @@ class MainWindow(QMainWindow):
     """Composes the panels and routes their requests to the session."""
 
     remembered: RememberedChoices  # the Create panel's last choices per workspace (wiring)
+    # with the catalogue (catalog_features.py)
+    catalog_find: CatalogFind
+    curation: Curation
+    collections_panel: CollectionsPanel
+    details_panel: DetailsPanel
+    right_column: RightColumnSizer
+    selection_export: SelectionExport
+    style_menu: StyleMenu
 
     def __init__(
         self,
@@ -178,63 +193,9 @@ class MainWindow(QMainWindow):
 
         self.byo = ByoWiring(self)  # import, upscale, masked edit (issue 14)
         if session.catalog is not None:
-            from desktop.ui.shell.catalog_find import CatalogFind
+            from desktop.ui.shell.catalog_features import add_catalog_features
 
-            self.catalog_find = CatalogFind(
-                session, runner, self.filter_chips, self.history_toolbar, self.history_proxy, self
-            )
-            from desktop.ui.shell.curation import Curation
-
-            self.curation = Curation(
-                session, runner, self.history_view, self.history_model, self.catalog_find.ask, self
-            )
-            self.image_menu.addSeparator()
-            self.image_menu.addActions(self.curation.menu_actions())
-            from desktop.ui.shell.collections_panel import CollectionsPanel
-
-            self.collections_panel = CollectionsPanel(
-                session, self.history_view, self.filter_chips, self.catalog_find.load_choices
-            )
-            self.catalog_find.finder.collectionsReady.connect(
-                self.collections_panel.set_collections
-            )
-            # under the workspaces, taking the spare height; the workspaces fit their rows
-            self.sidebar_layout.insertWidget(2, self.collections_panel, 1)
-            self.sidebar_layout.setStretchFactor(self.workspace_list, 0)
-            from PySide6.QtWidgets import QSizePolicy
-
-            self.workspace_list.setSizePolicy(
-                QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum
-            )
-            self.workspace_list.setMinimumHeight(56)
-            self.image_menu.addMenu(self.collections_panel.add_menu)
-            from desktop.ui.shell.details_panel import DetailsPanel
-
-            self.details_panel = DetailsPanel(
-                session, runner, self.history_view, self.history_model, self
-            )
-            self.right_splitter.insertWidget(1, self.details_panel)  # under Create, hidden
-            from desktop.ui.shell.right_column import RightColumnSizer
-
-            self.right_column = RightColumnSizer(  # Create keeps its form in sight
-                self.right_splitter,
-                self.generate_panel,
-                self.generate_panel.footer,  # under the form (take_footer)
-                self.details_panel,
-                self.job_panel,
-            )
-            self.view_menu.addAction(self.details_panel.toggle_action)
-            from desktop.ui.shell.selection_export import SelectionExport
-
-            self.selection_export = SelectionExport(
-                session, runner, self.history_view, self.messages, self
-            )
-            self.image_menu.addActions(self.selection_export.actions())
-            from desktop.app.style_presets import PresetLibrary
-            from desktop.ui.generate.style_menu import StyleMenu
-
-            library = PresetLibrary(session.catalog, runner)  # style presets (issue 15)
-            self.style_menu = StyleMenu(self.generate_panel, library, session.spawn, self)
+            add_catalog_features(self, session, runner, session.catalog)
         else:
             self.filter_chips.menu_button.hide()
         float_over(self.messages, self.history_view)  # never moves the grid (issue 11.6)
