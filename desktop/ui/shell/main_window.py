@@ -312,44 +312,9 @@ class MainWindow(QMainWindow):
     def open_preview(self, items: list[HistoryItem]) -> ViewerWindow | None:
         """Enter or double-click: the full-size viewer; with two images selected, side by
         side for comparison."""
-        if not items:
-            return None
-        from desktop.ui.viewer.window import ViewerWindow
+        from desktop.ui.shell.viewer_opening import show_viewer
 
-        for open_viewer in self.viewers:  # Enter again on the same image: raise, don't add
-            if [i.image_id for i in open_viewer.current_items()] == [i.image_id for i in items]:
-                open_viewer.show()
-                open_viewer.raise_()
-                open_viewer.activateWindow()
-                return open_viewer
-
-        view, actions = self.history_view, self.actions_
-        buttons = [
-            (view.edit_action.text(), actions.edit),
-            (view.use_settings_action.text(), self.use_settings),
-            (view.save_action.text(), actions.save_as),
-            (view.copy_image_action.text(), actions.copy_image),
-            (view.copy_prompt_action.text(), actions.copy_prompt),
-            *self.byo.viewer_buttons(),
-            (view.delete_action.text(), actions.delete),
-        ]
-        if len(items) == 2:
-            viewer = ViewerWindow(items, 0, self.loader, self, compare=True)
-        else:
-            everything = self.history_proxy.visible_items()
-            index = next(
-                (row for row, item in enumerate(everything) if item.image_id == items[0].image_id),
-                0,
-            )
-            viewer = ViewerWindow(
-                everything, index, self.loader, self, actions=buttons, lineage=self.actions_
-            )
-        viewer.destroyed.connect(
-            lambda _o=None, v=viewer: self.viewers.remove(v) if v in self.viewers else None
-        )
-        self.viewers.append(viewer)
-        viewer.show()
-        return viewer
+        return show_viewer(self, items)
 
     def use_settings(self, items: list[HistoryItem]) -> None:
         if items:
