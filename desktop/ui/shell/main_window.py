@@ -1,5 +1,7 @@
 """The main window: workspaces and credits on the left, the history grid in the middle, the
 prompt and parameters on the right. It wires widgets to the session; it holds no API logic.
+It composes; its parts live beside it: window_menus, window_wiring, session_display (its
+answers to the session's signals), catalog_features and viewer_opening.
 """
 
 from __future__ import annotations
