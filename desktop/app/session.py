@@ -6,7 +6,8 @@ Every failure goes out through ``errorRaised`` with an optional retry, to one pl
 shows it. Making, editing, deleting and fetching images is ``ImageOperations``' job; the session
 hands it the small ``SessionPort`` it needs and forwards the calls. Where images go in the
 shown history is ``HistoryPlacement``'s job, keeping it in step with the catalogue
-``CatalogSync``'s; the session keeps the signals and forwards to them.
+``CatalogSync``'s, loading the workspace's credits, models and history ``WorkspaceLoads``';
+the session keeps the signals and forwards to them.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from desktop.app.image_operations import ImageOperations, ImageServiceClient
 from desktop.app.offline import Reconnector
 from desktop.app.tasks import TaskSet
 from desktop.app.undoable_deletes import UndoableDeletes
+from desktop.app.workspace_loads import WorkspaceLoads
 from desktop.services.history_store import HistoryStore
 
 if TYPE_CHECKING:
@@ -54,8 +56,6 @@ Retry = Callable[[], Awaitable[Any]] | None
 Login = Callable[[], Awaitable[bool]]
 
 T = TypeVar("T")
-
-_FAILED = object()  # a load that failed or went stale; distinct from a real None answer
 
 
 class Session(QObject):
@@ -110,6 +110,7 @@ class Session(QObject):
         self.undoable_deletes = UndoableDeletes(self) if catalog is not None else None
         self._saved_only = False  # the workspace shows only the saved copy: refresh on sign-in
         self.catalog_sync = CatalogSync(self, runner, self.placement, lambda: self._client)
+        self.loads = WorkspaceLoads(self, self.catalog_sync, self._client_or_raise)
 
     # -- images (ImageOperations does the work) -----------------------------------------------
 
@@ -235,7 +236,7 @@ class Session(QObject):
         self.signedIn.emit()
         saved_only, self._saved_only = self._saved_only, False
         if (was_offline or saved_only) and self.workspace_id in {w.id for w in workspaces}:
-            self.spawn(self._refresh_workspace())  # replace the saved view with live data
+            self.spawn(self.loads.refresh_workspace())  # replace the saved view with live data
 
     # -- offline ------------------------------------------------------------------------------
 
@@ -321,94 +322,31 @@ class Session(QObject):
             self.history = await self._runner.run(self._store.history, workspace_id)
             self.historyReset.emit(self.history)
             return
-        await self._refresh_workspace()
-
-    async def _refresh_workspace(self) -> None:
-        await asyncio.gather(self.refresh_quota(), self.refresh_models(), self.refresh_history())
+        await self.loads.refresh_workspace()
 
     async def refresh_all(self) -> None:
-        try:
-            workspaces = await self.call(self._client_or_raise().workspaces)
-        except Exception as error:
-            self.report(error, self.refresh_all)
-            return
-        self.workspaces = workspaces
-        self.workspacesChanged.emit(workspaces)
-        if self.workspace_id:
-            await asyncio.gather(
-                self.refresh_quota(), self.refresh_models(), self.refresh_history()
-            )
+        """The workspace list, then the chosen workspace's loads (``WorkspaceLoads``)."""
+        await self.loads.refresh_all()
+
+    async def refresh_quota(self) -> None:
+        await self.loads.refresh_quota()
+
+    async def refresh_models(self) -> None:
+        await self.loads.refresh_models()
+
+    async def refresh_history(self) -> None:
+        await self.loads.refresh_history()
 
     def _client_or_raise(self) -> NeuroflashClient:
         if self._client is None:
             raise AuthenticationError(QT_TRANSLATE_NOOP("Errors", "You are not signed in."))
         return self._client
 
-    async def _load(self, what: str, fn: Callable[..., Any], *args: Any) -> Any:
-        """One load with its busy flag and error report; _FAILED when it failed or is stale."""
-        workspace = self.workspace_id
-        self.loadingChanged.emit(what, True)
-        try:
-            result = await self.call(fn, *args)
-        except asyncio.CancelledError:
-            raise
-        except Exception as error:
-            self.report(error, lambda: self._reload(what))
-            return _FAILED
-        finally:
-            self.loadingChanged.emit(what, False)
-        if workspace != self.workspace_id:
-            return _FAILED  # the user switched workspace meanwhile; this answer is stale
-        return result
-
-    async def _reload(self, what: str) -> None:
-        loaders = {"quota": self.refresh_quota, "models": self.refresh_models}
-        await loaders.get(what, self.refresh_history)()
-
-    async def refresh_quota(self) -> None:
-        if not self.workspace_id:
-            return
-        quota = await self._load("quota", self._client_or_raise().image_quota, self.workspace_id)
-        if quota is not _FAILED:
-            self.quota = quota
-            self.quotaChanged.emit(quota)
-
     async def quota_of(self, workspace_id: str) -> ImageQuota | None:
         """Another workspace's credits (to suggest one that has some); raises on failure."""
         return await self.call(self._client_or_raise().image_quota, workspace_id)
 
-    async def refresh_models(self) -> None:
-        if not self.workspace_id:
-            return
-        models = await self._load("models", self._client_or_raise().models, self.workspace_id)
-        if models is not _FAILED:
-            self.models = models
-            self.modelsChanged.emit(models)
-
-    async def refresh_history(self) -> None:
-        if not self.workspace_id:
-            return
-        if self.catalog is not None:
-            await self._sync_history()
-            return
-        items = await self._load("history", self._client_or_raise().history, self.workspace_id)
-        if items is not _FAILED:
-            self.history = items
-            self.historyReset.emit(items)
-            self.persist_history()
-
     # -- the catalogue (desktop/app/catalog_session.py) -------------------------------------
-
-    async def _sync_history(self) -> None:
-        """Ask only for what is new; ``CatalogSync`` shows what changed."""
-        assert self.catalog is not None
-        ws = self.workspace_id
-        client = self._client_or_raise()
-        await self.catalog.store()
-        result = await self._load("history", self.catalog.sync, ws, client)
-        if result is _FAILED or ws is None:
-            return
-        await self.catalog_sync.synced(ws, client, result)
 
     async def send_due_deletes(self) -> None:
         """Deletes whose undo time passed, also those a quit left pending."""
