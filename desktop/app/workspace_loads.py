@@ -31,7 +31,7 @@ class WorkspaceLoads:
         client: Callable[[], NeuroflashClient],
     ) -> None:
         self._session = session
-        self.catalog_sync = catalog_sync
+        self._catalog_sync = catalog_sync
         self._client = client  # the signed-in client; AuthenticationError when signed out
 
     async def refresh_workspace(self) -> None:
@@ -114,4 +114,4 @@ class WorkspaceLoads:
         result = await self._load("history", session.catalog.sync, ws, client)
         if result is FAILED or ws is None:
             return
-        await self.catalog_sync.synced(ws, client, result)
+        await self._catalog_sync.synced(ws, client, result)
