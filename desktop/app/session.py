@@ -4,7 +4,10 @@ Widgets call its coroutines and listen to its signals; it is the only object tha
 API, always through the BackgroundRunner, so the GUI thread never waits on the network.
 Every failure goes out through ``errorRaised`` with an optional retry, to one place that
 shows it. Making, editing, deleting and fetching images is ``ImageOperations``' job; the session
-hands it the small ``SessionPort`` it needs and forwards the calls.
+hands it the small ``SessionPort`` it needs and forwards the calls. Where images go in the
+shown history is ``HistoryPlacement``'s job, keeping it in step with the catalogue
+``CatalogSync``'s, loading the workspace's credits, models and history ``WorkspaceLoads``';
+the session keeps the signals and forwards to them.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.api import (
     ApiSettings,
@@ -32,18 +35,20 @@ from desktop.api import (
 from desktop.api.errors import AuthenticationError, NetworkError, NeuroflashError
 from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.background import BackgroundRunner
-from desktop.app.catalog_session import CatalogSession, HistorySlices
+from desktop.app.catalog_session import CatalogSession
+from desktop.app.catalog_sync import CatalogSync
 from desktop.app.edit_provenance import EditProvenance
+from desktop.app.history_placement import HistoryPlacement
 from desktop.app.history_saver import HistorySaver
 from desktop.app.image_operations import ImageOperations, ImageServiceClient
 from desktop.app.offline import Reconnector
 from desktop.app.tasks import TaskSet
 from desktop.app.undoable_deletes import UndoableDeletes
+from desktop.app.workspace_loads import WorkspaceLoads
 from desktop.services.history_store import HistoryStore
 
 if TYPE_CHECKING:
     from desktop.api import NeuroflashClient  # imported on sign-in: requests is slow to load
-    from desktop.services.catalog import CatalogStore
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +56,6 @@ Retry = Callable[[], Awaitable[Any]] | None
 Login = Callable[[], Awaitable[bool]]
 
 T = TypeVar("T")
-
-GONE_CHECK_DELAY_MS = 1000  # "not found" downloads are confirmed together, a second later
-PREPEND_SYNCED_AT_MOST = 2000  # more new images than this: the catalogue is shown again
-_FAILED = object()  # a load that failed or went stale; distinct from a real None answer
 
 
 class Session(QObject):
@@ -104,19 +105,12 @@ class Session(QObject):
         )
         self.provenance = EditProvenance(origins_path, runner, self.spawn)
         self.images = ImageOperations(self, self.provenance)
+        self.placement = HistoryPlacement(self)
         self.catalog = catalog  # replaces the JSON copy (store, history_saver) when given
         self.undoable_deletes = UndoableDeletes(self) if catalog is not None else None
-        self.maybe_gone: set[str] = set()  # deletes whose answer was lost: checked at sync
-        self._gone_check = QTimer(self)  # images whose download said "not found", batched
-        self._gone_check.setSingleShot(True)
-        self._gone_check.setInterval(GONE_CHECK_DELAY_MS)
-        self._gone_check.timeout.connect(lambda: self.spawn(self._check_gone_now()))
-        self._resets = 0  # historyReset emissions: a slower saved-history read stops at one
         self._saved_only = False  # the workspace shows only the saved copy: refresh on sign-in
-        self.historyReset.connect(self._count_reset)
-
-    def _count_reset(self, _items: object) -> None:
-        self._resets += 1
+        self.catalog_sync = CatalogSync(self, runner, self.placement, lambda: self._client)
+        self.loads = WorkspaceLoads(self, self.catalog_sync, self._client_or_raise)
 
     # -- images (ImageOperations does the work) -----------------------------------------------
 
@@ -156,48 +150,22 @@ class Session(QObject):
         self.notice.emit(text)
 
     def add_to_history(self, workspace_id: str, items: Sequence[HistoryItem], select: bool) -> None:
-        """New images at the top of the current workspace's history, each image once.
-
-        The one place the history is de-duplicated: ``historyAdded`` carries only images the
-        history did not have, so the grid's model inserts what it is given. The catalogue
-        keeps them whichever workspace is on screen.
-        """
-        if self.catalog is not None:
-            self.catalog.add_items(workspace_id, list(items))
-        if workspace_id == self.workspace_id:
-            self._put_on_top(self._not_shown(items), select)
-
-    def _not_shown(self, items: Sequence[HistoryItem]) -> list[HistoryItem]:
-        """``items`` without the images the history has already (and without repeats)."""
-        known = {item.image_id for item in self.history}
-        fresh: list[HistoryItem] = []
-        for item in items:
-            if item.image_id not in known:
-                known.add(item.image_id)
-                fresh.append(item)
-        return fresh
-
-    def _put_on_top(self, fresh: list[HistoryItem], select: bool) -> None:
-        self.history[:0] = fresh
-        self.historyAdded.emit(fresh, select)
-        self._persist_history()
+        """New images at the top of the current workspace's history, each image once."""
+        self.placement.add(workspace_id, items, select)
 
     def remove_from_history(self, workspace_id: str, image_ids: Sequence[str]) -> None:
         """Images the server deleted: out of the catalogue, and out of the grid when their
         workspace is on screen."""
-        if image_ids and self.catalog is not None:
-            self.catalog.confirm_deleted(workspace_id, list(image_ids))
-        if not image_ids or workspace_id != self.workspace_id:
-            return
-        gone = set(image_ids)
-        self.history = [item for item in self.history if item.image_id not in gone]
-        self.historyRemoved.emit(list(image_ids))
-        self._persist_history()
+        self.placement.remove(workspace_id, image_ids)
 
     def delete_unconfirmed(self, image_id: str) -> None:
         """A delete failed, but its answer may have been lost: the next sync asks about it."""
-        if self.catalog is not None:
-            self.maybe_gone.add(image_id)
+        self.catalog_sync.delete_unconfirmed(image_id)
+
+    def check_gone(self, image_id: str) -> None:
+        """The server answered "not found" for this image's download: asked about shortly,
+        and taken out of the catalogue and the grid once the server confirms."""
+        self.catalog_sync.check_gone(image_id)
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -268,7 +236,7 @@ class Session(QObject):
         self.signedIn.emit()
         saved_only, self._saved_only = self._saved_only, False
         if (was_offline or saved_only) and self.workspace_id in {w.id for w in workspaces}:
-            self.spawn(self._refresh_workspace())  # replace the saved view with live data
+            self.spawn(self.loads.refresh_workspace())  # replace the saved view with live data
 
     # -- offline ------------------------------------------------------------------------------
 
@@ -276,7 +244,7 @@ class Session(QObject):
         """Show the catalogue's workspaces and history now, before sign-in answers (saved
         credentials: the designer sees their images at once, online or not)."""
         if self.catalog is not None and not self.workspaces:
-            self.spawn(self._show_saved_workspaces())
+            self.spawn(self.catalog_sync.show_saved_workspaces())
 
     def go_offline(self, login: Login) -> None:
         """Sign-in could not reach neuroflash: show what was saved, and keep trying ``login``."""
@@ -284,7 +252,7 @@ class Session(QObject):
         self._login = login
         self.set_offline(True)
         if first and self.catalog is not None:
-            self.spawn(self._show_saved_workspaces())
+            self.spawn(self.catalog_sync.show_saved_workspaces())
         elif first and self._store is not None:
             self.workspaces = self._store.workspaces()
             self.workspacesChanged.emit(self.workspaces)
@@ -318,7 +286,8 @@ class Session(QObject):
         if fn:
             self.spawn(self._runner.run(fn, *args))
 
-    def _persist_history(self) -> None:
+    def persist_history(self) -> None:
+        """The shown history into the JSON offline copy (when there is one), soon."""
         if self.history_saver is not None and self.workspace_id:
             self.history_saver.changed(self.workspace_id, self.history)
 
@@ -345,7 +314,7 @@ class Session(QObject):
         self.workspaceChanged.emit(workspace_id)
         self.historyReset.emit([])
         if self.catalog is not None:
-            await self._show_saved_history(workspace_id)
+            await self.catalog_sync.show_saved_history(workspace_id)
             if self._client is None:  # offline, or signing in (sign_in refreshes after)
                 self._saved_only = True
                 return
@@ -353,212 +322,31 @@ class Session(QObject):
             self.history = await self._runner.run(self._store.history, workspace_id)
             self.historyReset.emit(self.history)
             return
-        await self._refresh_workspace()
-
-    async def _refresh_workspace(self) -> None:
-        await asyncio.gather(self.refresh_quota(), self.refresh_models(), self.refresh_history())
+        await self.loads.refresh_workspace()
 
     async def refresh_all(self) -> None:
-        try:
-            workspaces = await self.call(self._client_or_raise().workspaces)
-        except Exception as error:
-            self.report(error, self.refresh_all)
-            return
-        self.workspaces = workspaces
-        self.workspacesChanged.emit(workspaces)
-        if self.workspace_id:
-            await asyncio.gather(
-                self.refresh_quota(), self.refresh_models(), self.refresh_history()
-            )
+        """The workspace list, then the chosen workspace's loads (``WorkspaceLoads``)."""
+        await self.loads.refresh_all()
+
+    async def refresh_quota(self) -> None:
+        await self.loads.refresh_quota()
+
+    async def refresh_models(self) -> None:
+        await self.loads.refresh_models()
+
+    async def refresh_history(self) -> None:
+        await self.loads.refresh_history()
 
     def _client_or_raise(self) -> NeuroflashClient:
         if self._client is None:
             raise AuthenticationError(QT_TRANSLATE_NOOP("Errors", "You are not signed in."))
         return self._client
 
-    async def _load(self, what: str, fn: Callable[..., Any], *args: Any) -> Any:
-        """One load with its busy flag and error report; _FAILED when it failed or is stale."""
-        workspace = self.workspace_id
-        self.loadingChanged.emit(what, True)
-        try:
-            result = await self.call(fn, *args)
-        except asyncio.CancelledError:
-            raise
-        except Exception as error:
-            self.report(error, lambda: self._reload(what))
-            return _FAILED
-        finally:
-            self.loadingChanged.emit(what, False)
-        if workspace != self.workspace_id:
-            return _FAILED  # the user switched workspace meanwhile; this answer is stale
-        return result
-
-    async def _reload(self, what: str) -> None:
-        loaders = {"quota": self.refresh_quota, "models": self.refresh_models}
-        await loaders.get(what, self.refresh_history)()
-
-    async def refresh_quota(self) -> None:
-        if not self.workspace_id:
-            return
-        quota = await self._load("quota", self._client_or_raise().image_quota, self.workspace_id)
-        if quota is not _FAILED:
-            self.quota = quota
-            self.quotaChanged.emit(quota)
-
     async def quota_of(self, workspace_id: str) -> ImageQuota | None:
         """Another workspace's credits (to suggest one that has some); raises on failure."""
         return await self.call(self._client_or_raise().image_quota, workspace_id)
 
-    async def refresh_models(self) -> None:
-        if not self.workspace_id:
-            return
-        models = await self._load("models", self._client_or_raise().models, self.workspace_id)
-        if models is not _FAILED:
-            self.models = models
-            self.modelsChanged.emit(models)
-
-    async def refresh_history(self) -> None:
-        if not self.workspace_id:
-            return
-        if self.catalog is not None:
-            await self._sync_history()
-            return
-        items = await self._load("history", self._client_or_raise().history, self.workspace_id)
-        if items is not _FAILED:
-            self.history = items
-            self.historyReset.emit(items)
-            self._persist_history()
-
     # -- the catalogue (desktop/app/catalog_session.py) -------------------------------------
-
-    async def _show_saved_workspaces(self) -> None:
-        assert self.catalog is not None
-        saved = await self.catalog.workspaces()
-        if not self.workspaces and saved:
-            self.workspaces = saved
-            self.workspacesChanged.emit(saved)
-
-    async def _show_saved_history(self, workspace_id: str, replace: bool = False) -> None:
-        """The whole saved history, before (or without) the network: the newest slice at
-        once, the rest appended below it in the background a slice at a time
-        (``historyExtended``), until the workspace changes or a newer history replaces it.
-        ``replace``: also when a history is shown (a sync found new images)."""
-        assert self.catalog is not None
-        slices = self.catalog.history_slices(workspace_id)
-        saved = await slices.next() or []
-        shown = self.history and not replace
-        if replace and not saved and workspace_id == self.workspace_id:
-            self.history = []  # an empty workspace: the grid says so instead of "Loading…"
-            self.historyReset.emit([])
-        if workspace_id != self.workspace_id or shown or not saved:
-            return  # another workspace, or the network answered first
-        self.history = saved
-        self.historyReset.emit(saved)
-        self.spawn(self._append_saved(workspace_id, slices, self._resets))
-
-    async def _append_saved(self, workspace_id: str, slices: HistorySlices, resets: int) -> None:
-        while (saved := await slices.next()) is not None:
-            if workspace_id != self.workspace_id or resets != self._resets:
-                return  # replaced meanwhile (a sync, another workspace)
-            # Keyed slices never repeat one another; the grid's model skips any image it
-            # got meanwhile from elsewhere.
-            self.history = [*self.history, *saved]
-            self.historyExtended.emit(saved)
-
-    async def _sync_history(self) -> None:
-        """Ask only for what is new; show the catalogue again when something changed."""
-        assert self.catalog is not None
-        ws = self.workspace_id
-        client = self._client_or_raise()
-        await self.catalog.store()
-        result = await self._load("history", self.catalog.sync, ws, client)
-        if result is _FAILED or ws is None:
-            return
-        report, reconcile_due = result
-        if self.maybe_gone:
-            await self._check_maybe_gone(ws, client)
-        if report.new_ids and self.history and await self._prepend_synced(ws, report.new_ids):
-            pass  # on top of what is shown: the grid keeps its place
-        elif report.new_ids or not self.history:
-            # a slice at a time, as at start: one reset with 100,000 images froze the window
-            await self._show_saved_history(ws, replace=True)
-        if reconcile_due:
-            self.spawn(self._reconcile_history(ws, client))
-
-    async def _prepend_synced(self, ws: str, new_ids: Sequence[str]) -> bool:
-        """Images a sync found (made on another device, or while away) go on top of the
-        grid as a generation's do: the designer keeps their place and is offered "New
-        images ↑" instead of being thrown back to the top. Only when they are the newest
-        images of all; a gap filled lower down, or thousands at once, returns False and the
-        caller shows the catalogue again."""
-        assert self.catalog is not None
-        if len(new_ids) > PREPEND_SYNCED_AT_MOST:
-            return False
-        try:
-            store = await self.catalog.store()
-            items = await self._runner.run(_newest_saved, store, ws, len(new_ids))
-        except Exception:
-            log.warning("Could not read the new images from the catalogue", exc_info=True)
-            return False
-        if ws != self.workspace_id or {item.image_id for item in items} != set(new_ids):
-            return False
-        fresh = self._not_shown(items)
-        newest_shown = next((i.created_at for i in self.history if i.created_at), None)
-        if newest_shown is not None and any(
-            item.created_at is not None and item.created_at < newest_shown for item in fresh
-        ):
-            return False  # older than images on screen (a generate's answer was lost)
-        self._put_on_top(fresh, select=False)
-        self.historySynced.emit(fresh)  # e.g. the images of a generate whose answer was lost
-        return True
-
-    def check_gone(self, image_id: str) -> None:
-        """The server answered "not found" for this image's download: most likely it was
-        deleted elsewhere (another device, a colleague, a fresh demo server) since the last
-        full reconcile. Asked about shortly, in one batch, and taken out of the catalogue
-        and the grid once the server confirms, instead of staying as a broken tile."""
-        if self.catalog is None:
-            return
-        self.maybe_gone.add(image_id)
-        self._gone_check.start()
-
-    async def _check_gone_now(self) -> None:
-        ws, client = self.workspace_id, self._client
-        if ws is not None and client is not None and self.maybe_gone:
-            await self._check_maybe_gone(ws, client)
-
-    async def _check_maybe_gone(self, ws: str, client: NeuroflashClient) -> None:
-        """A delete that failed may still have happened (the answer was lost): sync only
-        looks for new images, so ask about these one by one."""
-        assert self.catalog is not None
-        suspects, self.maybe_gone = sorted(self.maybe_gone), set()
-        try:
-            gone = await self._runner.run(self.catalog.confirm_gone, ws, client, suspects)
-        except Exception:
-            log.warning("Checking deletes with lost answers failed", exc_info=True)
-            return
-        if gone and ws == self.workspace_id:
-            removed = set(gone)
-            self.history = [item for item in self.history if item.image_id not in removed]
-            self.historyRemoved.emit(gone)
-
-    async def _reconcile_history(self, ws: str, client: NeuroflashClient) -> None:
-        """Deletions (and missed images) from elsewhere, found by a slow background walk."""
-        assert self.catalog is not None
-        try:
-            report = await self._runner.run(self.catalog.reconcile, ws, client)
-        except Exception:
-            log.warning("History reconcile failed", exc_info=True)
-            return
-        if ws != self.workspace_id:
-            return
-        if report.new_ids:
-            self.history = await self._runner.run(self.catalog.history_now, ws)
-            self.historyReset.emit(self.history)
-        elif report.removed_ids:
-            gone = set(report.removed_ids)
-            self.history = [item for item in self.history if item.image_id not in gone]
-            self.historyRemoved.emit(list(report.removed_ids))
 
     async def send_due_deletes(self) -> None:
         """Deletes whose undo time passed, also those a quit left pending."""
@@ -594,10 +382,3 @@ def _new_client(credentials: Credentials, settings: ApiSettings) -> NeuroflashCl
     from desktop.api import NeuroflashClient
 
     return NeuroflashClient(credentials, settings)
-
-
-def _newest_saved(store: CatalogStore, workspace_id: str, count: int) -> list[HistoryItem]:
-    """The ``count`` newest images of the catalogue once the writes queued so far are in
-    (images just generated are queued, and are newer than what a sync found)."""
-    store.flush()
-    return store.history_slice(workspace_id, count, None)[0]

@@ -151,7 +151,7 @@ def _png_bomb(width: int, height: int) -> bytes:
 def test_decompression_bomb_is_refused_before_decoding(qapp, monkeypatch):
     from PIL import Image
 
-    from desktop.ui.common import thumbnail_loader
+    from desktop.ui.common import image_decode
 
     decoded: list[str] = []
     monkeypatch.setattr(Image.Image, "load", lambda self: decoded.append("pillow"))
@@ -161,7 +161,7 @@ def test_decompression_bomb_is_refused_before_decoding(qapp, monkeypatch):
         data = client.download_image(WS, "/api/ds-prototypes/image_generation/a/view").content
     assert len(data) < 64 * 1024
     with pytest.raises(NeuroflashError) as caught:
-        thumbnail_loader.make_thumbnail(data, 192)
+        image_decode.make_thumbnail(data, 192)
     assert caught.value.message == (
         "This image is far larger than any real one, so the app did not open it."
     )

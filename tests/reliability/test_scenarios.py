@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.emulator import EmulatorConfig, start_server
-from desktop.ui.shell.main_window import OFFLINE_TEXT
+from desktop.ui.shell.session_display import OFFLINE_TEXT
 from tests.reliability.gate import Gate
 from tests.reliability.harness import STUDIO, RunningApp
 

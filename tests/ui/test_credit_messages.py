@@ -20,7 +20,7 @@ NO_PLAN = "plan doesn't include image generation"
 def _switch_to(loop, window, session, workspace_id: str) -> None:
     window.choose_workspace(workspace_id)
     wait_until(loop, lambda: session.workspace_id == workspace_id)
-    wait_until(loop, lambda: window._quota_loaded)
+    wait_until(loop, lambda: window.display.quota_loaded)
 
 
 def test_too_few_credits_say_one_thing_and_offer_fewer_images(signed_in, emulator):

@@ -8,14 +8,14 @@ arrive as QImages through signals; the model turns them into QPixmaps.
 On a real line the grid is bandwidth-bound (each thumbnail is a 0.2-2 MB download), so the
 network is spent where the designer looks: visible images download before the margin's,
 nothing new downloads while the grid flies past, and a download whose image is no longer
-wanted stops mid-way (its connection closed) instead of finishing.
+wanted stops mid-way (its connection closed) instead of finishing. Decoding and scaling
+are image_decode's job.
 """
 
 from __future__ import annotations
 
 import asyncio
 import inspect
-import io
 import logging
 import threading
 import time
@@ -25,15 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
 
 from desktop.api.errors import DownloadCancelledError, NotFoundError
-from desktop.api.image_limits import check_dimensions, check_image_size
-from desktop.api.texts import QT_TRANSLATE_NOOP
 from desktop.app.background import BackgroundRunner
 from desktop.app.image_operations import OFFLINE_NOT_SAVED
 from desktop.app.tasks import TaskSet
+from desktop.ui.common.image_decode import make_thumbnail_from_file
+from desktop.ui.common.load_pacing import LoadPacing
 
 if TYPE_CHECKING:
     from desktop.api import HistoryItem, ImageData
@@ -42,11 +42,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FetchImage = Callable[["HistoryItem"], "ImageData"]
-SCROLLING_CONCURRENCY = 2
-SCROLL_REST_MS = 250
-FLING_WINDOW_S = 0.15  # a screen or more scrolled within this is a fling: hold the network
-FLING_HOLD_MS = 100  # ... until the grid has been still this long
-FAST_LINE_BPS = 50_000_000  # bytes/s per download: above this a fling need not be held
 
 
 def error_message(err: BaseException) -> str:
@@ -62,90 +57,6 @@ def error_message(err: BaseException) -> str:
         except ImportError:
             pass
     return str(err) or type(err).__name__
-
-
-def read_image_file(path: Path | str, fit: int | None = None) -> QImage:
-    """Decode a file (shrunk to fit ``fit``×``fit`` when given) without holding the GIL.
-
-    QImage.fromData and QImage.scaled hold the GIL for the whole 10-20 ms of a 1024 px
-    decode, so every worker decode froze the GUI thread; QImageReader.read releases it. The
-    reader must open the file itself: a QBuffer made in Python calls back into Python (and so
-    needs the GIL) from inside read(), which deadlocked against other threads' Qt calls.
-    JPEG decodes straight at 1/2, 1/4 or 1/8 scale; other formats are scaled inside read().
-    A null QImage means Qt could not read the file.
-    """
-    reader = QImageReader(str(path))
-    size = reader.size()
-    if size.isValid():
-        check_dimensions(size.width(), size.height())  # before any pixel is decoded
-    if fit is not None and size.isValid() and (size.width() > fit or size.height() > fit):
-        size.scale(fit, fit, Qt.AspectRatioMode.KeepAspectRatio)
-        reader.setScaledSize(size)
-    return reader.read()
-
-
-def decode_image(data: bytes) -> QImage:
-    """Decode with Qt's plugins, falling back to Pillow for formats Qt cannot read; a picture
-    over the pixel budget raises ImageTooLargeError before either decodes it."""
-    check_image_size(data)
-    image = QImage.fromData(data)
-    if not image.isNull():
-        return image
-    from PIL import Image
-
-    with Image.open(io.BytesIO(data)) as pil:
-        buffer = io.BytesIO()
-        pil.convert("RGBA").save(buffer, format="PNG")
-    image = QImage.fromData(buffer.getvalue())
-    if image.isNull():
-        raise ValueError(QT_TRANSLATE_NOOP("Errors", "The image could not be decoded."))
-    return image
-
-
-Box = int | tuple[int, int]
-"""A thumbnail's bounds in device pixels: a square's side, or (width, height)."""
-
-
-def _box(box: Box) -> tuple[int, int]:
-    return (box, box) if isinstance(box, int) else box
-
-
-def _fit(image: QImage, box: Box) -> QImage:
-    width, height = _box(box)
-    if image.width() > width or image.height() > height:
-        image = image.scaled(
-            width,
-            height,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-    return image
-
-
-def _encode_thumbnail(image: QImage) -> tuple[QImage, bytes]:
-    """JPEG when opaque (small), PNG with alpha; a 192 px encode is well under 1 ms."""
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if image.hasAlphaChannel():
-        image.save(buffer, "PNG")  # type: ignore[call-overload]  # stub: bytes, runtime: str
-    else:
-        image = image.convertToFormat(QImage.Format.Format_RGB32)
-        image.save(buffer, "JPEG", 88)  # type: ignore[call-overload]  # stub: bytes, runtime: str
-    return image, bytes(QByteArray(buffer.data()).data())
-
-
-def make_thumbnail(original: bytes, size: Box) -> tuple[QImage, bytes]:
-    """Scale to fit ``size``×``size`` and encode (from bytes: holds the GIL while decoding)."""
-    return _encode_thumbnail(_fit(decode_image(original), size))
-
-
-def make_thumbnail_from_file(path: Path, size: Box) -> tuple[QImage, bytes]:
-    """Like make_thumbnail, decoding the file without the GIL (Pillow for odd formats)."""
-    # read at the box's longer side (decoded without the GIL), then to the box itself
-    image = read_image_file(path, fit=max(_box(size)))
-    if image.isNull():
-        image = decode_image(Path(path).read_bytes())
-    return _encode_thumbnail(_fit(image, size))
 
 
 def _takes_cancelled(fetch: Callable[..., Any]) -> bool:
@@ -191,20 +102,11 @@ class ThumbnailLoader(QObject):
         self._generation = 0
         self._tasks = TaskSet()
         self._originals_pending: dict[str, asyncio.Future[Path]] = {}
-        self._scrolling = QTimer(self)
-        self._scrolling.setSingleShot(True)
-        self._scrolling.setInterval(SCROLL_REST_MS)
-        self._scrolling.timeout.connect(self._pump)
+        self.pacing = LoadPacing(self, self._pump)  # fewer loads, or none, while the grid moves
         self._visible: set[str] = set()  # ids of the last request's visible cells
         self._wanted: set[str] = set()  # ids of the last request (visible + margin)
         self._cancel: dict[str, threading.Event] = {}  # in-flight id -> stop its download
         self._fetch_cancellable = _takes_cancelled(fetch_image)
-        self._recent_scrolls: deque[tuple[float, int]] = deque()  # (time, scroll value)
-        self._line_bps: float | None = None  # recent downloads' body rate (set by workers)
-        self._fling = QTimer(self)
-        self._fling.setSingleShot(True)
-        self._fling.setInterval(FLING_HOLD_MS)
-        self._fling.timeout.connect(self._pump)
 
     @property
     def runner(self) -> BackgroundRunner:
@@ -305,38 +207,12 @@ class ThumbnailLoader(QObject):
         return self._active
 
     def note_grid_busy(self, *_args: object) -> None:
-        """The grid is scrolling or laying out its rows again: run only a couple of loads
-        until it rests for a moment.
-
-        Every finished load needs the GIL (HTTP parsing, cache writes) and a slice of the
-        GUI thread; eight at once made scrolling frames miss 16 ms on two cores. Rows that
-        fly past are dropped from the queue anyway, so little is lost by waiting.
-        """
-        self._scrolling.start()
+        """The grid is scrolling or laying out its rows again (``LoadPacing``)."""
+        self.pacing.note_grid_busy()
 
     def note_scrolled(self, value: int, page: int) -> None:
-        """The grid scrolled to ``value`` (``page`` = the viewport's height): busy as above,
-        and when it moved a screen or more within 150 ms (a fling, dragging the scroll bar,
-        a burst of Page Down) no download starts until it rests, since every image it flies
-        past would be stale before it arrived. A single jump (End, one Page Down) downloads
-        its new screen at once; so does slow wheel scrolling. On a fast line (bodies
-        arriving at over 50 MB/s, e.g. a nearby server) loads go on at two at a time instead,
-        as they do before the line's speed is known."""
-        self.note_grid_busy()
-        now = time.monotonic()
-        recent = self._recent_scrolls
-        while recent and now - recent[0][0] > FLING_WINDOW_S:
-            recent.popleft()
-        rate = self._line_bps
-        slow_line = rate is not None and rate < FAST_LINE_BPS
-        if slow_line and recent and max(abs(value - v) for _t, v in recent) >= max(1, page):
-            self._fling.start()
-        recent.append((now, value))
-
-    def _limit(self) -> int:
-        if self._scrolling.isActive():
-            return min(SCROLLING_CONCURRENCY, self._max_concurrent)
-        return self._max_concurrent
+        """The grid scrolled to ``value`` (``page`` = the viewport's height; ``LoadPacing``)."""
+        self.pacing.note_scrolled(value, page)
 
     def _on_disk(self, item: HistoryItem) -> bool:
         """Whether the thumbnail or the original is cached (the caches' in-memory index)."""
@@ -347,7 +223,7 @@ class ThumbnailLoader(QObject):
 
     def _may_download(self, item: HistoryItem) -> bool:
         """The network goes to visible images first, and to nothing while the grid flies."""
-        if self._fling.isActive():
+        if self.pacing.fling.isActive():
             return False
         if item.image_id in self._visible:
             return True
@@ -356,7 +232,7 @@ class ThumbnailLoader(QObject):
         )
 
     def _pump(self) -> None:
-        limit = self._limit()
+        limit = self.pacing.limit(self._max_concurrent)
         skipped: list[HistoryItem] = []
         while self._queue and self._active < limit:
             item = self._queue.popleft()
@@ -437,7 +313,7 @@ class ThumbnailLoader(QObject):
                     return flag.is_set()
 
                 data = self._fetch(item, cancelled)  # type: ignore[call-arg]
-                self._note_rate(len(data.content), checks)
+                self.pacing.note_rate(len(data.content), checks)
             else:
                 data = self._fetch(item)
             # the original goes to disk first: it is decoded from the file, without the GIL
@@ -445,16 +321,6 @@ class ThumbnailLoader(QObject):
         image, encoded = make_thumbnail_from_file(path, box)
         self.thumbnails.put(thumb_key, encoded)
         return image
-
-    def _note_rate(self, size: int, checks: list[float]) -> None:
-        """The body's rate, from the first chunk check to the last (latency left out: it is
-        the line's bandwidth that decides whether a fling can be kept up with)."""
-        if len(checks) < 3:
-            return
-        took = checks[-1] - checks[1]
-        rate = size / took if took > 0.001 else float(FAST_LINE_BPS * 10)
-        known = self._line_bps  # one float written at a time: no lock needed
-        self._line_bps = rate if known is None else 0.7 * known + 0.3 * rate
 
     # --- originals ----------------------------------------------------------------------------
     async def ensure_original(self, item: HistoryItem) -> Path:

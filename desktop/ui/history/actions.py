@@ -140,7 +140,7 @@ class ImageActions(QObject):
     async def _load_edit_preview(self, dialog: EditDialog, item: HistoryItem, side: int) -> None:
         """The original, decoded on a worker to the preview's size; the thumbnail stays if
         it cannot be had (offline, deleted meanwhile)."""
-        from desktop.ui.common.thumbnail_loader import read_image_file
+        from desktop.ui.common.image_decode import read_image_file
 
         try:
             path = await self._loader.ensure_original(item)
@@ -403,7 +403,7 @@ class ImageActions(QObject):
     async def _decode_original(self, item: HistoryItem) -> QImage:
         """The full-size image for the clipboard; NeuroflashError when it cannot be had."""
         from desktop.services.export import describe_os_error
-        from desktop.ui.common.thumbnail_loader import read_image_file
+        from desktop.ui.common.image_decode import read_image_file
 
         try:
             source = await self._loader.ensure_original(item)

@@ -32,8 +32,9 @@ from desktop.app.i18n import translate_message
 from desktop.app.tasks import TaskSet
 from desktop.ui.common.flow_layout import flow_row
 from desktop.ui.common.formatting import describe, elide
+from desktop.ui.common.image_decode import decode_image, read_image_file
 from desktop.ui.common.screen_fit import open_size
-from desktop.ui.common.thumbnail_loader import ThumbnailLoader, decode_image, read_image_file
+from desktop.ui.common.thumbnail_loader import ThumbnailLoader
 from desktop.ui.viewer.before_after import BeforeAfter, Lineage
 from desktop.ui.viewer.image_viewer import ImageViewer
 from desktop.ui.viewer.sync import ViewSync

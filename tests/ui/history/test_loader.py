@@ -226,7 +226,7 @@ def test_older_images_appended_below_do_not_hold_back_the_screens_loads(
     connect_thumbnails(model, view, loader)
     ready, _ = collect(loader)
     model.set_items(items[:1])
-    run_until(loop, lambda: len(ready) == 1 and not loader._scrolling.isActive())
+    run_until(loop, lambda: len(ready) == 1 and not loader.pacing.scrolling.isActive())
     meter.early_until = time.monotonic() + 0.2
     model.extend(items[1:])  # below the first image: nothing on screen moves
     run_until(loop, lambda: len(ready) == len(items))

@@ -13,7 +13,7 @@ import pytest
 from desktop.api import ApiSettings, Credentials, HistoryItem, ImageData, NeuroflashClient
 from desktop.api.errors import DownloadCancelledError
 from desktop.services.disk_cache import DiskCache
-from desktop.ui.common import thumbnail_loader
+from desktop.ui.common import load_pacing
 from desktop.ui.common.thumbnail_loader import ThumbnailLoader
 from tests.ui.history.test_loader import THUMB, collect, run_until
 
@@ -133,8 +133,8 @@ def test_a_fling_downloads_nothing_until_it_rests(loop, line, monkeypatch):
     _server, loader, recorder, items = line
     # A loaded CI machine can take longer than the 100 ms hold between two steps of this
     # loop, which the app would rightly read as a rest: widen the windows, not the behaviour.
-    monkeypatch.setattr(thumbnail_loader, "FLING_WINDOW_S", 1.0)
-    loader._fling.setInterval(1000)
+    monkeypatch.setattr(load_pacing, "FLING_WINDOW_S", 1.0)
+    loader.pacing.fling.setInterval(1000)
     ready, _failed = collect(loader)
     primer = next(i for i in items if i.output_format == "png")  # ~1.3 MB: ~1.3 s
     others = [i for i in items if i is not primer]
