@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -31,7 +31,10 @@ def read_marks(store: CatalogStore, workspace_id: str) -> dict[str, tuple[bool, 
 
 
 class Curation(QObject):
-    """The favourite and rating actions of the grid, and the marks on its tiles."""
+    """The favourite and rating actions of the grid, and the marks on its tiles; ``marked``
+    (the image ids) after each change, so a filter can keep them in sight (kept_in_sight.py)."""
+
+    marked = Signal(list)
 
     def __init__(
         self,
@@ -95,6 +98,7 @@ class Curation(QObject):
             return
         value = not all(self._model.marks_of(i)[0] for i in ids)
         self._model.update_marks(ids, favourite=value)
+        self.marked.emit(ids)
         self._changes += 1
         self._written(store.set_favourite(ws, ids, value))
 
@@ -105,6 +109,7 @@ class Curation(QObject):
         if not ids or ws is None or store is None:
             return
         self._model.update_marks(ids, rating=rating)
+        self.marked.emit(ids)
         self._changes += 1
         self._written(store.set_rating(ws, ids, rating))
 

@@ -191,6 +191,8 @@ class MainWindow(QMainWindow):
             self.curation = Curation(
                 session, runner, self.history_view, self.history_model, self.catalog_find.ask, self
             )
+            self.curation.marked.connect(self.catalog_find.kept.keep)  # not gone at once
+            self.catalog_find.kept.follow(self.history_view)
             self.image_menu.addSeparator()
             self.image_menu.addActions(self.curation.menu_actions())
             from desktop.ui.shell.collections_panel import CollectionsPanel

@@ -1,0 +1,85 @@
+"""An image the designer just starred or rated stays in the grid until they move on.
+
+With "Favourites only" or a minimum rating on, un-starring an image or rating it below the
+chip made it vanish from under the cursor at once: a 1 pressed instead of a 4 could not even
+be seen, let alone corrected, and the grid jumped. Photo tools (Lightroom) keep such an image
+in view until the selection moves or the filter changes; so does this. The catalogue's answer
+to the chips goes to the grid with the just-marked images added; they drop out when none of
+them is selected any more, or are simply not added to the answer of a changed filter.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QObject, QTimer
+
+from desktop.ui.history.model import ItemRole
+from desktop.ui.history.proxy import HistoryProxyModel
+from desktop.ui.history.view import HistoryView
+
+
+class KeptInSight(QObject):
+    """Sits between the catalogue's answers (``answer``) and the grid's id filter."""
+
+    def __init__(self, proxy: HistoryProxyModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._proxy = proxy
+        self._answer: frozenset[str] | None = None
+        self._kept: frozenset[str] = frozenset()
+        self._view: HistoryView | None = None
+
+    def kept(self) -> frozenset[str]:
+        """The images shown only because they were just marked."""
+        return self._kept
+
+    def answer(self, ids: frozenset[str] | None) -> None:
+        """The catalogue's ids for the current chips (None: no filter)."""
+        self._answer = ids
+        self._apply()
+
+    def keep(self, ids: list[str]) -> None:
+        """``ids`` were just starred or rated: keep them in the grid for now."""
+        if self._answer is not None and ids:
+            self._kept |= frozenset(ids)
+
+    def forget(self, *_args: object) -> None:
+        """The filter changed: its answer alone decides what shows (no grid change now)."""
+        self._kept = frozenset()
+
+    def follow(self, view: HistoryView) -> None:
+        """Let the kept images go once ``view``'s selection has moved off them."""
+        self._view = view
+        view.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def _apply(self) -> None:
+        ids = self._answer
+        if ids is not None and self._kept:
+            ids = ids | self._kept
+        self._proxy.set_id_filter(ids)
+
+    def _selection_changed(self, *_args: object) -> None:
+        if self._kept and self._view is not None:
+            selected = {item.image_id for item in self._view.selected_items()}
+            if not selected & self._kept:
+                # not from inside the selection model's own signal: the grid is reset
+                QTimer.singleShot(0, self, self._release)
+
+    def _release(self) -> None:
+        """Drop the kept images; the images selected now stay selected (the grid's reset
+        would clear the selection the designer just made)."""
+        view = self._view
+        if not self._kept or view is None:
+            return
+        selected = {item.image_id for item in view.selected_items()}
+        if selected & self._kept:
+            return  # the selection came back to them meanwhile
+        current = view.currentIndex().data(ItemRole)
+        self._kept = frozenset()
+        self._apply()
+        proxy, choose = self._proxy, view.selectionModel()
+        flag = QItemSelectionModel.SelectionFlag
+        for image_id in selected:
+            if (row := proxy.row_of(image_id)) >= 0:
+                choose.select(proxy.index(row, 0), flag.Select)
+        if current is not None and (row := proxy.row_of(current.image_id)) >= 0:
+            choose.setCurrentIndex(proxy.index(row, 0), flag.NoUpdate)
+            view.scrollTo(proxy.index(row, 0))
