@@ -167,3 +167,21 @@ def test_the_create_form_fits_beside_the_job_list_in_the_demo_at_900x600(window_
     jobs = window.job_panel.list_view
     newest = jobs.visualRect(queue.index(0, 0))
     assert jobs.viewport().rect().contains(newest), "the newest job is cut off"
+
+
+def test_the_chosen_grouping_reads_whole_beside_a_long_image_count(window_in):
+    """First-hour QA: beside "10 Bilder" at 900x600 German "Ohne Gruppen" read "Ohne
+    Grupper"; a longer count ("123 of 1,234" with a filter on) cut it further."""
+    loop, window = window_in
+    settle(loop, window, 900, 600)
+    toolbar = window.history_toolbar
+    combo = toolbar.group_combo
+    for index in range(combo.count()):
+        combo.setCurrentIndex(index)
+        toolbar.count_label.setText("1,234 of 12,345")
+        settle(loop, window, 900, 600)
+        advance = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        assert advance <= _text_room(combo), f"“{combo.currentText()}” is cut off"
+        count = toolbar.count_label  # drawn smaller to fit, never cut (FitLabel)
+        assert count.width() >= count.minimumSizeHint().width()
+    combo.setCurrentIndex(0)
