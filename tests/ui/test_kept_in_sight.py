@@ -84,3 +84,18 @@ def test_an_unstarred_image_stays_until_the_filter_changes(signed_in):
     wait_until(loop, lambda: len(_shown(window)) > 2)
     chips.set_state(FilterState(favourites_only=True))  # asked again: the answer decides
     wait_until(loop, lambda: _shown(window) == [first])
+
+
+def test_the_rating_items_go_grey_when_a_new_filter_drops_the_selection(signed_in):
+    """The Image menu offered Favourite and Rating with nothing selected after a chip was
+    chosen (the grid's reset clears the selection without a signal)."""
+    loop, components = signed_in
+    window = components.window
+    first, _second = _mark_two(loop, window, Qt.Key.Key_4)
+    window.history_view.select_image(first)
+    assert window.curation.favourite_action.isEnabled()
+    window.filter_chips.set_state(FilterState(min_rating=3))
+    wait_until(loop, lambda: len(_shown(window)) == 2)
+    assert not _selected(window)
+    assert not window.curation.favourite_action.isEnabled(), "Favourite offered for nothing"
+    assert not any(action.isEnabled() for action in window.curation.rate_actions)

@@ -68,6 +68,8 @@ class Curation(QObject):
         self.rate_menu.addActions([*self.rate_actions[1:], self.rate_actions[0]])
         session.historyReset.connect(self._history_reset)
         view.selectionModel().selectionChanged.connect(self._update_enabled)
+        if (grid := view.model()) is not None:  # a new filter drops the selection silently
+            grid.modelReset.connect(self._update_enabled)
         self._update_enabled()
 
     def _action(self, text: str, key: str, slot: object) -> QAction:
