@@ -231,7 +231,7 @@
     </message>
     <message>
         <source>Delete Collection…</source>
-        <translation>Sammlung löschen …</translation>
+        <translation>Sammlung löschen…</translation>
     </message>
     <message>
         <source>New Collection</source>
@@ -1381,7 +1381,7 @@
     </message>
     <message>
         <source>Loading the full-size image…</source>
-        <translation>Bild in voller Größe wird geladen …</translation>
+        <translation>Bild in voller Größe wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -1584,7 +1584,7 @@
     </message>
     <message>
         <source>Signing in…</source>
-        <translation>Anmeldung läuft …</translation>
+        <translation>Anmeldung läuft…</translation>
     </message>
     <message>
         <source>Workspaces</source>
@@ -1604,7 +1604,7 @@
     </message>
     <message>
         <source>Settings…</source>
-        <translation>Einstellungen …</translation>
+        <translation>Einstellungen…</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1668,7 +1668,7 @@
     </message>
     <message>
         <source>Loading history…</source>
-        <translation>Verlauf wird geladen …</translation>
+        <translation>Verlauf wird geladen…</translation>
     </message>
     <message>
         <source>No images in this workspace yet.</source>
@@ -2137,11 +2137,11 @@ Entferne oben einen Filter oder hebe alle auf.</translation>
     <name>SelectionExport</name>
     <message>
         <source>Export Selection to Folder…</source>
-        <translation>Auswahl in Ordner exportieren …</translation>
+        <translation>Auswahl in Ordner exportieren…</translation>
     </message>
     <message>
         <source>Export Selection as ZIP…</source>
-        <translation>Auswahl als ZIP exportieren …</translation>
+        <translation>Auswahl als ZIP exportieren…</translation>
     </message>
     <message>
         <source>Select the images to export first.</source>
@@ -2161,7 +2161,7 @@ Entferne oben einen Filter oder hebe alle auf.</translation>
     </message>
     <message>
         <source>Exporting images…</source>
-        <translation>Bilder werden exportiert …</translation>
+        <translation>Bilder werden exportiert…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2402,11 +2402,11 @@ Entferne oben einen Filter oder hebe alle auf.</translation>
     </message>
     <message>
         <source>Starting the demo…</source>
-        <translation>Demo wird gestartet …</translation>
+        <translation>Demo wird gestartet…</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation>Anmeldung läuft …</translation>
+        <translation>Anmeldung läuft…</translation>
     </message>
 </context>
 <context>
