@@ -2219,8 +2219,8 @@ Entferne oben einen Filter oder hebe alle auf.</translation>
         <translation>Wie im System</translation>
     </message>
     <message>
-        <source>Set on the command line (--language {code}) for this run. A choice here applies when the app starts without it.</source>
-        <translation>Für diesen Start auf der Befehlszeile festgelegt (--language {code}). Eine Auswahl hier gilt, wenn die App ohne diese Angabe startet.</translation>
+        <source>Set on the command line ({flag}) for this run. A choice here applies when the app starts without it.</source>
+        <translation>Für diesen Start auf der Befehlszeile festgelegt ({flag}). Eine Auswahl hier gilt, wenn die App ohne diese Angabe startet.</translation>
     </message>
     <message>
         <source>The new language applies after a restart.</source>
