@@ -67,6 +67,7 @@ class Curation(QObject):
         self.rate_menu = QMenu(self.tr("Rating"))
         self.rate_menu.addActions([*self.rate_actions[1:], self.rate_actions[0]])
         session.historyReset.connect(self._history_reset)
+        self._in_context_menu(view)
         view.selectionModel().selectionChanged.connect(self._update_enabled)
         if (grid := view.model()) is not None:  # a new filter drops the selection silently
             grid.modelReset.connect(self._update_enabled)
@@ -83,6 +84,19 @@ class Curation(QObject):
 
     def menu_actions(self) -> list[QAction]:
         return [self.favourite_action, self.rate_menu.menuAction()]
+
+    def _in_context_menu(self, view: HistoryView) -> None:
+        """Favourite and Rating in the right-click menu too (after what the shell put there:
+        upscale, masked edit), where a designer coming from photo tools looks for them."""
+        earlier = view.extra_menu_actions
+        separator = QAction(self)
+        separator.setSeparator(True)
+
+        def actions(items: list) -> list[QAction]:
+            before = earlier(items) if earlier is not None else []
+            return [*before, separator, *self.menu_actions()]
+
+        view.extra_menu_actions = actions
 
     def _update_enabled(self, *_args: object) -> None:
         has = self._view.selectionModel().hasSelection()
