@@ -10,10 +10,11 @@ them is selected any more, or are simply not added to the answer of a changed fi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 
 from desktop.ui.history.model import ItemRole
 from desktop.ui.history.proxy import HistoryProxyModel
+from desktop.ui.history.reselect import select_ids
 from desktop.ui.history.view import HistoryView
 
 
@@ -75,11 +76,4 @@ class KeptInSight(QObject):
         current = view.currentIndex().data(ItemRole)
         self._kept = frozenset()
         self._apply()
-        proxy, choose = self._proxy, view.selectionModel()
-        flag = QItemSelectionModel.SelectionFlag
-        for image_id in selected:
-            if (row := proxy.row_of(image_id)) >= 0:
-                choose.select(proxy.index(row, 0), flag.Select)
-        if current is not None and (row := proxy.row_of(current.image_id)) >= 0:
-            choose.setCurrentIndex(proxy.index(row, 0), flag.NoUpdate)
-            view.scrollTo(proxy.index(row, 0))
+        select_ids(view, selected, current.image_id if current is not None else None)

@@ -193,6 +193,10 @@ class MainWindow(QMainWindow):
             )
             self.curation.marked.connect(self.catalog_find.kept.keep)  # not gone at once
             self.catalog_find.kept.follow(self.history_view)
+            if (undone := session.undoable_deletes) is not None:  # back, and selected
+                from desktop.ui.history.reselect import select_ids
+
+                undone.restored.connect(lambda ids: select_ids(self.history_view, ids))
             self.image_menu.addSeparator()
             self.image_menu.addActions(self.curation.menu_actions())
             from desktop.ui.shell.collections_panel import CollectionsPanel
