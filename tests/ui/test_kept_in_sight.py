@@ -4,11 +4,12 @@ vanished under the cursor before, with no chance to see or correct a mistyped ke
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.history.filter_chips import FilterState
+from desktop.ui.history.model import ItemRole
 from tests.ui.app_harness import wait_until
 
 
@@ -91,11 +92,30 @@ def test_the_rating_items_go_grey_when_a_new_filter_drops_the_selection(signed_i
     chosen (the grid's reset clears the selection without a signal)."""
     loop, components = signed_in
     window = components.window
-    first, _second = _mark_two(loop, window, Qt.Key.Key_4)
-    window.history_view.select_image(first)
+    _mark_two(loop, window, Qt.Key.Key_4)
+    window.history_view.select_image(window.history_model.item(2).image_id)  # unrated
     assert window.curation.favourite_action.isEnabled()
     window.filter_chips.set_state(FilterState(min_rating=3))
     wait_until(loop, lambda: len(_shown(window)) == 2)
     assert not _selected(window)
     assert not window.curation.favourite_action.isEnabled(), "Favourite offered for nothing"
     assert not any(action.isEnabled() for action in window.curation.rate_actions)
+
+
+def test_a_new_filter_keeps_the_selected_images_that_still_match(signed_in):
+    """Choosing a chip cleared the selection even when the selected image still showed, so
+    Details went blank and the next key pressed did nothing (photo tools keep it)."""
+    loop, components = signed_in
+    window = components.window
+    first, second = _mark_two(loop, window, Qt.Key.Key_4)
+    unrated = window.history_model.item(2).image_id
+    view = window.history_view
+    view.select_image(second)
+    view.selectionModel().select(
+        window.history_proxy.index(window.history_proxy.row_of(unrated), 0),
+        QItemSelectionModel.SelectionFlag.Select,
+    )
+    window.filter_chips.set_state(FilterState(min_rating=3))
+    wait_until(loop, lambda: _shown(window) == [first, second])
+    assert _selected(window) == [second], "the selected 4★ image lost its selection"
+    assert view.currentIndex().data(ItemRole).image_id == second

@@ -52,10 +52,20 @@ class KeptInSight(QObject):
         view.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def _apply(self) -> None:
+        """Show the answer (and the kept images); the selected images that still show stay
+        selected, as in photo tools (the grid's rebuild would drop them all)."""
         ids = self._answer
         if ids is not None and self._kept:
             ids = ids | self._kept
+        view = self._view
+        if view is None or ids == self._proxy.id_filter():
+            self._proxy.set_id_filter(ids)
+            return
+        selected = [item.image_id for item in view.selected_items()]
+        current = view.currentIndex().data(ItemRole)
         self._proxy.set_id_filter(ids)
+        if selected:
+            select_ids(view, selected, current.image_id if current is not None else None)
 
     def _selection_changed(self, *_args: object) -> None:
         if self._kept and self._view is not None:
@@ -65,15 +75,12 @@ class KeptInSight(QObject):
                 QTimer.singleShot(0, self, self._release)
 
     def _release(self) -> None:
-        """Drop the kept images; the images selected now stay selected (the grid's reset
-        would clear the selection the designer just made)."""
+        """Drop the kept images; the images selected now stay selected (``_apply``)."""
         view = self._view
         if not self._kept or view is None:
             return
         selected = {item.image_id for item in view.selected_items()}
         if selected & self._kept:
             return  # the selection came back to them meanwhile
-        current = view.currentIndex().data(ItemRole)
         self._kept = frozenset()
         self._apply()
-        select_ids(view, selected, current.image_id if current is not None else None)
