@@ -6,6 +6,8 @@ be seen, let alone corrected, and the grid jumped. Photo tools (Lightroom) keep 
 in view until the selection moves or the filter changes; so does this. The catalogue's answer
 to the chips goes to the grid with the just-marked images added; they drop out when none of
 them is selected any more, or are simply not added to the answer of a changed filter.
+Each answer also keeps the selected images that still show selected (the grid's rebuild
+cleared the selection, and with it the Details panel).
 """
 
 from __future__ import annotations
