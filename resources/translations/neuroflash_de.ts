@@ -817,6 +817,10 @@
         <translation>Mindestbewertung</translation>
     </message>
     <message>
+        <source>{stars} and up</source>
+        <translation>{stars} und mehr</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
