@@ -231,7 +231,7 @@
     </message>
     <message>
         <source>Delete Collection…</source>
-        <translation>Sammlung löschen …</translation>
+        <translation>Sammlung löschen…</translation>
     </message>
     <message>
         <source>New Collection</source>
@@ -817,6 +817,10 @@
         <translation>Mindestbewertung</translation>
     </message>
     <message>
+        <source>{stars} and up</source>
+        <translation>{stars} und mehr</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -1381,7 +1385,7 @@
     </message>
     <message>
         <source>Loading the full-size image…</source>
-        <translation>Bild in voller Größe wird geladen …</translation>
+        <translation>Bild in voller Größe wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -1584,7 +1588,7 @@
     </message>
     <message>
         <source>Signing in…</source>
-        <translation>Anmeldung läuft …</translation>
+        <translation>Anmeldung läuft…</translation>
     </message>
     <message>
         <source>Workspaces</source>
@@ -1604,7 +1608,7 @@
     </message>
     <message>
         <source>Settings…</source>
-        <translation>Einstellungen …</translation>
+        <translation>Einstellungen…</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1668,7 +1672,7 @@
     </message>
     <message>
         <source>Loading history…</source>
-        <translation>Verlauf wird geladen …</translation>
+        <translation>Verlauf wird geladen…</translation>
     </message>
     <message>
         <source>No images in this workspace yet.</source>
@@ -2137,11 +2141,11 @@ Entferne oben einen Filter oder hebe alle auf.</translation>
     <name>SelectionExport</name>
     <message>
         <source>Export Selection to Folder…</source>
-        <translation>Auswahl in Ordner exportieren …</translation>
+        <translation>Auswahl in Ordner exportieren…</translation>
     </message>
     <message>
         <source>Export Selection as ZIP…</source>
-        <translation>Auswahl als ZIP exportieren …</translation>
+        <translation>Auswahl als ZIP exportieren…</translation>
     </message>
     <message>
         <source>Select the images to export first.</source>
@@ -2161,7 +2165,7 @@ Entferne oben einen Filter oder hebe alle auf.</translation>
     </message>
     <message>
         <source>Exporting images…</source>
-        <translation>Bilder werden exportiert …</translation>
+        <translation>Bilder werden exportiert…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2219,8 +2223,8 @@ Entferne oben einen Filter oder hebe alle auf.</translation>
         <translation>Wie im System</translation>
     </message>
     <message>
-        <source>Set on the command line (--language {code}) for this run. A choice here applies when the app starts without it.</source>
-        <translation>Für diesen Start auf der Befehlszeile festgelegt (--language {code}). Eine Auswahl hier gilt, wenn die App ohne diese Angabe startet.</translation>
+        <source>Set on the command line ({flag}) for this run. A choice here applies when the app starts without it.</source>
+        <translation>Für diesen Start auf der Befehlszeile festgelegt ({flag}). Eine Auswahl hier gilt, wenn die App ohne diese Angabe startet.</translation>
     </message>
     <message>
         <source>The new language applies after a restart.</source>
@@ -2402,11 +2406,11 @@ Entferne oben einen Filter oder hebe alle auf.</translation>
     </message>
     <message>
         <source>Starting the demo…</source>
-        <translation>Demo wird gestartet …</translation>
+        <translation>Demo wird gestartet…</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation>Anmeldung läuft …</translation>
+        <translation>Anmeldung läuft…</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,9 @@ def test_favourite_and_rating_keys(qapp, signed_in, emulator, tmp_path):
     window.history_view.select_image(first)  # the filter's new rows lost the selection
     press(Qt.Key.Key_Period)  # all selected are favourites: unstar
     assert model.marks_of(first) == (False, 3)
+    # it stays in sight while selected (test_kept_in_sight.py); asked again, the chip drops it
+    window.filter_chips.clear()
+    window.filter_chips.set_state(FilterState(favourites_only=True))
     wait_until(loop, lambda: window.history_proxy.rowCount() == 0)
 
     store = components.session.catalog.store_now()
@@ -108,3 +111,19 @@ def test_a_rating_given_while_the_marks_load_is_kept(qapp, signed_in, monkeypatc
     wait_until(loop, lambda: not session._tasks)
     assert model.marks_of(first) == (False, 4)
     assert store.entry(STUDIO, first).rating == 4
+
+
+def test_favourite_and_rating_are_in_the_right_click_menu(signed_in):
+    _loop, components = signed_in
+    window = components.window
+    view = window.history_view
+    first = window.history_model.item(0).image_id
+    view.select_image(first)
+    menu = view.build_context_menu()
+    texts = [action.text() for action in menu.actions()]
+    assert "Favourite" in texts and "Rating" in texts, texts
+    assert "Upscale 2× (1 credit)" in texts, "the shell's own entries stay"
+    rating = next(a for a in menu.actions() if a.text() == "Rating").menu()
+    next(a for a in rating.actions() if a.text() == "Rate ★★★").trigger()
+    assert window.history_model.marks_of(first) == (False, 3)
+    menu.deleteLater()

@@ -87,7 +87,7 @@ def test_german_window(german_app):
     )
     assert "von" in window.quota_panel.cycle_label.text()
     assert window.generate_panel.prompt_counter.text() == "0 / 10.000"
-    assert window.settings_action.text() == "Einstellungen …"
+    assert window.settings_action.text() == "Einstellungen…"
 
 
 def test_numbers_and_dates_follow_the_language(german):
@@ -165,6 +165,17 @@ def test_every_message_is_translated():
         )
     ]
     assert unfinished == []
+
+
+def test_german_ellipses_are_written_one_way():
+    """The Image menu read "Bearbeiten…" above "Auswahl in Ordner exportieren …": a third of
+    the German texts had a space before the ellipsis, the rest none."""
+    spaced = [
+        text
+        for message in _messages(CATALOG).values()
+        if (text := message.findtext("translation") or "").endswith(" …")
+    ]
+    assert spaced == []
 
 
 @pytest.mark.skipif(not LUPDATE.exists(), reason="pyside6-lupdate not installed")

@@ -137,3 +137,51 @@ def _text_room(combo: QComboBox) -> int:
         QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
     )
     return field.width()
+
+
+def test_the_create_form_fits_beside_the_job_list_in_the_demo_at_900x600(window_in):
+    """First-hour QA: in the demo at 900x600 (the banner takes a line) the job list kept six
+    lines for one job, and the form scrolled: Aspect ratio and Format were out of sight
+    beside a scroll bar. The list now gives way to its newest entry, and the prompt to three
+    lines, so the whole form shows without scrolling."""
+    loop, window = window_in
+    window.demo_banner.setVisible(True)
+    settle(loop, window, 900, 600)
+    panel = window.generate_panel
+    panel.prompt_edit.setPlainText("A red fox in the snow")
+    panel.generate_button.click()
+    queue = window.job.queue
+    wait_until(loop, lambda: queue.rowCount() > 0 and not queue.jobs()[0].active)
+    settle(loop, window, 900, 600)
+    for widget in (
+        panel.prompt_edit,
+        panel.model_combo,
+        panel.model_description,
+        panel.num_images_spin,
+        panel.aspect_ratio_combo,
+        panel.output_format_combo,
+        panel.generate_button,
+    ):
+        assert _fully_shown(widget), f"{widget.objectName()} is scrolled out of sight"
+    assert not window.findChild(QWidget, "generatePanelScroll").verticalScrollBar().isVisible()
+    jobs = window.job_panel.list_view
+    newest = jobs.visualRect(queue.index(0, 0))
+    assert jobs.viewport().rect().contains(newest), "the newest job is cut off"
+
+
+def test_the_chosen_grouping_reads_whole_beside_a_long_image_count(window_in):
+    """First-hour QA: beside "10 Bilder" at 900x600 German "Ohne Gruppen" read "Ohne
+    Grupper"; a longer count ("123 of 1,234" with a filter on) cut it further."""
+    loop, window = window_in
+    settle(loop, window, 900, 600)
+    toolbar = window.history_toolbar
+    combo = toolbar.group_combo
+    for index in range(combo.count()):
+        combo.setCurrentIndex(index)
+        toolbar.count_label.setText("1,234 of 12,345")
+        settle(loop, window, 900, 600)
+        advance = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        assert advance <= _text_room(combo), f"“{combo.currentText()}” is cut off"
+        count = toolbar.count_label  # drawn smaller to fit, never cut (FitLabel)
+        assert count.width() >= count.minimumSizeHint().width()
+    combo.setCurrentIndex(0)

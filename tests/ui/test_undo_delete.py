@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from desktop.services.catalog import CatalogStore
 from desktop.services.paths import AppPaths
+from desktop.ui.history.model import ItemRole
 from tests.reliability.harness import STUDIO, RunningApp
 
 UNDO_S = 1.0  # the app's is 10 s; the order of events is what is tested, not the length
@@ -73,3 +74,21 @@ def test_quit_within_the_undo_time_sends_the_delete_at_next_start(
         assert image not in again.grid_ids()
     finally:
         again.close()
+
+
+def test_undone_images_come_back_selected(qapp, env_login, emulator, tmp_path):
+    """First-hour QA: after Undo the images were back but nothing was selected, so the
+    Details panel said "Select an image" and Ctrl+E did nothing; a file manager selects
+    what it put back."""
+    app = _start(qapp, emulator, tmp_path / "p")
+    try:
+        model = app.window.history_model
+        items = [model.item(1), model.item(2)]
+        app.run(app.window.actions_._run_delete(items))
+        app.messages.retry_button.click()
+        view = app.window.history_view
+        gone = {item.image_id for item in items}
+        app.wait(lambda: {i.image_id for i in view.selected_items()} == gone)
+        assert view.currentIndex().data(ItemRole).image_id == items[0].image_id
+    finally:
+        app.close()

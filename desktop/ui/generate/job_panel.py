@@ -46,13 +46,6 @@ class JobPanel(QWidget):
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.setWordWrap(True)
         self.list_view.setSpacing(2)
-        # room for two entries of three lines ("Stopped waiting · the images still arrive and
-        # are charged" wraps in the narrow column), so the second isn't cut off mid-line
-        self.list_view.setMinimumHeight(
-            JOB_LIST_LINES * self.list_view.fontMetrics().lineSpacing()
-            + 4 * self.list_view.spacing()
-            + 2 * self.list_view.frameWidth()
-        )
         self.cancel_button = QPushButton(self.tr("Stop waiting"))
         self.cancel_button.setObjectName("jobCancelButton")
         self.retry_button = QPushButton(self.tr("Retry"))
@@ -85,8 +78,35 @@ class JobPanel(QWidget):
         queue.dataChanged.connect(self._update_buttons)
         queue.rowsInserted.connect(self._on_inserted)
         queue.modelReset.connect(self._update_buttons)
+        for change in (queue.rowsInserted, queue.rowsRemoved, queue.dataChanged, queue.modelReset):
+            change.connect(self._fit_list)
+        self._fit_list()
         self._update_buttons()
         self.setVisible(False)
+
+    def _fit_list(self, *_args: object) -> None:
+        """The list may shrink to its newest entry (the one being made): in a short window
+        (900x600 with the demo banner) six lines of jobs pushed the Create form into
+        scrolling, and a list that scrolls is less in the way than a form that does."""
+        view = self.list_view
+        newest = view.sizeHintForRow(0) if self.queue.rowCount() else 0
+        line = view.fontMetrics().lineSpacing()
+        view.setMinimumHeight(max(newest, 2 * line) + 2 * view.spacing() + 2 * view.frameWidth())
+
+    def wanted_height(self) -> int:
+        """The panel's height with room for two entries of three lines ("Stopped waiting ·
+        the images still arrive and are charged" wraps in the narrow column), or for all of
+        them when they need less; the right column gives it this when it has the room."""
+        view = self.list_view
+        line = view.fontMetrics().lineSpacing()
+        frame = 2 * view.frameWidth()
+        full = JOB_LIST_LINES * line + 4 * view.spacing() + frame
+        entries = frame + sum(
+            view.sizeHintForRow(row) + 2 * view.spacing()
+            for row in range(min(self.queue.rowCount(), JOB_LIST_LINES))
+        )
+        wanted = max(view.minimumHeight(), min(full, entries))
+        return self.minimumSizeHint().height() - view.minimumHeight() + wanted
 
     def selected_job(self) -> Job | None:
         index = self.list_view.currentIndex()

@@ -26,6 +26,8 @@ from desktop.ui.generate.ratio_labels import Sizes
 
 __all__ = ["NOT_ALLOWED_REASON", "GeneratePanel", "generate_keys"]
 
+PROMPT_MIN_LINES = 3
+
 
 class GeneratePanel(QFrame):
     """Emits ``generateRequested`` with a valid request, and ``cancelRequested``."""
@@ -47,7 +49,13 @@ class GeneratePanel(QFrame):
             self.tr("Describe the image you want… ({keys} generates)").format(keys=generate_keys())
         )
         self.prompt_edit.setTabChangesFocus(True)
-        self.prompt_edit.setMinimumHeight(72)  # gives up height first in a short window
+        # gives up height first in a short window, down to three lines: with the job list
+        # showing at 900x600 that kept the whole form in sight (72 px made it scroll)
+        edit = self.prompt_edit
+        edit.setMinimumHeight(
+            PROMPT_MIN_LINES * edit.fontMetrics().lineSpacing()
+            + 2 * (edit.frameWidth() + round(edit.document().documentMargin()))
+        )
         self.prompt_counter = QLabel()
         self.prompt_counter.setObjectName("promptCounter")
         self.prompt_counter.setProperty("role", "secondary")
@@ -104,6 +112,8 @@ class GeneratePanel(QFrame):
         if (layout := self.layout()) is None:
             return self.footer
         layout.removeWidget(self.footer)
+        if (last := layout.itemAt(layout.count() - 1)) is not None and last.spacerItem():
+            layout.removeItem(last)  # spare height goes to the prompt, not under Format
         margins = layout.contentsMargins()
         self.footer.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
         layout.setContentsMargins(margins.left(), margins.top(), margins.right(), 0)

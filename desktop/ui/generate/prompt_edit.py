@@ -46,6 +46,15 @@ class PromptEdit(QPlainTextEdit):
         hint = super().sizeHint()
         return QSize(hint.width(), max(self.minimumHeight(), self.minimumSizeHint().height()))
 
+    def minimumSizeHint(self) -> QSize:  # Qt override
+        """The minimum height the panel set wins over Qt's scroll-area minimum (78 px on
+        X11: room for scroll-bar arrows), which layouts add to the preferred height: it
+        kept the form scrolling at 900x600 with the jobs showing."""
+        hint = super().minimumSizeHint()
+        if (least := self.minimumHeight()) > 0:
+            return QSize(hint.width(), min(hint.height(), least))
+        return hint
+
     def set_recent_prompts(self, recent: RecentPrompts | None) -> None:
         self._recent = recent
 

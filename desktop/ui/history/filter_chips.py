@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 
 from desktop.services.catalog import CatalogQuery, Collection, Facets
@@ -140,8 +141,10 @@ class FilterChips(QWidget):
             lambda on: self.set_state(replace(self.state, favourites_only=on))
         )
         rating = menu.addMenu(self.tr("Minimum rating"))
+        one_of = _one_of(rating)  # one minimum at a time: radio marks, not check boxes
         for stars in range(1, 6):
-            action = rating.addAction("★" * stars)
+            action = rating.addAction(self.tr("{stars} and up").format(stars="★" * stars))
+            one_of.addAction(action)
             action.setCheckable(True)
             action.setChecked(state.min_rating == stars)
             action.triggered.connect(
@@ -156,8 +159,10 @@ class FilterChips(QWidget):
         )
         self._value_menu(self.tr("Kind"), facets.kinds, "kinds", self.kind_label)
         dates = menu.addMenu(self.tr("Date"))
+        one_date = _one_of(dates)
         for key in DATE_RANGES:
             action = dates.addAction(self.date_label(key))
+            one_date.addAction(action)
             action.setCheckable(True)
             action.setChecked(state.date_range == key)
             action.triggered.connect(
@@ -287,3 +292,11 @@ class FilterChips(QWidget):
             self._layout.insertWidget(len(self.chips), chip)
             self.chips.append(chip)
         self.setVisible(bool(specs))
+
+
+def _one_of(menu: QMenu) -> QActionGroup:
+    """A group for a menu's choices of which at most one applies (clicking the chosen one
+    again lifts it): the style draws radio marks, so the menu says "one of these"."""
+    group = QActionGroup(menu)
+    group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+    return group

@@ -5,10 +5,20 @@ Filtering and grouping run on the proxy over the loaded history; nothing is fetc
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 
+from desktop.ui.common.fit_label import FitLabel
 from desktop.ui.common.formatting import image_count
 from desktop.ui.history.proxy import Grouping, HistoryProxyModel
 
@@ -48,7 +58,10 @@ class HistoryToolbar(QWidget):
             (self.tr("Group by batch"), Grouping.BATCH),
         ):
             self.group_combo.addItem(text, grouping)
-        self.count_label = QLabel()
+        # a long count ("1.234 von 12.345") is drawn smaller before it pushes the grouping
+        # box out of a 900 px window (German)
+        self.count_label = FitLabel()
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.count_label.setObjectName("historyCount")
         self.count_label.setProperty("role", "secondary")
         layout = QHBoxLayout(self)
@@ -67,6 +80,8 @@ class HistoryToolbar(QWidget):
         self.filter_edit.textChanged.connect(lambda _t: self._debounce.start())
         self.filter_edit.returnPressed.connect(self.apply_filter)
         self.group_combo.currentIndexChanged.connect(self._apply_grouping)
+        self.group_combo.currentIndexChanged.connect(self._keep_choice_whole)
+        self._keep_choice_whole()
         for signal in (proxy.modelReset, proxy.rowsInserted, proxy.rowsRemoved):
             signal.connect(self._update_count)
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self.window() or self)
@@ -96,6 +111,18 @@ class HistoryToolbar(QWidget):
 
     def _apply_grouping(self) -> None:
         self._proxy.set_grouping(self.group_combo.currentData())
+
+    def _keep_choice_whole(self, *_args: object) -> None:
+        """The grouping box is never narrower than its chosen text: beside "10 Bilder" at
+        900x600 German "Ohne Gruppen" read "Ohne Grupper". The column then takes the width
+        from the sidebar (window_size.MinimumKeeper) instead of cutting the choice."""
+        combo = self.group_combo
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        metrics = combo.fontMetrics()
+        text = QSize(metrics.horizontalAdvance(combo.currentText()), metrics.height())
+        size = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo)
+        combo.setMinimumWidth(max(110, size.width()))
 
     def _update_count(self, *_args: object) -> None:
         shown = self._proxy.image_count()

@@ -30,6 +30,12 @@ def add_catalog_features(
     window.curation = Curation(
         session, runner, window.history_view, window.history_model, window.catalog_find.ask, window
     )
+    window.curation.marked.connect(window.catalog_find.kept.keep)  # not gone at once
+    window.catalog_find.kept.follow(window.history_view)
+    if (undone := session.undoable_deletes) is not None:  # back, and selected
+        from desktop.ui.history.reselect import select_ids
+
+        undone.restored.connect(lambda ids: select_ids(window.history_view, ids))
     window.image_menu.addSeparator()
     window.image_menu.addActions(window.curation.menu_actions())
     from desktop.ui.shell.collections_panel import CollectionsPanel

@@ -17,6 +17,7 @@ from desktop.app.session import Session
 from desktop.ui.history.filter_chips import FilterChips
 from desktop.ui.history.proxy import HistoryProxyModel
 from desktop.ui.history.toolbar import HistoryToolbar
+from desktop.ui.shell.kept_in_sight import KeptInSight
 
 ASK_DEBOUNCE_MS = 120  # as the text filter's own
 CHOICES_DEBOUNCE_MS = 1500  # chip counts after history changes: no hurry
@@ -41,7 +42,9 @@ class CatalogFind(QObject):
         self._toolbar = toolbar
         self._proxy = proxy
         self.finder = CatalogFinder(session.catalog, runner, session.spawn, self)
-        self.finder.found.connect(proxy.set_id_filter)
+        # the answer reaches the grid with the images just starred or rated kept in it
+        self.kept = KeptInSight(proxy, self)
+        self.finder.found.connect(self.kept.answer)
         self.finder.failed.connect(self._catalogue_failed)
         proxy.set_text_search_elsewhere(True)
         self.finder.facetsReady.connect(chips.set_facets)
@@ -49,6 +52,8 @@ class CatalogFind(QObject):
         self._fell_back = False
         self._ask_timer = _single_shot(self, ASK_DEBOUNCE_MS, self.ask)
         self._choices_timer = _single_shot(self, CHOICES_DEBOUNCE_MS, self.load_choices)
+        for changed in (chips.changed, toolbar.filter_edit.textChanged, session.workspaceChanged):
+            changed.connect(self.kept.forget)  # another filter: its answer alone decides
         chips.changed.connect(self.ask)
         toolbar.filter_edit.textChanged.connect(self._text_changed)
         session.workspaceChanged.connect(self._workspace_changed)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -31,7 +31,10 @@ def read_marks(store: CatalogStore, workspace_id: str) -> dict[str, tuple[bool, 
 
 
 class Curation(QObject):
-    """The favourite and rating actions of the grid, and the marks on its tiles."""
+    """The favourite and rating actions of the grid, and the marks on its tiles; ``marked``
+    (the image ids) after each change, so a filter can keep them in sight (kept_in_sight.py)."""
+
+    marked = Signal(list)
 
     def __init__(
         self,
@@ -64,7 +67,10 @@ class Curation(QObject):
         self.rate_menu = QMenu(self.tr("Rating"))
         self.rate_menu.addActions([*self.rate_actions[1:], self.rate_actions[0]])
         session.historyReset.connect(self._history_reset)
+        self._in_context_menu(view)
         view.selectionModel().selectionChanged.connect(self._update_enabled)
+        if (grid := view.model()) is not None:  # a new filter drops the selection silently
+            grid.modelReset.connect(self._update_enabled)
         self._update_enabled()
 
     def _action(self, text: str, key: str, slot: object) -> QAction:
@@ -78,6 +84,19 @@ class Curation(QObject):
 
     def menu_actions(self) -> list[QAction]:
         return [self.favourite_action, self.rate_menu.menuAction()]
+
+    def _in_context_menu(self, view: HistoryView) -> None:
+        """Favourite and Rating in the right-click menu too (after what the shell put there:
+        upscale, masked edit), where a designer coming from photo tools looks for them."""
+        earlier = view.extra_menu_actions
+        separator = QAction(self)
+        separator.setSeparator(True)
+
+        def actions(items: list) -> list[QAction]:
+            before = earlier(items) if earlier is not None else []
+            return [*before, separator, *self.menu_actions()]
+
+        view.extra_menu_actions = actions
 
     def _update_enabled(self, *_args: object) -> None:
         has = self._view.selectionModel().hasSelection()
@@ -95,6 +114,7 @@ class Curation(QObject):
             return
         value = not all(self._model.marks_of(i)[0] for i in ids)
         self._model.update_marks(ids, favourite=value)
+        self.marked.emit(ids)
         self._changes += 1
         self._written(store.set_favourite(ws, ids, value))
 
@@ -105,6 +125,7 @@ class Curation(QObject):
         if not ids or ws is None or store is None:
             return
         self._model.update_marks(ids, rating=rating)
+        self.marked.emit(ids)
         self._changes += 1
         self._written(store.set_rating(ws, ids, rating))
 

@@ -4,10 +4,11 @@ With Details or Jobs open, QSplitter's stretch factors (and Details taking half 
 left the Create form scrolled down to its prompt: at 1280x800 only "Model" showed. Create is
 what the designer works in, so it comes first: it gets the height that shows its whole form
 (prompt, model, images, ratio, format and the Generate footer) whenever the column has it,
-the panels under it get at least their own minimum, Details then grows to show its facts,
-and any height left over goes back to Create (its prompt grows). Only when the column is too
-short for all of that (900x600 with both open) does the Create form scroll; Generate stays
-in sight in its footer. A handle the designer drags is kept until a panel opens or closes.
+the panels under it get at least their own minimum (Jobs: its newest entry, its list
+scrolls), Jobs then grows to show two entries and Details to show its facts, and any height
+left over goes back to Create (its prompt grows). Only when the column is too short for all
+of that (900x600 with both open) does the Create form scroll; Generate stays in sight in its
+footer. A handle the designer drags is kept until a panel opens or closes.
 """
 
 from __future__ import annotations
@@ -78,14 +79,15 @@ class RightColumnSizer(QObject):
     def fit(self) -> None:
         splitter = self._splitter
         below: list[tuple[QWidget, int, int]] = []
+        if not self._jobs.isHidden():  # first: it wants little (two entries), Details a lot
+            low = max(self._jobs.minimumSizeHint().height(), self._jobs.minimumHeight())
+            wanted = getattr(self._jobs, "wanted_height", None)  # its list may scroll
+            below.append((self._jobs, low, max(low, wanted() if callable(wanted) else low)))
         if self._details is not None and not self._details.isHidden():
             wanted = getattr(self._details, "wanted_height", None)
             want = wanted() if callable(wanted) else 0
             low = max(self._details.minimumSizeHint().height(), min(want, DETAILS_MIN))
             below.append((self._details, low, max(low, want)))
-        if not self._jobs.isHidden():
-            low = max(self._jobs.minimumSizeHint().height(), self._jobs.minimumHeight())
-            below.append((self._jobs, low, low))
         if not below:
             return
         total = sum(splitter.sizes())

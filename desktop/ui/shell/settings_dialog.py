@@ -122,11 +122,13 @@ class SettingsDialog(QDialog):
             self.language_combo.blockSignals(True)
             self.language_combo.setCurrentIndex(self.language_combo.findData(command_line))
             self.language_combo.blockSignals(False)
+            # one piece, never "(--" at a line's end and "language de)" below it (German)
+            flag = f"-\u2060-\u2060language\u00a0{command_line}"
             self.command_line_note.setText(
                 self.tr(
-                    "Set on the command line (--language {code}) for this run. A choice here "
+                    "Set on the command line ({flag}) for this run. A choice here "
                     "applies when the app starts without it."
-                ).format(code=command_line)
+                ).format(flag=flag)
             )
             self.command_line_note.show()
             form.addRow("", self.command_line_note)
