@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
@@ -21,7 +21,7 @@ from desktop.services.catalog import CatalogEntry, Kind
 from desktop.services.catalog.bulk_export import ExportReport, export_to_folder, export_to_zip
 from desktop.ui.common.message_bar import MessageBar
 from desktop.ui.common.start_folder import PICTURES, start_folder
-from desktop.ui.history.model import ItemRole
+from desktop.ui.history.reselect import select_ids
 from desktop.ui.history.view import HistoryView
 
 FOLDER, ZIP = "folder", "zip"
@@ -185,20 +185,10 @@ class SelectionExport(QObject):
 
     def select_images(self, image_ids: list[str]) -> int:
         """Select the grid's tiles of ``image_ids`` (those still shown); how many."""
-        wanted = set(image_ids)
-        model = self._view.model()
-        selection = QItemSelection()
-        for row in range(model.rowCount() if model is not None else 0):
-            index = model.index(row, 0)
-            item = index.data(ItemRole)
-            if item is not None and item.image_id in wanted:
-                selection.select(index, index)
-        flag = QItemSelectionModel.SelectionFlag.ClearAndSelect
-        self._view.selectionModel().select(selection, flag)
-        if not selection.isEmpty():
-            self._view.scrollTo(selection.indexes()[0])
+        selected = select_ids(self._view, image_ids)
+        if selected:
             self._view.setFocus()
-        return len(selection.indexes())
+        return selected
 
     def _tell_stopped(self, report: ExportReport, asked: int, saved: int) -> None:
         if report.target is None:  # a ZIP: only a complete archive is ever kept
