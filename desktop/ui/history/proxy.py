@@ -16,17 +16,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
-from enum import Enum
+from datetime import date
 from typing import Any, cast, overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
-    QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -36,45 +31,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPixmap
 
 from desktop.api import HistoryItem
-from desktop.ui.common.formatting import elide, image_count
+from desktop.ui.common.formatting import image_count
+from desktop.ui.history.history_groups import Entry, Grouping, Header, group_label
 from desktop.ui.history.model import HistoryModel, ItemRole
 
-translate = QCoreApplication.translate  # the name lupdate looks for
 WARM_SLICE = 400  # images prepared per event-loop turn (about 2 ms)
 WIDE_CHANGE_ROWS = 64  # a source change this wide is forwarded as one change of every row
 HeaderRole = Qt.ItemDataRole.UserRole + 2
 """True for group header rows (they are not images: not selectable, not draggable)."""
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-class Grouping(Enum):
-    NONE = "none"
-    DAY = "day"
-    BATCH = "batch"
-
-
-@dataclass(frozen=True)
-class Header:
-    key: str
-    label: str
-    count: int
-    collapsed: bool = False
-
-
-Entry = Header | str  # a header, or the image id of a source row
-
-
-def day_label(day: date, today: date) -> str:
-    """A group heading; the QLocale date formats are translatable, so German gets its own."""
-    if day == today:
-        return translate("HistoryGroups", "Today")
-    if day == today - timedelta(days=1):
-        return translate("HistoryGroups", "Yesterday")
-    qdate = QDate(day.year, day.month, day.day)
-    if day.year == today.year:
-        return QLocale().toString(qdate, translate("HistoryGroups", "ddd d MMM"))
-    return QLocale().toString(qdate, translate("HistoryGroups", "d MMM yyyy"))
 
 
 class HistoryProxyModel(QAbstractProxyModel):
@@ -248,7 +214,7 @@ class HistoryProxyModel(QAbstractProxyModel):
             members = groups.get(key)
             if members is None:
                 groups[key] = members = []
-                labels[key] = self._group_label(key, item, today)
+                labels[key] = group_label(self._grouping, key, item, today)
             members.append(item)
         entries: list[Entry] = []
         for key, members in groups.items():
@@ -309,13 +275,6 @@ class HistoryProxyModel(QAbstractProxyModel):
                 cache[item.image_id] = key
             keys.append(key)
         return keys
-
-    def _group_label(self, key: str, item: HistoryItem, today: date) -> str:
-        if self._grouping is Grouping.BATCH:
-            return elide(item.prompt or translate("HistoryGroups", "Untitled"), 48)
-        if not key:
-            return translate("HistoryGroups", "Undated")
-        return day_label(date.fromisoformat(key), today)
 
     def _reindex(self) -> None:
         source = self._source()

@@ -10,7 +10,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desktop.ui.common.formatting import image_count
-from desktop.ui.history.proxy import Grouping, HistoryProxyModel
+from desktop.ui.history.history_groups import Grouping
+from desktop.ui.history.proxy import HistoryProxyModel
 
 FILTER_DEBOUNCE_MS = 120
 
