@@ -14,7 +14,6 @@ is what keeps typing smooth over 100,000 images.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, cast, overload
@@ -26,16 +25,15 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QPixmap
 
 from desktop.api import HistoryItem
 from desktop.ui.common.formatting import image_count
 from desktop.ui.history.history_groups import Entry, Grouping, Header, group_label
+from desktop.ui.history.item_keys import ItemKeys
 from desktop.ui.history.model import HistoryModel, ItemRole
 
-WARM_SLICE = 400  # images prepared per event-loop turn (about 2 ms)
 WIDE_CHANGE_ROWS = 64  # a source change this wide is forwarded as one change of every row
 HeaderRole = Qt.ItemDataRole.UserRole + 2
 """True for group header rows (they are not images: not selectable, not draggable)."""
@@ -58,15 +56,8 @@ class HistoryProxyModel(QAbstractProxyModel):
         self._matched = 0  # images through the filter, folded or not
         self._collapsed: set[str] = set()  # group keys whose images are hidden
         self._today = today
-        self._folded: dict[str, str] = {}  # image id -> case-folded prompt
-        self._day_keys: dict[str, str] = {}  # image id -> local day (ISO), computed once
-        self._quarter_days: dict[int, str] = {}  # quarter hour since the epoch -> local day
-        # After the history loads, fold prompts and work out days in small slices between
-        # frames, so the first filter or "Group by day" on 10,000 images doesn't stall.
-        self._warm_queue: list[HistoryItem] = []
-        self._warm_timer = QTimer(self)
-        self._warm_timer.setInterval(0)
-        self._warm_timer.timeout.connect(self._warm_slice)
+        # Folded prompts and local days, prepared between frames after the history loads.
+        self._keys = ItemKeys(self, self._source_items, lambda: not self._words_elsewhere)
 
     # -- configuration --------------------------------------------------------------------------
 
@@ -75,6 +66,10 @@ class HistoryProxyModel(QAbstractProxyModel):
 
     def _source(self) -> HistoryModel | None:
         return cast("HistoryModel | None", self.sourceModel())
+
+    def _source_items(self) -> list[HistoryItem]:
+        source = self._source()
+        return source.items() if source is not None else []
 
     def setSourceModel(self, model: QAbstractItemModel) -> None:
         if not isinstance(model, HistoryModel):
@@ -185,7 +180,7 @@ class HistoryProxyModel(QAbstractProxyModel):
     def _filtered(self, items: list[HistoryItem], words: list[str]) -> list[HistoryItem]:
         """``items`` through the in-memory word filter and the catalogue's ids."""
         if words:
-            folded = self._folded_prompts(items)
+            folded = self._keys.folded_prompts(items)
             if len(words) == 1:
                 word = words[0]
                 items = [item for item, text in zip(items, folded, strict=True) if word in text]
@@ -208,7 +203,7 @@ class HistoryProxyModel(QAbstractProxyModel):
         groups: dict[str, list[HistoryItem]] = {}
         labels: dict[str, str] = {}
         today = self._today()
-        keys = self._day_keys_of(items) if self._grouping is Grouping.DAY else None
+        keys = self._keys.day_keys_of(items) if self._grouping is Grouping.DAY else None
         for n, item in enumerate(items):
             key = keys[n] if keys is not None else (item.batch_id or item.image_id)
             members = groups.get(key)
@@ -223,58 +218,6 @@ class HistoryProxyModel(QAbstractProxyModel):
             if not collapsed:
                 entries.extend(item.image_id for item in members)
         return entries
-
-    def _folded_prompts(self, items: list[HistoryItem]) -> list[str]:
-        """Case-folded prompts, remembered per image: typing a filter refolds nothing."""
-        cache = self._folded
-        out = []
-        for item in items:
-            text = cache.get(item.image_id)
-            if text is None:
-                cache[item.image_id] = text = item.prompt.casefold()
-            out.append(text)
-        return out
-
-    def _start_warm_up(self, items: list[HistoryItem] | None = None) -> None:
-        """Prepare ``items`` (default: the whole history again) in slices between frames."""
-        if items is None:
-            source = self._source()
-            self._warm_queue = source.items() if source is not None else []
-        else:
-            self._warm_queue.extend(items)
-        if self._warm_queue:
-            self._warm_timer.start()
-
-    def _warm_slice(self) -> None:
-        chunk, self._warm_queue = self._warm_queue[:WARM_SLICE], self._warm_queue[WARM_SLICE:]
-        if not self._words_elsewhere:
-            self._folded_prompts(chunk)
-        self._day_keys_of(chunk)
-        if not self._warm_queue:
-            self._warm_timer.stop()
-
-    def _day_keys_of(self, items: list[HistoryItem]) -> list[str]:
-        """Each image's local calendar day (ISO text), remembered per image. Every time zone's
-        offset is a whole number of quarter hours, so one localtime() per quarter hour serves
-        every image in it; the loop is inlined because it runs over 10,000 images."""
-        cache, quarters = self._day_keys, self._quarter_days
-        keys = []
-        for item in items:
-            key = cache.get(item.image_id)
-            if key is None:
-                when = item.created_at
-                if when is None:
-                    key = ""
-                else:
-                    bucket = int(when.timestamp() // 900)
-                    key = quarters.get(bucket)
-                    if key is None:
-                        local = time.localtime(bucket * 900)
-                        key = f"{local.tm_year:04d}-{local.tm_mon:02d}-{local.tm_mday:02d}"
-                        quarters[bucket] = key
-                cache[item.image_id] = key
-            keys.append(key)
-        return keys
 
     def _reindex(self) -> None:
         source = self._source()
@@ -305,7 +248,7 @@ class HistoryProxyModel(QAbstractProxyModel):
 
     def _source_reset(self) -> None:
         self._reset()
-        self._start_warm_up()
+        self._keys.start_warm_up()
 
     def _mirrors_source(self) -> bool:
         """No filter and no grouping: our rows are the source's rows, one for one."""
@@ -314,7 +257,7 @@ class HistoryProxyModel(QAbstractProxyModel):
     def _source_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
         source = self.history_model()
         added = [source.item(r) for r in range(first, last + 1)]
-        self._start_warm_up(added)
+        self._keys.start_warm_up(added)
         if not self._mirrors_source():
             if self._grouping is Grouping.NONE and last == source.rowCount() - 1 and first > 0:
                 self._append(added)  # older images at the bottom: only they are looked at
