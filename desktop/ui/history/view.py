@@ -59,18 +59,18 @@ from desktop.ui.history.grid_layout import (
 from desktop.ui.history.grid_model import GridModel
 from desktop.ui.history.model import HistoryModel, ItemRole
 from desktop.ui.history.proxy import HistoryProxyModel
+from desktop.ui.history.thumbnail_requests import ThumbnailRequests
+from desktop.ui.history.thumbnail_requests import (  # kept here for desktop/ui/shell/main_window.py
+    connect_thumbnails as connect_thumbnails,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from desktop.api import HistoryItem
-    from desktop.ui.common.thumbnail_loader import ThumbnailLoader
     from desktop.ui.history.drag_out import DragOut
 
 GRID_MODELS = (HistoryModel, HistoryProxyModel)  # models with the fast paint/lookup helpers
-REQUEST_DEBOUNCE_MS = 30
-BOX_DEBOUNCE_MS = 200  # a new thumbnail size is asked for once a window drag rests
-PREFETCH_LINES = 2  # rows of cells requested beyond the visible ones, each way
 TILE_STEP = 32  # Ctrl+plus / Ctrl+minus
 
 
@@ -108,7 +108,6 @@ class HistoryView(QListView):
         self._reselect_row = -1  # where to select after the selected images are removed
         self._layout = GridLayout()
         self._grid: GridModel | None = None  # the model, when it has the grid's helpers
-        self._box = (0, 0, 1.0)
         self._anchor: tuple[str, int] | None = None
         self._press: QPoint | None = None  # rubber band start, content coordinates
         self._band = QRect()
@@ -139,14 +138,7 @@ class HistoryView(QListView):
         self.customContextMenuRequested.connect(self._show_context_menu)
         self.doubleClicked.connect(lambda _index: self._emit(self.previewRequested))
 
-        self._request_timer = QTimer(self)
-        self._request_timer.setSingleShot(True)
-        self._request_timer.setInterval(REQUEST_DEBOUNCE_MS)
-        self._request_timer.timeout.connect(self.request_visible_thumbnails)
-        self._box_timer = QTimer(self)
-        self._box_timer.setSingleShot(True)
-        self._box_timer.setInterval(BOX_DEBOUNCE_MS)
-        self._box_timer.timeout.connect(self._announce_box)
+        self.thumbnail_requests = ThumbnailRequests(self)
         self.verticalScrollBar().valueChanged.connect(self.schedule_thumbnail_request)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._create_actions()
@@ -308,33 +300,16 @@ class HistoryView(QListView):
         super().wheelEvent(event)
 
     def thumbnail_box(self) -> tuple[int, int, float]:
-        """(width, height) in device pixels a thumbnail should be made at, and the pixel
-        ratio: a tile's room × devicePixelRatio, so 2× screens get sharp thumbnails."""
-        ratio = self.devicePixelRatioF() or 1.0
-        layout = self._layout
-        room_w, room_h = layout.cell_w - CELL_PADDING, layout.cell_h - CELL_PADDING
-        return round(room_w * ratio), round(room_h * ratio), ratio
-
-    def _check_box(self) -> None:
-        box = self.thumbnail_box()
-        if box != self._box:
-            model = self.model()
-            source = model.history_model() if isinstance(model, HistoryProxyModel) else model
-            loaded = source.pixmap_count() if isinstance(source, HistoryModel) else 0
-            if not loaded or not self.isVisible():  # no old thumbnails to show meanwhile
-                self._announce_box()
-            else:
-                self._box_timer.start()
-
-    def _announce_box(self) -> None:
-        box = self.thumbnail_box()
-        if box != self._box:
-            self._box = box
-            self.thumbnailBoxChanged.emit(*box)
+        """(width, height) in device pixels a thumbnail should be made at, and the ratio."""
+        return self.thumbnail_requests.thumbnail_box()
 
     # --- layout -------------------------------------------------------------------------------
     def grid_layout(self) -> GridLayout:
         return self._layout
+
+    def grid_model(self) -> GridModel | None:
+        """The model, when it has the grid's fast paint and lookup helpers."""
+        return self._grid
 
     def gridSize(self) -> QSize:  # Qt override
         """The smallest cell (plus its share of the margins): what a column needs at least,
@@ -356,7 +331,7 @@ class HistoryView(QListView):
         self._hover_row = -1 if self._hover_row >= count else self._hover_row
         self.updateGeometries()
         self.viewport().update()
-        self._check_box()
+        self.thumbnail_requests.check_box()
         self.schedule_thumbnail_request()
 
     def updateGeometries(self) -> None:
@@ -557,7 +532,7 @@ class HistoryView(QListView):
         self._relayout()
 
     def schedule_thumbnail_request(self, *_args: object) -> None:
-        self._request_timer.start()
+        self.thumbnail_requests.schedule()
 
     def columns(self) -> int:
         """Cells per line."""
@@ -569,23 +544,8 @@ class HistoryView(QListView):
         return self._layout.rows_between(top, top + self.viewport().height())
 
     def request_visible_thumbnails(self) -> None:
-        """Emit thumbnailsWanted: visible rows first, then a couple of rows below and above."""
-        model = self._grid
-        if model is None:
-            return
-        first, last = self.visible_rows()
-        if last < first:
-            self.thumbnailsWanted.emit([])
-            return
-        top, margin = self.verticalOffset(), PREFETCH_LINES * self._layout.cell_h
-        before, after = self._layout.rows_between(
-            top - margin, top + self.viewport().height() + margin
-        )
-        wanted = model.missing_thumbnails(first, last)
-        self.wanted_visible = len(wanted)  # the loader downloads these before the margin
-        wanted += model.missing_thumbnails(last + 1, after)
-        wanted += model.missing_thumbnails(before, first - 1)
-        self.thumbnailsWanted.emit(wanted)
+        """Emit thumbnailsWanted now (visible rows first), not after the debounce."""
+        self.thumbnail_requests.request_visible_thumbnails()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -593,7 +553,7 @@ class HistoryView(QListView):
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.DevicePixelRatioChange:  # moved to a 1x or 2x screen
-            self._check_box()
+            self.thumbnail_requests.check_box()
         return super().event(event)
 
     # --- new results while scrolled away ------------------------------------------------------
@@ -838,41 +798,3 @@ class HistoryView(QListView):
             if 0 <= old_or_new < self._layout.rows:
                 self.viewport().update(self._rect(old_or_new))
         self._hover_row = row
-
-
-def connect_thumbnails(model: HistoryModel, view: HistoryView, loader: ThumbnailLoader) -> None:
-    """Wire the grid to the loader: visible rows are requested at the tile's size × the
-    screen's pixel ratio, results land in the model."""
-
-    def use_box(width: int, height: int, ratio: float) -> None:
-        loader.set_box(width, height)
-        model.set_pixel_ratio(ratio)
-        model.mark_thumbnails_stale()
-        view.schedule_thumbnail_request()
-
-    width, height, ratio = view.thumbnail_box()
-    loader.set_box(width, height)
-    model.set_pixel_ratio(ratio)
-    view.thumbnailBoxChanged.connect(use_box)
-    view.thumbnailsWanted.connect(
-        lambda items: loader.request(
-            items, replace_queue=True, visible=getattr(view, "wanted_visible", None)
-        )
-    )
-    view.verticalScrollBar().valueChanged.connect(
-        lambda value: loader.note_scrolled(value, view.viewport().height())
-    )
-    # A new or changed list is laid out and painted again; loads stay few meanwhile, as
-    # while scrolling.
-    for change in (model.modelReset, model.rowsRemoved):
-        change.connect(loader.note_grid_busy)
-
-    def inserted(_parent: object, first: int, last: int) -> None:
-        # Older images appended at the bottom (the saved history arriving a slice at a
-        # time) move no cell on screen: the first screen's loads need not wait for them.
-        if first == 0 or last != model.rowCount() - 1:
-            loader.note_grid_busy()
-
-    model.rowsInserted.connect(inserted)
-    loader.thumbnailReady.connect(model.set_thumbnail)
-    loader.thumbnailFailed.connect(model.set_thumbnail_failed)
