@@ -29,7 +29,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QKeyEvent,
-    QKeySequence,
     QPainter,
     QPalette,
     QPixmap,
@@ -56,6 +55,7 @@ from desktop.ui.history.grid_layout import (
     MIN_TILE,
     GridLayout,
 )
+from desktop.ui.history.grid_menu import TILE_STEP, GridMenu
 from desktop.ui.history.grid_model import GridModel
 from desktop.ui.history.model import HistoryModel, ItemRole
 from desktop.ui.history.proxy import HistoryProxyModel
@@ -71,7 +71,6 @@ if TYPE_CHECKING:
     from desktop.ui.history.drag_out import DragOut
 
 GRID_MODELS = (HistoryModel, HistoryProxyModel)  # models with the fast paint/lookup helpers
-TILE_STEP = 32  # Ctrl+plus / Ctrl+minus
 
 
 class HistoryView(QListView):
@@ -136,83 +135,27 @@ class HistoryView(QListView):
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._show_context_menu)
-        self.doubleClicked.connect(lambda _index: self._emit(self.previewRequested))
+        self.doubleClicked.connect(lambda _index: self.emit_with_selection(self.previewRequested))
 
         self.thumbnail_requests = ThumbnailRequests(self)
         self.verticalScrollBar().valueChanged.connect(self.schedule_thumbnail_request)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self._create_actions()
+        self.grid_menu = menu = GridMenu(self)
+        self.edit_action = menu.edit_action
+        self.use_settings_action = menu.use_settings_action
+        self.save_action = menu.save_action
+        self.copy_image_action = menu.copy_image_action
+        self.copy_prompt_action = menu.copy_prompt_action
+        self.compare_action = menu.compare_action
+        self.delete_action = menu.delete_action
+        self.zoom_in_action = menu.zoom_in_action
+        self.zoom_out_action = menu.zoom_out_action
+        menu.update_actions()
 
     # --- actions / context menu ---------------------------------------------------------------
-    def _action(self, text: str, keys: list[QKeySequence], signal: SignalInstance) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda: self._emit(signal))
-        self.addAction(action)
-        return action
-
-    def _create_actions(self) -> None:
-        key = QKeySequence
-        self.edit_action = self._action(self.tr("Edit…"), [key("Ctrl+E")], self.editRequested)
-        self.use_settings_action = self._action(
-            self.tr("Use These Settings"), [key("Ctrl+Shift+U")], self.useSettingsRequested
-        )
-        self.save_action = self._action(
-            self.tr("Save As…"), [key(key.StandardKey.Save)], self.saveRequested
-        )
-        self.copy_image_action = self._action(
-            self.tr("Copy Image"), [key(key.StandardKey.Copy)], self.copyImageRequested
-        )
-        self.copy_prompt_action = self._action(
-            self.tr("Copy Prompt"), [key("Ctrl+Shift+C")], self.copyPromptRequested
-        )
-        self.compare_action = self._action(self.tr("Compare"), [], self.compareRequested)
-        self.delete_action = self._action(
-            self.tr("Delete"),
-            [key(key.StandardKey.Delete), key(Qt.Key.Key_Backspace)],
-            self.deleteRequested,
-        )
-        self.zoom_in_action = QAction(self.tr("Larger Thumbnails"), self)
-        self.zoom_in_action.setShortcuts([key(key.StandardKey.ZoomIn), key("Ctrl+=")])
-        self.zoom_in_action.triggered.connect(lambda: self.set_tile_size(self._tile + TILE_STEP))
-        self.zoom_out_action = QAction(self.tr("Smaller Thumbnails"), self)
-        self.zoom_out_action.setShortcuts([key(key.StandardKey.ZoomOut)])
-        self.zoom_out_action.triggered.connect(lambda: self.set_tile_size(self._tile - TILE_STEP))
-        self.addActions([self.zoom_in_action, self.zoom_out_action])
-        self._update_actions()
-
-    def _update_actions(self) -> None:
-        count = len(self.selectionModel().selectedIndexes()) if self.selectionModel() else 0
-        self.edit_action.setEnabled(count == 1)
-        self.use_settings_action.setEnabled(count == 1)
-        self.compare_action.setEnabled(count == 2)
-        for action in (
-            self.save_action,
-            self.copy_image_action,
-            self.copy_prompt_action,
-            self.delete_action,
-        ):
-            action.setEnabled(count > 0)
-
     def build_context_menu(self) -> QMenu:
         """The right-click menu for the current selection (separate so tests can inspect it)."""
-        self._update_actions()
-        menu = QMenu(self)
-        menu.setAccessibleName(self.tr("Image actions"))
-        menu.addAction(self.edit_action)
-        menu.addAction(self.use_settings_action)
-        if self.compare_action.isEnabled():  # exactly two images selected
-            menu.addAction(self.compare_action)
-        menu.addAction(self.save_action)
-        menu.addAction(self.copy_image_action)
-        menu.addAction(self.copy_prompt_action)
-        if self.extra_menu_actions is not None:  # upscale, masked edit (issue 14; the shell's)
-            menu.addSeparator()
-            menu.addActions(self.extra_menu_actions(self.selected_items()))
-        menu.addSeparator()
-        menu.addAction(self.delete_action)
-        return menu
+        return self.grid_menu.build_context_menu()
 
     def _show_context_menu(self, pos: QPoint) -> None:
         index = self.indexAt(pos)
@@ -224,7 +167,8 @@ class HistoryView(QListView):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.viewport().mapToGlobal(pos))
 
-    def _emit(self, signal: SignalInstance) -> None:
+    def emit_with_selection(self, signal: SignalInstance) -> None:
+        """Emit ``signal`` with the selected images, if there are any."""
         items = self.selected_items()
         if items:
             signal.emit(items)
@@ -267,11 +211,11 @@ class HistoryView(QListView):
 
     def selectionChanged(self, selected, deselected) -> None:
         super().selectionChanged(selected, deselected)
-        self._update_actions()
+        self.grid_menu.update_actions()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self._emit(self.previewRequested)
+            self.emit_with_selection(self.previewRequested)
             event.accept()
             return
         super().keyPressEvent(event)
@@ -525,10 +469,10 @@ class HistoryView(QListView):
             model.rowsAboutToBeInserted.connect(self._before_insert)
             model.rowsInserted.connect(self._after_insert)
             model.dataChanged.connect(self.schedule_thumbnail_request)
-            model.modelReset.connect(self._update_actions)
-            model.rowsRemoved.connect(self._update_actions)
-        self.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
-        self._update_actions()
+            model.modelReset.connect(self.grid_menu.update_actions)
+            model.rowsRemoved.connect(self.grid_menu.update_actions)
+        self.selectionModel().selectionChanged.connect(lambda *_: self.grid_menu.update_actions())
+        self.grid_menu.update_actions()
         self._relayout()
 
     def schedule_thumbnail_request(self, *_args: object) -> None:
