@@ -93,6 +93,12 @@ class GridLayout:
             return False
         return self.starts[bisect_right(self.starts, row) - 1] == row
 
+    def image_row(self, row: int, step: int) -> int:
+        """The first image row from ``row`` going ``step`` (headers skipped), or -1."""
+        while 0 <= row < self.rows and self.is_header(row):
+            row += step
+        return row if 0 <= row < self.rows else -1
+
     def rect(self, row: int) -> tuple[int, int, int, int]:
         """(x, y, width, height) of ``row``; a header spans every column."""
         if not 0 <= row < self.rows:

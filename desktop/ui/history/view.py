@@ -204,7 +204,7 @@ class HistoryView(QListView):
         model = self.model()
         if model is None:
             return
-        row = self._image_row(0, 1)
+        row = self._layout.image_row(0, 1)
         if row >= 0:
             self._select_only(model.index(row, 0))
             self.scrollToTop()
@@ -387,17 +387,17 @@ class HistoryView(QListView):
         Action = QAbstractItemView.CursorAction
         current = self.currentIndex()
         if not current.isValid():
-            row = self._image_row(0, 1)
+            row = self._layout.image_row(0, 1)
             return model.index(row, 0) if row >= 0 else QModelIndex()
         row, layout = current.row(), self._layout
         if action in (Action.MoveLeft, Action.MovePrevious):
-            row = self._image_row(row - 1, -1)
+            row = self._layout.image_row(row - 1, -1)
         elif action in (Action.MoveRight, Action.MoveNext):
-            row = self._image_row(row + 1, 1)
+            row = self._layout.image_row(row + 1, 1)
         elif action == Action.MoveHome:
-            row = self._image_row(0, 1)
+            row = self._layout.image_row(0, 1)
         elif action == Action.MoveEnd:
-            row = self._image_row(layout.rows - 1, -1)
+            row = self._layout.image_row(layout.rows - 1, -1)
         elif action in (Action.MoveUp, Action.MoveDown, Action.MovePageUp, Action.MovePageDown):
             x, y, w, h = layout.rect(row)
             page = max(layout.cell_h, self.viewport().height() - layout.cell_h)
@@ -442,17 +442,10 @@ class HistoryView(QListView):
         if row < 0 or model is None or self.selectionModel().hasSelection():
             return
         row = min(row, self._layout.rows - 1)
-        found = self._image_row(row, 1)
-        found = found if found >= 0 else self._image_row(row, -1)
+        found = self._layout.image_row(row, 1)
+        found = found if found >= 0 else self._layout.image_row(row, -1)
         if found >= 0:
             self._select_only(model.index(found, 0))
-
-    def _image_row(self, row: int, step: int) -> int:
-        """The first image row from ``row`` going ``step`` (headers skipped), or -1."""
-        layout = self._layout
-        while 0 <= row < layout.rows and layout.is_header(row):
-            row += step
-        return row if 0 <= row < layout.rows else -1
 
     # --- model hookup & visible-row thumbnail requests ----------------------------------------
     def setModel(self, model: QAbstractItemModel | None) -> None:
@@ -509,7 +502,7 @@ class HistoryView(QListView):
         if offset <= 0 or model is None:
             return None
         first, last = self._layout.rows_between(offset, offset + self.viewport().height())
-        row = self._image_row(first, 1)
+        row = self._layout.image_row(first, 1)
         item = model.item_at(row) if 0 <= row <= max(last, row) else None
         if item is None:
             return None
