@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QRubberBand,
     QStyle,
     QStyleOptionRubberBand,
-    QToolButton,
     QWidget,
 )
 
@@ -59,6 +58,7 @@ from desktop.ui.history.grid_menu import TILE_STEP, GridMenu
 from desktop.ui.history.grid_model import GridModel
 from desktop.ui.history.model import HistoryModel, ItemRole
 from desktop.ui.history.proxy import HistoryProxyModel
+from desktop.ui.history.scroll_anchor import ScrollAnchor
 from desktop.ui.history.thumbnail_requests import ThumbnailRequests
 from desktop.ui.history.thumbnail_requests import (  # kept here for desktop/ui/shell/main_window.py
     connect_thumbnails as connect_thumbnails,
@@ -107,21 +107,10 @@ class HistoryView(QListView):
         self._reselect_row = -1  # where to select after the selected images are removed
         self._layout = GridLayout()
         self._grid: GridModel | None = None  # the model, when it has the grid's helpers
-        self._anchor: tuple[str, int] | None = None
         self._press: QPoint | None = None  # rubber band start, content coordinates
         self._band = QRect()
-        self.new_images_button = QToolButton(self)
-        self.new_images_button.setObjectName("newImagesButton")
-        self.new_images_button.setText(self.tr("New images ↑"))
-        self.new_images_button.setAccessibleName(self.tr("Show the new images"))
-        self.new_images_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.new_images_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.new_images_button.setStyleSheet(  # a pill over the tiles, in the accent colour
-            "QToolButton { background: palette(highlight); color: palette(highlighted-text);"
-            " border: none; border-radius: 13px; padding: 5px 14px; font-weight: bold; }"
-        )
-        self.new_images_button.clicked.connect(self.scroll_to_new_images)
-        self.new_images_button.hide()
+        self.scroll_anchor = ScrollAnchor(self)
+        self.new_images_button = self.scroll_anchor.new_images_button
 
         self.setUniformItemSizes(True)  # QListView never sizes rows one by one
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -229,10 +218,10 @@ class HistoryView(QListView):
         size = min(max(int(size), MIN_TILE), MAX_TILE)
         if size == self._tile:
             return
-        anchor = self._top_anchor()
+        anchor = self.scroll_anchor.top_anchor()
         self._tile = size
         self._relayout()
-        self._restore_anchor(anchor)
+        self.scroll_anchor.restore_anchor(anchor)
         self.tileSizeChanged.emit(size)
 
     def wheelEvent(self, event) -> None:
@@ -284,7 +273,7 @@ class HistoryView(QListView):
         bar.setRange(0, max(0, self._layout.height - page))
         bar.setPageStep(page)
         bar.setSingleStep(max(8, self._layout.cell_h // 4))
-        self._place_new_images_button()
+        self.scroll_anchor.place_new_images_button()
         QAbstractItemView.updateGeometries(self)  # not QListView's: its ranges are its layout's
 
     # QListView's own layout would ask the Python model about every row; ours is arithmetic.
@@ -298,11 +287,11 @@ class HistoryView(QListView):
         self.viewport().scroll(dx, dy)
 
     def resizeEvent(self, event) -> None:
-        anchor = self._top_anchor()
+        anchor = self.scroll_anchor.top_anchor()
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._relayout()
-            self._restore_anchor(anchor)
+            self.scroll_anchor.restore_anchor(anchor)
         else:
             self.updateGeometries()
         self.schedule_thumbnail_request()
@@ -459,8 +448,8 @@ class HistoryView(QListView):
                 model.layoutChanged,
             ):
                 signal.connect(self._relayout)
-            model.rowsAboutToBeInserted.connect(self._before_insert)
-            model.rowsInserted.connect(self._after_insert)
+            model.rowsAboutToBeInserted.connect(self.scroll_anchor.before_insert)
+            model.rowsInserted.connect(self.scroll_anchor.after_insert)
             model.dataChanged.connect(self.schedule_thumbnail_request)
             model.modelReset.connect(self.grid_menu.update_actions)
             model.rowsRemoved.connect(self.grid_menu.update_actions)
@@ -494,60 +483,16 @@ class HistoryView(QListView):
         return super().event(event)
 
     # --- new results while scrolled away ------------------------------------------------------
-    def _top_anchor(self) -> tuple[str, int] | None:
-        """The image at the top of the viewport and how far below the top edge it sits, when
-        the grid is scrolled away from the top (so its place can be kept)."""
-        model = self._grid
-        offset = self.verticalOffset()
-        if offset <= 0 or model is None:
-            return None
-        first, last = self._layout.rows_between(offset, offset + self.viewport().height())
-        row = self._layout.image_row(first, 1)
-        item = model.item_at(row) if 0 <= row <= max(last, row) else None
-        if item is None:
-            return None
-        return item.image_id, self._layout.rect(row)[1] - offset
-
-    def _restore_anchor(self, anchor: tuple[str, int] | None) -> None:
-        model = self._grid
-        if anchor is None or model is None:
-            return
-        row = model.row_of(anchor[0])
-        if row >= 0:
-            self.verticalScrollBar().setValue(self._layout.rect(row)[1] - anchor[1])
-
-    def _before_insert(self, _parent: QModelIndex, first: int, _last: int) -> None:
-        self._anchor = self._top_anchor()
-
-    def _after_insert(self, _parent: QModelIndex, first: int, _last: int) -> None:
-        anchor, self._anchor = self._anchor, None
-        if anchor is None:
-            return
-        old = self.verticalOffset()
-        self._restore_anchor(anchor)
-        if self.verticalOffset() != old or first == 0:
-            self.new_images_button.show()
-            self._place_new_images_button()
-
     def is_scrolled_away(self) -> bool:
         """True when the top of the grid (where new images appear) is out of sight."""
         return self.verticalOffset() > 0
 
     def scroll_to_new_images(self) -> None:
-        self.new_images_button.hide()
-        self.scrollToTop()
+        self.scroll_anchor.scroll_to_new_images()
 
     def _on_scrolled(self, value: int) -> None:
-        if value <= 0:
-            self.new_images_button.hide()
+        self.scroll_anchor.scrolled(value)
         self._set_hover_row(-1)
-
-    def _place_new_images_button(self) -> None:
-        button = self.new_images_button
-        button.adjustSize()
-        viewport = self.viewport().geometry()
-        button.move(viewport.x() + (viewport.width() - button.width()) // 2, viewport.y() + 10)
-        button.raise_()
 
     # --- drag-out -----------------------------------------------------------------------------
     def set_drag_out(self, drag_out: DragOut | None) -> None:
