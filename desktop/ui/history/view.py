@@ -56,6 +56,7 @@ from desktop.ui.history.grid_layout import (
 )
 from desktop.ui.history.grid_menu import TILE_STEP, GridMenu
 from desktop.ui.history.grid_model import GridModel
+from desktop.ui.history.grid_pointer import GridPointer
 from desktop.ui.history.model import HistoryModel, ItemRole
 from desktop.ui.history.proxy import HistoryProxyModel
 from desktop.ui.history.scroll_anchor import ScrollAnchor
@@ -102,15 +103,13 @@ class HistoryView(QListView):
         self._drag_out: DragOut | None = None
         # More context-menu entries for a selection, added by the shell (issue 14).
         self.extra_menu_actions: Callable[[list[HistoryItem]], list[QAction]] | None = None
-        self._hover_row = -1
         self._tile = thumb_size
         self._reselect_row = -1  # where to select after the selected images are removed
         self._layout = GridLayout()
         self._grid: GridModel | None = None  # the model, when it has the grid's helpers
-        self._press: QPoint | None = None  # rubber band start, content coordinates
-        self._band = QRect()
-        self.scroll_anchor = ScrollAnchor(self)
-        self.new_images_button = self.scroll_anchor.new_images_button
+        self._pointer = GridPointer(self)
+        self._scroll_anchor = ScrollAnchor(self)
+        self.new_images_button = self._scroll_anchor.new_images_button
 
         self.setUniformItemSizes(True)  # QListView never sizes rows one by one
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -129,7 +128,7 @@ class HistoryView(QListView):
         self.thumbnail_requests = ThumbnailRequests(self)
         self.verticalScrollBar().valueChanged.connect(self.schedule_thumbnail_request)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self.grid_menu = menu = GridMenu(self)
+        self._menu = menu = GridMenu(self)
         self.edit_action = menu.edit_action
         self.use_settings_action = menu.use_settings_action
         self.save_action = menu.save_action
@@ -144,11 +143,11 @@ class HistoryView(QListView):
     # --- actions / context menu ---------------------------------------------------------------
     def build_context_menu(self) -> QMenu:
         """The right-click menu for the current selection (separate so tests can inspect it)."""
-        return self.grid_menu.build_context_menu()
+        return self._menu.build_context_menu()
 
     def _show_context_menu(self, pos: QPoint) -> None:
         index = self.indexAt(pos)
-        if not index.isValid() or self._header_row_at(pos) >= 0:
+        if not index.isValid() or self._pointer.header_row_at(pos) >= 0:
             return
         if not self.selectionModel().isSelected(index):
             self._select_only(index)  # right-click on an unselected tile selects just it
@@ -200,7 +199,7 @@ class HistoryView(QListView):
 
     def selectionChanged(self, selected, deselected) -> None:
         super().selectionChanged(selected, deselected)
-        self.grid_menu.update_actions()
+        self._menu.update_actions()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
@@ -218,10 +217,10 @@ class HistoryView(QListView):
         size = min(max(int(size), MIN_TILE), MAX_TILE)
         if size == self._tile:
             return
-        anchor = self.scroll_anchor.top_anchor()
+        anchor = self._scroll_anchor.top_anchor()
         self._tile = size
         self._relayout()
-        self.scroll_anchor.restore_anchor(anchor)
+        self._scroll_anchor.restore_anchor(anchor)
         self.tileSizeChanged.emit(size)
 
     def wheelEvent(self, event) -> None:
@@ -261,7 +260,8 @@ class HistoryView(QListView):
         self._layout = GridLayout.build(
             headers, count, self.viewport().width(), self._tile, self._header_height(), ratio
         )
-        self._hover_row = -1 if self._hover_row >= count else self._hover_row
+        pointer = self._pointer
+        pointer.hover_row = -1 if pointer.hover_row >= count else pointer.hover_row
         self.updateGeometries()
         self.viewport().update()
         self.thumbnail_requests.check_box()
@@ -273,7 +273,7 @@ class HistoryView(QListView):
         bar.setRange(0, max(0, self._layout.height - page))
         bar.setPageStep(page)
         bar.setSingleStep(max(8, self._layout.cell_h // 4))
-        self.scroll_anchor.place_new_images_button()
+        self._scroll_anchor.place_new_images_button()
         QAbstractItemView.updateGeometries(self)  # not QListView's: its ranges are its layout's
 
     # QListView's own layout would ask the Python model about every row; ours is arithmetic.
@@ -287,23 +287,24 @@ class HistoryView(QListView):
         self.viewport().scroll(dx, dy)
 
     def resizeEvent(self, event) -> None:
-        anchor = self.scroll_anchor.top_anchor()
+        anchor = self._scroll_anchor.top_anchor()
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._relayout()
-            self.scroll_anchor.restore_anchor(anchor)
+            self._scroll_anchor.restore_anchor(anchor)
         else:
             self.updateGeometries()
         self.schedule_thumbnail_request()
 
-    def _rect(self, row: int) -> QRect:
+    def row_rect(self, row: int) -> QRect:
+        """Where ``row`` is in viewport coordinates."""
         x, y, w, h = self._layout.rect(row)
         return QRect(x, y - self.verticalOffset(), w, h)
 
     def visualRect(self, index: QModelIndex | QPersistentModelIndex) -> QRect:
         if not index.isValid() or index.row() >= self._layout.rows:
             return QRect()
-        return self._rect(index.row())
+        return self.row_rect(index.row())
 
     def indexAt(self, point: QPoint) -> QModelIndex:
         model = self.model()
@@ -448,13 +449,13 @@ class HistoryView(QListView):
                 model.layoutChanged,
             ):
                 signal.connect(self._relayout)
-            model.rowsAboutToBeInserted.connect(self.scroll_anchor.before_insert)
-            model.rowsInserted.connect(self.scroll_anchor.after_insert)
+            model.rowsAboutToBeInserted.connect(self._scroll_anchor.before_insert)
+            model.rowsInserted.connect(self._scroll_anchor.after_insert)
             model.dataChanged.connect(self.schedule_thumbnail_request)
-            model.modelReset.connect(self.grid_menu.update_actions)
-            model.rowsRemoved.connect(self.grid_menu.update_actions)
-        self.selectionModel().selectionChanged.connect(lambda *_: self.grid_menu.update_actions())
-        self.grid_menu.update_actions()
+            model.modelReset.connect(self._menu.update_actions)
+            model.rowsRemoved.connect(self._menu.update_actions)
+        self.selectionModel().selectionChanged.connect(lambda *_: self._menu.update_actions())
+        self._menu.update_actions()
         self._relayout()
 
     def schedule_thumbnail_request(self, *_args: object) -> None:
@@ -488,11 +489,11 @@ class HistoryView(QListView):
         return self.verticalOffset() > 0
 
     def scroll_to_new_images(self) -> None:
-        self.scroll_anchor.scroll_to_new_images()
+        self._scroll_anchor.scroll_to_new_images()
 
     def _on_scrolled(self, value: int) -> None:
-        self.scroll_anchor.scrolled(value)
-        self._set_hover_row(-1)
+        self._scroll_anchor.scrolled(value)
+        self._pointer.set_hover_row(-1)
 
     # --- drag-out -----------------------------------------------------------------------------
     def set_drag_out(self, drag_out: DragOut | None) -> None:
@@ -525,7 +526,7 @@ class HistoryView(QListView):
             return
         if self._grid is not None:
             self._paint_cells(self._grid, event.rect())
-        if not self._band.isNull():
+        if not self._pointer.band.isNull():
             self._paint_band()
 
     def _paint_cells(self, model: GridModel, exposed: QRect) -> None:
@@ -561,7 +562,7 @@ class HistoryView(QListView):
                     header.label,
                     self._count_text(header.count),
                     header.collapsed,
-                    row == self._hover_row,
+                    row == self._pointer.hover_row,
                 )
                 continue
             pixmap = model.thumbnail_at(row)
@@ -574,7 +575,7 @@ class HistoryView(QListView):
                 style,
                 pixmap,
                 row in selected,
-                row == self._hover_row,
+                row == self._pointer.hover_row,
                 row == focus_row,
                 model.aspect_at(row) if pixmap is None else 1.0,
                 model.marks_at(row),
@@ -587,7 +588,7 @@ class HistoryView(QListView):
         option.initFrom(self)
         option.shape = QRubberBand.Shape.Rectangle
         option.opaque = False
-        option.rect = self._band.translated(0, -self.verticalOffset())
+        option.rect = self._pointer.band.translated(0, -self.verticalOffset())
         self.style().drawControl(QStyle.ControlElement.CE_RubberBand, option, painter, self)
         painter.end()
 
@@ -614,69 +615,29 @@ class HistoryView(QListView):
         painter.drawText(QRect(area), int(flags), self._empty_text)
         painter.end()
 
-    # --- mouse: headers fold, rubber band, hover ----------------------------------------------
-    def _header_row_at(self, pos: QPoint) -> int:
-        row = self._layout.row_at(pos.x(), pos.y() + self.verticalOffset())
-        return row if row >= 0 and self._layout.is_header(row) else -1
-
+    # --- mouse: headers fold, rubber band, hover (GridPointer) -------------------------------
     def mousePressEvent(self, event) -> None:
-        pos = event.position().toPoint()
-        index = self.indexAt(pos)
-        header = self._header_row_at(pos)
-        if header >= 0:  # a header is not an image: a click folds its group, nothing else
-            if event.button() == Qt.MouseButton.LeftButton:
-                self.toggle_group(header)
-            event.accept()
-            return
-        self._press = pos + QPoint(0, self.verticalOffset()) if not index.isValid() else None
-        super().mousePressEvent(event)
+        if not self._pointer.pressed(event):
+            super().mousePressEvent(event)
 
     def toggle_group(self, row: int) -> None:
         """Fold or unfold the group headed at ``row``, keeping the header where it was."""
-        model = self.model()
-        if not isinstance(model, HistoryProxyModel):
-            return
-        header = model.header_at(row)
-        if header is None:
-            return
-        screen_y = self._layout.rect(row)[1] - self.verticalOffset()
-        model.toggle_group(row)
-        new_row = next(
-            (r for r in model.header_rows() if (h := model.header_at(r)) and h.key == header.key),
-            -1,
-        )
-        if new_row >= 0:
-            self.verticalScrollBar().setValue(self._layout.rect(new_row)[1] - screen_y)
+        self._pointer.toggle_group(row)
 
     def mouseDoubleClickEvent(self, event) -> None:
-        if self._header_row_at(event.position().toPoint()) >= 0:
+        if self._pointer.header_row_at(event.position().toPoint()) >= 0:
             self.mousePressEvent(event)  # the second click of two on a header folds back
             return
         super().mouseDoubleClickEvent(event)
 
     def mouseMoveEvent(self, event) -> None:
         super().mouseMoveEvent(event)
-        pos = event.position().toPoint()
-        if self._press is not None and self.state() == QAbstractItemView.State.DragSelectingState:
-            self._band = QRect(self._press, pos + QPoint(0, self.verticalOffset())).normalized()
-            self.viewport().update()
-        self._set_hover_row(self.indexAt(pos).row())
+        self._pointer.moved(event)
 
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
-        self._press = None
-        if not self._band.isNull():
-            self._band = QRect()
-            self.viewport().update()
+        self._pointer.released()
 
     def leaveEvent(self, event) -> None:
         super().leaveEvent(event)
-        self._set_hover_row(-1)
-
-    def _set_hover_row(self, row: int) -> None:
-        if row == self._hover_row:
-            return
-        for old_or_new in (self._hover_row, row):
-            if 0 <= old_or_new < self._layout.rows:
-                self.viewport().update(self._rect(old_or_new))
-        self._hover_row = row
+        self._pointer.set_hover_row(-1)
