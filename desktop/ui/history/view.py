@@ -29,8 +29,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QKeyEvent,
-    QPainter,
-    QPalette,
     QPixmap,
     QRegion,
 )
@@ -38,14 +36,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
     QMenu,
-    QRubberBand,
-    QStyle,
-    QStyleOptionRubberBand,
     QWidget,
 )
 
-from desktop.ui.common.formatting import image_count
-from desktop.ui.history.delegate import CellStyle, ThumbnailDelegate, paint_cell, paint_header
+from desktop.ui.history.delegate import ThumbnailDelegate
 from desktop.ui.history.grid_layout import (
     CELL_PADDING,
     DEFAULT_TILE,
@@ -56,6 +50,7 @@ from desktop.ui.history.grid_layout import (
 )
 from desktop.ui.history.grid_menu import TILE_STEP, GridMenu
 from desktop.ui.history.grid_model import GridModel
+from desktop.ui.history.grid_painter import GridPainter
 from desktop.ui.history.grid_pointer import GridPointer
 from desktop.ui.history.model import HistoryModel, ItemRole
 from desktop.ui.history.proxy import HistoryProxyModel
@@ -108,6 +103,7 @@ class HistoryView(QListView):
         self._layout = GridLayout()
         self._grid: GridModel | None = None  # the model, when it has the grid's helpers
         self._pointer = GridPointer(self)
+        self._painter = GridPainter(self, self._pointer)
         self._scroll_anchor = ScrollAnchor(self)
         self.new_images_button = self._scroll_anchor.new_images_button
 
@@ -520,100 +516,7 @@ class HistoryView(QListView):
         return self._empty_text
 
     def paintEvent(self, event) -> None:
-        model = self.model()
-        if model is None or model.rowCount() == 0:
-            self._paint_empty_text()
-            return
-        if self._grid is not None:
-            self._paint_cells(self._grid, event.rect())
-        if not self._pointer.band.isNull():
-            self._paint_band()
-
-    def _paint_cells(self, model: GridModel, exposed: QRect) -> None:
-        """All exposed cells in one Python call, placed by the layout's arithmetic.
-
-        Qt's own item-view paint calls into Python once per cell (delegate.paint,
-        model.flags, model.data), and so does building a QModelIndex or QRect per cell; each
-        such call can wait for the GIL while thumbnail workers run. Here a frame makes one
-        drawPixmap (or one placeholder shape) per cell and no Qt value objects per cell.
-        """
-        layout = self._layout
-        offset = self.verticalOffset()
-        first, last = layout.rows_between(offset + exposed.top(), offset + exposed.bottom() + 1)
-        if last < first:
-            return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        palette = self.palette()
-        style = CellStyle.from_palette(palette)
-        selected = self._selected_rows(first, last)
-        current = self.currentIndex()
-        focus_row = current.row() if current.isValid() and self.hasFocus() else -1
-        rect = layout.rect
-        for row in range(first, last + 1):
-            x, y, w, h = rect(row)
-            y -= offset
-            if layout.headed and (header := model.header_at(row)) is not None:
-                paint_header(
-                    painter,
-                    QRect(x, y, w, h),
-                    palette,
-                    header.label,
-                    self._count_text(header.count),
-                    header.collapsed,
-                    row == self._pointer.hover_row,
-                )
-                continue
-            pixmap = model.thumbnail_at(row)
-            paint_cell(
-                painter,
-                x,
-                y,
-                w,
-                h,
-                style,
-                pixmap,
-                row in selected,
-                row == self._pointer.hover_row,
-                row == focus_row,
-                model.aspect_at(row) if pixmap is None else 1.0,
-                model.marks_at(row),
-            )
-        painter.end()
-
-    def _paint_band(self) -> None:
-        painter = QPainter(self.viewport())
-        option = QStyleOptionRubberBand()
-        option.initFrom(self)
-        option.shape = QRubberBand.Shape.Rectangle
-        option.opaque = False
-        option.rect = self._pointer.band.translated(0, -self.verticalOffset())
-        self.style().drawControl(QStyle.ControlElement.CE_RubberBand, option, painter, self)
-        painter.end()
-
-    def _selected_rows(self, first: int, last: int) -> set[int]:
-        """Selected rows within [first, last], from the selection's ranges (no index per row)."""
-        rows: set[int] = set()
-        for selection_range in self.selectionModel().selection():  # type: ignore[attr-defined]  # a QList at run time; the stub has no __iter__
-            low, high = max(first, selection_range.top()), min(last, selection_range.bottom())
-            rows.update(range(low, high + 1))
-        return rows
-
-    def _count_text(self, count: int) -> str:
-        return image_count(count)
-
-    def _paint_empty_text(self) -> None:
-        painter = QPainter(self.viewport())
-        color = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        painter.setPen(color)
-        font = painter.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        painter.setFont(font)
-        area = self.viewport().rect().adjusted(24, 24, -24, -24)
-        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-        painter.drawText(QRect(area), int(flags), self._empty_text)
-        painter.end()
+        self._painter.paint(event.rect())
 
     # --- mouse: headers fold, rubber band, hover (GridPointer) -------------------------------
     def mousePressEvent(self, event) -> None:
