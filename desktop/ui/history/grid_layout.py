@@ -146,6 +146,19 @@ class GridLayout:
             index = count - 1
         return first + index
 
+    def row_in_column(self, x: int, y: int, down: bool) -> int:
+        """The image nearest column ``x`` on the line at ``y``, stepping over headers (and
+        folded groups) in the direction of travel; -1 past either end."""
+        y = min(max(y, MARGIN), self.height - MARGIN - 1)
+        while True:
+            found = self.row_at(x, y, clamp=True)
+            if found < 0 or not self.is_header(found):
+                return found
+            _hx, hy, _hw, hh = self.rect(found)
+            y = hy + hh if down else hy - 1
+            if not MARGIN <= y < self.height - MARGIN:
+                return -1
+
     def rows_between(self, y0: int, y1: int) -> tuple[int, int]:
         """First and last row whose place meets the band [y0, y1); (0, -1) when none."""
         if self.rows == 0 or y1 <= y0:

@@ -394,22 +394,8 @@ class HistoryView(QListView):
                 Action.MovePageDown: y + page,
             }[action]
             down = action in (Action.MoveDown, Action.MovePageDown)
-            row = self._row_in_column(x + w // 2, target, down)
+            row = layout.row_in_column(x + w // 2, target, down)
         return model.index(row, 0) if row >= 0 else current
-
-    def _row_in_column(self, x: int, y: int, down: bool) -> int:
-        """The image nearest column ``x`` on the line at ``y``, stepping over headers (and
-        folded groups) in the direction of travel; -1 past either end."""
-        layout = self._layout
-        y = min(max(y, MARGIN), layout.height - MARGIN - 1)
-        while True:
-            found = layout.row_at(x, y, clamp=True)
-            if found < 0 or not layout.is_header(found):
-                return found
-            _hx, hy, _hw, hh = layout.rect(found)
-            y = hy + hh if down else hy - 1
-            if not MARGIN <= y < layout.height - MARGIN:
-                return -1
 
     def rowsAboutToBeRemoved(
         self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int
