@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    QTimer,
     Signal,
     SignalInstance,
 )
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.history.delegate import ThumbnailDelegate
+from desktop.ui.history.grid_cursor import GridCursor
 from desktop.ui.history.grid_layout import (
     CELL_PADDING,
     DEFAULT_TILE,
@@ -99,11 +99,11 @@ class HistoryView(QListView):
         # More context-menu entries for a selection, added by the shell (issue 14).
         self.extra_menu_actions: Callable[[list[HistoryItem]], list[QAction]] | None = None
         self._tile = thumb_size
-        self._reselect_row = -1  # where to select after the selected images are removed
         self._layout = GridLayout()
         self._grid: GridModel | None = None  # the model, when it has the grid's helpers
         self._pointer = GridPointer(self)
         self._painter = GridPainter(self, self._pointer)
+        self._cursor = GridCursor(self)
         self._scroll_anchor = ScrollAnchor(self)
         self.new_images_button = self._scroll_anchor.new_images_button
 
@@ -146,7 +146,7 @@ class HistoryView(QListView):
         if not index.isValid() or self._pointer.header_row_at(pos) >= 0:
             return
         if not self.selectionModel().isSelected(index):
-            self._select_only(index)  # right-click on an unselected tile selects just it
+            self._cursor.select_only(index)  # right-click on an unselected tile selects just it
         menu = self.build_context_menu()
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.viewport().mapToGlobal(pos))
@@ -168,30 +168,11 @@ class HistoryView(QListView):
     def select_image(self, image_id: str, scroll: bool = True) -> bool:
         """Select, focus and (with ``scroll``) scroll to ``image_id``; False if it is not in
         the grid."""
-        model = self._grid
-        row = model.row_of(image_id) if model is not None else -1
-        if model is None or row < 0:
-            return False
-        index = model.index(row, 0)
-        self._select_only(index)
-        if scroll:
-            self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-        return True
-
-    def _select_only(self, index: QModelIndex) -> None:
-        flag = QItemSelectionModel.SelectionFlag
-        self.selectionModel().setCurrentIndex(index, flag.ClearAndSelect)
+        return self._cursor.select_image(image_id, scroll)
 
     def focus_newest(self) -> None:
         """Ctrl+H: focus the grid and select the newest image (replacing any selection)."""
-        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        model = self.model()
-        if model is None:
-            return
-        row = self._layout.image_row(0, 1)
-        if row >= 0:
-            self._select_only(model.index(row, 0))
-            self.scrollToTop()
+        self._cursor.focus_newest()
 
     def selectionChanged(self, selected, deselected) -> None:
         super().selectionChanged(selected, deselected)
@@ -342,82 +323,19 @@ class HistoryView(QListView):
 
     def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
         """Select the images whose cells meet ``rect`` (viewport coordinates), as runs."""
-        model = self.model()
-        if model is None:
-            return
-        area = rect.normalized().translated(0, self.verticalOffset())
-        layout = self._layout
-        first, last = layout.rows_between(area.top(), area.bottom() + 1)
-        left, right = area.left(), area.right()
-        selection = QItemSelection()
-        run_start = -1
-        for row in range(first, last + 2):
-            inside = False
-            if row <= last and not layout.is_header(row):
-                x, y, w, h = layout.rect(row)
-                inside = x <= right and x + w > left and y <= area.bottom() and y + h > area.top()
-            if inside and run_start < 0:
-                run_start = row
-            elif not inside and run_start >= 0:
-                selection.select(model.index(run_start, 0), model.index(row - 1, 0))
-                run_start = -1
-        self.selectionModel().select(selection, command)
+        self._cursor.select_rect(rect, command)
 
     def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
         return QRegion(self.viewport().rect())
 
     def moveCursor(self, action, modifiers) -> QModelIndex:
-        model = self.model()
-        if model is None or self._layout.rows == 0:
-            return QModelIndex()
-        Action = QAbstractItemView.CursorAction
-        current = self.currentIndex()
-        if not current.isValid():
-            row = self._layout.image_row(0, 1)
-            return model.index(row, 0) if row >= 0 else QModelIndex()
-        row, layout = current.row(), self._layout
-        if action in (Action.MoveLeft, Action.MovePrevious):
-            row = self._layout.image_row(row - 1, -1)
-        elif action in (Action.MoveRight, Action.MoveNext):
-            row = self._layout.image_row(row + 1, 1)
-        elif action == Action.MoveHome:
-            row = self._layout.image_row(0, 1)
-        elif action == Action.MoveEnd:
-            row = self._layout.image_row(layout.rows - 1, -1)
-        elif action in (Action.MoveUp, Action.MoveDown, Action.MovePageUp, Action.MovePageDown):
-            x, y, w, h = layout.rect(row)
-            page = max(layout.cell_h, self.viewport().height() - layout.cell_h)
-            target = {
-                Action.MoveUp: y - 1,
-                Action.MoveDown: y + h,
-                Action.MovePageUp: y - page,
-                Action.MovePageDown: y + page,
-            }[action]
-            down = action in (Action.MoveDown, Action.MovePageDown)
-            row = layout.row_in_column(x + w // 2, target, down)
-        return model.index(row, 0) if row >= 0 else current
+        return self._cursor.move_cursor(action)
 
     def rowsAboutToBeRemoved(
         self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int
     ) -> None:
-        """When the selected images go (a delete), the image after them is selected next, so
-        a keyboard user keeps their place instead of starting again from the top."""
-        selected = [index.row() for index in self.selectionModel().selectedIndexes()]
-        if selected and all(start <= row <= end for row in selected):
-            self._reselect_row = start if self._reselect_row < 0 else min(start, self._reselect_row)
-            QTimer.singleShot(0, self, self._reselect_after_removal)
+        self._cursor.before_removal(start, end)
         super().rowsAboutToBeRemoved(parent, start, end)
-
-    def _reselect_after_removal(self) -> None:
-        row, self._reselect_row = self._reselect_row, -1
-        model = self.model()
-        if row < 0 or model is None or self.selectionModel().hasSelection():
-            return
-        row = min(row, self._layout.rows - 1)
-        found = self._layout.image_row(row, 1)
-        found = found if found >= 0 else self._layout.image_row(row, -1)
-        if found >= 0:
-            self._select_only(model.index(found, 0))
 
     # --- model hookup & visible-row thumbnail requests ----------------------------------------
     def setModel(self, model: QAbstractItemModel | None) -> None:
