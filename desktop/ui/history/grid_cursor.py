@@ -1,25 +1,36 @@
-"""Where the keyboard cursor and the selection go in the history grid.
+"""Where the keyboard cursor, the selection and the scroll position go in the history grid.
 
 Arrow and page keys move over lines that may have group headers between them (headers are not
 images: they are stepped over); a rubber band selects the images whose cells it meets, as
-runs; after the selected images are deleted the image after them is selected, so a keyboard
-user keeps their place. All of it reads the grid's own layout (``GridLayout``), not Qt's.
-Kept apart from the view so its layout and paint code stay on their own.
+runs; scrollTo brings a cell into sight; after the selected images are deleted the image after
+them is selected, so a keyboard user keeps their place. All of it reads the grid's own layout
+(``GridLayout``), not Qt's. Kept apart from the view so its layout and paint code stay on
+their own.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, QTimer
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import QAbstractItemView
+
+from desktop.ui.history.grid_layout import MARGIN
 
 if TYPE_CHECKING:
     from desktop.ui.history.view import HistoryView
 
 
 class GridCursor:
-    """The view's moveCursor, setSelection and select-after-delete, over the grid layout."""
+    """The view's moveCursor, scrollTo, setSelection and select-after-delete, by the layout."""
 
     def __init__(self, view: HistoryView) -> None:
         self._view = view
@@ -53,6 +64,29 @@ class GridCursor:
         if row >= 0:
             self.select_only(model.index(row, 0))
             view.scrollToTop()
+
+    def scroll_to(
+        self, index: QModelIndex | QPersistentModelIndex, hint: QAbstractItemView.ScrollHint
+    ) -> None:
+        """The view's scrollTo: bring ``index``'s cell into sight as ``hint`` says."""
+        view = self._view
+        layout = view.grid_layout()
+        if not index.isValid() or index.row() >= layout.rows:
+            return
+        _x, y, _w, h = layout.rect(index.row())
+        page, value = view.viewport().height(), view.verticalOffset()
+        Hint = QAbstractItemView.ScrollHint
+        if hint == Hint.PositionAtTop:
+            value = y - MARGIN
+        elif hint == Hint.PositionAtBottom:
+            value = y + h - page + MARGIN
+        elif hint == Hint.PositionAtCenter:
+            value = y + h // 2 - page // 2
+        elif y < value:
+            value = y - MARGIN
+        elif y + h > value + page:
+            value = y + h - page + MARGIN
+        view.verticalScrollBar().setValue(value)
 
     def select_rect(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
         """Select the images whose cells meet ``rect`` (viewport coordinates), as runs."""

@@ -25,18 +25,8 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import (
-    QAction,
-    QKeyEvent,
-    QPixmap,
-    QRegion,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QListView,
-    QMenu,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QKeyEvent, QPixmap, QRegion
+from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
 from desktop.ui.history.delegate import ThumbnailDelegate
 from desktop.ui.history.grid_cursor import GridCursor
@@ -304,22 +294,7 @@ class HistoryView(QListView):
         index: QModelIndex | QPersistentModelIndex,
         hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
     ) -> None:
-        if not index.isValid() or index.row() >= self._layout.rows:
-            return
-        _x, y, _w, h = self._layout.rect(index.row())
-        page, value = self.viewport().height(), self.verticalOffset()
-        Hint = QAbstractItemView.ScrollHint
-        if hint == Hint.PositionAtTop:
-            value = y - MARGIN
-        elif hint == Hint.PositionAtBottom:
-            value = y + h - page + MARGIN
-        elif hint == Hint.PositionAtCenter:
-            value = y + h // 2 - page // 2
-        elif y < value:
-            value = y - MARGIN
-        elif y + h > value + page:
-            value = y + h - page + MARGIN
-        self.verticalScrollBar().setValue(value)
+        self._cursor.scroll_to(index, hint)
 
     def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
         """Select the images whose cells meet ``rect`` (viewport coordinates), as runs."""
