@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, SignalInstance
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
+    from desktop.ui.history.grid_cursor import GridCursor
+    from desktop.ui.history.grid_pointer import GridPointer
     from desktop.ui.history.view import HistoryView
 
 translate = QCoreApplication.translate  # the name lupdate looks for
@@ -24,8 +26,10 @@ TILE_STEP = 32  # Ctrl+plus / Ctrl+minus
 class GridMenu:
     """The view's QActions (added to the view for their shortcuts) and its context menu."""
 
-    def __init__(self, view: HistoryView) -> None:
+    def __init__(self, view: HistoryView, pointer: GridPointer, cursor: GridCursor) -> None:
         self._view = view
+        self._pointer = pointer  # a right-click on a group header opens no menu
+        self._cursor = cursor  # a right-click on an unselected tile selects just it
         key = QKeySequence
         self.edit_action = self._action(
             translate("HistoryView", "Edit…"), [key("Ctrl+E")], view.editRequested
@@ -65,6 +69,7 @@ class GridMenu:
             lambda: view.set_tile_size(view.tile_size() - TILE_STEP)
         )
         view.addActions([self.zoom_in_action, self.zoom_out_action])
+        view.customContextMenuRequested.connect(self._show_context_menu)
 
     def _action(self, text: str, keys: list[QKeySequence], signal: SignalInstance) -> QAction:
         view = self._view
@@ -108,3 +113,14 @@ class GridMenu:
         menu.addSeparator()
         menu.addAction(self.delete_action)
         return menu
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        view = self._view
+        index = view.indexAt(pos)
+        if not index.isValid() or self._pointer.header_row_at(pos) >= 0:
+            return
+        if not view.selectionModel().isSelected(index):
+            self._cursor.select_only(index)  # right-click on an unselected tile selects just it
+        menu = view.build_context_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(view.viewport().mapToGlobal(pos))

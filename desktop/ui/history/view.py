@@ -108,13 +108,12 @@ class HistoryView(QListView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.customContextMenuRequested.connect(self._show_context_menu)
         self.doubleClicked.connect(lambda _index: self.emit_with_selection(self.previewRequested))
 
         self.thumbnail_requests = ThumbnailRequests(self)
         self.verticalScrollBar().valueChanged.connect(self.schedule_thumbnail_request)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self._menu = menu = GridMenu(self)
+        self._menu = menu = GridMenu(self, self._pointer, self._cursor)
         self.edit_action = menu.edit_action
         self.use_settings_action = menu.use_settings_action
         self.save_action = menu.save_action
@@ -130,16 +129,6 @@ class HistoryView(QListView):
     def build_context_menu(self) -> QMenu:
         """The right-click menu for the current selection (separate so tests can inspect it)."""
         return self._menu.build_context_menu()
-
-    def _show_context_menu(self, pos: QPoint) -> None:
-        index = self.indexAt(pos)
-        if not index.isValid() or self._pointer.header_row_at(pos) >= 0:
-            return
-        if not self.selectionModel().isSelected(index):
-            self._cursor.select_only(index)  # right-click on an unselected tile selects just it
-        menu = self.build_context_menu()
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(self.viewport().mapToGlobal(pos))
 
     def emit_with_selection(self, signal: SignalInstance) -> None:
         """Emit ``signal`` with the selected images, if there are any."""
