@@ -65,7 +65,8 @@ class ThumbnailRequests:
             self._box = box
             self._view.thumbnailBoxChanged.emit(*box)
 
-    def schedule(self) -> None:
+    def schedule(self, *_args: object) -> None:
+        """Ask for the visible rows' thumbnails once scrolling or changes rest a moment."""
         self.request_timer.start()
 
     def request_visible_thumbnails(self) -> None:
@@ -96,9 +97,9 @@ def connect_thumbnails(model: HistoryModel, view: HistoryView, loader: Thumbnail
         loader.set_box(width, height)
         model.set_pixel_ratio(ratio)
         model.mark_thumbnails_stale()
-        view.schedule_thumbnail_request()
+        view.thumbnail_requests.schedule()
 
-    width, height, ratio = view.thumbnail_box()
+    width, height, ratio = view.thumbnail_requests.thumbnail_box()
     loader.set_box(width, height)
     model.set_pixel_ratio(ratio)
     view.thumbnailBoxChanged.connect(use_box)

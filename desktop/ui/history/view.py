@@ -111,7 +111,7 @@ class HistoryView(QListView):
         self.doubleClicked.connect(lambda _index: self.emit_with_selection(self.previewRequested))
 
         self.thumbnail_requests = ThumbnailRequests(self)
-        self.verticalScrollBar().valueChanged.connect(self.schedule_thumbnail_request)
+        self.verticalScrollBar().valueChanged.connect(self.thumbnail_requests.schedule)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._menu = menu = GridMenu(self, self._pointer, self._cursor)
         self.edit_action = menu.edit_action
@@ -187,10 +187,6 @@ class HistoryView(QListView):
             return
         super().wheelEvent(event)
 
-    def thumbnail_box(self) -> tuple[int, int, float]:
-        """(width, height) in device pixels a thumbnail should be made at, and the ratio."""
-        return self.thumbnail_requests.thumbnail_box()
-
     # --- layout -------------------------------------------------------------------------------
     def grid_layout(self) -> GridLayout:
         return self._layout
@@ -221,7 +217,7 @@ class HistoryView(QListView):
         self.updateGeometries()
         self.viewport().update()
         self.thumbnail_requests.check_box()
-        self.schedule_thumbnail_request()
+        self.thumbnail_requests.schedule()
 
     def updateGeometries(self) -> None:
         bar = self.verticalScrollBar()
@@ -250,7 +246,7 @@ class HistoryView(QListView):
             self._scroll_anchor.restore_anchor(anchor)
         else:
             self.updateGeometries()
-        self.schedule_thumbnail_request()
+        self.thumbnail_requests.schedule()
 
     def row_rect(self, row: int) -> QRect:
         """Where ``row`` is in viewport coordinates."""
@@ -315,15 +311,12 @@ class HistoryView(QListView):
                 signal.connect(self._relayout)
             model.rowsAboutToBeInserted.connect(self._scroll_anchor.before_insert)
             model.rowsInserted.connect(self._scroll_anchor.after_insert)
-            model.dataChanged.connect(self.schedule_thumbnail_request)
+            model.dataChanged.connect(self.thumbnail_requests.schedule)
             model.modelReset.connect(self._menu.update_actions)
             model.rowsRemoved.connect(self._menu.update_actions)
         self.selectionModel().selectionChanged.connect(lambda *_: self._menu.update_actions())
         self._menu.update_actions()
         self._relayout()
-
-    def schedule_thumbnail_request(self, *_args: object) -> None:
-        self.thumbnail_requests.schedule()
 
     def columns(self) -> int:
         """Cells per line."""
@@ -333,10 +326,6 @@ class HistoryView(QListView):
         """First and last row meeting the viewport (empty range → (0, -1))."""
         top = self.verticalOffset()
         return self._layout.rows_between(top, top + self.viewport().height())
-
-    def request_visible_thumbnails(self) -> None:
-        """Emit thumbnailsWanted now (visible rows first), not after the debounce."""
-        self.thumbnail_requests.request_visible_thumbnails()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
