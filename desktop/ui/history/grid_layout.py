@@ -19,6 +19,7 @@ MARGIN = 4  # space around the cells, inside the viewport
 MIN_TILE = 96
 MAX_TILE = 480
 DEFAULT_TILE = 192
+TILE_STEP = 32  # Ctrl+plus / Ctrl+minus / Ctrl+wheel
 CELL_PADDING = 16  # a tile's cell is this much larger than the thumbnail it holds
 CELL_STEP = 8  # cell widths move in steps, so a window drag re-makes thumbnails rarely
 

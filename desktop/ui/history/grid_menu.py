@@ -14,13 +14,14 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from desktop.ui.history.grid_layout import TILE_STEP
+
 if TYPE_CHECKING:
     from desktop.ui.history.grid_cursor import GridCursor
     from desktop.ui.history.grid_pointer import GridPointer
     from desktop.ui.history.view import HistoryView
 
 translate = QCoreApplication.translate  # the name lupdate looks for
-TILE_STEP = 32  # Ctrl+plus / Ctrl+minus
 
 
 class GridMenu:

@@ -1,5 +1,5 @@
 """The mouse over the history grid: a click on a header folds its group, a drag from empty
-space draws the rubber band, and the tile under the pointer is highlighted.
+space draws the rubber band, the tile under the pointer is highlighted, Ctrl+wheel zooms.
 
 QAbstractItemView's own press, move and release handling (selection, drag-out) still runs; the
 view calls in here around it. Kept apart from the view's layout and paint code.
@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView
 
+from desktop.ui.history.grid_layout import TILE_STEP
 from desktop.ui.history.proxy import HistoryProxyModel
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 
 class GridPointer:
-    """Header folding, the rubber band (content coordinates) and the hovered row."""
+    """Header folding, the rubber band (content coordinates), the hovered row, wheel zoom."""
 
     def __init__(self, view: HistoryView) -> None:
         self._view = view
@@ -65,6 +66,15 @@ class GridPointer:
         )
         if new_row >= 0:
             view.verticalScrollBar().setValue(view.grid_layout().rect(new_row)[1] - screen_y)
+
+    def zoomed(self, event: QWheelEvent) -> bool:
+        """True when the wheel turned with Ctrl held: that zooms the tiles, it doesn't scroll."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # Ctrl+wheel zooms
+            step = TILE_STEP if event.angleDelta().y() > 0 else -TILE_STEP
+            self._view.set_tile_size(self._view.tile_size() + step)
+            event.accept()
+            return True
+        return False
 
     def moved(self, event: QMouseEvent) -> None:
         view = self._view

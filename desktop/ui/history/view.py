@@ -3,8 +3,11 @@ context menu, shortcuts, drag-out, empty state.
 
 The layout is our own arithmetic (``GridLayout``): one entry per group, a bisect and a divmod
 per lookup, so a 10,000-image grid lays out in well under a millisecond and a header can span
-the whole width (Qt's icon-mode list could only make it one more tile). Only visible rows
-(plus a couple of lines of margin) are asked for thumbnails, debounced while scrolling.
+the whole width (Qt's icon-mode list could only make it one more tile). This class is the
+grid's Qt side (item-view overrides, signals, public calls); helpers with one job each do the
+rest: GridPainter (paint), GridPointer (mouse), GridCursor (keys, selection, scrolling to a
+cell), GridMenu (actions, right-click menu), ScrollAnchor (keeping the designer's place, "New
+images") and ThumbnailRequests (which thumbnails, at what size).
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from desktop.ui.history.grid_layout import (
     MIN_TILE,
     GridLayout,
 )
-from desktop.ui.history.grid_menu import TILE_STEP, GridMenu
+from desktop.ui.history.grid_menu import GridMenu
 from desktop.ui.history.grid_model import GridModel
 from desktop.ui.history.grid_painter import GridPainter
 from desktop.ui.history.grid_pointer import GridPointer
@@ -180,12 +183,8 @@ class HistoryView(QListView):
         self.tileSizeChanged.emit(size)
 
     def wheelEvent(self, event) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # Ctrl+wheel zooms
-            step = TILE_STEP if event.angleDelta().y() > 0 else -TILE_STEP
-            self.set_tile_size(self._tile + step)
-            event.accept()
-            return
-        super().wheelEvent(event)
+        if not self._pointer.zoomed(event):
+            super().wheelEvent(event)
 
     # --- layout -------------------------------------------------------------------------------
     def grid_layout(self) -> GridLayout:
