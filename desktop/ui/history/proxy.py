@@ -139,6 +139,8 @@ class HistoryProxyModel(QAbstractProxyModel):
             return len(self._proxy_rows)
         return self._filter.matched
 
+    # -- rows and source changes -------------------------------------------------------------------
+
     def _reindex(self) -> None:
         source = self._source()
         rows = source.row_index() if source is not None else {}
