@@ -139,7 +139,7 @@ class HistoryProxyModel(QAbstractProxyModel):
             return len(self._proxy_rows)
         return self._filter.matched
 
-    # -- rows and source changes -------------------------------------------------------------------
+    # -- rows and source changes ----------------------------------------------------------------
 
     def _reindex(self) -> None:
         source = self._source()
