@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, SignalInstance
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -24,10 +24,14 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate  # the name lupdate looks for
 
 
-class GridMenu:
-    """The view's QActions (added to the view for their shortcuts) and its context menu."""
+class GridMenu(QObject):
+    """The view's QActions (added to the view for their shortcuts) and its context menu.
+
+    A child of the view, so the model's signals stop reaching it when the view goes.
+    """
 
     def __init__(self, view: HistoryView, pointer: GridPointer, cursor: GridCursor) -> None:
+        super().__init__(view)
         self._view = view
         self._pointer = pointer  # a right-click on a group header opens no menu
         self._cursor = cursor  # a right-click on an unselected tile selects just it

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QToolButton
 
 if TYPE_CHECKING:
@@ -20,10 +20,14 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate  # the name lupdate looks for
 
 
-class ScrollAnchor:
-    """The image at the top of the viewport, kept in place; and the "New images ↑" pill."""
+class ScrollAnchor(QObject):
+    """The image at the top of the viewport, kept in place; and the "New images ↑" pill.
+
+    A child of the view, so the model's signals stop reaching it when the view goes.
+    """
 
     def __init__(self, view: HistoryView) -> None:
+        super().__init__(view)
         self._view = view
         self._anchor: tuple[str, int] | None = None
         self.new_images_button = QToolButton(view)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 
 from desktop.ui.history.grid_layout import CELL_PADDING
 from desktop.ui.history.model import HistoryModel
@@ -24,10 +24,14 @@ BOX_DEBOUNCE_MS = 200  # a new thumbnail size is asked for once a window drag re
 PREFETCH_LINES = 2  # rows of cells requested beyond the visible ones, each way
 
 
-class ThumbnailRequests:
-    """Emits the view's thumbnailsWanted and thumbnailBoxChanged, debounced."""
+class ThumbnailRequests(QObject):
+    """Emits the view's thumbnailsWanted and thumbnailBoxChanged, debounced.
+
+    A child of the view, so the model's signals stop reaching it when the view goes.
+    """
 
     def __init__(self, view: HistoryView) -> None:
+        super().__init__(view)
         self._view = view
         self._box = (0, 0, 1.0)
         self.wanted_visible: int | None = None  # the loader downloads these before the margin
