@@ -22,8 +22,9 @@ from PySide6.QtWidgets import QApplication
 from desktop.api import HistoryItem, view_path
 from desktop.app.runtime_tuning import freeze_large_history, tune_for_gui
 from desktop.ui.common.qt_compat import guard_signal_emit_refcount
+from desktop.ui.history.history_groups import Grouping
 from desktop.ui.history.model import HistoryModel
-from desktop.ui.history.proxy import Grouping, HistoryProxyModel
+from desktop.ui.history.proxy import HistoryProxyModel
 from desktop.ui.history.view import HistoryView
 
 WORDS = ["fox", "lake", "city", "robot", "forest", "neon", "paper", "glass"]

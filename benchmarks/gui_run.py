@@ -97,7 +97,10 @@ class Scenario:
         quiet_since = None
         deadline = time.perf_counter() + timeout
         while time.perf_counter() < deadline:
-            busy = self.window.loader.pending_count() or self.view._request_timer.isActive()
+            busy = (
+                self.window.loader.pending_count()
+                or self.view.thumbnail_requests.request_timer.isActive()
+            )
             now = time.perf_counter()
             if busy:
                 quiet_since = None

@@ -93,7 +93,7 @@ def test_german_window(german_app):
 def test_numbers_and_dates_follow_the_language(german):
     assert QLocale().toString(1234) == "1.234"
     assert QLocale().toString(QDate(2024, 3, 5), QLocale.FormatType.ShortFormat) == "05.03.24"
-    from desktop.ui.history.proxy import day_label
+    from desktop.ui.history.history_groups import day_label
 
     assert (
         day_label(datetime(2023, 3, 5, tzinfo=UTC).date(), QDate.currentDate().toPython())

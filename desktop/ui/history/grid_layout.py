@@ -19,6 +19,7 @@ MARGIN = 4  # space around the cells, inside the viewport
 MIN_TILE = 96
 MAX_TILE = 480
 DEFAULT_TILE = 192
+TILE_STEP = 32  # Ctrl+plus / Ctrl+minus / Ctrl+wheel
 CELL_PADDING = 16  # a tile's cell is this much larger than the thumbnail it holds
 CELL_STEP = 8  # cell widths move in steps, so a window drag re-makes thumbnails rarely
 
@@ -93,6 +94,12 @@ class GridLayout:
             return False
         return self.starts[bisect_right(self.starts, row) - 1] == row
 
+    def image_row(self, row: int, step: int) -> int:
+        """The first image row from ``row`` going ``step`` (headers skipped), or -1."""
+        while 0 <= row < self.rows and self.is_header(row):
+            row += step
+        return row if 0 <= row < self.rows else -1
+
     def rect(self, row: int) -> tuple[int, int, int, int]:
         """(x, y, width, height) of ``row``; a header spans every column."""
         if not 0 <= row < self.rows:
@@ -139,6 +146,19 @@ class GridLayout:
                 return -1
             index = count - 1
         return first + index
+
+    def row_in_column(self, x: int, y: int, down: bool) -> int:
+        """The image nearest column ``x`` on the line at ``y``, stepping over headers (and
+        folded groups) in the direction of travel; -1 past either end."""
+        y = min(max(y, MARGIN), self.height - MARGIN - 1)
+        while True:
+            found = self.row_at(x, y, clamp=True)
+            if found < 0 or not self.is_header(found):
+                return found
+            _hx, hy, _hw, hh = self.rect(found)
+            y = hy + hh if down else hy - 1
+            if not MARGIN <= y < self.height - MARGIN:
+                return -1
 
     def rows_between(self, y0: int, y1: int) -> tuple[int, int]:
         """First and last row whose place meets the band [y0, y1); (0, -1) when none."""

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap
 
     from desktop.api import HistoryItem
-    from desktop.ui.history.proxy import Header
+    from desktop.ui.history.history_groups import Header
 
 
 class GridModel(Protocol):

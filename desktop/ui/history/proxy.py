@@ -1,10 +1,9 @@
 """Find and group the history without refetching: a proxy over HistoryModel.
 
-The filter (every word of the query must appear in the prompt) and the grouping (by day or
-by batch, with a header tile before each group) are computed in plain Python over the source
-items, which is a few milliseconds for 10,000 images; calling a Python ``filterAcceptsRow``
-per row through Qt would cost ten times that. Source insertions and removals are forwarded
-as row insertions and removals, so the view keeps its selection and scroll position.
+Which rows there are is worked out in plain Python by ``HistoryFilter`` (history_filter.py),
+a few milliseconds for 10,000 images; calling a Python ``filterAcceptsRow`` per row through
+Qt would cost ten times that. This proxy owns the rows: source insertions and removals are
+forwarded as row insertions and removals, so the view keeps its selection and scroll position.
 
 With the catalogue (``set_text_search_elsewhere``) the typed words are only remembered
 (``filter_text``): the catalogue's full-text index answers them on a worker and the proxy keeps
@@ -14,67 +13,32 @@ is what keeps typing smooth over 100,000 images.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
-from enum import Enum
+from datetime import date
 from typing import Any, cast, overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
-    QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QPixmap
 
 from desktop.api import HistoryItem
-from desktop.ui.common.formatting import elide, image_count
+from desktop.ui.common.formatting import image_count
+from desktop.ui.history.history_filter import HistoryFilter
+from desktop.ui.history.history_groups import Entry, Grouping, Header
+from desktop.ui.history.item_keys import ItemKeys
 from desktop.ui.history.model import HistoryModel, ItemRole
 
-translate = QCoreApplication.translate  # the name lupdate looks for
-WARM_SLICE = 400  # images prepared per event-loop turn (about 2 ms)
 WIDE_CHANGE_ROWS = 64  # a source change this wide is forwarded as one change of every row
 HeaderRole = Qt.ItemDataRole.UserRole + 2
 """True for group header rows (they are not images: not selectable, not draggable)."""
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-class Grouping(Enum):
-    NONE = "none"
-    DAY = "day"
-    BATCH = "batch"
-
-
-@dataclass(frozen=True)
-class Header:
-    key: str
-    label: str
-    count: int
-    collapsed: bool = False
-
-
-Entry = Header | str  # a header, or the image id of a source row
-
-
-def day_label(day: date, today: date) -> str:
-    """A group heading; the QLocale date formats are translatable, so German gets its own."""
-    if day == today:
-        return translate("HistoryGroups", "Today")
-    if day == today - timedelta(days=1):
-        return translate("HistoryGroups", "Yesterday")
-    qdate = QDate(day.year, day.month, day.day)
-    if day.year == today.year:
-        return QLocale().toString(qdate, translate("HistoryGroups", "ddd d MMM"))
-    return QLocale().toString(qdate, translate("HistoryGroups", "d MMM yyyy"))
 
 
 class HistoryProxyModel(QAbstractProxyModel):
@@ -84,23 +48,10 @@ class HistoryProxyModel(QAbstractProxyModel):
         super().__init__(parent)
         self._entries: list[Entry] = []
         self._proxy_rows: dict[str, int] = {}
-        self._words: list[str] = []
-        self._allowed: frozenset[str] | None = None  # ids the catalogue query found
-        self._words_elsewhere = False  # True: the catalogue answers the words (ids)
-        self._grouping = Grouping.NONE
         self._header_rows: list[int] = []
-        self._matched = 0  # images through the filter, folded or not
-        self._collapsed: set[str] = set()  # group keys whose images are hidden
-        self._today = today
-        self._folded: dict[str, str] = {}  # image id -> case-folded prompt
-        self._day_keys: dict[str, str] = {}  # image id -> local day (ISO), computed once
-        self._quarter_days: dict[int, str] = {}  # quarter hour since the epoch -> local day
-        # After the history loads, fold prompts and work out days in small slices between
-        # frames, so the first filter or "Group by day" on 10,000 images doesn't stall.
-        self._warm_queue: list[HistoryItem] = []
-        self._warm_timer = QTimer(self)
-        self._warm_timer.setInterval(0)
-        self._warm_timer.timeout.connect(self._warm_slice)
+        # Folded prompts and local days, prepared between frames after the history loads.
+        self._keys = ItemKeys(self, self._source_items, lambda: not self._filter.words_elsewhere)
+        self._filter = HistoryFilter(self._keys, today)
 
     # -- configuration --------------------------------------------------------------------------
 
@@ -109,6 +60,10 @@ class HistoryProxyModel(QAbstractProxyModel):
 
     def _source(self) -> HistoryModel | None:
         return cast("HistoryModel | None", self.sourceModel())
+
+    def _source_items(self) -> list[HistoryItem]:
+        source = self._source()
+        return source.items() if source is not None else []
 
     def setSourceModel(self, model: QAbstractItemModel) -> None:
         if not isinstance(model, HistoryModel):
@@ -125,15 +80,15 @@ class HistoryProxyModel(QAbstractProxyModel):
         model.rowsInserted.connect(self._source_inserted)
         model.rowsRemoved.connect(self._source_removed)
         model.dataChanged.connect(self._forward_data_changed)
-        self._entries = self._build()
+        self._entries = self._filter.build(self._source())
         self._reindex()
         self.endResetModel()
 
     def set_filter_text(self, text: str) -> None:
         words = text.casefold().split()
-        if words != self._words:
-            self._words = words
-            if not self._words_elsewhere:
+        if words != self._filter.words:
+            self._filter.words = words
+            if not self._filter.words_elsewhere:
                 self._reset()
             elif not self._entries:
                 self._reset()  # an empty result names the words: say the new ones
@@ -141,40 +96,36 @@ class HistoryProxyModel(QAbstractProxyModel):
     def set_text_search_elsewhere(self, elsewhere: bool) -> None:
         """True: the typed words are answered by the catalogue (as ``set_id_filter``), so
         this proxy only remembers them; False: it matches them itself, in memory."""
-        if elsewhere != self._words_elsewhere:
-            self._words_elsewhere = elsewhere
+        if elsewhere != self._filter.words_elsewhere:
+            self._filter.words_elsewhere = elsewhere
             self._reset()
 
-    def _local_words(self) -> list[str]:
-        """The words this proxy matches itself (none when the catalogue answers them)."""
-        return [] if self._words_elsewhere else self._words
-
     def filter_text(self) -> str:
-        return " ".join(self._words)
+        return " ".join(self._filter.words)
 
     def set_id_filter(self, ids: frozenset[str] | None) -> None:
         """Keep only these images (the catalogue's answer to the chips); None keeps all."""
-        if ids != self._allowed:
-            self._allowed = ids
+        if ids != self._filter.allowed:
+            self._filter.allowed = ids
             self._reset()
 
     def id_filter(self) -> frozenset[str] | None:
-        return self._allowed
+        return self._filter.allowed
 
     def set_grouping(self, grouping: Grouping) -> None:
-        if grouping != self._grouping:
-            self._grouping = grouping
+        if grouping != self._filter.grouping:
+            self._filter.grouping = grouping
             self._reset()
 
     def grouping(self) -> Grouping:
-        return self._grouping
+        return self._filter.grouping
 
     def toggle_group(self, row: int) -> bool:
         """Collapse or expand the group whose header is at ``row``; False if none is."""
         header = self.header_at(row)
         if header is None:
             return False
-        self._collapsed ^= {header.key}
+        self._filter.collapsed ^= {header.key}
         self._reset()
         return True
 
@@ -184,154 +135,27 @@ class HistoryProxyModel(QAbstractProxyModel):
 
     def image_count(self) -> int:
         """Images the filter lets through, folded groups included (they are only hidden)."""
-        if self._mirrors_source():
+        if self._filter.mirrors_source():
             return len(self._proxy_rows)
-        return self._matched
+        return self._filter.matched
 
-    # -- building -------------------------------------------------------------------------------
-
-    def _build(self) -> list[Entry]:
-        source = self._source()
-        if source is None:
-            return []
-        words = self._local_words()
-        if not words and self._allowed is None and self._grouping is Grouping.NONE:
-            self._matched = source.rowCount()
-            return cast("list[Entry]", source.ids())  # every image, in the source's rows
-        if self._allowed is not None and not words:
-            # The catalogue's answer: look its ids up instead of testing every image; in
-            # its newest-first order that is ~5 ms for 33,000 matches of 100,000.
-            rows = source.row_index()
-            ordered = getattr(self._allowed, "newest_first", None)  # app.catalog_find.FoundIds
-            if ordered is not None and len(ordered) == len(self._allowed):
-                found = [row for row in map(rows.get, ordered) if row is not None]
-                found.sort()  # nearly sorted already: one pass
-            else:
-                found = sorted(map(rows.__getitem__, rows.keys() & self._allowed))
-            if self._grouping is Grouping.NONE:
-                self._matched = len(found)
-                if len(found) < 2000:
-                    return [source.item(row).image_id for row in found]
-                return list(map(source.ids().__getitem__, found))
-            return self._entries_of([source.item(row) for row in found])
-        return self._entries_of(self._filtered(source.items(), words))
-
-    def _filtered(self, items: list[HistoryItem], words: list[str]) -> list[HistoryItem]:
-        """``items`` through the in-memory word filter and the catalogue's ids."""
-        if words:
-            folded = self._folded_prompts(items)
-            if len(words) == 1:
-                word = words[0]
-                items = [item for item, text in zip(items, folded, strict=True) if word in text]
-            else:
-                items = [
-                    item
-                    for item, text in zip(items, folded, strict=True)
-                    if all(w in text for w in words)
-                ]
-            if self._allowed is not None:
-                allowed = self._allowed
-                items = [item for item in items if item.image_id in allowed]
-        return items
-
-    def _entries_of(self, items: list[HistoryItem]) -> list[Entry]:
-        """Rows for the images that passed: their ids, or groups with a header each."""
-        self._matched = len(items)
-        if self._grouping is Grouping.NONE:
-            return [item.image_id for item in items]
-        groups: dict[str, list[HistoryItem]] = {}
-        labels: dict[str, str] = {}
-        today = self._today()
-        keys = self._day_keys_of(items) if self._grouping is Grouping.DAY else None
-        for n, item in enumerate(items):
-            key = keys[n] if keys is not None else (item.batch_id or item.image_id)
-            members = groups.get(key)
-            if members is None:
-                groups[key] = members = []
-                labels[key] = self._group_label(key, item, today)
-            members.append(item)
-        entries: list[Entry] = []
-        for key, members in groups.items():
-            collapsed = key in self._collapsed
-            entries.append(Header(key, labels[key], len(members), collapsed))
-            if not collapsed:
-                entries.extend(item.image_id for item in members)
-        return entries
-
-    def _folded_prompts(self, items: list[HistoryItem]) -> list[str]:
-        """Case-folded prompts, remembered per image: typing a filter refolds nothing."""
-        cache = self._folded
-        out = []
-        for item in items:
-            text = cache.get(item.image_id)
-            if text is None:
-                cache[item.image_id] = text = item.prompt.casefold()
-            out.append(text)
-        return out
-
-    def _start_warm_up(self, items: list[HistoryItem] | None = None) -> None:
-        """Prepare ``items`` (default: the whole history again) in slices between frames."""
-        if items is None:
-            source = self._source()
-            self._warm_queue = source.items() if source is not None else []
-        else:
-            self._warm_queue.extend(items)
-        if self._warm_queue:
-            self._warm_timer.start()
-
-    def _warm_slice(self) -> None:
-        chunk, self._warm_queue = self._warm_queue[:WARM_SLICE], self._warm_queue[WARM_SLICE:]
-        if not self._words_elsewhere:
-            self._folded_prompts(chunk)
-        self._day_keys_of(chunk)
-        if not self._warm_queue:
-            self._warm_timer.stop()
-
-    def _day_keys_of(self, items: list[HistoryItem]) -> list[str]:
-        """Each image's local calendar day (ISO text), remembered per image. Every time zone's
-        offset is a whole number of quarter hours, so one localtime() per quarter hour serves
-        every image in it; the loop is inlined because it runs over 10,000 images."""
-        cache, quarters = self._day_keys, self._quarter_days
-        keys = []
-        for item in items:
-            key = cache.get(item.image_id)
-            if key is None:
-                when = item.created_at
-                if when is None:
-                    key = ""
-                else:
-                    bucket = int(when.timestamp() // 900)
-                    key = quarters.get(bucket)
-                    if key is None:
-                        local = time.localtime(bucket * 900)
-                        key = f"{local.tm_year:04d}-{local.tm_mon:02d}-{local.tm_mday:02d}"
-                        quarters[bucket] = key
-                cache[item.image_id] = key
-            keys.append(key)
-        return keys
-
-    def _group_label(self, key: str, item: HistoryItem, today: date) -> str:
-        if self._grouping is Grouping.BATCH:
-            return elide(item.prompt or translate("HistoryGroups", "Untitled"), 48)
-        if not key:
-            return translate("HistoryGroups", "Undated")
-        return day_label(date.fromisoformat(key), today)
+    # -- rows and source changes ----------------------------------------------------------------
 
     def _reindex(self) -> None:
         source = self._source()
         rows = source.row_index() if source is not None else {}
-        if self._mirrors_source() and len(rows) == len(self._entries):
+        if self._filter.mirrors_source() and len(rows) == len(self._entries):
             # the same rows: a copy in C (the source reindexes after a removal only once
             # all its runs are gone, hence the length check)
             self._proxy_rows = dict(rows)
-        elif self._grouping is Grouping.NONE:
+        elif self._filter.grouping is Grouping.NONE:
             entries = self._entries  # image ids only
             self._proxy_rows = dict(zip(entries, range(len(entries)), strict=True))  # type: ignore[arg-type]
         else:
             self._proxy_rows = {
                 entry: row for row, entry in enumerate(self._entries) if isinstance(entry, str)
             }
-        if self._grouping is Grouping.NONE:
+        if self._filter.grouping is Grouping.NONE:
             self._header_rows = []
         else:
             self._header_rows = [
@@ -340,24 +164,24 @@ class HistoryProxyModel(QAbstractProxyModel):
 
     def _reset(self) -> None:
         self.beginResetModel()
-        self._entries = self._build()
+        self._entries = self._filter.build(self._source())
         self._reindex()
         self.endResetModel()
 
     def _source_reset(self) -> None:
         self._reset()
-        self._start_warm_up()
-
-    def _mirrors_source(self) -> bool:
-        """No filter and no grouping: our rows are the source's rows, one for one."""
-        return not self._local_words() and self._allowed is None and self._grouping is Grouping.NONE
+        self._keys.start_warm_up()
 
     def _source_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
         source = self.history_model()
         added = [source.item(r) for r in range(first, last + 1)]
-        self._start_warm_up(added)
-        if not self._mirrors_source():
-            if self._grouping is Grouping.NONE and last == source.rowCount() - 1 and first > 0:
+        self._keys.start_warm_up(added)
+        if not self._filter.mirrors_source():
+            if (
+                self._filter.grouping is Grouping.NONE
+                and last == source.rowCount() - 1
+                and first > 0
+            ):
                 self._append(added)  # older images at the bottom: only they are looked at
             else:
                 self._sync()
@@ -375,11 +199,11 @@ class HistoryProxyModel(QAbstractProxyModel):
 
     def _append(self, added: list[HistoryItem]) -> None:
         """Source rows appended at the end while filtered (ungrouped): add those that pass."""
-        if self._allowed is not None and not self._local_words():
-            allowed = self._allowed
+        if self._filter.allowed is not None and not self._filter.local_words():
+            allowed = self._filter.allowed
             passed = [item for item in added if item.image_id in allowed]
         else:
-            passed = self._filtered(added, self._local_words())
+            passed = self._filter.filtered(added, self._filter.local_words())
         if not passed:
             return
         first = len(self._entries)
@@ -387,11 +211,11 @@ class HistoryProxyModel(QAbstractProxyModel):
         self._entries.extend(item.image_id for item in passed)
         for row, item in enumerate(passed, first):
             self._proxy_rows[item.image_id] = row
-        self._matched += len(passed)
+        self._filter.matched += len(passed)
         self.endInsertRows()
 
     def _source_removed(self, _parent: QModelIndex, first: int, last: int) -> None:
-        if not self._mirrors_source():
+        if not self._filter.mirrors_source():
             self._sync()
             return
         self.beginRemoveRows(QModelIndex(), first, last)
@@ -402,7 +226,7 @@ class HistoryProxyModel(QAbstractProxyModel):
     def _sync(self, *_args: object) -> None:
         """Turn the source's insertions/removals into ours; old and new entry lists differ
         only by entries added (after an insert) or dropped (after a remove)."""
-        new = self._build()
+        new = self._filter.build(self._source())
         old_keys = [_key(e) for e in self._entries]
         new_keys = [_key(e) for e in new]
         new_set = set(new_keys)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.common.fit_label import FitLabel
 from desktop.ui.common.formatting import image_count
-from desktop.ui.history.proxy import Grouping, HistoryProxyModel
+from desktop.ui.history.history_groups import Grouping
+from desktop.ui.history.proxy import HistoryProxyModel
 
 FILTER_DEBOUNCE_MS = 120
 

@@ -3,8 +3,11 @@ context menu, shortcuts, drag-out, empty state.
 
 The layout is our own arithmetic (``GridLayout``): one entry per group, a bisect and a divmod
 per lookup, so a 10,000-image grid lays out in well under a millisecond and a header can span
-the whole width (Qt's icon-mode list could only make it one more tile). Only visible rows
-(plus a couple of lines of margin) are asked for thumbnails, debounced while scrolling.
+the whole width (Qt's icon-mode list could only make it one more tile). This class is the
+grid's Qt side (item-view overrides, signals, public calls); helpers with one job each do the
+rest: GridPainter (paint), GridPointer (mouse), GridCursor (keys, selection, scrolling to a
+cell), GridMenu (actions, right-click menu), ScrollAnchor (keeping the designer's place, "New
+images") and ThumbnailRequests (which thumbnails, at what size).
 """
 
 from __future__ import annotations
@@ -22,32 +25,14 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    QTimer,
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import (
-    QAction,
-    QKeyEvent,
-    QKeySequence,
-    QPainter,
-    QPalette,
-    QPixmap,
-    QRegion,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QListView,
-    QMenu,
-    QRubberBand,
-    QStyle,
-    QStyleOptionRubberBand,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QKeyEvent, QPixmap, QRegion
+from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
-from desktop.ui.common.formatting import image_count
-from desktop.ui.history.delegate import CellStyle, ThumbnailDelegate, paint_cell, paint_header
+from desktop.ui.history.delegate import ThumbnailDelegate
+from desktop.ui.history.grid_cursor import GridCursor
 from desktop.ui.history.grid_layout import (
     CELL_PADDING,
     DEFAULT_TILE,
@@ -56,22 +41,25 @@ from desktop.ui.history.grid_layout import (
     MIN_TILE,
     GridLayout,
 )
+from desktop.ui.history.grid_menu import GridMenu
 from desktop.ui.history.grid_model import GridModel
+from desktop.ui.history.grid_painter import GridPainter
+from desktop.ui.history.grid_pointer import GridPointer
 from desktop.ui.history.model import HistoryModel, ItemRole
 from desktop.ui.history.proxy import HistoryProxyModel
+from desktop.ui.history.scroll_anchor import ScrollAnchor
+from desktop.ui.history.thumbnail_requests import ThumbnailRequests
+from desktop.ui.history.thumbnail_requests import (  # kept here for desktop/ui/shell/main_window.py
+    connect_thumbnails as connect_thumbnails,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from desktop.api import HistoryItem
-    from desktop.ui.common.thumbnail_loader import ThumbnailLoader
     from desktop.ui.history.drag_out import DragOut
 
 GRID_MODELS = (HistoryModel, HistoryProxyModel)  # models with the fast paint/lookup helpers
-REQUEST_DEBOUNCE_MS = 30
-BOX_DEBOUNCE_MS = 200  # a new thumbnail size is asked for once a window drag rests
-PREFETCH_LINES = 2  # rows of cells requested beyond the visible ones, each way
-TILE_STEP = 32  # Ctrl+plus / Ctrl+minus
 
 
 class HistoryView(QListView):
@@ -103,27 +91,14 @@ class HistoryView(QListView):
         self._drag_out: DragOut | None = None
         # More context-menu entries for a selection, added by the shell (issue 14).
         self.extra_menu_actions: Callable[[list[HistoryItem]], list[QAction]] | None = None
-        self._hover_row = -1
         self._tile = thumb_size
-        self._reselect_row = -1  # where to select after the selected images are removed
         self._layout = GridLayout()
         self._grid: GridModel | None = None  # the model, when it has the grid's helpers
-        self._box = (0, 0, 1.0)
-        self._anchor: tuple[str, int] | None = None
-        self._press: QPoint | None = None  # rubber band start, content coordinates
-        self._band = QRect()
-        self.new_images_button = QToolButton(self)
-        self.new_images_button.setObjectName("newImagesButton")
-        self.new_images_button.setText(self.tr("New images ↑"))
-        self.new_images_button.setAccessibleName(self.tr("Show the new images"))
-        self.new_images_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.new_images_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.new_images_button.setStyleSheet(  # a pill over the tiles, in the accent colour
-            "QToolButton { background: palette(highlight); color: palette(highlighted-text);"
-            " border: none; border-radius: 13px; padding: 5px 14px; font-weight: bold; }"
-        )
-        self.new_images_button.clicked.connect(self.scroll_to_new_images)
-        self.new_images_button.hide()
+        self._pointer = GridPointer(self)
+        self._painter = GridPainter(self, self._pointer)
+        self._cursor = GridCursor(self)
+        self._scroll_anchor = ScrollAnchor(self)
+        self.new_images_button = self._scroll_anchor.new_images_button
 
         self.setUniformItemSizes(True)  # QListView never sizes rows one by one
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -136,103 +111,30 @@ class HistoryView(QListView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.customContextMenuRequested.connect(self._show_context_menu)
-        self.doubleClicked.connect(lambda _index: self._emit(self.previewRequested))
+        self.doubleClicked.connect(lambda _index: self.emit_with_selection(self.previewRequested))
 
-        self._request_timer = QTimer(self)
-        self._request_timer.setSingleShot(True)
-        self._request_timer.setInterval(REQUEST_DEBOUNCE_MS)
-        self._request_timer.timeout.connect(self.request_visible_thumbnails)
-        self._box_timer = QTimer(self)
-        self._box_timer.setSingleShot(True)
-        self._box_timer.setInterval(BOX_DEBOUNCE_MS)
-        self._box_timer.timeout.connect(self._announce_box)
-        self.verticalScrollBar().valueChanged.connect(self.schedule_thumbnail_request)
+        self.thumbnail_requests = ThumbnailRequests(self)
+        self.verticalScrollBar().valueChanged.connect(self.thumbnail_requests.schedule)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self._create_actions()
+        self._menu = menu = GridMenu(self, self._pointer, self._cursor)
+        self.edit_action = menu.edit_action
+        self.use_settings_action = menu.use_settings_action
+        self.save_action = menu.save_action
+        self.copy_image_action = menu.copy_image_action
+        self.copy_prompt_action = menu.copy_prompt_action
+        self.compare_action = menu.compare_action
+        self.delete_action = menu.delete_action
+        self.zoom_in_action = menu.zoom_in_action
+        self.zoom_out_action = menu.zoom_out_action
+        menu.update_actions()
 
     # --- actions / context menu ---------------------------------------------------------------
-    def _action(self, text: str, keys: list[QKeySequence], signal: SignalInstance) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda: self._emit(signal))
-        self.addAction(action)
-        return action
-
-    def _create_actions(self) -> None:
-        key = QKeySequence
-        self.edit_action = self._action(self.tr("Edit…"), [key("Ctrl+E")], self.editRequested)
-        self.use_settings_action = self._action(
-            self.tr("Use These Settings"), [key("Ctrl+Shift+U")], self.useSettingsRequested
-        )
-        self.save_action = self._action(
-            self.tr("Save As…"), [key(key.StandardKey.Save)], self.saveRequested
-        )
-        self.copy_image_action = self._action(
-            self.tr("Copy Image"), [key(key.StandardKey.Copy)], self.copyImageRequested
-        )
-        self.copy_prompt_action = self._action(
-            self.tr("Copy Prompt"), [key("Ctrl+Shift+C")], self.copyPromptRequested
-        )
-        self.compare_action = self._action(self.tr("Compare"), [], self.compareRequested)
-        self.delete_action = self._action(
-            self.tr("Delete"),
-            [key(key.StandardKey.Delete), key(Qt.Key.Key_Backspace)],
-            self.deleteRequested,
-        )
-        self.zoom_in_action = QAction(self.tr("Larger Thumbnails"), self)
-        self.zoom_in_action.setShortcuts([key(key.StandardKey.ZoomIn), key("Ctrl+=")])
-        self.zoom_in_action.triggered.connect(lambda: self.set_tile_size(self._tile + TILE_STEP))
-        self.zoom_out_action = QAction(self.tr("Smaller Thumbnails"), self)
-        self.zoom_out_action.setShortcuts([key(key.StandardKey.ZoomOut)])
-        self.zoom_out_action.triggered.connect(lambda: self.set_tile_size(self._tile - TILE_STEP))
-        self.addActions([self.zoom_in_action, self.zoom_out_action])
-        self._update_actions()
-
-    def _update_actions(self) -> None:
-        count = len(self.selectionModel().selectedIndexes()) if self.selectionModel() else 0
-        self.edit_action.setEnabled(count == 1)
-        self.use_settings_action.setEnabled(count == 1)
-        self.compare_action.setEnabled(count == 2)
-        for action in (
-            self.save_action,
-            self.copy_image_action,
-            self.copy_prompt_action,
-            self.delete_action,
-        ):
-            action.setEnabled(count > 0)
-
     def build_context_menu(self) -> QMenu:
         """The right-click menu for the current selection (separate so tests can inspect it)."""
-        self._update_actions()
-        menu = QMenu(self)
-        menu.setAccessibleName(self.tr("Image actions"))
-        menu.addAction(self.edit_action)
-        menu.addAction(self.use_settings_action)
-        if self.compare_action.isEnabled():  # exactly two images selected
-            menu.addAction(self.compare_action)
-        menu.addAction(self.save_action)
-        menu.addAction(self.copy_image_action)
-        menu.addAction(self.copy_prompt_action)
-        if self.extra_menu_actions is not None:  # upscale, masked edit (issue 14; the shell's)
-            menu.addSeparator()
-            menu.addActions(self.extra_menu_actions(self.selected_items()))
-        menu.addSeparator()
-        menu.addAction(self.delete_action)
-        return menu
+        return self._menu.build_context_menu()
 
-    def _show_context_menu(self, pos: QPoint) -> None:
-        index = self.indexAt(pos)
-        if not index.isValid() or self._header_row_at(pos) >= 0:
-            return
-        if not self.selectionModel().isSelected(index):
-            self._select_only(index)  # right-click on an unselected tile selects just it
-        menu = self.build_context_menu()
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(self.viewport().mapToGlobal(pos))
-
-    def _emit(self, signal: SignalInstance) -> None:
+    def emit_with_selection(self, signal: SignalInstance) -> None:
+        """Emit ``signal`` with the selected images, if there are any."""
         items = self.selected_items()
         if items:
             signal.emit(items)
@@ -248,38 +150,19 @@ class HistoryView(QListView):
     def select_image(self, image_id: str, scroll: bool = True) -> bool:
         """Select, focus and (with ``scroll``) scroll to ``image_id``; False if it is not in
         the grid."""
-        model = self._grid
-        row = model.row_of(image_id) if model is not None else -1
-        if model is None or row < 0:
-            return False
-        index = model.index(row, 0)
-        self._select_only(index)
-        if scroll:
-            self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-        return True
-
-    def _select_only(self, index: QModelIndex) -> None:
-        flag = QItemSelectionModel.SelectionFlag
-        self.selectionModel().setCurrentIndex(index, flag.ClearAndSelect)
+        return self._cursor.select_image(image_id, scroll)
 
     def focus_newest(self) -> None:
         """Ctrl+H: focus the grid and select the newest image (replacing any selection)."""
-        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        model = self.model()
-        if model is None:
-            return
-        row = self._image_row(0, 1)
-        if row >= 0:
-            self._select_only(model.index(row, 0))
-            self.scrollToTop()
+        self._cursor.focus_newest()
 
     def selectionChanged(self, selected, deselected) -> None:
         super().selectionChanged(selected, deselected)
-        self._update_actions()
+        self._menu.update_actions()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self._emit(self.previewRequested)
+            self.emit_with_selection(self.previewRequested)
             event.accept()
             return
         super().keyPressEvent(event)
@@ -293,48 +176,23 @@ class HistoryView(QListView):
         size = min(max(int(size), MIN_TILE), MAX_TILE)
         if size == self._tile:
             return
-        anchor = self._top_anchor()
+        anchor = self._scroll_anchor.top_anchor()
         self._tile = size
         self._relayout()
-        self._restore_anchor(anchor)
+        self._scroll_anchor.restore_anchor(anchor)
         self.tileSizeChanged.emit(size)
 
     def wheelEvent(self, event) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # Ctrl+wheel zooms
-            step = TILE_STEP if event.angleDelta().y() > 0 else -TILE_STEP
-            self.set_tile_size(self._tile + step)
-            event.accept()
-            return
-        super().wheelEvent(event)
-
-    def thumbnail_box(self) -> tuple[int, int, float]:
-        """(width, height) in device pixels a thumbnail should be made at, and the pixel
-        ratio: a tile's room × devicePixelRatio, so 2× screens get sharp thumbnails."""
-        ratio = self.devicePixelRatioF() or 1.0
-        layout = self._layout
-        room_w, room_h = layout.cell_w - CELL_PADDING, layout.cell_h - CELL_PADDING
-        return round(room_w * ratio), round(room_h * ratio), ratio
-
-    def _check_box(self) -> None:
-        box = self.thumbnail_box()
-        if box != self._box:
-            model = self.model()
-            source = model.history_model() if isinstance(model, HistoryProxyModel) else model
-            loaded = source.pixmap_count() if isinstance(source, HistoryModel) else 0
-            if not loaded or not self.isVisible():  # no old thumbnails to show meanwhile
-                self._announce_box()
-            else:
-                self._box_timer.start()
-
-    def _announce_box(self) -> None:
-        box = self.thumbnail_box()
-        if box != self._box:
-            self._box = box
-            self.thumbnailBoxChanged.emit(*box)
+        if not self._pointer.zoomed(event):
+            super().wheelEvent(event)
 
     # --- layout -------------------------------------------------------------------------------
     def grid_layout(self) -> GridLayout:
         return self._layout
+
+    def grid_model(self) -> GridModel | None:
+        """The model, when it has the grid's fast paint and lookup helpers."""
+        return self._grid
 
     def gridSize(self) -> QSize:  # Qt override
         """The smallest cell (plus its share of the margins): what a column needs at least,
@@ -353,11 +211,12 @@ class HistoryView(QListView):
         self._layout = GridLayout.build(
             headers, count, self.viewport().width(), self._tile, self._header_height(), ratio
         )
-        self._hover_row = -1 if self._hover_row >= count else self._hover_row
+        pointer = self._pointer
+        pointer.hover_row = -1 if pointer.hover_row >= count else pointer.hover_row
         self.updateGeometries()
         self.viewport().update()
-        self._check_box()
-        self.schedule_thumbnail_request()
+        self.thumbnail_requests.check_box()
+        self.thumbnail_requests.schedule()
 
     def updateGeometries(self) -> None:
         bar = self.verticalScrollBar()
@@ -365,7 +224,7 @@ class HistoryView(QListView):
         bar.setRange(0, max(0, self._layout.height - page))
         bar.setPageStep(page)
         bar.setSingleStep(max(8, self._layout.cell_h // 4))
-        self._place_new_images_button()
+        self._scroll_anchor.place_new_images_button()
         QAbstractItemView.updateGeometries(self)  # not QListView's: its ranges are its layout's
 
     # QListView's own layout would ask the Python model about every row; ours is arithmetic.
@@ -379,23 +238,24 @@ class HistoryView(QListView):
         self.viewport().scroll(dx, dy)
 
     def resizeEvent(self, event) -> None:
-        anchor = self._top_anchor()
+        anchor = self._scroll_anchor.top_anchor()
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._relayout()
-            self._restore_anchor(anchor)
+            self._scroll_anchor.restore_anchor(anchor)
         else:
             self.updateGeometries()
-        self.schedule_thumbnail_request()
+        self.thumbnail_requests.schedule()
 
-    def _rect(self, row: int) -> QRect:
+    def row_rect(self, row: int) -> QRect:
+        """Where ``row`` is in viewport coordinates."""
         x, y, w, h = self._layout.rect(row)
         return QRect(x, y - self.verticalOffset(), w, h)
 
     def visualRect(self, index: QModelIndex | QPersistentModelIndex) -> QRect:
         if not index.isValid() or index.row() >= self._layout.rows:
             return QRect()
-        return self._rect(index.row())
+        return self.row_rect(index.row())
 
     def indexAt(self, point: QPoint) -> QModelIndex:
         model = self.model()
@@ -418,122 +278,23 @@ class HistoryView(QListView):
         index: QModelIndex | QPersistentModelIndex,
         hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
     ) -> None:
-        if not index.isValid() or index.row() >= self._layout.rows:
-            return
-        _x, y, _w, h = self._layout.rect(index.row())
-        page, value = self.viewport().height(), self.verticalOffset()
-        Hint = QAbstractItemView.ScrollHint
-        if hint == Hint.PositionAtTop:
-            value = y - MARGIN
-        elif hint == Hint.PositionAtBottom:
-            value = y + h - page + MARGIN
-        elif hint == Hint.PositionAtCenter:
-            value = y + h // 2 - page // 2
-        elif y < value:
-            value = y - MARGIN
-        elif y + h > value + page:
-            value = y + h - page + MARGIN
-        self.verticalScrollBar().setValue(value)
+        self._cursor.scroll_to(index, hint)
 
     def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
         """Select the images whose cells meet ``rect`` (viewport coordinates), as runs."""
-        model = self.model()
-        if model is None:
-            return
-        area = rect.normalized().translated(0, self.verticalOffset())
-        layout = self._layout
-        first, last = layout.rows_between(area.top(), area.bottom() + 1)
-        left, right = area.left(), area.right()
-        selection = QItemSelection()
-        run_start = -1
-        for row in range(first, last + 2):
-            inside = False
-            if row <= last and not layout.is_header(row):
-                x, y, w, h = layout.rect(row)
-                inside = x <= right and x + w > left and y <= area.bottom() and y + h > area.top()
-            if inside and run_start < 0:
-                run_start = row
-            elif not inside and run_start >= 0:
-                selection.select(model.index(run_start, 0), model.index(row - 1, 0))
-                run_start = -1
-        self.selectionModel().select(selection, command)
+        self._cursor.select_rect(rect, command)
 
     def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
         return QRegion(self.viewport().rect())
 
     def moveCursor(self, action, modifiers) -> QModelIndex:
-        model = self.model()
-        if model is None or self._layout.rows == 0:
-            return QModelIndex()
-        Action = QAbstractItemView.CursorAction
-        current = self.currentIndex()
-        if not current.isValid():
-            row = self._image_row(0, 1)
-            return model.index(row, 0) if row >= 0 else QModelIndex()
-        row, layout = current.row(), self._layout
-        if action in (Action.MoveLeft, Action.MovePrevious):
-            row = self._image_row(row - 1, -1)
-        elif action in (Action.MoveRight, Action.MoveNext):
-            row = self._image_row(row + 1, 1)
-        elif action == Action.MoveHome:
-            row = self._image_row(0, 1)
-        elif action == Action.MoveEnd:
-            row = self._image_row(layout.rows - 1, -1)
-        elif action in (Action.MoveUp, Action.MoveDown, Action.MovePageUp, Action.MovePageDown):
-            x, y, w, h = layout.rect(row)
-            page = max(layout.cell_h, self.viewport().height() - layout.cell_h)
-            target = {
-                Action.MoveUp: y - 1,
-                Action.MoveDown: y + h,
-                Action.MovePageUp: y - page,
-                Action.MovePageDown: y + page,
-            }[action]
-            down = action in (Action.MoveDown, Action.MovePageDown)
-            row = self._row_in_column(x + w // 2, target, down)
-        return model.index(row, 0) if row >= 0 else current
-
-    def _row_in_column(self, x: int, y: int, down: bool) -> int:
-        """The image nearest column ``x`` on the line at ``y``, stepping over headers (and
-        folded groups) in the direction of travel; -1 past either end."""
-        layout = self._layout
-        y = min(max(y, MARGIN), layout.height - MARGIN - 1)
-        while True:
-            found = layout.row_at(x, y, clamp=True)
-            if found < 0 or not layout.is_header(found):
-                return found
-            _hx, hy, _hw, hh = layout.rect(found)
-            y = hy + hh if down else hy - 1
-            if not MARGIN <= y < layout.height - MARGIN:
-                return -1
+        return self._cursor.move_cursor(action)
 
     def rowsAboutToBeRemoved(
         self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int
     ) -> None:
-        """When the selected images go (a delete), the image after them is selected next, so
-        a keyboard user keeps their place instead of starting again from the top."""
-        selected = [index.row() for index in self.selectionModel().selectedIndexes()]
-        if selected and all(start <= row <= end for row in selected):
-            self._reselect_row = start if self._reselect_row < 0 else min(start, self._reselect_row)
-            QTimer.singleShot(0, self, self._reselect_after_removal)
+        self._cursor.before_removal(start, end)
         super().rowsAboutToBeRemoved(parent, start, end)
-
-    def _reselect_after_removal(self) -> None:
-        row, self._reselect_row = self._reselect_row, -1
-        model = self.model()
-        if row < 0 or model is None or self.selectionModel().hasSelection():
-            return
-        row = min(row, self._layout.rows - 1)
-        found = self._image_row(row, 1)
-        found = found if found >= 0 else self._image_row(row, -1)
-        if found >= 0:
-            self._select_only(model.index(found, 0))
-
-    def _image_row(self, row: int, step: int) -> int:
-        """The first image row from ``row`` going ``step`` (headers skipped), or -1."""
-        layout = self._layout
-        while 0 <= row < layout.rows and layout.is_header(row):
-            row += step
-        return row if 0 <= row < layout.rows else -1
 
     # --- model hookup & visible-row thumbnail requests ----------------------------------------
     def setModel(self, model: QAbstractItemModel | None) -> None:
@@ -547,17 +308,14 @@ class HistoryView(QListView):
                 model.layoutChanged,
             ):
                 signal.connect(self._relayout)
-            model.rowsAboutToBeInserted.connect(self._before_insert)
-            model.rowsInserted.connect(self._after_insert)
-            model.dataChanged.connect(self.schedule_thumbnail_request)
-            model.modelReset.connect(self._update_actions)
-            model.rowsRemoved.connect(self._update_actions)
-        self.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
-        self._update_actions()
+            model.rowsAboutToBeInserted.connect(self._scroll_anchor.before_insert)
+            model.rowsInserted.connect(self._scroll_anchor.after_insert)
+            model.dataChanged.connect(self.thumbnail_requests.schedule)
+            model.modelReset.connect(self._menu.update_actions)
+            model.rowsRemoved.connect(self._menu.update_actions)
+        self.selectionModel().selectionChanged.connect(lambda *_: self._menu.update_actions())
+        self._menu.update_actions()
         self._relayout()
-
-    def schedule_thumbnail_request(self, *_args: object) -> None:
-        self._request_timer.start()
 
     def columns(self) -> int:
         """Cells per line."""
@@ -568,89 +326,26 @@ class HistoryView(QListView):
         top = self.verticalOffset()
         return self._layout.rows_between(top, top + self.viewport().height())
 
-    def request_visible_thumbnails(self) -> None:
-        """Emit thumbnailsWanted: visible rows first, then a couple of rows below and above."""
-        model = self._grid
-        if model is None:
-            return
-        first, last = self.visible_rows()
-        if last < first:
-            self.thumbnailsWanted.emit([])
-            return
-        top, margin = self.verticalOffset(), PREFETCH_LINES * self._layout.cell_h
-        before, after = self._layout.rows_between(
-            top - margin, top + self.viewport().height() + margin
-        )
-        wanted = model.missing_thumbnails(first, last)
-        self.wanted_visible = len(wanted)  # the loader downloads these before the margin
-        wanted += model.missing_thumbnails(last + 1, after)
-        wanted += model.missing_thumbnails(before, first - 1)
-        self.thumbnailsWanted.emit(wanted)
-
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._relayout()
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.DevicePixelRatioChange:  # moved to a 1x or 2x screen
-            self._check_box()
+            self.thumbnail_requests.check_box()
         return super().event(event)
 
     # --- new results while scrolled away ------------------------------------------------------
-    def _top_anchor(self) -> tuple[str, int] | None:
-        """The image at the top of the viewport and how far below the top edge it sits, when
-        the grid is scrolled away from the top (so its place can be kept)."""
-        model = self._grid
-        offset = self.verticalOffset()
-        if offset <= 0 or model is None:
-            return None
-        first, last = self._layout.rows_between(offset, offset + self.viewport().height())
-        row = self._image_row(first, 1)
-        item = model.item_at(row) if 0 <= row <= max(last, row) else None
-        if item is None:
-            return None
-        return item.image_id, self._layout.rect(row)[1] - offset
-
-    def _restore_anchor(self, anchor: tuple[str, int] | None) -> None:
-        model = self._grid
-        if anchor is None or model is None:
-            return
-        row = model.row_of(anchor[0])
-        if row >= 0:
-            self.verticalScrollBar().setValue(self._layout.rect(row)[1] - anchor[1])
-
-    def _before_insert(self, _parent: QModelIndex, first: int, _last: int) -> None:
-        self._anchor = self._top_anchor()
-
-    def _after_insert(self, _parent: QModelIndex, first: int, _last: int) -> None:
-        anchor, self._anchor = self._anchor, None
-        if anchor is None:
-            return
-        old = self.verticalOffset()
-        self._restore_anchor(anchor)
-        if self.verticalOffset() != old or first == 0:
-            self.new_images_button.show()
-            self._place_new_images_button()
-
     def is_scrolled_away(self) -> bool:
         """True when the top of the grid (where new images appear) is out of sight."""
         return self.verticalOffset() > 0
 
     def scroll_to_new_images(self) -> None:
-        self.new_images_button.hide()
-        self.scrollToTop()
+        self._scroll_anchor.scroll_to_new_images()
 
     def _on_scrolled(self, value: int) -> None:
-        if value <= 0:
-            self.new_images_button.hide()
-        self._set_hover_row(-1)
-
-    def _place_new_images_button(self) -> None:
-        button = self.new_images_button
-        button.adjustSize()
-        viewport = self.viewport().geometry()
-        button.move(viewport.x() + (viewport.width() - button.width()) // 2, viewport.y() + 10)
-        button.raise_()
+        self._scroll_anchor.scrolled(value)
+        self._pointer.set_hover_row(-1)
 
     # --- drag-out -----------------------------------------------------------------------------
     def set_drag_out(self, drag_out: DragOut | None) -> None:
@@ -677,202 +372,31 @@ class HistoryView(QListView):
         return self._empty_text
 
     def paintEvent(self, event) -> None:
-        model = self.model()
-        if model is None or model.rowCount() == 0:
-            self._paint_empty_text()
-            return
-        if self._grid is not None:
-            self._paint_cells(self._grid, event.rect())
-        if not self._band.isNull():
-            self._paint_band()
+        self._painter.paint(event.rect())
 
-    def _paint_cells(self, model: GridModel, exposed: QRect) -> None:
-        """All exposed cells in one Python call, placed by the layout's arithmetic.
-
-        Qt's own item-view paint calls into Python once per cell (delegate.paint,
-        model.flags, model.data), and so does building a QModelIndex or QRect per cell; each
-        such call can wait for the GIL while thumbnail workers run. Here a frame makes one
-        drawPixmap (or one placeholder shape) per cell and no Qt value objects per cell.
-        """
-        layout = self._layout
-        offset = self.verticalOffset()
-        first, last = layout.rows_between(offset + exposed.top(), offset + exposed.bottom() + 1)
-        if last < first:
-            return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        palette = self.palette()
-        style = CellStyle.from_palette(palette)
-        selected = self._selected_rows(first, last)
-        current = self.currentIndex()
-        focus_row = current.row() if current.isValid() and self.hasFocus() else -1
-        rect = layout.rect
-        for row in range(first, last + 1):
-            x, y, w, h = rect(row)
-            y -= offset
-            if layout.headed and (header := model.header_at(row)) is not None:
-                paint_header(
-                    painter,
-                    QRect(x, y, w, h),
-                    palette,
-                    header.label,
-                    self._count_text(header.count),
-                    header.collapsed,
-                    row == self._hover_row,
-                )
-                continue
-            pixmap = model.thumbnail_at(row)
-            paint_cell(
-                painter,
-                x,
-                y,
-                w,
-                h,
-                style,
-                pixmap,
-                row in selected,
-                row == self._hover_row,
-                row == focus_row,
-                model.aspect_at(row) if pixmap is None else 1.0,
-                model.marks_at(row),
-            )
-        painter.end()
-
-    def _paint_band(self) -> None:
-        painter = QPainter(self.viewport())
-        option = QStyleOptionRubberBand()
-        option.initFrom(self)
-        option.shape = QRubberBand.Shape.Rectangle
-        option.opaque = False
-        option.rect = self._band.translated(0, -self.verticalOffset())
-        self.style().drawControl(QStyle.ControlElement.CE_RubberBand, option, painter, self)
-        painter.end()
-
-    def _selected_rows(self, first: int, last: int) -> set[int]:
-        """Selected rows within [first, last], from the selection's ranges (no index per row)."""
-        rows: set[int] = set()
-        for selection_range in self.selectionModel().selection():  # type: ignore[attr-defined]  # a QList at run time; the stub has no __iter__
-            low, high = max(first, selection_range.top()), min(last, selection_range.bottom())
-            rows.update(range(low, high + 1))
-        return rows
-
-    def _count_text(self, count: int) -> str:
-        return image_count(count)
-
-    def _paint_empty_text(self) -> None:
-        painter = QPainter(self.viewport())
-        color = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        painter.setPen(color)
-        font = painter.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        painter.setFont(font)
-        area = self.viewport().rect().adjusted(24, 24, -24, -24)
-        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-        painter.drawText(QRect(area), int(flags), self._empty_text)
-        painter.end()
-
-    # --- mouse: headers fold, rubber band, hover ----------------------------------------------
-    def _header_row_at(self, pos: QPoint) -> int:
-        row = self._layout.row_at(pos.x(), pos.y() + self.verticalOffset())
-        return row if row >= 0 and self._layout.is_header(row) else -1
-
+    # --- mouse: headers fold, rubber band, hover (GridPointer) -------------------------------
     def mousePressEvent(self, event) -> None:
-        pos = event.position().toPoint()
-        index = self.indexAt(pos)
-        header = self._header_row_at(pos)
-        if header >= 0:  # a header is not an image: a click folds its group, nothing else
-            if event.button() == Qt.MouseButton.LeftButton:
-                self.toggle_group(header)
-            event.accept()
-            return
-        self._press = pos + QPoint(0, self.verticalOffset()) if not index.isValid() else None
-        super().mousePressEvent(event)
+        if not self._pointer.pressed(event):
+            super().mousePressEvent(event)
 
     def toggle_group(self, row: int) -> None:
         """Fold or unfold the group headed at ``row``, keeping the header where it was."""
-        model = self.model()
-        if not isinstance(model, HistoryProxyModel):
-            return
-        header = model.header_at(row)
-        if header is None:
-            return
-        screen_y = self._layout.rect(row)[1] - self.verticalOffset()
-        model.toggle_group(row)
-        new_row = next(
-            (r for r in model.header_rows() if (h := model.header_at(r)) and h.key == header.key),
-            -1,
-        )
-        if new_row >= 0:
-            self.verticalScrollBar().setValue(self._layout.rect(new_row)[1] - screen_y)
+        self._pointer.toggle_group(row)
 
     def mouseDoubleClickEvent(self, event) -> None:
-        if self._header_row_at(event.position().toPoint()) >= 0:
+        if self._pointer.header_row_at(event.position().toPoint()) >= 0:
             self.mousePressEvent(event)  # the second click of two on a header folds back
             return
         super().mouseDoubleClickEvent(event)
 
     def mouseMoveEvent(self, event) -> None:
         super().mouseMoveEvent(event)
-        pos = event.position().toPoint()
-        if self._press is not None and self.state() == QAbstractItemView.State.DragSelectingState:
-            self._band = QRect(self._press, pos + QPoint(0, self.verticalOffset())).normalized()
-            self.viewport().update()
-        self._set_hover_row(self.indexAt(pos).row())
+        self._pointer.moved(event)
 
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
-        self._press = None
-        if not self._band.isNull():
-            self._band = QRect()
-            self.viewport().update()
+        self._pointer.released()
 
     def leaveEvent(self, event) -> None:
         super().leaveEvent(event)
-        self._set_hover_row(-1)
-
-    def _set_hover_row(self, row: int) -> None:
-        if row == self._hover_row:
-            return
-        for old_or_new in (self._hover_row, row):
-            if 0 <= old_or_new < self._layout.rows:
-                self.viewport().update(self._rect(old_or_new))
-        self._hover_row = row
-
-
-def connect_thumbnails(model: HistoryModel, view: HistoryView, loader: ThumbnailLoader) -> None:
-    """Wire the grid to the loader: visible rows are requested at the tile's size × the
-    screen's pixel ratio, results land in the model."""
-
-    def use_box(width: int, height: int, ratio: float) -> None:
-        loader.set_box(width, height)
-        model.set_pixel_ratio(ratio)
-        model.mark_thumbnails_stale()
-        view.schedule_thumbnail_request()
-
-    width, height, ratio = view.thumbnail_box()
-    loader.set_box(width, height)
-    model.set_pixel_ratio(ratio)
-    view.thumbnailBoxChanged.connect(use_box)
-    view.thumbnailsWanted.connect(
-        lambda items: loader.request(
-            items, replace_queue=True, visible=getattr(view, "wanted_visible", None)
-        )
-    )
-    view.verticalScrollBar().valueChanged.connect(
-        lambda value: loader.note_scrolled(value, view.viewport().height())
-    )
-    # A new or changed list is laid out and painted again; loads stay few meanwhile, as
-    # while scrolling.
-    for change in (model.modelReset, model.rowsRemoved):
-        change.connect(loader.note_grid_busy)
-
-    def inserted(_parent: object, first: int, last: int) -> None:
-        # Older images appended at the bottom (the saved history arriving a slice at a
-        # time) move no cell on screen: the first screen's loads need not wait for them.
-        if first == 0 or last != model.rowCount() - 1:
-            loader.note_grid_busy()
-
-    model.rowsInserted.connect(inserted)
-    loader.thumbnailReady.connect(model.set_thumbnail)
-    loader.thumbnailFailed.connect(model.set_thumbnail_failed)
+        self._pointer.set_hover_row(-1)

@@ -16,10 +16,12 @@ from desktop.api import HistoryItem, ImageData
 from desktop.services.disk_cache import DiskCache
 from desktop.ui.common.thumbnail_loader import ThumbnailLoader
 from desktop.ui.history.grid_layout import CELL_PADDING, MARGIN, GridLayout
+from desktop.ui.history.history_groups import Grouping
 from desktop.ui.history.model import HistoryModel
-from desktop.ui.history.proxy import Grouping, HistoryProxyModel
+from desktop.ui.history.proxy import HistoryProxyModel
+from desktop.ui.history.thumbnail_requests import connect_thumbnails
 from desktop.ui.history.toolbar import HistoryToolbar
-from desktop.ui.history.view import HistoryView, connect_thumbnails
+from desktop.ui.history.view import HistoryView
 from tests.ui.history.test_loader import collect, run_until
 
 NOW = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)

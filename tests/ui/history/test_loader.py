@@ -191,7 +191,8 @@ def test_a_new_history_is_laid_out_before_loads_run_at_full_width(loop, api, mak
     """Showing a new list re-lays out every row of the grid (a call into Python per row), so
     loads stay at two for a moment, as while scrolling, then widen."""
     from desktop.ui.history.model import HistoryModel
-    from desktop.ui.history.view import HistoryView, connect_thumbnails
+    from desktop.ui.history.thumbnail_requests import connect_thumbnails
+    from desktop.ui.history.view import HistoryView
 
     _client, _workspace, items = api
     loader, meter = make_slow_loader(0.4, max_concurrent=8)
@@ -215,7 +216,8 @@ def test_older_images_appended_below_do_not_hold_back_the_screens_loads(
     """The saved history arrives a slice at a time below what is on screen: unlike a new
     list, an append moves no visible cell, so the first screen loads at full width."""
     from desktop.ui.history.model import HistoryModel
-    from desktop.ui.history.view import HistoryView, connect_thumbnails
+    from desktop.ui.history.thumbnail_requests import connect_thumbnails
+    from desktop.ui.history.view import HistoryView
 
     _client, _workspace, items = api
     loader, meter = make_slow_loader(0.4, max_concurrent=8)

@@ -10,8 +10,9 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from desktop.api import HistoryItem, view_path
 from desktop.services.catalog.fts_query import words as prompt_words
+from desktop.ui.history.history_groups import Grouping
 from desktop.ui.history.model import HistoryModel
-from desktop.ui.history.proxy import Grouping, HeaderRole, HistoryProxyModel
+from desktop.ui.history.proxy import HeaderRole, HistoryProxyModel
 from tests.ui.app_harness import wait_until
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)

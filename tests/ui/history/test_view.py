@@ -271,3 +271,28 @@ def test_a_short_grid_paints_cells_where_clicks_land_at_any_width(grid, qtbot):
             assert shot.pixelColor(rect.left() + 9, rect.top() + 9).rgb() == color.rgb(), (
                 f"width {view.viewport().width()}: row {row} is not painted where it is"
             )
+
+
+def test_a_model_that_outlives_its_grid_keeps_working(qtbot):
+    """The history model lives with the session; a grid closed and deleted before it (a
+    window closing) must not be reached by the model's later changes."""
+    import shiboken6
+
+    from desktop.ui.history.proxy import HistoryProxyModel
+
+    model = HistoryModel(thumb_size=96)
+    proxy = HistoryProxyModel()
+    proxy.setSourceModel(model)
+    view = HistoryView(thumb_size=96)
+    view.setModel(proxy)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    shiboken6.delete(view)
+    items = make_items(30)
+    model.set_items(items)  # a reset
+    model.prepend(make_items(31)[30:])  # rows inserted on top
+    model.dataChanged.emit(model.index(0, 0), model.index(0, 0))
+    model.set_items(items[:5])
+    qtbot.wait(50)  # any timer a slot started
+    assert proxy.rowCount() == 5
