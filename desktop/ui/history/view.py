@@ -49,9 +49,6 @@ from desktop.ui.history.model import HistoryModel, ItemRole
 from desktop.ui.history.proxy import HistoryProxyModel
 from desktop.ui.history.scroll_anchor import ScrollAnchor
 from desktop.ui.history.thumbnail_requests import ThumbnailRequests
-from desktop.ui.history.thumbnail_requests import (  # kept here for desktop/ui/shell/main_window.py
-    connect_thumbnails as connect_thumbnails,
-)
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -122,9 +122,10 @@ class MainWindow(QMainWindow):
         from desktop.ui.history.drag_out import DragOut
         from desktop.ui.history.model import HistoryModel
         from desktop.ui.history.proxy import HistoryProxyModel
+        from desktop.ui.history.thumbnail_requests import connect_thumbnails
         from desktop.ui.history.tile_size_slider import TileSizeSlider, remember_tile_size
         from desktop.ui.history.toolbar import HistoryToolbar
-        from desktop.ui.history.view import HistoryView, connect_thumbnails
+        from desktop.ui.history.view import HistoryView
         from desktop.ui.shell.quota_panel import QuotaPanel
         from desktop.ui.shell.workspace_list import WorkspaceList
 
