@@ -275,6 +275,36 @@
     </message>
 </context>
 <context>
+    <name>CreditText</name>
+    <message numerus="yes">
+        <source>%n credit(s)</source>
+        <translation>
+            <numerusform>%n Credit</numerusform>
+            <numerusform>%n Credits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uses {credits}.</source>
+        <translation>Verbraucht {credits}.</translation>
+    </message>
+    <message>
+        <source>Not enough credits for this and the queued jobs: {left} left, {needed} needed.</source>
+        <translation>Nicht genug Credits für diesen und die wartenden Aufträge: {left} übrig, {needed} nötig.</translation>
+    </message>
+    <message>
+        <source>Not enough credits: {left} left, {needed} needed.</source>
+        <translation>Nicht genug Credits: {left} übrig, {needed} nötig.</translation>
+    </message>
+    <message>
+        <source>Uses {credits} · then {left} left today</source>
+        <translation>Verbraucht {credits} · danach heute noch {left} übrig</translation>
+    </message>
+    <message>
+        <source>Uses {credits} · then {left} left this billing cycle</source>
+        <translation>Verbraucht {credits} · danach noch {left} in diesem Abrechnungszeitraum</translation>
+    </message>
+</context>
+<context>
     <name>CreditWayOut</name>
     <message>
         <source>Generate {count} instead</source>
@@ -950,21 +980,6 @@
     <message>
         <source>The prompt is too long: {count} of {limit} characters.</source>
         <translation>Der Prompt ist zu lang: {count} von {limit} Zeichen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n credit(s)</source>
-        <translation>
-            <numerusform>%n Credit</numerusform>
-            <numerusform>%n Credits</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Uses {credits}.</source>
-        <translation>Verbraucht {credits}.</translation>
-    </message>
-    <message>
-        <source>Uses {credits} · {left} left today afterwards</source>
-        <translation>Verbraucht {credits} · danach heute noch {left} übrig</translation>
     </message>
 </context>
 <context>
@@ -1868,18 +1883,6 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Costs 1 credit</source>
-        <translation>Kostet 1 Credit</translation>
-    </message>
-    <message>
-        <source>Costs {count} credits</source>
-        <translation>Kostet {count} Credits</translation>
-    </message>
-    <message>
-        <source> · {left} left</source>
-        <translation> · {left} übrig</translation>
     </message>
     <message>
         <source>Paint the area that may change first.</source>

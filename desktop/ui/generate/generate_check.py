@@ -12,7 +12,8 @@ from PySide6.QtCore import QObject
 
 from desktop.api import ImageModel, ImageQuota
 from desktop.app.cooldown import cooldown_text
-from desktop.app.i18n import fix_plural, number
+from desktop.app.credit_text import cost_text, credits_left_now
+from desktop.app.i18n import number
 from desktop.services.prompt_text import MAX_PROMPT_CHARS
 from desktop.ui.generate.credit_way_out import daily_renewal_time
 
@@ -43,7 +44,7 @@ class GenerateCheck(QObject):
         """Credits left for a new request (0 without a quota)."""
         if self.quota is None:
             return 0
-        return max(0, self.quota.remaining - self.pending)
+        return credits_left_now(self.quota, self.pending)
 
     def loading_text(self) -> str:
         return self.tr("Loading this workspace's image models…")
@@ -107,9 +108,4 @@ class GenerateCheck(QObject):
             return reason, "secondary"
         if reason and reason != self.write_first_text():
             return reason, "warning"
-        credits = fix_plural(self.tr("%n credit(s)", "", count), count)
-        if self.quota is None:
-            return self.tr("Uses {credits}.").format(credits=credits), "secondary"
-        return self.tr("Uses {credits} · {left} left today afterwards").format(
-            credits=credits, left=number(self.left() - count)
-        ), "secondary"
+        return cost_text(count, self.quota, self.pending), "secondary"

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 PADDING = 6
@@ -102,6 +102,7 @@ def paint_cell(
     focused: bool = False,
     aspect: float = 1.0,
     marks: tuple[bool, int] = (False, 0),
+    badges: MarkBadges | None = None,
 ) -> None:
     """One cell at (x, y, width, height); the painter must have Antialiasing and
     SmoothPixmapTransform set, and no brush or pen is assumed (each call sets what it uses).
@@ -114,6 +115,7 @@ def paint_cell(
         painter.drawRoundedRect(x, y, width, height, RADIUS, RADIUS)
 
     room_w, room_h = width - 2 * PADDING, height - 2 * PADDING
+    left, top = x + PADDING, y + PADDING  # the image's corner (the room's, if none)
     if pixmap is None:
         w, h = room_w, round(room_w * aspect)
         if h > room_h:
@@ -134,8 +136,8 @@ def paint_cell(
         else:
             painter.drawPixmap(left, top, w, h, pixmap)
 
-    if marks[0] or marks[1]:
-        paint_marks(painter, x + PADDING, y + PADDING, marks)
+    if (marks[0] or marks[1]) and badges is not None:
+        paint_marks(painter, left, top, marks, badges)  # on the image, not the tile's margin
 
     if selected or focused:
         painter.setPen(style.selected_outline if selected else style.focus_outline)
@@ -143,32 +145,74 @@ def paint_cell(
         painter.drawRoundedRect(x, y, width, height, RADIUS, RADIUS)
 
 
-_BADGE = QColor(0, 0, 0, 150)
-_STAR = QColor(255, 200, 40)
-_RATING = QColor(235, 235, 235)
+BADGE_INSET = 5  # from the image's top-left corner to the badge
+_BADGE_FILL = QColor(0, 0, 0, 200)  # over white still dark enough for white text (> 7:1)
+_BADGE_RIM = QColor(255, 255, 255, 90)  # gives the pill an edge on black images
+_STAR = QColor(255, 204, 51)  # the favourite: gold, told apart from the rating's stars
+_RATING = QColor(255, 255, 255)
 
 
-def paint_marks(painter: QPainter, x: int, y: int, marks: tuple[bool, int]) -> None:
-    """A favourite's star and the rating ("3★") on a dark badge in the tile's top-left
-    corner; only marked tiles pay for it (two short texts, no Qt objects kept)."""
-    favourite, rating = marks
-    metrics = painter.fontMetrics()
-    star = "★" if favourite else ""
-    stars = f"{rating}★" if rating else ""
-    gap = 4 if star and stars else 0
-    w = metrics.horizontalAdvance(star) + metrics.horizontalAdvance(stars) + gap + 10
-    h = metrics.height() + 2
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(_BADGE)
-    painter.drawRoundedRect(x + 3, y + 3, w, h, 4, 4)
-    left, base = x + 8, y + 3 + 1 + metrics.ascent()
-    if star:
-        painter.setPen(_STAR)
-        painter.drawText(left, base, star)
-        left += metrics.horizontalAdvance(star) + gap
-    if stars:
-        painter.setPen(_RATING)
-        painter.drawText(left, base, stars)
+class MarkBadges:
+    """The favourite star and the rating ("3★") as a small dark pill with light glyphs,
+    legible over any image. Each of the twelve looks is drawn once into a pixmap (for the
+    view's font and pixel ratio), so a frame blits it: no text layout or path per tile."""
+
+    def __init__(self) -> None:
+        self._font = QFont()
+        self._dpr = 0.0
+        self._pixmaps: dict[tuple[bool, int], QPixmap] = {}
+
+    def prepare(self, font: QFont, dpr: float) -> None:
+        """Once per frame: drop the pixmaps when the font or the screen's pixel ratio changed."""
+        if dpr != self._dpr or font != self._font:
+            self._font, self._dpr = QFont(font), dpr
+            self._pixmaps.clear()
+
+    def pixmap(self, marks: tuple[bool, int]) -> QPixmap:
+        found = self._pixmaps.get(marks)
+        if found is None:
+            found = self._pixmaps[marks] = self._render(*marks)
+        return found
+
+    def _render(self, favourite: bool, rating: int) -> QPixmap:
+        font = QFont(self._font)
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        star = "★" if favourite else ""
+        stars = f"{rating}★" if rating else ""
+        gap = 5 if star and stars else 0
+        pad = 7
+        text_w = metrics.horizontalAdvance(star) + gap + metrics.horizontalAdvance(stars)
+        h = metrics.height() + 4
+        w = max(h, text_w + 2 * pad)
+        dpr = self._dpr or 1.0
+        pixmap = QPixmap(round(w * dpr), round(h * dpr))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(font)
+        painter.setPen(QPen(_BADGE_RIM, 1))
+        painter.setBrush(_BADGE_FILL)
+        painter.drawRoundedRect(QRectF(0.5, 0.5, w - 1, h - 1), (h - 1) / 2, (h - 1) / 2)
+        left, base = (w - text_w) // 2, (h - metrics.height()) // 2 + metrics.ascent()
+        if star:
+            painter.setPen(_STAR)
+            painter.drawText(left, base, star)
+            left += metrics.horizontalAdvance(star) + gap
+        if stars:
+            painter.setPen(_RATING)
+            painter.drawText(left, base, stars)
+        painter.end()
+        return pixmap
+
+
+def paint_marks(
+    painter: QPainter, x: int, y: int, marks: tuple[bool, int], badges: MarkBadges
+) -> None:
+    """The marks' badge inside the image's top-left corner at (x, y); only marked tiles
+    pay for it (one pixmap blit)."""
+    painter.drawPixmap(x + BADGE_INSET, y + BADGE_INSET, badges.pixmap(marks))
 
 
 class ThumbnailDelegate(QStyledItemDelegate):
@@ -177,6 +221,7 @@ class ThumbnailDelegate(QStyledItemDelegate):
     def __init__(self, cell: QSize, parent=None) -> None:
         super().__init__(parent)
         self._cell = QSize(cell)
+        self._badges = MarkBadges()
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -195,6 +240,9 @@ class ThumbnailDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        widget = option.widget
+        if widget is not None:
+            self._badges.prepare(widget.font(), widget.devicePixelRatioF())
         paint_cell(
             painter,
             rect.x(),
@@ -207,6 +255,7 @@ class ThumbnailDelegate(QStyledItemDelegate):
             bool(state & QStyle.StateFlag.State_MouseOver),
             bool(state & QStyle.StateFlag.State_HasFocus),
             marks=_marks_of(index),
+            badges=self._badges,
         )
         painter.restore()
 

@@ -8,6 +8,7 @@ the translations have them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, SignalInstance
@@ -17,11 +18,30 @@ from PySide6.QtWidgets import QMenu
 from desktop.ui.history.grid_layout import TILE_STEP
 
 if TYPE_CHECKING:
+    from desktop.api import HistoryItem
     from desktop.ui.history.grid_cursor import GridCursor
     from desktop.ui.history.grid_pointer import GridPointer
     from desktop.ui.history.view import HistoryView
 
 translate = QCoreApplication.translate  # the name lupdate looks for
+
+
+def extend_context_menu(
+    view: HistoryView,
+    actions_for: Callable[[list[HistoryItem]], list[QAction]],
+    separator: QAction | None = None,
+) -> None:
+    """Add the shell's ``actions_for(selected items)`` to the right-click menu, after what
+    earlier callers added (upscale, masked edit, then curation, then collections), with
+    ``separator`` (a QAction the caller owns, or none) before them. The history package
+    never imports the shell: the shell hands its actions in through this."""
+    earlier = view.extra_menu_actions
+
+    def actions(items: list[HistoryItem]) -> list[QAction]:
+        before = earlier(items) if earlier is not None else []
+        return [*before, *([separator] if separator is not None else []), *actions_for(items)]
+
+    view.extra_menu_actions = actions
 
 
 class GridMenu(QObject):

@@ -15,7 +15,7 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QRubberBand, QStyle, QStyleOptionRubberBand
 
 from desktop.ui.common.formatting import image_count
-from desktop.ui.history.delegate import CellStyle, paint_cell, paint_header
+from desktop.ui.history.delegate import CellStyle, MarkBadges, paint_cell, paint_header
 
 if TYPE_CHECKING:
     from desktop.ui.history.grid_model import GridModel
@@ -29,6 +29,7 @@ class GridPainter:
     def __init__(self, view: HistoryView, pointer: GridPointer) -> None:
         self._view = view
         self._pointer = pointer  # the hovered row and the rubber band
+        self._badges = MarkBadges()  # the marks' pixmaps, drawn once, blitted every frame
 
     def paint(self, exposed: QRect) -> None:
         """The view's paintEvent: the empty text, or the exposed cells and the rubber band."""
@@ -62,6 +63,7 @@ class GridPainter:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         palette = view.palette()
         style = CellStyle.from_palette(palette)
+        self._badges.prepare(view.font(), view.devicePixelRatioF())
         selected = self._selected_rows(first, last)
         current = view.currentIndex()
         focus_row = current.row() if current.isValid() and view.hasFocus() else -1
@@ -95,6 +97,7 @@ class GridPainter:
                 row == focus_row,
                 model.aspect_at(row) if pixmap is None else 1.0,
                 model.marks_at(row),
+                self._badges,
             )
         painter.end()
 

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api import ImageQuota
+from desktop.app.credit_text import cost_text, credits_left_now
 from desktop.ui.common.screen_fit import open_size
 from desktop.ui.mask.canvas import MaskCanvas, mask_png
 
@@ -36,7 +38,8 @@ class MaskEditDialog(QDialog):
         mask: QImage | None = None,
         prompt: str = "",
         cost: int = 1,
-        credits_left: int | None = None,
+        quota: ImageQuota | None = None,
+        pending: int = 0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -109,7 +112,9 @@ class MaskEditDialog(QDialog):
         self.cost_label = QLabel()
         self.cost_label.setObjectName("maskCostLabel")
         self.cost = cost
-        self.credits_left = credits_left
+        self.quota = quota
+        self.pending = pending  # what jobs queued here will still charge
+        self.credits_left = None if quota is None else credits_left_now(quota, pending)
         self.send_button = QPushButton(self.tr("Edit"))
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self._send)
@@ -178,13 +183,7 @@ class MaskEditDialog(QDialog):
             self.size_slider.blockSignals(True)
             self.size_slider.setValue(canvas.brush_size)
             self.size_slider.blockSignals(False)
-        if self.cost == 1:
-            cost = self.tr("Costs 1 credit")
-        else:
-            cost = self.tr("Costs {count} credits").format(count=self.cost)
-        if self.credits_left is not None:
-            cost += self.tr(" · {left} left").format(left=self.credits_left)
-        self.cost_label.setText(cost)
+        self.cost_label.setText(cost_text(self.cost, self.quota, self.pending))
         problem = self.problem()
         self.send_button.setEnabled(problem is None)
         self.send_button.setToolTip(problem or "")

@@ -266,7 +266,8 @@ class ByoWiring(QObject):
             image,
             mask,
             cost=1,
-            credits_left=quota.remaining if quota else None,
+            quota=quota,
+            pending=self._window.job.queue.credits_needed(self._session.workspace_id),
             parent=self._window,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from desktop.app.session import Session
 from desktop.services.catalog import Collection
 from desktop.ui.history.filter_chips import FilterChips
+from desktop.ui.history.grid_menu import extend_context_menu
 from desktop.ui.history.view import HistoryView
 
 log = logging.getLogger(__name__)
@@ -220,7 +221,7 @@ class CollectionsPanel(QWidget):
         self.new_button.setAutoRaise(True)
         self.new_button.setToolTip(self.tr("New collection"))
         self.new_button.setAccessibleName(self.tr("New collection"))
-        self.new_button.clicked.connect(self.create_collection)
+        self.new_button.clicked.connect(lambda: self.create_collection())
         self.more_button = QToolButton()
         self.more_button.setObjectName("collectionMoreButton")
         self.more_button.setText("⋯")
@@ -259,8 +260,10 @@ class CollectionsPanel(QWidget):
         layout.addWidget(self.list, 1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.confirm: QMessageBox | None = None
-        self.add_menu = QMenu(self.tr("Add to Collection"))
+        self.add_menu = QMenu(self.tr("Add to Collection"), self)
         self.add_menu.aboutToShow.connect(self._fill_add_menu)
+        # the right-click menu has it too, after Favourite and Rating, as the Image menu does
+        extend_context_menu(grid, lambda _items: [self.add_menu.menuAction()])
         self._update_more()
 
     # -- showing ------------------------------------------------------------------------------
@@ -306,7 +309,9 @@ class CollectionsPanel(QWidget):
 
     # -- actions ------------------------------------------------------------------------------
 
-    def create_collection(self) -> None:
+    def create_collection(self, image_ids: list[str] | None = None) -> None:
+        """A new collection, named in place; with ``image_ids`` in it (Add to Collection →
+        New Collection adds the selected images, as its place in that menu says)."""
         ws = self._session.workspace_id
         store = self._catalog.store_now()
         if ws is None or store is None:
@@ -316,7 +321,21 @@ class CollectionsPanel(QWidget):
         while name in self.names():
             name, n = f"{base} {n}", n + 1
         self._rename_next = name
-        self._after(store.create_collection(ws, name))
+        created = store.create_collection(ws, name)
+        if image_ids:
+            self._session.spawn(self._add_when_created(created, image_ids))
+        else:
+            self._after(created)
+
+    async def _add_when_created(self, created: Future[Collection], image_ids: list[str]) -> None:
+        store = self._catalog.store_now()
+        try:
+            collection = await asyncio.wrap_future(created)
+            if store is not None:
+                await asyncio.wrap_future(store.add_to_collection(collection.id, image_ids))
+        except Exception:
+            log.warning("Making a collection of the selected images failed", exc_info=True)
+        self._reload()
 
     def rename(self, collection: Collection, name: str) -> None:
         store = self._catalog.store_now()
@@ -433,4 +452,5 @@ class CollectionsPanel(QWidget):
             action.setEnabled(has_selection)
             action.triggered.connect(lambda _c=False, c=collection: self.add_selection_to(c))
         self.add_menu.addSeparator()
-        self.add_menu.addAction(self.tr("New Collection"), self.create_collection)
+        ids = [item.image_id for item in self._grid.selected_items()]
+        self.add_menu.addAction(self.tr("New Collection"), lambda: self.create_collection(ids))
