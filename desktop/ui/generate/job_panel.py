@@ -95,17 +95,15 @@ class JobPanel(QWidget):
 
     def wanted_height(self) -> int:
         """The panel's height with room for two entries of three lines ("Stopped waiting ·
-        the images still arrive and are charged" wraps in the narrow column), or for all of
-        them when they need less; the right column gives it this when it has the room."""
+        the images still arrive and are charged" wraps in the narrow column); the right
+        column gives it this when it has the room. It asks for that room from the first job
+        on, not row by row: a list that grew with each job pushed the Generate button up
+        under the pointer, and the next click missed it."""
         view = self.list_view
         line = view.fontMetrics().lineSpacing()
         frame = 2 * view.frameWidth()
         full = JOB_LIST_LINES * line + 4 * view.spacing() + frame
-        entries = frame + sum(
-            view.sizeHintForRow(row) + 2 * view.spacing()
-            for row in range(min(self.queue.rowCount(), JOB_LIST_LINES))
-        )
-        wanted = max(view.minimumHeight(), min(full, entries))
+        wanted = max(view.minimumHeight(), full)
         return self.minimumSizeHint().height() - view.minimumHeight() + wanted
 
     def selected_job(self) -> Job | None:

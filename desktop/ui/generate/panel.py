@@ -188,6 +188,7 @@ class GeneratePanel(QFrame):
     # -- running -------------------------------------------------------------------------------
 
     def request_generate(self) -> None:
+        self.prompt_edit.close_suggestions()
         self._update_state()
         reason = self.blocking_reason()
         model = self.current_model()

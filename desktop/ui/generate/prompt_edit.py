@@ -70,6 +70,11 @@ class PromptEdit(QPlainTextEdit):
             self._applying = False
         self._popup().hide()
 
+    def close_suggestions(self) -> None:
+        """Generating (Ctrl+Return is a window shortcut, the popup never sees it) closes the
+        box: left open, it floated over the form once the job list moved the form up."""
+        self._popup().hide()
+
     def _popup(self) -> QAbstractItemView:
         # QCompleter makes its default popup on first ask: never None, whatever the stub says.
         popup = self.completer.popup()
