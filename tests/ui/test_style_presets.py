@@ -40,7 +40,7 @@ def _names(app):
 
 def test_save_then_apply_fills_prompt_and_parameters(app):
     panel, styles = app.panel, app.window.style_menu
-    assert styles.button.isVisible() and styles.button.text() == "Styles"
+    assert styles.button.isVisible() and styles.button.text() == "Styles ▾"
     panel.prompt_edit.setPlainText("a fox, flat vector, pastel")
     _choose(panel.model_combo, TEXT_ONLY_MODEL_ID)
     _choose(panel.aspect_ratio_combo, "16:9")

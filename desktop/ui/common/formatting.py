@@ -95,3 +95,9 @@ def kind_label(kind: str) -> str:
         Kind.UPSCALED: translate("ImageKinds", "Upscaled"),
     }
     return labels.get(kind, kind)  # type: ignore[call-overload]  # a Kind is its str
+
+
+def menu_label(text: str) -> str:
+    """A button that opens a menu: its label with a ▾ after a space. Qt's own indicator
+    (hidden in app.qss for these buttons) sat on the label's last letter in Fusion."""
+    return f"{text} ▾"

@@ -29,6 +29,7 @@ from desktop.app.style_presets import (
     parameters_of,
 )
 from desktop.services.catalog import StylePreset
+from desktop.ui.common.formatting import menu_label
 from desktop.ui.common.start_folder import DOCUMENTS, start_folder
 from desktop.ui.generate.panel import GeneratePanel
 from desktop.ui.generate.ratio_labels import ratio_label
@@ -64,7 +65,7 @@ class StyleMenu(QObject):
 
         self.button = QToolButton()
         self.button.setObjectName("styleButton")
-        self.button.setText(self.tr("Styles"))
+        self.button.setText(menu_label(self.tr("Styles")))
         self.button.setAccessibleName(self.tr("Styles"))
         self.button.setToolTip(
             self.tr("Apply a saved style to your prompt, or save this prompt as a style")

@@ -18,7 +18,7 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 
 from desktop.services.catalog import CatalogQuery, Collection, Facets
-from desktop.ui.common.formatting import kind_label
+from desktop.ui.common.formatting import kind_label, menu_label
 
 DATE_RANGES = ("today", "week", "month", "year")
 
@@ -85,7 +85,7 @@ class FilterChips(QWidget):
         self._collections: list[Collection] = []
         self.menu_button = QToolButton()
         self.menu_button.setObjectName("filterMenuButton")
-        self.menu_button.setText(self.tr("Filter"))
+        self.menu_button.setText(menu_label(self.tr("Filter")))
         self.menu_button.setToolTip(
             self.tr("Filter by model, ratio, format, kind, date, favourites, rating or collection")
         )

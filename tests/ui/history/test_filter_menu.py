@@ -43,3 +43,12 @@ def test_the_date_ranges_are_one_choice(qtbot):
     qtbot.addWidget(chips)
     dates = _submenu(chips, "Date")
     assert all(a.actionGroup() is not None for a in dates.actions())
+
+
+def test_the_filter_button_says_it_opens_a_menu_with_its_own_arrow(qtbot):
+    """Fusion drew its tiny menu arrow on the label's last letter ("Filter" read "Filte_r");
+    the label carries a ▾ after a space instead, and app.qss hides Qt's indicator."""
+    chips = FilterChips()
+    qtbot.addWidget(chips)
+    assert chips.menu_button.text() == "Filter ▾"
+    assert chips.menu_button.accessibleName() == "Add a filter"  # read aloud without the arrow
