@@ -26,24 +26,6 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate  # the name lupdate looks for
 
 
-def extend_context_menu(
-    view: HistoryView,
-    actions_for: Callable[[list[HistoryItem]], list[QAction]],
-    separator: QAction | None = None,
-) -> None:
-    """Add the shell's ``actions_for(selected items)`` to the right-click menu, after what
-    earlier callers added (upscale, masked edit, then curation, then collections), with
-    ``separator`` (a QAction the caller owns, or none) before them. The history package
-    never imports the shell: the shell hands its actions in through this."""
-    earlier = view.extra_menu_actions
-
-    def actions(items: list[HistoryItem]) -> list[QAction]:
-        before = earlier(items) if earlier is not None else []
-        return [*before, *([separator] if separator is not None else []), *actions_for(items)]
-
-    view.extra_menu_actions = actions
-
-
 class GridMenu(QObject):
     """The view's QActions (added to the view for their shortcuts) and its context menu.
 
@@ -95,6 +77,13 @@ class GridMenu(QObject):
         )
         view.addActions([self.zoom_in_action, self.zoom_out_action])
         view.customContextMenuRequested.connect(self._show_context_menu)
+        # the shell's entries: (the actions for a selection, a separator before them)
+        self._added: list[tuple[Callable[[list[HistoryItem]], list[QAction]], bool]] = []
+
+    def add_actions(
+        self, actions_for: Callable[[list[HistoryItem]], list[QAction]], new_group: bool
+    ) -> None:
+        self._added.append((actions_for, new_group))
 
     def _action(self, text: str, keys: list[QKeySequence], signal: SignalInstance) -> QAction:
         view = self._view
@@ -132,9 +121,12 @@ class GridMenu(QObject):
         menu.addAction(self.save_action)
         menu.addAction(self.copy_image_action)
         menu.addAction(self.copy_prompt_action)
-        if view.extra_menu_actions is not None:  # upscale, masked edit (issue 14; the shell's)
-            menu.addSeparator()
-            menu.addActions(view.extra_menu_actions(view.selected_items()))
+        if self._added:  # upscale, masked edit, curation, collections (the shell's)
+            items = view.selected_items()
+            for actions_for, new_group in self._added:
+                if new_group:
+                    menu.addSeparator()
+                menu.addActions(actions_for(items))
         menu.addSeparator()
         menu.addAction(self.delete_action)
         return menu

@@ -86,8 +86,6 @@ class HistoryView(QListView):
         self.setAccessibleDescription(self.tr("Your generated images, newest first"))
         self._empty_text = self.default_empty_text()
         self._drag_out: DragOut | None = None
-        # More context-menu entries for a selection, added by the shell (issue 14).
-        self.extra_menu_actions: Callable[[list[HistoryItem]], list[QAction]] | None = None
         self._tile = thumb_size
         self._layout = GridLayout()
         self._grid: GridModel | None = None  # the model, when it has the grid's helpers
@@ -129,6 +127,14 @@ class HistoryView(QListView):
     def build_context_menu(self) -> QMenu:
         """The right-click menu for the current selection (separate so tests can inspect it)."""
         return self._menu.build_context_menu()
+
+    def add_menu_actions(
+        self, actions_for: Callable[[list[HistoryItem]], list[QAction]], new_group: bool = True
+    ) -> None:
+        """More right-click entries for the selection, from the shell (upscale and masked
+        edit, curation, collections), in the order added; the history package never imports
+        the shell. ``new_group``: a separator before them."""
+        self._menu.add_actions(actions_for, new_group)
 
     def emit_with_selection(self, signal: SignalInstance) -> None:
         """Emit ``signal`` with the selected images, if there are any."""

@@ -72,7 +72,7 @@ class ByoWiring(QObject):
             file_menu.insertAction(first, self.import_action)
             file_menu.insertAction(first, self.paste_action)
             file_menu.insertSeparator(first)
-        window.history_view.extra_menu_actions = self.menu_actions
+        window.history_view.add_menu_actions(self.menu_actions)
         self._add_to_image_menu(window)
 
     def _add_to_image_menu(self, window: MainWindow) -> None:

@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
 from desktop.app.session import Session
 from desktop.services.catalog import Collection
 from desktop.ui.history.filter_chips import FilterChips
-from desktop.ui.history.grid_menu import extend_context_menu
 from desktop.ui.history.view import HistoryView
 
 log = logging.getLogger(__name__)
@@ -263,7 +262,7 @@ class CollectionsPanel(QWidget):
         self.add_menu = QMenu(self.tr("Add to Collection"), self)
         self.add_menu.aboutToShow.connect(self._fill_add_menu)
         # the right-click menu has it too, after Favourite and Rating, as the Image menu does
-        extend_context_menu(grid, lambda _items: [self.add_menu.menuAction()])
+        grid.add_menu_actions(lambda _items: [self.add_menu.menuAction()], new_group=False)
         self._update_more()
 
     # -- showing ------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QMenu
 from desktop.app.background import BackgroundRunner
 from desktop.app.session import Session
 from desktop.services.catalog import CatalogQuery, CatalogStore
-from desktop.ui.history.grid_menu import extend_context_menu
 from desktop.ui.history.model import HistoryModel
 from desktop.ui.history.view import HistoryView
 
@@ -89,9 +88,7 @@ class Curation(QObject):
     def _in_context_menu(self, view: HistoryView) -> None:
         """Favourite and Rating in the right-click menu too (after what the shell put there:
         upscale, masked edit), where a designer coming from photo tools looks for them."""
-        separator = QAction(self)
-        separator.setSeparator(True)
-        extend_context_menu(view, lambda _items: self.menu_actions(), separator)
+        view.add_menu_actions(lambda _items: self.menu_actions())
 
     def _update_enabled(self, *_args: object) -> None:
         has = self._view.selectionModel().hasSelection()
