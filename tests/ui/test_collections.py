@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from desktop.app.i18n import language_in_effect
-from desktop.ui.shell.collections_panel import CollectionList
+from desktop.ui.shell.collection_list import CollectionList
 from tests.reliability.harness import STUDIO
 from tests.ui.app_harness import wait_until
 from tests.ui.conftest import settle

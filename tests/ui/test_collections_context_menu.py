@@ -3,7 +3,7 @@ right-clicks a tile finds it next to Favourite and Rating."""
 
 from __future__ import annotations
 
-from desktop.ui.shell.collections_panel import CollectionRole
+from desktop.ui.shell.collection_list import CollectionRole
 from tests.reliability.harness import STUDIO
 from tests.ui.app_harness import wait_until
 
